@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { RegionIdSchema } from "./config.js";
+
+export const REFUSAL_CODES = [
+  "CAUTION_REQUIRED",
+  "REST_INTERVAL",
+  "REGION_LIMIT",
+  "DAILY_ON_TIME",
+  "WEEKLY_LIMIT",
+  "TOO_CLOSE",
+  "TOO_SHORT",
+  "PANEL_BUSY",
+  "PANEL_UNREACHABLE",
+  "LEDGER_UNAVAILABLE",
+  "UNKNOWN_PANEL",
+] as const;
+export const RefusalCodeSchema = z.enum(REFUSAL_CODES);
+export type RefusalCode = z.infer<typeof RefusalCodeSchema>;
+
+export const ADJUSTMENT_REASONS = [
+  "SESSION_MAX_SECONDS",
+  "SESSION_MAX_FLUENCE",
+  "REGION_FLUENCE_24H",
+  "DAILY_ON_TIME",
+] as const;
+export const AdjustmentReasonSchema = z.enum(ADJUSTMENT_REASONS);
+export type AdjustmentReason = z.infer<typeof AdjustmentReasonSchema>;
+
+export const SessionRequestSchema = z.strictObject({
+  region: RegionIdSchema,
+  seconds: z.number().int("must be whole seconds").min(1).max(86400).optional(),
+  distanceCm: z.number().min(1).max(300).optional(),
+  panelId: z.string().min(1).max(40).optional(),
+});
+export type SessionRequest = z.infer<typeof SessionRequestSchema>;
+
+export const AdjustmentSchema = z.object({
+  reason: AdjustmentReasonSchema,
+  requested: z.number(),
+  granted: z.number(),
+});
+export type Adjustment = z.infer<typeof AdjustmentSchema>;
+
+export const SessionSchema = z.object({
+  id: z.string(),
+  panelId: z.string(),
+  region: RegionIdSchema,
+  seconds: z.number(),
+  startedAt: z.string(),
+  endsAt: z.string(),
+  fluenceJPerCm2: z.number(),
+  distanceCm: z.number().optional(),
+  irradianceMwPerCm2: z.number().optional(),
+  source: z.string().optional(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const StartSessionResponseSchema = z.object({
+  session: SessionSchema,
+  adjustments: z.array(AdjustmentSchema),
+});
+export type StartSessionResponse = z.infer<typeof StartSessionResponseSchema>;
+
+export const FinishedSessionSchema = SessionSchema.extend({
+  endedAt: z.string(),
+  deliveredSeconds: z.number(),
+  deliveredFluenceJPerCm2: z.number(),
+  endReason: z.string().optional(),
+});
+export type FinishedSession = z.infer<typeof FinishedSessionSchema>;
+
+export const StopSessionResponseSchema = z.object({ session: FinishedSessionSchema });
+
+export const PanelStatusSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  on: z.boolean(),
+  region: RegionIdSchema,
+  remainingSeconds: z.number(),
+  reachable: z.boolean(),
+  session: SessionSchema.nullable().optional(),
+});
+export type PanelStatus = z.infer<typeof PanelStatusSchema>;
+export const PanelsResponseSchema = z.object({ panels: z.array(PanelStatusSchema) });
+
+export const RegionDoseSchema = z.object({
+  usedFluenceJPerCm2: z.number(),
+  remainingFluenceJPerCm2: z.number(),
+  capFluenceJPerCm2: z.number().optional(),
+  sessions24h: z.number(),
+  sessions7d: z.number(),
+  /** ISO time a minimum-length session could start; null when waiting cannot help (e.g. too close). */
+  nextAllowedAt: z.string().nullable(),
+});
+export type RegionDose = z.infer<typeof RegionDoseSchema>;
+export const DoseResponseSchema = z.object({
+  regions: z.record(z.string(), RegionDoseSchema),
+  onSeconds24h: z.number(),
+  remainingOnSeconds24h: z.number(),
+  cautionAcknowledged: z.boolean().optional(),
+});
+export type DoseResponse = z.infer<typeof DoseResponseSchema>;
+
+export const HistoryQuerySchema = z.strictObject({
+  days: z.coerce.number().int("days must be a whole number").min(1).max(365).default(7),
+});
+export const HistoryResponseSchema = z.object({ sessions: z.array(FinishedSessionSchema) });
+export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
+
+export const CautionAcknowledgeRequestSchema = z.strictObject({
+  version: z.number().int().min(1),
+  source: z.string().max(40).optional(),
+});
+export const CautionAcknowledgeResponseSchema = z.object({
+  acknowledged: z.literal(true),
+  version: z.number(),
+  acknowledgedAt: z.string(),
+});
+
+export const ErrorBodySchema = z.object({
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      retryAfterSeconds: z.number().optional(),
+      nextAllowedAt: z.string().optional(),
+    })
+    .passthrough(),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

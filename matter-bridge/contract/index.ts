@@ -1,0 +1,5 @@
+/** The bridge's public contract. lambda/ imports only this module (no matter.js behind it). */
+export * from "./api.js";
+export * from "./caution.js";
+export * from "./config.js";
+export * from "./regions.js";

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { RegionIdSchema } from "../contract/config.js";
+
+/** One session as the ledger keeps it. Times are wall-clock epoch milliseconds. */
+export const LedgerSessionSchema = z.strictObject({
+  id: z.string().min(1),
+  panelId: z.string().min(1),
+  region: RegionIdSchema,
+  source: z.string(),
+  distanceCm: z.number().positive(),
+  irradianceMwPerCm2: z.number().positive(),
+  startedAt: z.number().int(),
+  plannedSeconds: z.number().positive(),
+  /** Set when the session was closed. Absent means running (or cut short by a crash). */
+  endedAt: z.number().int().optional(),
+  deliveredSeconds: z.number().min(0).optional(),
+  endReason: z.string().optional(),
+});
+export type LedgerSession = z.infer<typeof LedgerSessionSchema>;
+
+export const CautionRecordSchema = z.strictObject({
+  version: z.number().int().min(1),
+  acknowledgedAt: z.number().int(),
+  source: z.string(),
+});
+export type CautionRecord = z.infer<typeof CautionRecordSchema>;
+
+export const LedgerFileSchema = z.strictObject({
+  format: z.literal("biolight-ledger/1"),
+  sessions: z.array(LedgerSessionSchema),
+  caution: CautionRecordSchema.nullable(),
+});
+export type LedgerFile = z.infer<typeof LedgerFileSchema>;
+
+export const isOpen = (s: LedgerSession): boolean => s.endedAt === undefined;
+
+/** Seconds the session counts for: delivered when closed, planned while open (conservative). */
+export const countedSeconds = (s: LedgerSession): number =>
+  s.deliveredSeconds !== undefined ? s.deliveredSeconds : s.plannedSeconds;
+
+/** When the session stops (or will stop) emitting light. */
+export const endOf = (s: LedgerSession): number => s.endedAt ?? s.startedAt + s.plannedSeconds * 1000;

@@ -1,0 +1,272 @@
+/**
+ * The dose policy: a pure function of (clock, ledger, config, request). It decides how long a
+ * session may run, or why it may not. Every start path reaches it through the session controller.
+ */
+import type { Adjustment, AdjustmentReason, RefusalCode, SessionRequest } from "../contract/api.js";
+import type { BridgeConfig, PanelConfig } from "../contract/config.js";
+import { REGION_IDS, REGIONS, type RegionId } from "../contract/regions.js";
+import { fluenceOf, irradianceAt } from "./irradiance.js";
+import { countedSeconds, endOf, isOpen, type LedgerSession } from "./ledger-schema.js";
+
+export const DAY_MS = 24 * 3600 * 1000;
+export const WEEK_MS = 7 * DAY_MS;
+/** Whole seconds without letting floating-point noise cost a second at an exact cap. */
+const wholeSeconds = (x: number) => Math.max(0, Math.floor(x + 1e-9));
+
+export interface DoseContext {
+  /** Wall-clock epoch milliseconds. */
+  now: number;
+  sessions: readonly LedgerSession[];
+  config: BridgeConfig;
+  cautionAcknowledged: boolean;
+}
+
+export interface Grant {
+  panelId: string;
+  region: RegionId;
+  seconds: number;
+  distanceCm: number;
+  irradianceMwPerCm2: number;
+  fluenceJPerCm2: number;
+  startedAt: number;
+  endsAt: number;
+  adjustments: Adjustment[];
+}
+
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+  retryAfterSeconds?: number;
+}
+
+export type Decision = { ok: true; grant: Grant } | { ok: false; refusal: Refusal };
+
+export const regionDefaultSeconds = (config: BridgeConfig, region: RegionId): number =>
+  config.regions[region]?.defaultSeconds ?? REGIONS[region].defaultSeconds;
+
+export const findPanel = (config: BridgeConfig, panelId?: string): PanelConfig | undefined =>
+  panelId === undefined ? config.panels[0] : config.panels.find((p) => p.id === panelId);
+
+/** A session counts in a rolling window while any part of it lies inside the window. */
+const inWindow = (s: LedgerSession, now: number, spanMs: number) => endOf(s) > now - spanMs;
+const sessionFluence = (s: LedgerSession) => fluenceOf(s.irradianceMwPerCm2, countedSeconds(s));
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+export function regionUsage(sessions: readonly LedgerSession[], region: RegionId, now: number) {
+  const mine = sessions.filter((s) => s.region === region);
+  const day = mine.filter((s) => inWindow(s, now, DAY_MS));
+  return {
+    fluence24h: sum(day.map(sessionFluence)),
+    sessions24h: day.length,
+    sessions7d: mine.filter((s) => inWindow(s, now, WEEK_MS)).length,
+  };
+}
+
+export const panelOnSeconds24h = (sessions: readonly LedgerSession[], panelId: string, now: number): number =>
+  sum(sessions.filter((s) => s.panelId === panelId && inWindow(s, now, DAY_MS)).map(countedSeconds));
+
+/**
+ * The earliest time at which enough of `amount(s)` has left the rolling window for `used - released`
+ * to fall to `target`. Sessions leave the window one by one, at their end + span.
+ */
+function releaseTime(
+  sessions: LedgerSession[],
+  spanMs: number,
+  used: number,
+  target: number,
+  amount: (s: LedgerSession) => number,
+): number | undefined {
+  let remaining = used;
+  for (const s of [...sessions].sort((a, b) => endOf(a) - endOf(b))) {
+    remaining -= amount(s);
+    if (remaining <= target + 1e-9) return endOf(s) + spanMs;
+  }
+  return undefined;
+}
+
+const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
+
+/**
+ * One evaluation at `at`. `hypothetical` evaluations (used to find the next allowed time) treat open
+ * sessions as ending at their planned end; the real one treats any open session as busy.
+ */
+function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetical: boolean): Decision {
+  const { config, sessions } = ctx;
+  const dose = config.dose;
+  const refuse = (code: RefusalCode, message: string, retryAt?: number): Decision => ({
+    ok: false,
+    refusal: { code, message, ...(retryAt !== undefined ? { retryAfterSeconds: secondsUntil(retryAt, at) } : {}) },
+  });
+
+  if (!ctx.cautionAcknowledged)
+    return refuse("CAUTION_REQUIRED", "The household has not yet acknowledged the red-flag caution.");
+
+  const panel = findPanel(config, req.panelId);
+  if (!panel) return refuse("UNKNOWN_PANEL", `No panel with id "${req.panelId}".`);
+  const region = req.region;
+  const regionName = REGIONS[region].spokenName;
+
+  const running = sessions.filter((s) => isOpen(s) && (!hypothetical || endOf(s) > at));
+  const panelBusy = running.find((s) => s.panelId === panel.id);
+  if (panelBusy) return refuse("PANEL_BUSY", `${panel.name} is already running a session.`, endOf(panelBusy));
+  const regionBusy = running.find((s) => s.region === region);
+  if (regionBusy) return refuse("PANEL_BUSY", `A ${regionName} session is already running.`, endOf(regionBusy));
+
+  const distanceCm = req.distanceCm ?? panel.distanceCm;
+  const irradiance = irradianceAt(panel.irradianceMwPerCm2, distanceCm);
+  if (irradiance > dose.maxIrradianceMwPerCm2)
+    return refuse(
+      "TOO_CLOSE",
+      `At ${distanceCm} cm the panel gives about ${irradiance.toFixed(0)} mW/cm², above the ${dose.maxIrradianceMwPerCm2} mW/cm² limit. Move further away.`,
+    );
+
+  const regionSessions = sessions.filter((s) => s.region === region);
+  const lastEnd = Math.max(-Infinity, ...regionSessions.map(endOf));
+  if (at < lastEnd + dose.minRestSameRegionSeconds * 1000)
+    return refuse(
+      "REST_INTERVAL",
+      `The ${regionName} needs a rest between sessions.`,
+      lastEnd + dose.minRestSameRegionSeconds * 1000,
+    );
+
+  const week = regionSessions.filter((s) => inWindow(s, at, WEEK_MS));
+  if (week.length >= dose.maxSessionsPerRegionPer7d)
+    return refuse(
+      "WEEKLY_LIMIT",
+      `The ${regionName} has had ${week.length} sessions in the last 7 days, the most allowed.`,
+      releaseTime(week, WEEK_MS, week.length, dose.maxSessionsPerRegionPer7d - 1, () => 1),
+    );
+
+  const requested = req.seconds ?? regionDefaultSeconds(config, region);
+  const day = regionSessions.filter((s) => inWindow(s, at, DAY_MS));
+  const usedFluence = sum(day.map(sessionFluence));
+  const panelDay = sessions.filter((s) => s.panelId === panel.id && inWindow(s, at, DAY_MS));
+  const usedOn = sum(panelDay.map(countedSeconds));
+  const caps: Array<{ reason: AdjustmentReason; seconds: number }> = [
+    { reason: "SESSION_MAX_SECONDS", seconds: dose.maxSessionSeconds },
+    { reason: "SESSION_MAX_FLUENCE", seconds: (dose.maxSessionFluenceJPerCm2 * 1000) / irradiance },
+    {
+      reason: "REGION_FLUENCE_24H",
+      seconds: ((dose.maxRegionFluencePer24hJPerCm2 - usedFluence) * 1000) / irradiance,
+    },
+    { reason: "DAILY_ON_TIME", seconds: dose.maxOnSecondsPer24h - usedOn },
+  ];
+  const binding = caps
+    .map((c) => ({ ...c, seconds: wholeSeconds(c.seconds) }))
+    .filter((c) => c.seconds < requested)
+    .sort((a, b) => a.seconds - b.seconds);
+  const seconds = binding.length ? binding[0].seconds : requested;
+
+  if (seconds < dose.minSessionSeconds) {
+    const minFluence = fluenceOf(irradiance, dose.minSessionSeconds);
+    switch (binding[0]?.reason) {
+      case "REGION_FLUENCE_24H":
+        return refuse(
+          "REGION_LIMIT",
+          `The ${regionName} has had its light for the last 24 hours.`,
+          releaseTime(day, DAY_MS, usedFluence, dose.maxRegionFluencePer24hJPerCm2 - minFluence, sessionFluence),
+        );
+      case "DAILY_ON_TIME":
+        return refuse(
+          "DAILY_ON_TIME",
+          `${panel.name} has reached its on-time for the last 24 hours.`,
+          releaseTime(panelDay, DAY_MS, usedOn, dose.maxOnSecondsPer24h - dose.minSessionSeconds, countedSeconds),
+        );
+      default:
+        return refuse(
+          "TOO_SHORT",
+          `${seconds} seconds is below the shortest useful session of ${dose.minSessionSeconds} seconds.`,
+        );
+    }
+  }
+
+  return {
+    ok: true,
+    grant: {
+      panelId: panel.id,
+      region,
+      seconds,
+      distanceCm,
+      irradianceMwPerCm2: irradiance,
+      fluenceJPerCm2: fluenceOf(irradiance, seconds),
+      startedAt: at,
+      endsAt: at + seconds * 1000,
+      adjustments: binding.map((c) => ({ reason: c.reason, requested, granted: c.seconds })),
+    },
+  };
+}
+
+/**
+ * The earliest time from `ctx.now` at which `req` could be granted if nothing else happens, or
+ * undefined when no amount of waiting helps (too close, too short, unknown panel, caution).
+ */
+export function nextAllowedAt(ctx: DoseContext, req: SessionRequest): number | undefined {
+  let at = ctx.now;
+  for (let step = 0; step < 64; step++) {
+    const d = evaluate(ctx, req, at, step > 0);
+    if (d.ok) return at;
+    if (d.refusal.retryAfterSeconds === undefined) return undefined;
+    at += d.refusal.retryAfterSeconds * 1000;
+  }
+  return undefined;
+}
+
+/** Decide a request now. A refusal's retryAfterSeconds is when every rule would allow it. */
+export function decide(ctx: DoseContext, req: SessionRequest): Decision {
+  const d = evaluate(ctx, req, ctx.now, false);
+  if (d.ok || d.refusal.retryAfterSeconds === undefined) return d;
+  const next = nextAllowedAt(ctx, req);
+  if (next === undefined) {
+    const { retryAfterSeconds: _dropped, ...rest } = d.refusal;
+    return { ok: false, refusal: rest };
+  }
+  return { ok: false, refusal: { ...d.refusal, retryAfterSeconds: secondsUntil(next, ctx.now) } };
+}
+
+export interface DoseSummary {
+  regions: Record<
+    RegionId,
+    {
+      usedFluenceJPerCm2: number;
+      remainingFluenceJPerCm2: number;
+      capFluenceJPerCm2: number;
+      sessions24h: number;
+      sessions7d: number;
+      nextAllowedAt: number;
+    }
+  >;
+  onSeconds24h: number;
+  remainingOnSeconds24h: number;
+}
+
+/** Values as of ctx.now, per region and for one panel's on-time (default: the first panel). */
+export function doseSummary(ctx: DoseContext, panelId?: string): DoseSummary {
+  const panel = findPanel(ctx.config, panelId) ?? ctx.config.panels[0];
+  const cap = ctx.config.dose.maxRegionFluencePer24hJPerCm2;
+  const acknowledged = { ...ctx, cautionAcknowledged: true };
+  const regions = Object.fromEntries(
+    REGION_IDS.map((region) => {
+      const usage = regionUsage(ctx.sessions, region, ctx.now);
+      const next = nextAllowedAt(acknowledged, { region, panelId: panel.id, seconds: ctx.config.dose.minSessionSeconds });
+      return [
+        region,
+        {
+          usedFluenceJPerCm2: round3(usage.fluence24h),
+          remainingFluenceJPerCm2: round3(Math.max(0, cap - usage.fluence24h)),
+          capFluenceJPerCm2: cap,
+          sessions24h: usage.sessions24h,
+          sessions7d: usage.sessions7d,
+          nextAllowedAt: next ?? Number.POSITIVE_INFINITY,
+        },
+      ];
+    }),
+  ) as DoseSummary["regions"];
+  const onSeconds24h = panelOnSeconds24h(ctx.sessions, panel.id, ctx.now);
+  return {
+    regions,
+    onSeconds24h: round3(onSeconds24h),
+    remainingOnSeconds24h: round3(Math.max(0, ctx.config.dose.maxOnSecondsPer24h - onSeconds24h)),
+  };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,47 @@
+import type { Clock } from "./clock.js";
+
+/**
+ * A one-shot deadline on the monotonic clock. It re-checks on every wake-up rather than counting
+ * ticks, so a stalled event loop delays it by the stall at most and never stretches a session.
+ */
+export class Deadline {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private at: number,
+    private readonly onDue: () => void,
+  ) {
+    this.arm();
+  }
+
+  /** Milliseconds until due (0 once due). */
+  remainingMs(): number {
+    return Math.max(0, this.at - this.clock.monotonic());
+  }
+
+  /** Moves the deadline earlier; a later time is ignored (a deadline is never extended). */
+  bringForward(remainingMs: number): void {
+    const at = this.clock.monotonic() + Math.max(0, remainingMs);
+    if (at >= this.at) return;
+    this.at = at;
+    this.arm();
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private arm(): void {
+    clearTimeout(this.timer);
+    const wait = this.remainingMs();
+    // libuv's cached loop time can wake a timer a millisecond early: re-check before firing.
+    this.timer = setTimeout(() => (this.remainingMs() <= 0 ? this.fire() : this.arm()), Math.ceil(wait));
+  }
+
+  private fire(): void {
+    this.timer = undefined;
+    this.onDue();
+  }
+}
