@@ -5,8 +5,8 @@ export const RegionIdSchema = z.enum(REGION_IDS, {
   error: () => `must be one of: ${REGION_IDS.join(", ")}`,
 });
 
-const seconds = (min: number) => z.number({ error: "must be a number of seconds" }).min(min);
-const fluence = () => z.number({ error: "must be a number (J/cm²)" }).min(0.001);
+const seconds = (min: number) => z.number().min(min, `must be at least ${min} second${min === 1 ? "" : "s"}`);
+const fluence = () => z.number().min(0.001, "must be at least 0.001 J/cm²");
 
 export const ShellyDriverSchema = z.strictObject({
   kind: z.literal("shelly"),
@@ -78,6 +78,17 @@ export type PanelConfig = z.infer<typeof PanelConfigSchema>;
 export type DoseLimits = z.infer<typeof DoseLimitsSchema>;
 export type BridgeConfig = z.infer<typeof BridgeConfigSchema>;
 export type BridgeConfigInput = z.input<typeof BridgeConfigSchema>;
+
+/** Keys allowed at a config path, for "unknown key" errors. */
+export function allowedConfigKeys(path: readonly PropertyKey[]): readonly string[] | undefined {
+  const [head, , sub] = path;
+  if (path.length === 0) return Object.keys(BridgeConfigSchema.shape);
+  if (head === "dose") return Object.keys(DoseLimitsSchema.shape);
+  if (head === "regions") return path.length === 1 ? REGION_IDS : Object.keys(RegionSettingsSchema.shape);
+  if (head === "panels" && path.length === 2) return Object.keys(PanelConfigSchema.shape);
+  if (head === "panels" && sub === "driver") return ["kind", ...Object.keys(ShellyDriverSchema.shape).filter((k) => k !== "kind")];
+  return undefined;
+}
 
 export const DEFAULT_CONFIG: BridgeConfigInput = {
   panels: [{ id: "panel-1", name: "Red light panel", driver: { kind: "simulated" } }],

@@ -1,0 +1,115 @@
+/** Config file + CLI flags + environment, per the DESIGN contract. */
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { z } from "zod";
+import { allowedConfigKeys, type BridgeConfig, BridgeConfigSchema, DEFAULT_CONFIG } from "../contract/config.js";
+import { describeIssues } from "./errors.js";
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export async function loadConfig(path?: string): Promise<BridgeConfig> {
+  if (!path) return BridgeConfigSchema.parse(DEFAULT_CONFIG);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    throw new ConfigError(`Cannot read config file ${path}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`Config file ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  return parseConfig(json, path);
+}
+
+export function parseConfig(json: unknown, source = "config"): BridgeConfig {
+  const parsed = BridgeConfigSchema.safeParse(json);
+  if (!parsed.success)
+    throw new ConfigError(`Invalid ${source}:\n${describeIssues(parsed.error, allowedConfigKeys).map((l) => `  - ${l}`).join("\n")}`);
+  return parsed.data;
+}
+
+const port = (name: string) =>
+  z.coerce.number({ error: `${name} must be a port number` }).int(`${name} must be a whole number`).min(0, `${name} must be 0–65535`).max(65535, `${name} must be 0–65535`);
+
+export const CliOptionsSchema = z.strictObject({
+  config: z.string().optional(),
+  storage: z.string().min(1),
+  matterPort: port("--matter-port / MATTER_PORT"),
+  apiPort: port("--api-port / BRIDGE_API_PORT"),
+  apiHost: z.string().min(1),
+  passcode: z.coerce
+    .number()
+    .int()
+    .min(1, "--passcode must be 1–99999998")
+    .max(99999998, "--passcode must be 1–99999998")
+    .optional(),
+  discriminator: z.coerce
+    .number()
+    .int()
+    .min(0, "--discriminator must be 0–4095")
+    .max(4095, "--discriminator must be 0–4095")
+    .optional(),
+  acknowledgeCaution: z.boolean(),
+  help: z.boolean(),
+});
+export type CliOptions = z.infer<typeof CliOptionsSchema>;
+
+const FLAGS: Record<string, { key: keyof CliOptions; env?: string; boolean?: boolean }> = {
+  "--config": { key: "config", env: "BRIDGE_CONFIG" },
+  "--storage": { key: "storage", env: "BRIDGE_STORAGE" },
+  "--matter-port": { key: "matterPort", env: "MATTER_PORT" },
+  "--api-port": { key: "apiPort", env: "BRIDGE_API_PORT" },
+  "--api-host": { key: "apiHost", env: "BRIDGE_API_HOST" },
+  "--passcode": { key: "passcode", env: "MATTER_PASSCODE" },
+  "--discriminator": { key: "discriminator", env: "MATTER_DISCRIMINATOR" },
+  "--acknowledge-caution": { key: "acknowledgeCaution", boolean: true },
+  "--help": { key: "help", boolean: true },
+  "-h": { key: "help", boolean: true },
+};
+
+export const USAGE = `Usage: npm start -- [flags]
+  --config FILE          panels, dose limits, regions (JSON)      env BRIDGE_CONFIG   default: one simulated panel
+  --storage DIR          fabrics, dose ledger, token, passcode    env BRIDGE_STORAGE  default: ./.data
+  --matter-port N        Matter UDP port                          env MATTER_PORT     default: 5540
+  --api-port N           control API / dashboard port             env BRIDGE_API_PORT default: 8787
+  --api-host H           control API listen address               env BRIDGE_API_HOST default: 127.0.0.1
+  --passcode N           Matter setup passcode                    env MATTER_PASSCODE default: random, persisted
+  --discriminator N      Matter discriminator (0–4095)            env MATTER_DISCRIMINATOR
+  --acknowledge-caution  record that the household read the red-flag caution
+  env BRIDGE_API_TOKEN   API token (default: generated into the storage dir)`;
+
+/** Flags win over environment, environment over defaults. */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+  const raw: Record<string, unknown> = {
+    storage: "./.data",
+    matterPort: 5540,
+    apiPort: 8787,
+    apiHost: "127.0.0.1",
+    acknowledgeCaution: false,
+    help: false,
+  };
+  for (const spec of Object.values(FLAGS)) if (spec.env && env[spec.env] !== undefined && env[spec.env] !== "") raw[spec.key] = env[spec.env];
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const spec = FLAGS[flag];
+    if (!spec) throw new ConfigError(`Unknown flag ${argv[i]}\n\n${USAGE}`);
+    if (spec.boolean) {
+      raw[spec.key] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value.startsWith("--")) throw new ConfigError(`${flag} needs a value\n\n${USAGE}`);
+    raw[spec.key] = value;
+  }
+  const parsed = CliOptionsSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`Invalid options:\n${describeIssues(parsed.error).map((l) => `  - ${l}`).join("\n")}`);
+  return { ...parsed.data, storage: resolve(parsed.data.storage) };
+}
