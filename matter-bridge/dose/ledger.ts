@@ -78,7 +78,7 @@ export class Ledger {
   }
 
   /** Records a session before the panel is switched on. */
-  begin(session: LedgerSession): Promise<void> {
+  async begin(session: LedgerSession): Promise<void> {
     const entry = LedgerSessionSchema.parse(session);
     return this.change((d) => {
       if (d.sessions.some((s) => s.id === entry.id)) throw new Error(`session ${entry.id} already in the ledger`);

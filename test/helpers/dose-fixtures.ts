@@ -1,0 +1,38 @@
+import { BridgeConfigSchema, type BridgeConfig, type BridgeConfigInput } from "../../matter-bridge/contract/config.js";
+import type { RegionId } from "../../matter-bridge/contract/regions.js";
+import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
+
+export const HOUR = 3600 * 1000;
+export const DAY = 24 * HOUR;
+/** 2026-03-10 23:50 UTC: ten minutes before midnight, to catch calendar-day mistakes. */
+export const T0 = Date.UTC(2026, 2, 10, 23, 50, 0);
+
+export function makeConfig(input: Partial<BridgeConfigInput> = {}): BridgeConfig {
+  return BridgeConfigSchema.parse({
+    panels: [{ id: "panel-1", name: "Panel" }],
+    ...input,
+  });
+}
+
+let seq = 0;
+/** A closed (or open, with `open: true`) ledger entry at 30 cm on the default profile (24 mW/cm²). */
+export function session(
+  region: RegionId,
+  startedAt: number,
+  seconds: number,
+  opts: { open?: boolean; delivered?: number; panelId?: string; irradiance?: number } = {},
+): LedgerSession {
+  const base: LedgerSession = {
+    id: `s${++seq}`,
+    panelId: opts.panelId ?? "panel-1",
+    region,
+    source: "test",
+    distanceCm: 30,
+    irradianceMwPerCm2: opts.irradiance ?? 24,
+    startedAt,
+    plannedSeconds: seconds,
+  };
+  if (opts.open) return base;
+  const delivered = opts.delivered ?? seconds;
+  return { ...base, endedAt: startedAt + delivered * 1000, deliveredSeconds: delivered, endReason: "completed" };
+}
