@@ -1,0 +1,58 @@
+/** Dose guard speed: policy decisions and durable ledger writes, at realistic and extreme ledger sizes. */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BridgeConfigSchema } from "../matter-bridge/contract/config.js";
+import { REGION_IDS } from "../matter-bridge/contract/regions.js";
+import { Ledger } from "../matter-bridge/dose/ledger.js";
+import type { LedgerSession } from "../matter-bridge/dose/ledger-schema.js";
+import { decide, doseSummary } from "../matter-bridge/dose/policy.js";
+import { median, percentile, timeIt } from "./stats.js";
+
+const config = BridgeConfigSchema.parse({ panels: [{ id: "panel-1", name: "Panel" }] });
+const now = Date.UTC(2026, 5, 1);
+
+/** A ledger of `n` finished sessions spread over the last 100 days (a heavy user has ~300). */
+function ledgerOf(n: number): LedgerSession[] {
+  return Array.from({ length: n }, (_, i) => {
+    const startedAt = now - 100 * 86400_000 + Math.floor((i * 100 * 86400_000) / n);
+    return {
+      id: `s${i}`, panelId: "panel-1", region: REGION_IDS[i % 3], source: "bench", distanceCm: 30,
+      irradianceMwPerCm2: 24, startedAt, plannedSeconds: 600, endedAt: startedAt + 600_000, deliveredSeconds: 600, endReason: "completed",
+    };
+  });
+}
+
+export async function benchDose(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const n of [300, 3000]) {
+    const sessions = ledgerOf(n);
+    const ctx = { now, sessions, config, cautionAcknowledged: true };
+    const decideUs = timeIt(2000, () => decide(ctx, { region: "low-back-hips" }));
+    const summaryUs = timeIt(200, () => doseSummary(ctx));
+    out[`decide_us_median_${n}`] = median(decideUs);
+    out[`decide_us_p95_${n}`] = percentile(decideUs, 95);
+    out[`dose_summary_us_median_${n}`] = median(summaryUs);
+  }
+  out.decide_ratio_3000_vs_300 = out.decide_us_median_3000 / out.decide_us_median_300;
+
+  const dir = await mkdtemp(join(tmpdir(), "biolight-bench-"));
+  try {
+    const ledger = await Ledger.open(dir, () => now);
+    const writes: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      await ledger.begin({ ...ledgerOf(1)[0], id: `w${i}`, endedAt: undefined, deliveredSeconds: undefined, endReason: undefined });
+      await ledger.finish(`w${i}`, now, 600, "completed");
+      writes.push(performance.now() - t0);
+    }
+    out.ledger_begin_finish_ms_median_300_entries = median(writes);
+    out.ledger_begin_finish_ms_p95 = percentile(writes, 95);
+    const t0 = performance.now();
+    await Ledger.open(dir, () => now);
+    out.ledger_open_ms_300_entries = performance.now() - t0;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return out;
+}
