@@ -16,7 +16,7 @@ import { countedSeconds, endOf, type LedgerSession } from "../../matter-bridge/d
 import { DAY_MS, WEEK_MS, decide } from "../../matter-bridge/dose/policy.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 
-export const PROPERTY_RUNS = 200;
+const PROPERTY_RUNS = 200;
 const EPS = 1e-6;
 
 const region = fc.constantFrom(...REGION_IDS);
