@@ -1,0 +1,45 @@
+/**
+ * The dashboard: static files served by the bridge on the API port. The page holds no secrets; it
+ * asks for the API token and sends it with every API call, so the API's auth is the dashboard's.
+ */
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { cautionText, CAUTION_VERSION } from "../contract/caution.js";
+import { REGIONS } from "../contract/regions.js";
+
+const STATIC = new URL("./static/", import.meta.url);
+const TYPES: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
+const HEADERS = {
+  "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-cache",
+};
+
+/** Region catalogue and caution for the page, from the contract (the one source). */
+const bootstrap = () =>
+  `window.BIOLIGHT = ${JSON.stringify({ regions: REGIONS, caution: { version: CAUTION_VERSION, text: cautionText() } })};\n`;
+
+export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export function dashboardHandler(): StaticHandler {
+  const files = new Map<string, { type: string; body: string }>();
+  for (const name of ["index.html", "app.js", "style.css"])
+    files.set(`/dashboard/${name}`, { type: TYPES[name.split(".").pop()!], body: readFileSync(new URL(name, STATIC), "utf8") });
+  files.set("/dashboard/", files.get("/dashboard/index.html")!);
+  files.set("/dashboard/bootstrap.js", { type: TYPES.js, body: bootstrap() });
+
+  return (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const path = new URL(req.url ?? "/", "http://bridge").pathname;
+    if (path === "/" || path === "/dashboard") {
+      res.writeHead(302, { Location: "/dashboard/" }).end();
+      return true;
+    }
+    const file = files.get(path);
+    if (!file) return false;
+    res.writeHead(200, { ...HEADERS, "Content-Type": file.type, "Content-Length": Buffer.byteLength(file.body) });
+    res.end(req.method === "HEAD" ? undefined : file.body);
+    return true;
+  };
+}
