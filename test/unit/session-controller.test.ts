@@ -1,0 +1,175 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "@jest/globals";
+import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
+import { Ledger, LedgerCorruptError } from "../../matter-bridge/dose/ledger.js";
+import { SessionController } from "../../matter-bridge/sessions/controller.js";
+import { makeConfig } from "../helpers/dose-fixtures.js";
+import { FlakyDriver } from "../helpers/flaky-driver.js";
+
+const dirs: string[] = [];
+afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+const fast: Partial<BridgeConfigInput> = {
+  dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0, maxSessionSeconds: 5 },
+  regions: { "mid-back": { defaultSeconds: 1 }, "neck-shoulders": { defaultSeconds: 3 } },
+};
+
+async function setup(opts: { acknowledge?: boolean; config?: Partial<BridgeConfigInput> } = {}) {
+  const dir = await mkdtemp(join(tmpdir(), "biolight-ctl-"));
+  dirs.push(dir);
+  const ledger = await Ledger.open(dir);
+  if (opts.acknowledge !== false) await ledger.acknowledgeCaution(1, "test");
+  const driver = new FlakyDriver();
+  const controller = new SessionController({
+    config: makeConfig(opts.config ?? fast),
+    ledger,
+    drivers: { "panel-1": driver },
+    log: () => {},
+    offRetryMs: 20,
+  });
+  return { dir, ledger, driver, controller };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("session controller", () => {
+  it("writes the ledger before switching on, switches off at the deadline, then closes the session", async () => {
+    const { ledger, driver, controller } = await setup();
+    const changes: boolean[] = [];
+    controller.onChange((s) => changes.push(s.on));
+    const out = await controller.start({ region: "mid-back" }, "test");
+    expect(out.ok).toBe(true);
+    expect(ledger.openSessions()).toHaveLength(1);
+    expect(driver.calls.map((c) => c.action)).toEqual(["on"]);
+    expect(controller.isOn("panel-1")).toBe(true);
+    await wait(1300);
+    expect(driver.calls.map((c) => c.action)).toEqual(["on", "off"]);
+    const offAfterMs = driver.calls[1].at - driver.calls[0].at;
+    expect(offAfterMs).toBeGreaterThanOrEqual(995);
+    expect(offAfterMs).toBeLessThan(1200);
+    expect(ledger.openSessions()).toHaveLength(0);
+    expect(ledger.sessions()[0]).toMatchObject({ endReason: "completed", deliveredSeconds: 1 });
+    expect(changes).toEqual([true, false]);
+  });
+
+  it("refuses every start until the caution is acknowledged, and switches nothing", async () => {
+    const { driver, controller } = await setup({ acknowledge: false });
+    const out = await controller.start({ region: "mid-back" }, "test");
+    expect(out).toMatchObject({ ok: false, refusal: { code: "CAUTION_REQUIRED" } });
+    expect(driver.calls).toEqual([]);
+    await controller.acknowledgeCaution(1, "test");
+    expect((await controller.start({ region: "mid-back" }, "test")).ok).toBe(true);
+    await controller.shutdown();
+  });
+
+  it("serialises concurrent starts: exactly one wins, the rest are busy", async () => {
+    const { driver, controller } = await setup();
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => controller.start({ region: "neck-shoulders" }, "test")));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok).map((o) => !o.ok && o.refusal.code)).toEqual(Array(4).fill("PANEL_BUSY"));
+    expect(driver.calls.filter((c) => c.action === "on")).toHaveLength(1);
+    await controller.shutdown();
+  });
+
+  it("stops early and records what was delivered", async () => {
+    const { ledger, controller } = await setup();
+    await controller.start({ region: "neck-shoulders" }, "test");
+    await wait(400);
+    const finished = await controller.stop("panel-1", "stopped");
+    expect(finished!.deliveredSeconds).toBeGreaterThan(0.35);
+    expect(finished!.deliveredSeconds).toBeLessThan(1);
+    expect(ledger.sessions()[0].deliveredSeconds).toBe(finished!.deliveredSeconds);
+    expect(await controller.stop("panel-1", "again")).toBeUndefined();
+  });
+
+  it("shortens but never extends a session", async () => {
+    const { driver, controller } = await setup();
+    await controller.start({ region: "neck-shoulders" }, "test"); // 3 s
+    controller.shorten("panel-1", 60);
+    expect(controller.remainingSeconds("panel-1")).toBeLessThanOrEqual(3);
+    controller.shorten("panel-1", 0.3);
+    await wait(500);
+    expect(driver.on_).toBe(false);
+    expect(controller.isOn("panel-1")).toBe(false);
+  });
+
+  it("retries a failed switch-off until it succeeds, keeping the panel busy meanwhile", async () => {
+    const { ledger, driver, controller } = await setup();
+    await controller.start({ region: "neck-shoulders" }, "test");
+    driver.failOff = 3;
+    const stopping = controller.stop("panel-1", "stopped");
+    expect((await controller.start({ region: "mid-back" }, "test")).ok).toBe(false);
+    await stopping;
+    expect(driver.calls.filter((c) => c.action === "off").map((c) => c.ok)).toEqual([false, false, false, true]);
+    expect(driver.on_).toBe(false);
+    expect(ledger.openSessions()).toHaveLength(0);
+    expect(controller.status()[0].reachable).toBe(true);
+  });
+
+  it("answers PANEL_UNREACHABLE when switch-on fails, and makes sure the panel is off", async () => {
+    const { ledger, driver, controller } = await setup();
+    driver.failOn = 1;
+    const out = await controller.start({ region: "mid-back" }, "test");
+    expect(out).toMatchObject({ ok: false, refusal: { code: "PANEL_UNREACHABLE" } });
+    await wait(50);
+    expect(driver.calls.map((c) => c.action)).toEqual(["on", "off"]);
+    expect(ledger.openSessions()).toHaveLength(0);
+    expect(ledger.sessions()[0].endReason).toBe("panel-unreachable");
+  });
+
+  it("at start-up switches every panel off first and counts open sessions as fully delivered", async () => {
+    const { dir, controller } = await setup();
+    await controller.start({ region: "neck-shoulders" }, "test");
+    // Simulate a crash: a fresh controller on the same storage, the old one simply abandoned.
+    const reopened = await Ledger.open(dir);
+    const driver = new FlakyDriver();
+    driver.on_ = true;
+    const restarted = new SessionController({ config: makeConfig(fast), ledger: reopened, drivers: { "panel-1": driver }, log: () => {} });
+    const closed = await restarted.recover();
+    expect(driver.calls[0].action).toBe("off");
+    expect(driver.on_).toBe(false);
+    expect(closed).toHaveLength(1);
+    expect(reopened.sessions()[0]).toMatchObject({ deliveredSeconds: 3, endReason: "recovered-after-restart" });
+    await controller.shutdown(); // the abandoned process's timers; its writes come after the checks
+  });
+
+  it("switches off a relay found on outside a session", async () => {
+    const { driver, controller } = await setup();
+    driver.on_ = true;
+    await controller.pollReachability();
+    expect(driver.on_).toBe(false);
+  });
+
+  it("refuses every start when the ledger could not be opened", async () => {
+    const driver = new FlakyDriver();
+    const controller = new SessionController({
+      config: makeConfig(fast),
+      ledger: new LedgerCorruptError("/x/ledger.json", "not valid JSON"),
+      drivers: { "panel-1": driver },
+      log: () => {},
+    });
+    const out = await controller.start({ region: "mid-back" }, "test");
+    expect(out).toMatchObject({ ok: false, refusal: { code: "LEDGER_UNAVAILABLE" } });
+    expect(!out.ok && out.refusal.message).toMatch(/not reset/);
+    expect(driver.calls).toEqual([]);
+  });
+
+  it("uses the last session's region for a plain on, else the panel default", async () => {
+    const { controller } = await setup();
+    expect(controller.currentRegion("panel-1")).toBe("low-back-hips");
+    await controller.start({ region: "mid-back" }, "test");
+    expect(controller.currentRegion("panel-1")).toBe("mid-back");
+    await controller.shutdown();
+  });
+
+  it("shutdown stops sessions, switches panels off and refuses new starts", async () => {
+    const { driver, ledger, controller } = await setup();
+    await controller.start({ region: "neck-shoulders" }, "test");
+    await controller.shutdown();
+    expect(driver.on_).toBe(false);
+    expect(ledger.sessions()[0].endReason).toBe("shutdown");
+    expect((await controller.start({ region: "mid-back" }, "test")).ok).toBe(false);
+  });
+});
