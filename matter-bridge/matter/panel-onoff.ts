@@ -31,9 +31,11 @@ export class PanelOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting) {
   }
 
   override async onWithTimedOff({ onOffControl, onTime }: OnOff.OnWithTimedOffRequest) {
-    if (onOffControl.acceptOnlyWhenOn && !this.state.onOff) return;
+    const { controller, panelId } = bindingOf(this.endpoint);
+    const on = controller.isOn(panelId);
+    if (onOffControl.acceptOnlyWhenOn && !on) return;
     // While on, the spec would raise OnTime to the larger value: a dose session is never extended.
-    if (this.state.onOff) return;
+    if (on) return;
     const held = onTime === 0 || onTime === 0xffff;
     await this.startSession(held ? undefined : Math.ceil(onTime / 10));
   }
@@ -56,7 +58,8 @@ export class PanelOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting) {
 
   /**
    * A write to OnTime may shorten the session; 0, 0xFFFF or a longer time cannot hold or extend it,
-   * so the read-out is simply restored. Our own read-out updates land within a second of the truth.
+   * so the read-out is restored. Our own read-outs are never below the truth (rounded up, and time
+   * only runs down), so a value clearly below it is a controller asking for less.
    */
   private onTimeWritten(value: number | null) {
     const { controller, panelId } = bindingOf(this.endpoint);
@@ -65,8 +68,10 @@ export class PanelOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting) {
       return;
     }
     const truth = tenths(controller.remainingSeconds(panelId));
-    if (value === null || Math.abs(value - truth) <= 15) return;
-    if (value > 0 && value < truth) controller.shorten(panelId, value / 10);
+    const shorter = value !== null && value > 0 && value < truth - 2;
+    const ours = value !== null && value >= truth - 2 && value <= truth + 15;
+    if (ours) return;
+    if (shorter) controller.shorten(panelId, value / 10);
     this.state.onTime = tenths(controller.remainingSeconds(panelId));
   }
 }

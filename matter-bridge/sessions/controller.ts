@@ -184,6 +184,11 @@ export class SessionController {
     return r && !r.stopping ? r.deadline.remainingMs() / 1000 : 0;
   }
 
+  /** True from switch-on until the session is closed in the ledger (includes a switch-off in progress). */
+  isBusy(panelId: string): boolean {
+    return this.running.has(panelId);
+  }
+
   isOn(panelId: string): boolean {
     const r = this.running.get(panelId);
     return Boolean(r && !r.stopping);

@@ -1,0 +1,52 @@
+/**
+ * A real matter.js controller for tests: commissions the bridge over UDP on 127.0.0.1 with a known
+ * address (matter.js runs no mDNS on loopback) and hands out the panel's OnOff cluster client.
+ */
+import { Environment, Logger, LogLevel } from "@matter/main";
+import { OnOff } from "@matter/main/clusters";
+import { EndpointNumber, type NodeId } from "@matter/main/types";
+import { CommissioningController } from "@project-chip/matter.js";
+import type { PairedNode } from "@project-chip/matter.js/device";
+
+Logger.level = LogLevel.ERROR;
+
+export async function startController(storageRoot: string, id = "test-controller") {
+  const environment = Environment.default;
+  environment.vars.set("storage", { path: storageRoot });
+  const controller = new CommissioningController({
+    environment: { environment, id },
+    autoConnect: false,
+    adminFabricLabel: "biolight test",
+  });
+  await controller.start();
+  return controller;
+}
+
+export async function commission(controller: CommissioningController, port: number, passcode: number, discriminator: number) {
+  const t0 = performance.now();
+  const nodeId = await controller.commissionNode({
+    commissioning: { regulatoryLocation: 2, regulatoryCountryCode: "XX" },
+    discovery: {
+      identifierData: { longDiscriminator: discriminator },
+      discoveryCapabilities: { onIpNetwork: true },
+      knownAddress: { ip: "127.0.0.1", port, type: "udp" },
+    },
+    passcode,
+  });
+  return { nodeId, commissioningMs: performance.now() - t0 };
+}
+
+/** Connects and waits until the bridged panel endpoint is known. */
+export async function connect(controller: CommissioningController, nodeId: NodeId, panelEndpoint = 2): Promise<PairedNode> {
+  const node = await controller.getNode(nodeId);
+  if (!node.isConnected) node.connect();
+  for (let i = 0; i < 200 && !node.getDeviceById(panelEndpoint); i++) await new Promise((r) => setTimeout(r, 50));
+  if (!node.getDeviceById(panelEndpoint)) throw new Error("bridged panel endpoint did not appear");
+  return node;
+}
+
+export function onOffClient(node: PairedNode, panelEndpoint = 2) {
+  const client = node.getClusterClientForDevice(EndpointNumber(panelEndpoint), OnOff.Cluster.with(OnOff.Feature.Lighting));
+  if (!client) throw new Error("no OnOff cluster on the panel endpoint");
+  return client;
+}

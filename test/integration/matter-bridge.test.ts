@@ -1,0 +1,212 @@
+/**
+ * The panel as a Matter device, driven by a real matter.js controller commissioning the bridge over
+ * UDP on 127.0.0.1. Assertions are on what the panel driver did, not only on attributes.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { createSocket } from "node:dgram";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import type { CommissioningController } from "@project-chip/matter.js";
+import type { NodeId } from "@matter/main/types";
+import { Ledger } from "../../matter-bridge/dose/ledger.js";
+import { startMatterNode, type RunningMatterNode } from "../../matter-bridge/matter/node.js";
+import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
+import { SessionController } from "../../matter-bridge/sessions/controller.js";
+import { makeConfig } from "../helpers/dose-fixtures.js";
+import { commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
+
+// Second-scale limits: low back 2 s by default, 3 s per session, 10 s worth of light per 24 h.
+const config = makeConfig({
+  dose: { maxSessionSeconds: 3, minSessionSeconds: 1, minRestSameRegionSeconds: 0, maxRegionFluencePer24hJPerCm2: 0.24 },
+  regions: { "low-back-hips": { defaultSeconds: 2 } },
+});
+const PASSCODE = 20202021;
+const DISCRIMINATOR = 3840;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function freeUdpPort(): Promise<number> {
+  const s = createSocket("udp4");
+  await new Promise<void>((r) => s.bind(0, "127.0.0.1", r));
+  const { port } = s.address();
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+interface Bridge {
+  driver: SimulatedDriver;
+  controller: SessionController;
+  ledger: Ledger;
+  matter: RunningMatterNode;
+}
+
+let storage: string;
+let port: number;
+let bridge: Bridge;
+let client: CommissioningController;
+let nodeId: NodeId;
+const numbers: Record<string, number> = {};
+
+async function startBridge(): Promise<Bridge> {
+  const t0 = performance.now();
+  const ledger = await Ledger.open(storage);
+  const driver = new SimulatedDriver("panel-1", { log: () => {} });
+  const controller = new SessionController({ config, ledger, drivers: { "panel-1": driver }, log: () => {} });
+  await controller.recover();
+  const matter = await startMatterNode({ controller, config, storageDir: storage, port, passcode: PASSCODE, discriminator: DISCRIMINATOR });
+  numbers.startupMs = performance.now() - t0;
+  return { driver, controller, ledger, matter };
+}
+
+async function stopBridge(b: Bridge) {
+  await b.controller.shutdown();
+  await b.matter.close();
+}
+
+/** Polls until `read` gives `expected` (state follows the driver within milliseconds). */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 2000): Promise<T> {
+  const t0 = Date.now();
+  let value = await read();
+  while (value !== expected && Date.now() - t0 < timeoutMs) {
+    await wait(20);
+    value = await read();
+  }
+  return value;
+}
+
+/** Waits until the last session is closed in the ledger, so the next test starts from idle. */
+async function idle() {
+  while (bridge.controller.isBusy("panel-1")) await wait(5);
+}
+
+/** Waits for the driver's next action and returns how long it took from `since` (performance.now()). */
+async function nextAction(driver: SimulatedDriver, count: number, timeoutMs = 6000) {
+  const t0 = Date.now();
+  while (driver.actions.length < count && Date.now() - t0 < timeoutMs) await wait(5);
+  return driver.actions[count - 1];
+}
+
+beforeAll(async () => {
+  storage = await mkdtemp(join(tmpdir(), "biolight-matter-"));
+  port = await freeUdpPort();
+  bridge = await startBridge();
+  await bridge.ledger.acknowledgeCaution(1, "test");
+  client = await startController(join(storage, "controller"));
+  const result = await commission(client, port, PASSCODE, DISCRIMINATOR);
+  nodeId = result.nodeId;
+  numbers.commissioningMs = result.commissioningMs;
+}, 60_000);
+
+afterAll(async () => {
+  await client?.close();
+  if (bridge) await stopBridge(bridge);
+  await rm(storage, { recursive: true, force: true });
+  console.log(`matter numbers: ${JSON.stringify(Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, Math.round(v)])))}`);
+});
+
+describe("the panel as a Matter device", () => {
+  it("On switches the panel on for the region's default time, then off", async () => {
+    const node = await connect(client, nodeId);
+    const onOff = onOffClient(node);
+    await idle();
+    const before = bridge.driver.actions.length;
+    const sent = Date.now();
+    await onOff.on();
+    const on = await nextAction(bridge.driver, before + 1);
+    expect(on).toMatchObject({ action: "on", seconds: 2 });
+    numbers.commandToDriverMs = on.at - sent;
+    expect(await onOff.getOnOffAttribute(true)).toBe(true);
+    const onTime = await onOff.getOnTimeAttribute(true);
+    expect(onTime).toBeGreaterThan(0);
+    expect(onTime).toBeLessThanOrEqual(20);
+    const off = await nextAction(bridge.driver, before + 2);
+    expect(off.action).toBe("off");
+    numbers.offErrorMs = off.at - on.at - 2000;
+    expect(Math.abs(numbers.offErrorMs)).toBeLessThan(250);
+    expect(await eventually(() => onOff.getOnOffAttribute(true), false)).toBe(false);
+  });
+
+  it("OnWithTimedOff beyond the cap is clamped to the grant", async () => {
+    const onOff = onOffClient(await connect(client, nodeId));
+    await idle();
+    const before = bridge.driver.actions.length;
+    await onOff.onWithTimedOff({ onOffControl: { acceptOnlyWhenOn: false }, onTime: 1000, offWaitTime: 0 });
+    const on = await nextAction(bridge.driver, before + 1);
+    expect(on).toMatchObject({ action: "on", seconds: 3 });
+    const onTime = await onOff.getOnTimeAttribute(true);
+    expect(onTime).toBeLessThanOrEqual(30);
+    expect(onTime).toBeGreaterThan(10);
+    const off = await nextAction(bridge.driver, before + 2);
+    expect(off.at - on.at).toBeGreaterThanOrEqual(2950);
+    expect(off.at - on.at).toBeLessThan(3300);
+  });
+
+  it("OnTime and OffWaitTime writes of 0xFFFF cannot hold the panel on", async () => {
+    const onOff = onOffClient(await connect(client, nodeId));
+    await idle();
+    const before = bridge.driver.actions.length;
+    await onOff.on();
+    const on = await nextAction(bridge.driver, before + 1);
+    await onOff.setOnTimeAttribute(0xffff);
+    await onOff.setOffWaitTimeAttribute(0xffff);
+    const off = await nextAction(bridge.driver, before + 2);
+    expect(off.action).toBe("off");
+    expect(off.at - on.at).toBeLessThan(2300);
+    expect(bridge.controller.isOn("panel-1")).toBe(false);
+  });
+
+  it("a smaller OnTime write shortens the session", async () => {
+    const onOff = onOffClient(await connect(client, nodeId));
+    await idle();
+    const before = bridge.driver.actions.length;
+    await onOff.on();
+    const on = await nextAction(bridge.driver, before + 1);
+    await onOff.setOnTimeAttribute(5); // half a second
+    const off = await nextAction(bridge.driver, before + 2);
+    expect(off.at - on.at).toBeLessThan(1200);
+  });
+
+  it("Off ends the session early and the ledger records what was delivered", async () => {
+    const onOff = onOffClient(await connect(client, nodeId));
+    await idle();
+    const before = bridge.driver.actions.length;
+    await onOff.on();
+    await nextAction(bridge.driver, before + 1);
+    await wait(500);
+    await onOff.off();
+    expect(bridge.driver.actions[before + 1].action).toBe("off");
+    const last = bridge.ledger.sessions().at(-1)!;
+    expect(last.endReason).toBe("matter-off");
+    expect(last.deliveredSeconds).toBeGreaterThan(0.4);
+    expect(last.deliveredSeconds).toBeLessThan(1.5);
+  });
+
+  it("Toggle after the region's dose is spent is refused and the panel stays off", async () => {
+    const onOff = onOffClient(await connect(client, nodeId));
+    // Spend what is left of the low-back dose through the controller, as an automation would.
+    while (bridge.controller.dose().regions["low-back-hips"].remainingFluenceJPerCm2 >= 0.024) {
+      const out = await bridge.controller.start({ region: "low-back-hips", seconds: 3 }, "test");
+      if (!out.ok) break;
+      await bridge.controller.stop("panel-1", "test");
+    }
+    await idle();
+    const before = bridge.driver.actions.length;
+    await expect(onOff.toggle()).rejects.toThrow(/non-success result: 1/);
+    await wait(200);
+    expect(bridge.driver.actions.length).toBe(before);
+    expect(await onOff.getOnOffAttribute(true)).toBe(false);
+  });
+
+  it("the controller reconnects after a bridge restart (fabric persisted) and the dose still counts", async () => {
+    await stopBridge(bridge);
+    bridge = await startBridge();
+    expect(bridge.driver.actions[0].action).toBe("off"); // panel commanded off at start-up
+    const node = await connect(client, nodeId);
+    const onOff = onOffClient(node);
+    expect(await onOff.getOnOffAttribute(true)).toBe(false);
+    await expect(onOff.on()).rejects.toThrow(/non-success result: 1/);
+    expect(bridge.driver.actions.filter((a) => a.action === "on")).toEqual([]);
+    await onOff.off(); // an accepted command over the persisted fabric
+    expect(bridge.driver.actions.filter((a) => a.action === "on")).toEqual([]);
+  }, 30_000);
+});
