@@ -75,6 +75,8 @@ const START_SAMPLES = [
   "start a {region} session for {duration} at {distance} centimeters", "start a session for {duration}",
   "start a session", "start a light session", "turn on the panel", "switch on the panel", "start the panel",
   "begin a session", "start red light", "start my session", "start a red light session",
+  // Answers to "which region?"
+  "{region}", "my {region}", "the {region}", "{region} please",
 ];
 
 interface Intent { name: string; slots?: Array<{ name: string; type: string; samples?: string[] }>; samples: string[]; gbSamples?: string[] }

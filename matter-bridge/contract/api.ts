@@ -69,6 +69,8 @@ export const FinishedSessionSchema = SessionSchema.extend({
 });
 export type FinishedSession = z.infer<typeof FinishedSessionSchema>;
 
+/** The stop route takes no options: an empty body or `{}`. */
+export const StopSessionRequestSchema = z.strictObject({});
 export const StopSessionResponseSchema = z.object({ session: FinishedSessionSchema });
 
 export const PanelStatusSchema = z.object({

@@ -1,0 +1,71 @@
+import type { IncomingMessage } from "node:http";
+import { HttpError } from "./errors.js";
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const tooLarge = (limit: number) =>
+  new HttpError(413, "BODY_TOO_LARGE", `Request bodies are limited to ${limit / 1024} KiB.`, {}, { Connection: "close" });
+
+const hasBody = (req: IncomingMessage) =>
+  req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+
+function isJsonType(contentType: string | undefined): boolean {
+  const [type, ...params] = (contentType ?? "").toLowerCase().split(";").map((s) => s.trim());
+  const json = type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+  const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
+  return json && (charset === undefined || charset === "utf-8" || charset === "utf8");
+}
+
+/**
+ * Reads a JSON request body of at most `limit` bytes. Stops reading at the limit (the connection is
+ * then closed) instead of buffering whatever the client sends. `optional`: an absent body is undefined.
+ */
+export async function readJson(req: IncomingMessage, { limit = MAX_BODY_BYTES, optional = false } = {}): Promise<unknown> {
+  if (optional && !hasBody(req)) return undefined;
+  if (!isJsonType(req.headers["content-type"]))
+    throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
+  if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge(limit);
+  const bytes = await readAtMost(req, limit);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpError(400, "INVALID_JSON", "The body is not valid UTF-8.");
+  }
+  if (text.trim() === "") throw new HttpError(400, "INVALID_JSON", "The body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new HttpError(400, "INVALID_JSON", `The body is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function readAtMost(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      done();
+      req.pause();
+      reject(tooLarge(limit));
+    };
+    const onEnd = () => {
+      done();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(err);
+    };
+    const onClose = () => {
+      done();
+      reject(new HttpError(400, "INCOMPLETE_BODY", "The request body ended early."));
+    };
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
+}

@@ -1,0 +1,127 @@
+/** The control API's routes (DESIGN.md "Control API"). Every start and stop goes to the controller. */
+import type { z } from "zod";
+import {
+  CautionAcknowledgeRequestSchema,
+  type DoseResponse,
+  HistoryQuerySchema,
+  SessionRequestSchema,
+  StopSessionRequestSchema,
+} from "../contract/api.js";
+import { CAUTION_VERSION } from "../contract/caution.js";
+import type { SessionController } from "../sessions/controller.js";
+import { readJson } from "./body.js";
+import { HttpError, refusalError, validationError } from "./errors.js";
+import type { Route } from "./router.js";
+
+export interface RouteOptions {
+  controller: SessionController;
+  /** How long a stop waits for an unresponsive panel before answering 503 (the off keeps being retried). */
+  stopTimeoutMs?: number;
+}
+
+/** Validates with a contract schema; a failure is a 400 naming each field (and the allowed keys). */
+function parse<S extends z.ZodObject>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw validationError(parsed.error, (path) => (path.length === 0 ? Object.keys(schema.shape) : undefined));
+  return parsed.data;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions): Route[] {
+  const knownPanel = (id: string) => {
+    if (!controller.config.panels.some((p) => p.id === id)) throw new HttpError(404, "UNKNOWN_PANEL", `No panel with id "${id}".`);
+  };
+  const ledgerAvailable = () => {
+    const err = controller.ledgerError;
+    if (err) throw new HttpError(503, "LEDGER_UNAVAILABLE", err.message);
+  };
+
+  return [
+    { method: "GET", path: "/v1/health", auth: false, handle: () => ({ status: 200, body: { status: "ok" } }) },
+
+    { method: "GET", path: "/v1/panels", handle: () => ({ status: 200, body: { panels: controller.status() } }) },
+
+    {
+      method: "POST",
+      path: "/v1/sessions",
+      async handle({ req }) {
+        const request = parse(SessionRequestSchema, await readJson(req));
+        if (request.panelId !== undefined) knownPanel(request.panelId);
+        const outcome = await controller.start(request, "api");
+        if (!outcome.ok) throw refusalError(outcome.refusal);
+        return { status: 201, body: { session: outcome.session, adjustments: outcome.adjustments } };
+      },
+    },
+
+    {
+      method: "POST",
+      path: "/v1/panels/{id}/stop",
+      async handle({ req, params }) {
+        parse(StopSessionRequestSchema, (await readJson(req, { optional: true })) ?? {});
+        knownPanel(params.id);
+        const stopping = controller.stop(params.id, "stopped");
+        let timer: NodeJS.Timeout | undefined;
+        const slow = new Promise<"slow">((r) => {
+          timer = setTimeout(() => r("slow"), stopTimeoutMs);
+        });
+        const finished = await Promise.race([stopping, slow]).finally(() => clearTimeout(timer));
+        if (finished === "slow")
+          throw new HttpError(
+            503,
+            "PANEL_UNREACHABLE",
+            "The panel did not answer the switch-off. The bridge keeps retrying; the session ends as soon as it does.",
+          );
+        if (!finished) throw new HttpError(409, "NO_SESSION", `Panel "${params.id}" is not running a session.`);
+        return { status: 200, body: { session: finished } };
+      },
+    },
+
+    {
+      method: "GET",
+      path: "/v1/dose",
+      handle() {
+        ledgerAvailable();
+        const dose = controller.dose();
+        const body: DoseResponse = {
+          regions: Object.fromEntries(
+            Object.entries(dose.regions).map(([id, r]) => [
+              id,
+              { ...r, nextAllowedAt: Number.isFinite(r.nextAllowedAt) ? iso(r.nextAllowedAt) : null },
+            ]),
+          ),
+          onSeconds24h: dose.onSeconds24h,
+          remainingOnSeconds24h: dose.remainingOnSeconds24h,
+          cautionAcknowledged: controller.cautionAcknowledged(),
+        };
+        return { status: 200, body };
+      },
+    },
+
+    {
+      method: "GET",
+      path: "/v1/history",
+      handle({ query }) {
+        const { days } = parse(HistoryQuerySchema, Object.fromEntries(query));
+        ledgerAvailable();
+        return { status: 200, body: { sessions: controller.history(days) } };
+      },
+    },
+
+    {
+      method: "POST",
+      path: "/v1/caution/acknowledge",
+      async handle({ req }) {
+        const { version, source } = parse(CautionAcknowledgeRequestSchema, await readJson(req));
+        if (version > CAUTION_VERSION)
+          throw new HttpError(400, "VALIDATION_ERROR", `Invalid request: version: this bridge knows caution version ${CAUTION_VERSION} at most`, {
+            issues: [{ field: "version", message: `must be at most ${CAUTION_VERSION}` }],
+          });
+        ledgerAvailable();
+        const record = await controller.acknowledgeCaution(version, source ?? "api");
+        return { status: 200, body: { acknowledged: true, version: record.version, acknowledgedAt: iso(record.acknowledgedAt) } };
+      },
+    },
+  ];
+}

@@ -1,0 +1,68 @@
+/** The control API's bearer token: BRIDGE_API_TOKEN, else a random one kept in the storage dir. */
+import { randomBytes } from "node:crypto";
+import { chmod, link, mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { ConfigError } from "../config/load.js";
+
+export const TOKEN_FILE = "api-token";
+
+export interface ApiToken {
+  token: string;
+  source: "env" | "file";
+  /** The token file (also for "env": where it would be; it is not written then). */
+  path: string;
+}
+
+const PRINTABLE = /^[\x21-\x7e]+$/;
+
+export async function loadOrCreateToken(storageDir: string, env: NodeJS.ProcessEnv = process.env): Promise<ApiToken> {
+  const path = join(storageDir, TOKEN_FILE);
+  const fromEnv = env.BRIDGE_API_TOKEN?.trim();
+  if (fromEnv) {
+    if (!PRINTABLE.test(fromEnv)) throw new ConfigError("BRIDGE_API_TOKEN must be printable ASCII without spaces");
+    return { token: fromEnv, source: "env", path };
+  }
+  const existing = await readToken(path);
+  if (existing) return { token: existing, source: "file", path };
+  await mkdir(storageDir, { recursive: true, mode: 0o700 });
+  const token = randomBytes(32).toString("base64url");
+  await writeToken(path, token, existing === "");
+  // Another process may have won the race to create it: the file on disk is the token.
+  return { token: (await readToken(path)) || token, source: "file", path };
+}
+
+/** The token in the file, "" for an empty/garbled file, undefined when there is none. */
+async function readToken(path: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new ConfigError(`Cannot read the API token file ${path}: ${(err as Error).message}`);
+  }
+  // A token readable by others is no secret: tighten what an editor or a copy may have loosened.
+  if (((await stat(path)).mode & 0o077) !== 0) await chmod(path, 0o600);
+  const token = text.trim();
+  return PRINTABLE.test(token) ? token : "";
+}
+
+/** Written to a 0600 temp file, then linked into place (never over an existing token unless `replace`). */
+async function writeToken(path: string, token: string, replace: boolean): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await rm(tmp, { force: true }); // a leftover would keep its old mode
+  const file = await open(tmp, "wx", 0o600);
+  try {
+    await file.writeFile(`${token}\n`, "utf8");
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  try {
+    if (replace) await rename(tmp, path);
+    else await link(tmp, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}

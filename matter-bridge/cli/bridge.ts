@@ -1,0 +1,102 @@
+/**
+ * Bridge start-up in the order safety needs: ledger → drivers → controller → every panel off and
+ * crashed sessions closed → caution flag → token → pairing → Matter node → control API.
+ */
+import { mkdir } from "node:fs/promises";
+import { type Api, startApi } from "../api/server.js";
+import { type ApiToken, loadOrCreateToken } from "../api/token.js";
+import { ZodError } from "zod";
+import { describeIssues } from "../config/errors.js";
+import { type CliOptions, ConfigError } from "../config/load.js";
+import { CAUTION_VERSION } from "../contract/caution.js";
+import type { BridgeConfig } from "../contract/config.js";
+import { qrSvg } from "../dashboard/qr-svg.js";
+import { dashboardHandler } from "../dashboard/serve.js";
+import { Ledger, LedgerCorruptError } from "../dose/ledger.js";
+import { startMatterNode } from "../matter/node.js";
+import { loadOrCreatePairing } from "../matter/pairing.js";
+import type { PanelDriver } from "../panels/driver.js";
+import { createDriver } from "../panels/index.js";
+import { SessionController } from "../sessions/controller.js";
+import { configureMatterRuntime } from "./matter-runtime.js";
+
+export interface Bridge {
+  controller: SessionController;
+  ledger?: Ledger;
+  ledgerError?: Error;
+  token: ApiToken;
+  pairing: { qrPairingCode: string; manualPairingCode: string };
+  commissioned: boolean;
+  api: Api;
+  /** Every panel off and every session closed, then the Matter node and the API closed. */
+  close(): Promise<void>;
+}
+
+export async function startBridge(cli: CliOptions, config: BridgeConfig, env: NodeJS.ProcessEnv, log: (m: string) => void): Promise<Bridge> {
+  await mkdir(cli.storage, { recursive: true, mode: 0o700 });
+  const ledger = await openLedger(cli.storage);
+  const drivers: Record<string, PanelDriver> = {};
+  for (const panel of config.panels) drivers[panel.id] = await createDriver(panel, { storageDir: cli.storage, log });
+  const controller = new SessionController({ config, ledger, drivers, log });
+  await controller.recover();
+
+  if (cli.acknowledgeCaution) {
+    if (ledger instanceof Error) log("--acknowledge-caution could not be recorded: the dose ledger is unavailable.");
+    else if (ledger.caution()?.version !== CAUTION_VERSION) {
+      await ledger.acknowledgeCaution(CAUTION_VERSION, "cli-flag");
+      log(`Caution version ${CAUTION_VERSION} acknowledged for the household (--acknowledge-caution).`);
+    }
+  }
+
+  const token = await loadOrCreateToken(cli.storage, env);
+  const codes = await loadOrCreatePairing(cli.storage, { passcode: cli.passcode, discriminator: cli.discriminator }).catch((err: Error) => {
+    throw new ConfigError(err instanceof ZodError ? `Invalid pairing code:\n${describeIssues(err).map((l) => `  - ${l}`).join("\n")}` : err.message);
+  });
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    await controller.shutdown();
+    for (const close of closers.reverse()) await close().catch((err: Error) => log(`close failed: ${err.message}`));
+    for (const d of Object.values(drivers)) await d.close?.().catch(() => {});
+  };
+  configureMatterRuntime(env);
+  try {
+    const matter = await startMatterNode({ controller, config, storageDir: cli.storage, port: cli.matterPort, ...codes, log });
+    closers.push(() => matter.close());
+    const pairing = { qrPairingCode: matter.pairing.qrPairingCode, manualPairingCode: matter.pairing.manualPairingCode };
+    const api = await startApi({
+      controller,
+      token: token.token,
+      host: cli.apiHost,
+      port: cli.apiPort,
+      log,
+      static: dashboardHandler(),
+      extraRoutes: [
+        { method: "GET", path: "/v1/pairing", handle: () => ({ status: 200, body: { ...pairing, qrSvg: qrSvg(pairing.qrPairingCode) } }) },
+      ],
+    });
+    closers.push(() => api.close());
+    return {
+      controller,
+      ledger: ledger instanceof Error ? undefined : ledger,
+      ledgerError: ledger instanceof Error ? ledger : undefined,
+      token,
+      pairing,
+      commissioned: matter.commissioned,
+      api,
+      close: closeAll,
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+/** A corrupt ledger does not stop the bridge: it runs, refusing every start, and says so loudly. */
+async function openLedger(storage: string): Promise<Ledger | LedgerCorruptError> {
+  try {
+    return await Ledger.open(storage);
+  } catch (err) {
+    if (err instanceof LedgerCorruptError) return err;
+    throw err;
+  }
+}

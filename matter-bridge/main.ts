@@ -1,0 +1,85 @@
+/** The bridge CLI (`npm start -- [flags]`): flags, config, start-up, banner, caution prompt, signals. */
+import { CAUTION_VERSION } from "./contract/caution.js";
+import { ConfigError, loadConfig, parseCli, USAGE } from "./config/load.js";
+import { banner, howToAcknowledge } from "./cli/banner.js";
+import { askCaution, type CautionPrompt } from "./cli/caution-prompt.js";
+import { every, onShutdownSignals } from "./cli/signals.js";
+
+const log = (m: string) => console.log(m);
+const fail = (message: string, code: number): never => {
+  console.error(message);
+  process.exit(code);
+};
+
+let cli: ReturnType<typeof parseCli>;
+try {
+  cli = parseCli(process.argv.slice(2));
+} catch (err) {
+  fail(err instanceof ConfigError ? err.message : String(err), 2);
+}
+const opts = cli!;
+if (opts.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const config = await loadConfig(opts.config).catch((err: Error) =>
+  fail(err instanceof ConfigError ? err.message : `Cannot load the config: ${err.message}`, 1),
+);
+
+// matter.js is loaded only once flags and config are known good, so mistakes are reported at once.
+const [{ startBridge }, { renderQr }] = await Promise.all([import("./cli/bridge.js"), import("./matter/pairing.js")]);
+const starting = startBridge(opts, config, process.env, log);
+let prompt: CautionPrompt | undefined;
+let stopPolling = () => {};
+// Installed before start-up finishes: a signal mid-start still ends with every panel off.
+const trigger = onShutdownSignals(
+  async () => {
+    stopPolling();
+    prompt?.close();
+    const bridge = await starting.catch(() => undefined);
+    await bridge?.close();
+    log("Bridge stopped: every panel is off.");
+  },
+  { log },
+);
+process.on("uncaughtException", (err) => {
+  log(`Unexpected error: ${err.stack ?? err.message}`);
+  trigger("uncaughtException", 1);
+});
+process.on("unhandledRejection", (reason) => log(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+
+const bridge = await starting.catch((err: Error) =>
+  fail(`The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`, 1),
+);
+const { controller, ledger, api } = bridge;
+stopPolling = every(10_000, () => controller.pollReachability(), (m) => log(`Reachability poll failed: ${m}`));
+
+console.log(
+  banner({
+    qr: renderQr(bridge.pairing.qrPairingCode),
+    manualPairingCode: bridge.pairing.manualPairingCode,
+    commissioned: bridge.commissioned,
+    matterPort: opts.matterPort,
+    apiUrl: api.url,
+    token: bridge.token,
+    panels: config.panels.map((p, i) => ({ config: p, status: controller.status()[i] })),
+    caution: ledger?.caution() ?? null,
+    ledgerError: bridge.ledgerError,
+    storage: opts.storage,
+  }),
+);
+log(`bridge ready in ${Math.round(performance.now())} ms (Matter UDP ${opts.matterPort}, API ${api.url})`);
+
+if (ledger && !ledger.caution()) {
+  if (process.stdin.isTTY && process.stdout.isTTY) {
+    prompt = askCaution({
+      input: process.stdin,
+      output: process.stdout,
+      acknowledge: (version) => controller.acknowledgeCaution(version, "cli-prompt"),
+      onInterrupt: () => trigger("SIGINT"),
+    });
+  } else {
+    log(`The red-flag caution (version ${CAUTION_VERSION}) has not been acknowledged.`);
+    for (const line of howToAcknowledge(api.url)) log(line);
+  }
+}
