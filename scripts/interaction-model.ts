@@ -4,7 +4,7 @@
  * British phrasings). Slot ids for regions come from the contract's region catalogue.
  */
 import { writeFileSync } from "node:fs";
-import { REGION_IDS, WORKOUT_KINDS } from "../matter-bridge/contract/regions.js";
+import type { REGION_IDS, WORKOUT_KINDS } from "../matter-bridge/contract/regions.js";
 
 type Locale = "en-US" | "en-GB";
 interface SlotValue { id: string; value: string; synonyms: string[]; gb?: string[] }

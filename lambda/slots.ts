@@ -1,0 +1,75 @@
+/** Reading slot values the way real Alexa sends them (ISO-8601 durations, digits) and virtual-alexa does (words). */
+import type { Intent } from "ask-sdk-model";
+import { isRegionId, type RegionId } from "../matter-bridge/contract/index.js";
+
+export type SlotRead<T> = { kind: "ok"; value: T } | { kind: "missing" } | { kind: "invalid"; heard: string };
+
+const slotOf = (intent: Intent | undefined, name: string) => intent?.slots?.[name];
+
+/** The entity-resolved id of a custom slot, e.g. "lumbar" → "low-back-hips". */
+export function slotId(intent: Intent | undefined, name: string): SlotRead<string> {
+  const slot = slotOf(intent, name);
+  if (!slot?.value) return { kind: "missing" };
+  for (const authority of slot.resolutions?.resolutionsPerAuthority ?? []) {
+    if (authority.status.code === "ER_SUCCESS_MATCH" && authority.values?.[0]) return { kind: "ok", value: authority.values[0].value.id };
+  }
+  return { kind: "invalid", heard: slot.value };
+}
+
+export function regionSlot(intent: Intent | undefined, name = "region"): SlotRead<RegionId> {
+  const read = slotId(intent, name);
+  if (read.kind !== "ok") return read;
+  return isRegionId(read.value) ? { kind: "ok", value: read.value } : { kind: "invalid", heard: read.value };
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, oh: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+
+/** "7", "7.5", "seven", "twenty five", "a hundred" → number; anything else → undefined. */
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  const words = t.replace(/-/g, " ").split(/\s+/).filter((w) => w !== "and");
+  if (!words.length) return undefined;
+  let total = 0;
+  for (const w of words) {
+    if (w in UNITS) total += UNITS[w];
+    else if (w in TENS) total += TENS[w];
+    else if (w === "hundred") total = (total || 1) * 100;
+    else if (w === "half") total += 0.5;
+    else return undefined;
+  }
+  return total;
+}
+
+export function numberSlot(intent: Intent | undefined, name: string): SlotRead<number> {
+  const slot = slotOf(intent, name);
+  if (!slot?.value || slot.value === "?") return slot?.value === "?" ? { kind: "invalid", heard: "?" } : { kind: "missing" };
+  const n = parseNumber(slot.value);
+  return n === undefined || !Number.isFinite(n) ? { kind: "invalid", heard: slot.value } : { kind: "ok", value: n };
+}
+
+/** ISO-8601 durations as Alexa sends them (PT10M, PT1H30M, PT90S, P1D), or spoken text ("ten minutes"). */
+export function parseDurationSeconds(text: string): number | undefined {
+  const iso = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text.trim());
+  if (iso && text.trim().length > 2 && !/T$/i.test(text.trim())) {
+    const [, d, h, m, s] = iso.map((x) => (x === undefined ? 0 : Number(x)));
+    return d * 86400 + h * 3600 + m * 60 + s;
+  }
+  const spoken = /^(.+?)\s*(seconds?|minutes?|mins?|hours?)$/i.exec(text.trim());
+  if (!spoken) return undefined;
+  const n = parseNumber(spoken[1]);
+  if (n === undefined) return undefined;
+  const unit = spoken[2].toLowerCase();
+  return n * (unit.startsWith("hour") ? 3600 : unit.startsWith("min") ? 60 : 1);
+}
+
+export function durationSlot(intent: Intent | undefined, name = "duration"): SlotRead<number> {
+  const slot = slotOf(intent, name);
+  if (!slot?.value) return { kind: "missing" };
+  const seconds = parseDurationSeconds(slot.value);
+  return seconds === undefined ? { kind: "invalid", heard: slot.value } : { kind: "ok", value: seconds };
+}

@@ -1,0 +1,154 @@
+/** Everything the skill says, in American English. Wellness language only; the caution is never skipped. */
+import { cautionText, EYE_PROTECTION, REGIONS, type RegionId } from "../../matter-bridge/contract/index.js";
+
+const regionName = (id: RegionId) => REGIONS[id].spokenName;
+const list = (items: string[], joiner = "and") =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${joiner} ${items[items.length - 1]}`;
+
+export function minutesPhrase(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} second${Math.round(seconds) === 1 ? "" : "s"}`;
+  const minutes = Math.round(seconds / 6) / 10; // one decimal
+  const whole = Math.round(minutes);
+  if (Math.abs(minutes - whole) < 0.05) return `${whole} minute${whole === 1 ? "" : "s"}`;
+  const half = Math.round(minutes * 2) / 2;
+  return `about ${half % 1 === 0 ? half : `${Math.floor(half)} and a half`} minutes`;
+}
+
+/** "in about 3 hours", relative, because the bridge does not know the listener's time zone. */
+export function whenPhrase(seconds: number): string {
+  if (seconds <= 60) return "in a minute";
+  if (seconds < 90 * 60) return `in about ${Math.ceil(seconds / 60)} minutes`;
+  if (seconds < 36 * 3600) {
+    const hours = Math.round(seconds / 3600);
+    return `in about ${hours} hour${hours === 1 ? "" : "s"}`;
+  }
+  const days = Math.round(seconds / 86400);
+  return `in about ${days} day${days === 1 ? "" : "s"}`;
+}
+
+const REDUCTIONS: Record<string, (r: string, min: string) => string> = {
+  SESSION_MAX_SECONDS: (_r, min) => `the longest single session is ${min}`,
+  SESSION_MAX_FLUENCE: () => "at that distance that is all the light one session allows",
+  REGION_FLUENCE_24H: (r) => `that is what is left of the last 24 hours' light for your ${r}`,
+  DAILY_ON_TIME: () => "that is what is left of the panel's on-time for the last 24 hours",
+};
+
+export const enUS = {
+  welcome: () =>
+    "Welcome to Bio Light. You can say, start a low back session, guide me through a neck routine, or how much have I used today. What would you like?",
+  welcomeReprompt: () => "Which region would you like: neck and shoulders, mid back, or low back and hips?",
+  caution: () => `${cautionText()} Does any of this apply to you?`,
+  cautionReprompt: () =>
+    "Please answer yes if any of those apply to you, or no if none of them do.",
+  cautionApplies: () =>
+    "Thanks for telling me. Then please don't use the panel for now, and talk to a healthcare professional first. I haven't started anything. When you've been cleared, just ask me again.",
+  cautionAcknowledged: () => "Thanks. I've noted that none of those apply.",
+  cautionAgain: () => `${cautionText()} If any of this applies to you, please talk to a professional before your next session.`,
+  askRegion: () => "Which region: neck and shoulders, mid back, or low back and hips?",
+  unknownRegion: (heard?: string) =>
+    `${heard ? `I can't use the panel on your ${heard}. ` : ""}I can do neck and shoulders, mid back, or low back and hips. Which one?`,
+  badDuration: () =>
+    "A session can run from one to twenty minutes, and the bridge may shorten it. Say, for example, start a low back session for ten minutes.",
+  badDistance: () =>
+    "I didn't catch a sensible distance. Distances are in centimeters, between five and a hundred. Or leave it out to use the panel's usual distance.",
+  started: (p: { seconds: number; region: RegionId; requested?: number; reductions: string[]; timerSet: boolean }) => {
+    const r = regionName(p.region);
+    const why = p.reductions.map((reason) => REDUCTIONS[reason]?.(r, minutesPhrase(p.seconds)) ?? "of the dose limits");
+    const shortened = why.length
+      ? `I shortened it${p.requested ? ` from ${minutesPhrase(p.requested)}` : ""}, because ${list(why)}. `
+      : "";
+    const end = p.timerSet ? "I've set a timer for the end." : "The panel switches itself off when the time is up.";
+    return `Starting your ${r} session for ${minutesPhrase(p.seconds)}. ${shortened}${REGIONS[p.region].positioningTip} ${EYE_PROTECTION} It should feel pleasantly warm at most; say stop if it feels hot. ${end}`;
+  },
+  refused: (code: string, message: string, retryAfterSeconds?: number, region?: RegionId) => {
+    const r = region ? `your ${regionName(region)}` : "that region";
+    const when = retryAfterSeconds ? ` The next session is possible ${whenPhrase(retryAfterSeconds)}.` : "";
+    switch (code) {
+      case "REST_INTERVAL":
+        return `${r[0].toUpperCase()}${r.slice(1)} had a session recently and needs a rest between sessions.${when}`;
+      case "REGION_LIMIT":
+        return `${r[0].toUpperCase()}${r.slice(1)} has had all its light for the last 24 hours. More isn't better here.${when}`;
+      case "DAILY_ON_TIME":
+        return `The panel has reached its on-time for the last 24 hours.${when}`;
+      case "WEEKLY_LIMIT":
+        return `${r[0].toUpperCase()}${r.slice(1)} has had the most sessions allowed in a week.${when}`;
+      case "TOO_CLOSE":
+        return "At that distance the light would be too strong. Move further from the panel and ask again.";
+      case "TOO_SHORT":
+        return "That would be too short to be worth starting. Sessions run for at least a minute.";
+      case "PANEL_BUSY":
+        return `The panel is already running a session.${when ? ` It finishes ${whenPhrase(retryAfterSeconds!)}.` : ""}`;
+      case "PANEL_UNREACHABLE":
+        return "The bridge can't reach the panel. Check that the panel's plug or relay is powered and on your network, then try again.";
+      case "LEDGER_UNAVAILABLE":
+        return "The bridge can't read its dose records right now, so it won't start a session. Check the bridge's log.";
+      case "CAUTION_REQUIRED":
+        return "The bridge needs the household's safety check first.";
+      default:
+        return `The bridge didn't start a session: ${message}`;
+    }
+  },
+  unreachable: () =>
+    "Sorry, I couldn't reach your Bio Light bridge. Check that the bridge is running, that the skill's bridge address is right, and that your network is up. Nothing was started.",
+  unauthorized: () =>
+    "Sorry, the bridge didn't accept my token. The skill's bridge token needs to match the one in the bridge's storage folder.",
+  stopped: (seconds: number, region: RegionId) =>
+    `Stopped. Your ${regionName(region)} had ${minutesPhrase(seconds)} of light. If it felt hot, give it more distance next time.`,
+  nothingRunning: () => "The panel isn't running a session right now.",
+  timeLeft: (seconds: number, region: RegionId) =>
+    `Your ${regionName(region)} session has ${minutesPhrase(seconds)} left. The panel switches itself off.`,
+  doseRegion: (region: RegionId, used: number, cap: number, nextInSeconds: number | null) => {
+    const percent = Math.round((100 * used) / cap);
+    const next = nextInSeconds === null ? "not at the panel's current distance" : nextInSeconds <= 60 ? "now" : whenPhrase(nextInSeconds);
+    return `Your ${regionName(region)} has had ${percent} percent of its light for the last 24 hours. Your next ${regionName(region)} session is possible ${next}.`;
+  },
+  doseOverall: (parts: Array<{ region: RegionId; percent: number }>, onMinutes: number, leftMinutes: number) =>
+    `In the last 24 hours: ${list(parts.map((p) => `${regionName(p.region)} ${p.percent} percent`))} of the light allowed. The panel has been on for ${onMinutes} minutes, with ${leftMinutes} minutes left.`,
+  workoutSuggest: (regions: RegionId[]) =>
+    `Nice work. A few minutes of gentle movement, then light on your ${list(regions.map(regionName), "or")} would fit well. Shall I start a ${regionName(regions[0])} session?`,
+  workoutReprompt: (region: RegionId) => `Shall I start a ${regionName(region)} session? Yes or no?`,
+  noThanks: () => "Okay. Enjoy your recovery.",
+  routineStart: (region: RegionId) =>
+    `Let's do your ${regionName(region)} routine. First, a few minutes of gentle movement: ${list(REGIONS[region].movements)}, whatever feels comfortable. Say ready when you're done.`,
+  routineRelease: (region: RegionId) =>
+    `Good. If it helps you, spend a minute on self-release: ${REGIONS[region].selfRelease}. Say ready when you want the light.`,
+  routineReprompt: () => "Say ready when you want to move on, or stop to end the routine.",
+  notInRoutine: () => "We're not in a routine right now. You can say, guide me through a low back routine.",
+  spasmLogged: (count7d: number) =>
+    `Noted a spasm. That's ${count7d} in the last 7 days. Gentle stretching and staying hydrated help in the moment; the light is for the longer run.`,
+  tendernessLogged: (score: number) => `Noted knot tenderness of ${score} out of ten. Look at the trend over weeks, not single days.`,
+  askTenderness: () => "How tender are your knots, from zero for none to ten for the worst? Say, for example, tenderness four.",
+  romLogged: (change: string) => `Noted that your range of motion feels ${change === "same" ? "the same" : change}.`,
+  askRom: () => "Is your range of motion better, the same, or worse? Say, for example, my range of motion is better.",
+  progress: (p: { sessionsThisWeek: number; sessionsBefore: number; spasmsThisWeek: number; spasmsBefore: number; tenderThisWeek?: number; tenderBefore?: number; weeksTracked: number }) => {
+    const parts = [`This week you had ${p.sessionsThisWeek} session${p.sessionsThisWeek === 1 ? "" : "s"}, against ${p.sessionsBefore} a week on average before`];
+    parts.push(`${p.spasmsThisWeek} logged spasm${p.spasmsThisWeek === 1 ? "" : "s"}, against ${p.spasmsBefore} a week before`);
+    if (p.tenderThisWeek !== undefined)
+      parts.push(`average knot tenderness ${p.tenderThisWeek}${p.tenderBefore !== undefined ? ` against ${p.tenderBefore} before` : ""}`);
+    return `${list(parts)}. ${p.weeksTracked < 3 ? "It's early days: changes usually show over several weeks." : "Keep watching the trend over the weeks."}`;
+  },
+  progressEmpty: () =>
+    "I don't have anything logged yet. After sessions you can say, I had a spasm, tenderness four, or my range of motion is better, and I'll compare the weeks for you.",
+  progressReview: () =>
+    "After four weeks or more, things haven't improved. It would be a good idea to review your plan with a healthcare professional or physical therapist.",
+  redFlag: () =>
+    "That needs prompt medical evaluation, so please contact a healthcare professional, or emergency services if it's severe or sudden. Red light isn't right for this, and I won't start a session.",
+  redFlagStopped: () => "I've switched the panel off.",
+  faq: {
+    cramp: () =>
+      "Red light isn't a tool for stopping a cramp in the moment; it works gradually, over weeks. For a sudden cramp, gentle stretching and basic first aid are the better choice, and ask your provider about hydration.",
+    massage: () =>
+      "Most people do best combining approaches. Massage and physical therapy work on movement, strength and tissue in ways light can't. Use the panel to support comfort and recovery around them, not instead of them.",
+    daily: () =>
+      "For many healthy adults, a short daily session within the limits is considered reasonable, and the bridge enforces those limits. If you have a medical condition, take medication that makes your skin sensitive to light, or have unusual symptoms, check with a professional first.",
+  } as Record<string, () => string>,
+  faqUnknown: () => "I can answer: can it stop a cramp, do I still need massage or physical therapy, and can I use it every day. Which one?",
+  help: () =>
+    "You can say: start a low back session, start neck and shoulders for ten minutes, stop the panel, how long is left, how much have I used today, I just finished a run, guide me through a mid back routine, tenderness four, how am I doing, or read the caution again. What would you like?",
+  fallback: () => "Sorry, I didn't get that. You can say, start a low back session, or say help to hear more.",
+  goodbye: () => "Goodbye.",
+  error: () => "Sorry, something went wrong on my side. Nothing was started. Please try again.",
+  reprompt: () => "What would you like to do?",
+};
+
+export type Speech = typeof enUS;

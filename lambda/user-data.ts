@@ -1,0 +1,32 @@
+/**
+ * What the skill keeps per Alexa user. Anything that does not parse is dropped field by field, so
+ * corrupt data can never count as an acknowledged caution.
+ */
+import { z } from "zod";
+import { RegionIdSchema } from "../matter-bridge/contract/index.js";
+
+const CautionAckSchema = z.object({ version: z.number().int().min(1), acknowledgedAt: z.number() });
+const TendernessSchema = z.object({ at: z.number(), score: z.number().min(0).max(10), region: RegionIdSchema.optional() });
+const RomSchema = z.object({ at: z.number(), change: z.enum(["better", "same", "worse"]) });
+
+export const UserDataSchema = z.object({
+  caution: CautionAckSchema.optional().catch(undefined),
+  spasms: z.array(z.number()).catch([]).default([]),
+  tenderness: z.array(TendernessSchema).catch([]).default([]),
+  rom: z.array(RomSchema).catch([]).default([]),
+});
+export type UserData = z.infer<typeof UserDataSchema>;
+export type RomChange = z.infer<typeof RomSchema>["change"];
+
+export function parseUserData(raw: unknown): UserData {
+  const parsed = UserDataSchema.safeParse(raw && typeof raw === "object" ? raw : {});
+  return parsed.success ? parsed.data : UserDataSchema.parse({});
+}
+
+/** Progress logs older than this are dropped: tracking is about weeks, not years. */
+export const LOG_RETENTION_MS = 180 * 24 * 3600 * 1000;
+
+export function pruneLogs(data: UserData, now: number): UserData {
+  const keep = (at: number) => at >= now - LOG_RETENTION_MS;
+  return { ...data, spasms: data.spasms.filter(keep), tenderness: data.tenderness.filter((t) => keep(t.at)), rom: data.rom.filter((r) => keep(r.at)) };
+}
