@@ -1,6 +1,6 @@
 /** Per-request access to the skill's dependencies, speech, user data and conversation state. */
 import type { HandlerInput } from "ask-sdk-core";
-import { z } from "zod";
+import * as z from "zod";
 import { RegionIdSchema } from "../matter-bridge/contract/index.js";
 import type { BridgeClient } from "./bridge-client.js";
 import type { Speech } from "./speech/index.js";
@@ -46,6 +46,14 @@ export function updateUser(h: HandlerInput, change: (u: UserData) => UserData): 
   const s = state(h);
   s.user = change(s.user);
   s.userChanged = true;
+}
+
+/** Writes this user's data now (it is otherwise written once, after the handler). */
+export async function persistUser(h: HandlerInput): Promise<void> {
+  const s = state(h);
+  h.attributesManager.setPersistentAttributes(s.user);
+  await h.attributesManager.savePersistentAttributes();
+  s.userChanged = false;
 }
 
 export function conversation(h: HandlerInput): Conversation | undefined {

@@ -2,7 +2,7 @@
  * What the skill keeps per Alexa user. Anything that does not parse is dropped field by field, so
  * corrupt data can never count as an acknowledged caution.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { RegionIdSchema } from "../matter-bridge/contract/index.js";
 
 const CautionAckSchema = z.object({ version: z.number().int().min(1), acknowledgedAt: z.number() });
@@ -14,6 +14,8 @@ export const UserDataSchema = z.object({
   spasms: z.array(z.number()).catch([]).default([]),
   tenderness: z.array(TendernessSchema).catch([]).default([]),
   rom: z.array(RomSchema).catch([]).default([]),
+  /** The Alexa timer announcing the end of the last session started, so an early stop can cancel it. */
+  timer: z.object({ id: z.string(), sessionId: z.string() }).optional().catch(undefined),
 });
 export type UserData = z.infer<typeof UserDataSchema>;
 export type RomChange = z.infer<typeof RomSchema>["change"];

@@ -47,8 +47,11 @@ export const enUS = {
   askRegion: () => "Which region: neck and shoulders, mid back, or low back and hips?",
   unknownRegion: (heard?: string) =>
     `${heard ? `I can't use the panel on your ${heard}. ` : ""}I can do neck and shoulders, mid back, or low back and hips. Which one?`,
-  badDuration: () =>
-    "A session can run from one to twenty minutes, and the bridge may shorten it. Say, for example, start a low back session for ten minutes.",
+  badDuration: (heard?: string) =>
+    `${heard ? `${heard} isn't a session length I can use. ` : ""}Say a length between one and sixty minutes, and the bridge keeps it within the safe limit. For example, start a low back session for ten minutes.`,
+  checkingBridge: () => "Checking with your Bio Light bridge.",
+  timerLabel: () => "Bio Light",
+  timerAnnouncement: (region: RegionId) => `Your ${regionName(region)} session is over. The panel has switched itself off.`,
   badDistance: () =>
     "I didn't catch a sensible distance. Distances are in centimeters, between five and a hundred. Or leave it out to use the panel's usual distance.",
   started: (p: { seconds: number; region: RegionId; requested?: number; reductions: string[]; timerSet: boolean }) => {
@@ -106,6 +109,8 @@ export const enUS = {
     `In the last 24 hours: ${list(parts.map((p) => `${regionName(p.region)} ${p.percent} percent`))} of the light allowed. The panel has been on for ${onMinutes} minutes, with ${leftMinutes} minutes left.`,
   workoutSuggest: (regions: RegionId[]) =>
     `Nice work. A few minutes of gentle movement, then light on your ${list(regions.map(regionName), "or")} would fit well. Shall I start a ${regionName(regions[0])} session?`,
+  workoutRest: (regions: RegionId[], seconds?: number) =>
+    `Nice work. Your ${list(regions.map(regionName), "and")} ${regions.length === 1 ? "has" : "have"} had ${regions.length === 1 ? "its" : "their"} light recently and need${regions.length === 1 ? "s" : ""} a rest${seconds === undefined ? "" : `; the next session is possible ${whenPhrase(seconds)}`}. Gentle stretching and water will do for now.`,
   workoutReprompt: (region: RegionId) => `Shall I start a ${regionName(region)} session? Yes or no?`,
   noThanks: () => "Okay. Enjoy your recovery.",
   routineStart: (region: RegionId) =>
@@ -147,7 +152,7 @@ export const enUS = {
     "You can say: start a low back session, start neck and shoulders for ten minutes, stop the panel, how long is left, how much have I used today, I just finished a run, guide me through a mid back routine, tenderness four, how am I doing, or read the caution again. What would you like?",
   fallback: () => "Sorry, I didn't get that. You can say, start a low back session, or say help to hear more.",
   goodbye: () => "Goodbye.",
-  error: () => "Sorry, something went wrong on my side. Nothing was started. Please try again.",
+  error: () => "Sorry, something went wrong on my side. Please try again, or say stop to switch the panel off.",
   reprompt: () => "What would you like to do?",
 };
 

@@ -1,7 +1,7 @@
 /** Config file + CLI flags + environment, per the DESIGN contract. */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { allowedConfigKeys, type BridgeConfig, BridgeConfigSchema, DEFAULT_CONFIG } from "../contract/config.js";
 import { describeIssues } from "./errors.js";
 

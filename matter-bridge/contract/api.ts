@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RegionIdSchema } from "./config.js";
 
 export const REFUSAL_CODES = [

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { REGION_IDS } from "./regions.js";
 
 export const RegionIdSchema = z.enum(REGION_IDS, {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RegionIdSchema } from "../contract/config.js";
 
 /** One session as the ledger keeps it. Times are wall-clock epoch milliseconds. */

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { QrCode } from "@matter/main/types";
-import { z } from "zod";
+import * as z from "zod";
 
 /** Passcodes the Matter specification forbids (trivially guessable). */
 const INVALID_PASSCODES = new Set([0, 11111111, 22222222, 33333333, 44444444, 55555555, 66666666, 77777777, 88888888, 99999999, 12345678, 87654321]);

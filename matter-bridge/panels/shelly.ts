@@ -2,7 +2,7 @@
  * Shelly Gen2+ relay over its HTTP RPC. Switch-on passes the granted seconds as `toggle_after`, so
  * the relay switches itself off on time even if the bridge dies mid-session.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { ShellyDriverConfig } from "../contract/config.js";
 import { type PanelDriver, PanelUnreachableError } from "./driver.js";
 

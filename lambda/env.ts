@@ -1,0 +1,50 @@
+/** The skill's settings from the environment (DESIGN.md "The skill"), validated with one schema. */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as z from "zod";
+import { describeIssues } from "../matter-bridge/config/errors.js";
+
+export const SkillEnvSchema = z.object({
+  BRIDGE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:8787" }).default("http://127.0.0.1:8787"),
+  BRIDGE_TOKEN: z.string().min(1).optional(),
+  /** Set by the SAM template: the token lives in Secrets Manager, not in plain environment text. */
+  BRIDGE_TOKEN_SECRET_ARN: z.string().min(1).optional(),
+  SKILL_ID: z.string().regex(/^amzn1\.ask\.skill\.[0-9a-f-]+$/i, "must look like amzn1.ask.skill.<uuid>").optional(),
+  PERSISTENCE: z.enum(["file", "dynamodb"], { error: 'must be "file" or "dynamodb"' }).default("file"),
+  SKILL_DATA_DIR: z.string().min(1).default("./.data/skill"),
+  DYNAMODB_TABLE: z.string().min(3).optional(),
+  /** Where the bridge keeps its token file, for a skill running next to the bridge. */
+  BRIDGE_STORAGE: z.string().min(1).default("./.data"),
+}).refine((e) => e.PERSISTENCE !== "dynamodb" || e.DYNAMODB_TABLE, { path: ["DYNAMODB_TABLE"], message: "is required when PERSISTENCE=dynamodb" });
+export type SkillEnv = z.infer<typeof SkillEnvSchema>;
+
+export class SkillEnvError extends Error {}
+
+export function parseSkillEnv(env: NodeJS.ProcessEnv): SkillEnv {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = SkillEnvSchema.safeParse(blankless);
+  if (!parsed.success) throw new SkillEnvError(`Invalid skill environment:\n${describeIssues(parsed.error).map((l) => `  - ${l}`).join("\n")}`);
+  return parsed.data;
+}
+
+/** BRIDGE_TOKEN, else the Secrets Manager secret, else the bridge's token file beside a local skill. */
+export async function resolveBridgeToken(env: SkillEnv): Promise<string> {
+  if (env.BRIDGE_TOKEN) return env.BRIDGE_TOKEN;
+  if (env.BRIDGE_TOKEN_SECRET_ARN) {
+    const { SecretsManagerClient, GetSecretValueCommand } = await import("@aws-sdk/client-secrets-manager");
+    const client = new SecretsManagerClient({});
+    try {
+      const out = await client.send(new GetSecretValueCommand({ SecretId: env.BRIDGE_TOKEN_SECRET_ARN }));
+      if (!out.SecretString) throw new SkillEnvError("The bridge token secret has no string value.");
+      return out.SecretString.trim();
+    } finally {
+      client.destroy();
+    }
+  }
+  const file = join(env.BRIDGE_STORAGE, "api-token");
+  try {
+    const token = (await readFile(file, "utf8")).trim();
+    if (token) return token;
+  } catch {}
+  throw new SkillEnvError(`No bridge token: set BRIDGE_TOKEN, or run the bridge once so that ${file} exists.`);
+}

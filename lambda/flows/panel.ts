@@ -1,0 +1,31 @@
+/** Reading and stopping what the panels are doing, through the bridge. */
+import type { HandlerInput } from "ask-sdk-core";
+import type { FinishedSession, PanelStatus } from "../../matter-bridge/contract/index.js";
+import type { BridgeResult } from "../bridge-client.js";
+import { deps, updateUser, user } from "../context.js";
+import { deleteTimer } from "./alexa-api.js";
+
+export async function runningPanels(h: HandlerInput): Promise<BridgeResult<PanelStatus[]>> {
+  const result = await deps(h).bridge.panels();
+  return result.kind === "ok" ? { kind: "ok", value: result.value.panels.filter((p) => p.on) } : result;
+}
+
+/** Switches off every running panel; cancels the end-of-session timer this skill set. */
+export async function stopAll(h: HandlerInput): Promise<BridgeResult<FinishedSession[]>> {
+  const running = await runningPanels(h);
+  if (running.kind !== "ok") return running;
+  const stopped: FinishedSession[] = [];
+  for (const panel of running.value) {
+    const result = await deps(h).bridge.stopSession(panel.id);
+    // Ended by itself in the meantime: nothing left to stop.
+    if (result.kind === "refused" && result.code === "NO_SESSION") continue;
+    if (result.kind !== "ok") return result;
+    stopped.push(result.value.session);
+  }
+  const timer = user(h).timer;
+  if (timer && stopped.some((s) => s.id === timer.sessionId)) {
+    await deleteTimer(h, timer.id);
+    updateUser(h, (u) => ({ ...u, timer: undefined }));
+  }
+  return { kind: "ok", value: stopped };
+}

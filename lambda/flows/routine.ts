@@ -1,0 +1,14 @@
+/** The guide's sequence for a region: gentle movement, optional self-release, then the light. */
+import type { HandlerInput } from "ask-sdk-core";
+import type { Response } from "ask-sdk-model";
+import type { RegionId } from "../../matter-bridge/contract/index.js";
+import { cautionCurrent, setConversation, speech } from "../context.js";
+import { ask } from "../respond.js";
+import { askCaution } from "./caution.js";
+
+export function startRoutine(h: HandlerInput, region: RegionId, prefix?: string): Response {
+  if (!cautionCurrent(h)) return askCaution(h, { routine: region });
+  setConversation(h, { step: "routine", region, stage: "movement" });
+  const text = speech(h).routineStart(region);
+  return ask(h, prefix ? `${prefix} ${text}` : text, speech(h).routineReprompt());
+}

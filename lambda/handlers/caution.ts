@@ -1,0 +1,12 @@
+import type { RequestHandler } from "ask-sdk-core";
+import { speech } from "../context.js";
+import { ask } from "../respond.js";
+import { isIntent } from "./match.js";
+
+export const CautionHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, "CautionIntent"),
+  handle(h) {
+    const s = speech(h);
+    return ask(h, `${s.cautionAgain()} ${s.reprompt()}`, s.reprompt());
+  },
+};

@@ -1,0 +1,13 @@
+import type { ErrorHandler } from "ask-sdk-core";
+import { ask } from "../respond.js";
+import { speechFor } from "../speech/index.js";
+
+/** Anything unexpected: apologise and keep listening; never an exception to Alexa. */
+export const SkillErrorHandler: ErrorHandler = {
+  canHandle: () => true,
+  handle(h, error) {
+    console.error(`skill error: ${error.stack ?? error.message}`);
+    const s = speechFor(h.requestEnvelope.request.locale);
+    return ask(h, s.error(), s.reprompt());
+  },
+};

@@ -1,0 +1,22 @@
+import type { RequestHandler } from "ask-sdk-core";
+import { conversation, speech } from "../context.js";
+import { ask } from "../respond.js";
+import { isIntent } from "./match.js";
+
+/** Not understood: repeat the open question if there is one, so a pending caution is never skipped. */
+export const FallbackHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, "AMAZON.FallbackIntent"),
+  handle(h) {
+    const s = speech(h);
+    switch (conversation(h)?.step) {
+      case "caution":
+        return ask(h, s.cautionReprompt(), s.cautionReprompt());
+      case "region":
+        return ask(h, s.unknownRegion(), s.askRegion());
+      case "routine":
+        return ask(h, s.routineReprompt(), s.routineReprompt());
+      default:
+        return ask(h, s.fallback(), s.reprompt());
+    }
+  },
+};

@@ -1,0 +1,49 @@
+/** Handlers in the order ask-sdk tries them. */
+import type { RequestHandler } from "ask-sdk-core";
+import { CancelHandler } from "./cancel.js";
+import { CautionHandler } from "./caution.js";
+import { DoseStatusHandler } from "./dose-status.js";
+import { FallbackHandler } from "./fallback.js";
+import { FaqHandler } from "./faq.js";
+import { HelpHandler } from "./help.js";
+import { LaunchHandler } from "./launch.js";
+import { LogRangeOfMotionHandler } from "./log-range-of-motion.js";
+import { LogSpasmHandler } from "./log-spasm.js";
+import { LogTendernessHandler } from "./log-tenderness.js";
+import { NoHandler } from "./no.js";
+import { ProgressHandler } from "./progress.js";
+import { ReadyHandler } from "./ready.js";
+import { RedFlagHandler } from "./red-flag.js";
+import { RoutineHandler } from "./routine.js";
+import { SessionEndedHandler } from "./session-ended.js";
+import { StartSessionHandler } from "./start-session.js";
+import { StopSessionHandler } from "./stop-session.js";
+import { TimeLeftHandler } from "./time-left.js";
+import { WorkoutDoneHandler } from "./workout-done.js";
+import { YesHandler } from "./yes.js";
+
+export { SkillErrorHandler } from "./error.js";
+
+export const requestHandlers: RequestHandler[] = [
+  LaunchHandler,
+  RedFlagHandler,
+  StartSessionHandler,
+  StopSessionHandler,
+  TimeLeftHandler,
+  DoseStatusHandler,
+  WorkoutDoneHandler,
+  RoutineHandler,
+  ReadyHandler,
+  YesHandler,
+  NoHandler,
+  LogSpasmHandler,
+  LogTendernessHandler,
+  LogRangeOfMotionHandler,
+  ProgressHandler,
+  FaqHandler,
+  CautionHandler,
+  HelpHandler,
+  CancelHandler,
+  FallbackHandler,
+  SessionEndedHandler,
+];

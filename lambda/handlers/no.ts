@@ -1,0 +1,26 @@
+import type { RequestHandler } from "ask-sdk-core";
+import { conversation, setConversation, speech } from "../context.js";
+import { recordAcknowledgement } from "../flows/caution.js";
+import { startRoutine } from "../flows/routine.js";
+import { requestSession } from "../flows/start-session.js";
+import { ask, joinSpeech, tell } from "../respond.js";
+import { isIntent } from "./match.js";
+
+/** "No" to the caution records the acknowledgement and carries on with what was asked for. */
+export const NoHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, "AMAZON.NoIntent"),
+  async handle(h) {
+    const s = speech(h);
+    const step = conversation(h);
+    setConversation(h, undefined);
+    if (step?.step === "caution") {
+      await recordAcknowledgement(h);
+      const thanks = s.cautionAcknowledged();
+      if (step.routine) return startRoutine(h, step.routine, thanks);
+      if (step.pending) return requestSession(h, step.pending, thanks);
+      return ask(h, joinSpeech(thanks, s.reprompt()), s.reprompt());
+    }
+    if (step?.step === "offer") return tell(h, s.noThanks());
+    return ask(h, s.reprompt(), s.reprompt());
+  },
+};

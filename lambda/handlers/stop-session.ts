@@ -1,0 +1,24 @@
+import type { RequestHandler } from "ask-sdk-core";
+import { setConversation, speech } from "../context.js";
+import { stopAll } from "../flows/panel.js";
+import { bridgeTrouble } from "../flows/start-session.js";
+import { joinSpeech, tell } from "../respond.js";
+import { isIntent } from "./match.js";
+
+/**
+ * "Stop the panel", and also Alexa's own Stop: the caution says "say stop if it feels hot", so a
+ * stop heard by this skill always switches a running panel off.
+ */
+export const StopSessionHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, "StopSessionIntent", "AMAZON.StopIntent"),
+  async handle(h) {
+    const s = speech(h);
+    const explicit = isIntent(h, "StopSessionIntent");
+    setConversation(h, undefined);
+    const result = await stopAll(h);
+    if (result.kind !== "ok") return tell(h, bridgeTrouble(h, result));
+    const said = result.value.map((session) => s.stopped(session.deliveredSeconds, session.region));
+    if (said.length) return tell(h, joinSpeech(...said));
+    return tell(h, explicit ? s.nothingRunning() : s.goodbye());
+  },
+};

@@ -1,0 +1,17 @@
+import type { RequestHandler } from "ask-sdk-core";
+import { speech } from "../context.js";
+import { runningPanels } from "../flows/panel.js";
+import { bridgeTrouble } from "../flows/start-session.js";
+import { joinSpeech, tell } from "../respond.js";
+import { isIntent } from "./match.js";
+
+export const TimeLeftHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, "TimeLeftIntent"),
+  async handle(h) {
+    const s = speech(h);
+    const running = await runningPanels(h);
+    if (running.kind !== "ok") return tell(h, bridgeTrouble(h, running));
+    const said = running.value.flatMap((p) => (p.region ? [s.timeLeft(p.remainingSeconds, p.region)] : []));
+    return tell(h, said.length ? joinSpeech(...said) : s.nothingRunning());
+  },
+};

@@ -1,0 +1,21 @@
+import type { RequestHandler } from "ask-sdk-core";
+import { conversation, setConversation, speech } from "../context.js";
+import { requestSession } from "../flows/start-session.js";
+import { ask, tell } from "../respond.js";
+import { isIntent } from "./match.js";
+
+/** "Yes" to the caution means something applies: nothing starts. "Yes" to an offer starts it. */
+export const YesHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, "AMAZON.YesIntent"),
+  handle(h) {
+    const s = speech(h);
+    const step = conversation(h);
+    if (step?.step === "caution") {
+      setConversation(h, undefined);
+      return tell(h, s.cautionApplies());
+    }
+    if (step?.step === "offer") return requestSession(h, step.pending);
+    if (step?.step === "routine") return ask(h, s.routineReprompt(), s.routineReprompt());
+    return ask(h, s.reprompt(), s.reprompt());
+  },
+};

@@ -1,0 +1,46 @@
+// `npm run build`: the skill as one CommonJS bundle for AWS Lambda (Node.js 20).
+//   dist/lambda/index.js       exports `handler`; @aws-sdk/* stays external (the runtime ships SDK v3)
+//   dist/lambda/package.json   {"type":"commonjs"}: the root package is ESM, the bundle is not
+//   dist/lambda.zip            both files, for SAM / the Lambda console
+import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import yazl from "yazl";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const outDir = join(root, "dist/lambda");
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+const result = await build({
+  entryPoints: [join(root, "lambda/index.ts")],
+  outfile: join(outDir, "index.js"),
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  minify: true,
+  sourcemap: false,
+  legalComments: "none",
+  external: ["@aws-sdk/*"],
+  metafile: true,
+  logLevel: "warning",
+});
+
+const inputs = Object.keys(result.metafile.inputs);
+const leaked = inputs.filter((p) => /node_modules\/(@matter|@project-chip)\//.test(p) || /matter-bridge\/(matter|sessions|dose|panels|api|cli)\//.test(p));
+if (leaked.length) {
+  console.error(`The Lambda bundle must not contain the bridge or matter.js, but it includes:\n  ${leaked.slice(0, 10).join("\n  ")}`);
+  process.exit(1);
+}
+writeFileSync(join(outDir, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+
+const zip = new yazl.ZipFile();
+for (const name of ["index.js", "package.json"]) zip.addBuffer(readFileSync(join(outDir, name)), name, { mtime: new Date(0), mode: 0o100644 });
+zip.end();
+const zipPath = join(root, "dist/lambda.zip");
+await new Promise((resolve, reject) => zip.outputStream.pipe(createWriteStream(zipPath)).on("close", resolve).on("error", reject));
+
+const kib = (path) => (statSync(path).size / 1024).toFixed(1);
+console.log(`Lambda bundle: dist/lambda/index.js ${kib(join(outDir, "index.js"))} KiB, dist/lambda.zip ${kib(zipPath)} KiB (${inputs.length} modules)`);

@@ -1,0 +1,55 @@
+/**
+ * A real bridge without Matter for skill and dashboard-free tests: ledger, session controller,
+ * simulated panel and the HTTP control API, in-process on a free port, in a temp storage dir.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApi } from "../../matter-bridge/api/server.js";
+import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
+import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
+import { Ledger } from "../../matter-bridge/dose/ledger.js";
+import { createDriver } from "../../matter-bridge/panels/index.js";
+import { SessionController } from "../../matter-bridge/sessions/controller.js";
+import { makeConfig } from "./dose-fixtures.js";
+
+export const BRIDGE_TOKEN = "skill-test-token-0123456789abcdefghij";
+
+export interface ControlBridge {
+  url: string;
+  token: string;
+  storage: string;
+  controller: SessionController;
+  ledger: Ledger;
+  logs: string[];
+  /** What the simulated panel is doing, read from its state file (what an outside observer sees). */
+  panel(): Promise<{ on: boolean; seconds?: number }>;
+  close(): Promise<void>;
+}
+
+export async function startControlBridge(opts: { acknowledged?: boolean; config?: Partial<BridgeConfigInput> } = {}): Promise<ControlBridge> {
+  const storage = await mkdtemp(join(tmpdir(), "biolight-bridge-"));
+  const config = makeConfig(opts.config ?? {});
+  const ledger = await Ledger.open(storage);
+  if (opts.acknowledged) await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
+  const logs: string[] = [];
+  const log = (m: string) => void logs.push(m);
+  const drivers = Object.fromEntries(await Promise.all(config.panels.map(async (p) => [p.id, await createDriver(p, { storageDir: storage, log })] as const)));
+  const controller = new SessionController({ config, ledger, drivers, log, offRetryMs: 20 });
+  await controller.recover();
+  const api = await startApi({ controller, token: BRIDGE_TOKEN, host: "127.0.0.1", port: 0, log, stopTimeoutMs: 500 });
+  return {
+    url: api.url,
+    token: BRIDGE_TOKEN,
+    storage,
+    controller,
+    ledger,
+    logs,
+    panel: async () => JSON.parse(await readFile(join(storage, "panels", `${config.panels[0].id}.json`), "utf8")),
+    async close() {
+      await controller.shutdown();
+      await api.close();
+      await rm(storage, { recursive: true, force: true });
+    },
+  };
+}

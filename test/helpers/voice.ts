@@ -1,0 +1,48 @@
+/** The real skill on the real en-US interaction model through virtual-alexa, against a real bridge. */
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Skill } from "ask-sdk-core";
+import type { RequestEnvelope } from "ask-sdk-model";
+import { VirtualAlexa } from "virtual-alexa";
+import { BridgeClient } from "../../lambda/bridge-client.js";
+import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
+import { createSkill, type SkillOptions } from "../../lambda/skill.js";
+import { TIMERS_SCOPE } from "../../lambda/flows/alexa-api.js";
+
+export const MODEL = fileURLToPath(new URL("../../models/interactionModels/custom/en-US.json", import.meta.url));
+
+export async function testSkill(bridgeUrl: string, token: string, opts: Partial<SkillOptions> & { dataDir?: string; timeoutMs?: number } = {}) {
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), "biolight-skill-")));
+  const skill = createSkill({
+    bridge: new BridgeClient({ url: bridgeUrl, token, timeoutMs: opts.timeoutMs }),
+    persistence: opts.persistence ?? new FilePersistenceAdapter(dataDir),
+    alexaApiTimeoutMs: 500,
+    ...opts,
+  });
+  return { skill, dataDir };
+}
+
+/** Sets the Alexa API endpoint (and optionally the timers permission) on every request. */
+export function alexaFor(skill: Skill, api: { url: string }, opts: { timers?: boolean; userId?: string } = {}) {
+  const alexa = VirtualAlexa.Builder()
+    .handler((event: RequestEnvelope, context: unknown) => skill.invoke(event, context))
+    .interactionModelFile(MODEL)
+    .locale("en-US")
+    .create();
+  alexa.filter((request: RequestEnvelope) => {
+    const system = request.context.System;
+    system.apiEndpoint = api.url;
+    system.apiAccessToken = "test-api-access-token";
+    if (opts.userId) system.user.userId = opts.userId;
+    if (opts.timers) system.user.permissions = { ...system.user.permissions, scopes: { [TIMERS_SCOPE]: { status: "GRANTED" } } };
+  });
+  return alexa;
+}
+
+/** The plain text of what Alexa would say. */
+// biome-ignore lint/suspicious/noExplicitAny: virtual-alexa's response type is loose
+export const said = (reply: any): string => (reply?.response?.outputSpeech?.ssml ?? "").replace(/<[^>]+>/g, "").trim();
+// biome-ignore lint/suspicious/noExplicitAny: virtual-alexa's response type is loose
+export const ended = (reply: any): boolean => reply?.response?.shouldEndSession === true;
