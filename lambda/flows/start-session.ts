@@ -53,7 +53,8 @@ export async function startSession(h: HandlerInput, request: SessionRequest & { 
     seconds: session.seconds,
     region: session.region,
     requested: adjustments[0]?.requested,
-    reductions: adjustments.map((a) => a.reason),
+    // The bridge reports every clamp below the request; the one(s) that decided the length are the reason.
+    reductions: adjustments.filter((a) => a.granted - session.seconds < 1).map((a) => a.reason),
     timerSet: timerId !== undefined,
   });
   return tell(h, joinSpeech(prefix, started));

@@ -1,0 +1,73 @@
+/**
+ * `npm run build`: one CommonJS bundle exporting an async `handler`, without matter.js, loaded the
+ * way Lambda loads it (a separate Node process, `require`), answering real requests against a bridge.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
+import { intentRequest, launchRequest } from "../helpers/envelopes.js";
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const bundle = join(root, "dist/lambda/index.js");
+
+let bridge: ControlBridge;
+let dataDir: string;
+let buildOutput: string;
+beforeAll(async () => {
+  buildOutput = (await run(process.execPath, [join(root, "scripts/build-lambda.mjs")], { cwd: root })).stdout;
+  bridge = await startControlBridge({ acknowledged: true });
+  dataDir = await mkdtemp(join(tmpdir(), "biolight-bundle-"));
+}, 60_000);
+afterAll(async () => {
+  await bridge.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Runs the bundle in a fresh Node process as Lambda would, one event after another. */
+async function lambda(events: unknown[], env: Record<string, string>) {
+  const script = `
+    const { handler } = require(${JSON.stringify(bundle)});
+    (async () => {
+      const out = [];
+      for (const e of JSON.parse(process.argv[1])) out.push(await handler(e, {}));
+      process.stdout.write(JSON.stringify(out));
+    })().catch((e) => { console.error(e); process.exit(1); });`;
+  const { stdout } = await run(process.execPath, ["-e", script, JSON.stringify(events)], {
+    cwd: dataDir, // not the package root: nothing from node_modules can be picked up by accident
+    env: { PATH: process.env.PATH ?? "", NODE_PATH: "", ...env },
+  });
+  return JSON.parse(stdout) as Array<{ response: { outputSpeech?: { ssml: string } }; sessionAttributes?: Record<string, unknown> }>;
+}
+
+it("builds a CommonJS bundle and zip without matter.js and says how big they are", async () => {
+  expect(buildOutput).toMatch(/dist\/lambda\/index\.js [\d.]+ KiB, dist\/lambda\.zip [\d.]+ KiB/);
+  const code = await readFile(bundle, "utf8");
+  expect(code).not.toMatch(/@matter\/|@project-chip|ServerNode|AggregatorEndpoint/);
+  expect(code).toContain("module.exports");
+  expect(JSON.parse(await readFile(join(root, "dist/lambda/package.json"), "utf8"))).toEqual({ type: "commonjs" });
+  const zip = await readFile(join(root, "dist/lambda.zip"));
+  expect(zip.subarray(0, 4).toString("hex")).toBe("504b0304");
+  expect(zip.includes(Buffer.from("index.js")) && zip.includes(Buffer.from("package.json"))).toBe(true);
+});
+
+it("the bundle's handler answers a launch and a start against the bridge, with file persistence", async () => {
+  const userId = "amzn1.ask.account.BUNDLE";
+  const env = { BRIDGE_URL: bridge.url, BRIDGE_TOKEN: bridge.token, SKILL_DATA_DIR: join(dataDir, "skill") };
+  const [launch, start] = await lambda([launchRequest({ userId }), intentRequest("StartSessionIntent", { region: { value: "neck", id: "neck-shoulders" } }, { userId })], env);
+  expect(launch.response.outputSpeech?.ssml).toContain("Welcome to Bio Light");
+  expect(start.response.outputSpeech?.ssml).toContain("Does any of this apply");
+  const [yes] = await lambda([intentRequest("AMAZON.NoIntent", {}, { userId, sessionAttributes: start.sessionAttributes })], env);
+  expect(yes.response.outputSpeech?.ssml).toContain("Starting your neck and shoulders session");
+  expect((await bridge.panel()).on).toBe(true);
+});
+
+it("a bad environment fails the invocation with a message naming the variable", async () => {
+  await expect(lambda([launchRequest()], { BRIDGE_URL: "ftp://nowhere", BRIDGE_TOKEN: "x" })).rejects.toThrow(/BRIDGE_URL/);
+  await expect(lambda([launchRequest()], { BRIDGE_TOKEN: "x", PERSISTENCE: "dynamodb" })).rejects.toThrow(/DYNAMODB_TABLE: is required/);
+});
