@@ -31,6 +31,7 @@ export function alexaFor(skill: Skill, api: { url: string }, opts: { timers?: bo
     .interactionModelFile(MODEL)
     .locale("en-US")
     .create();
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: virtual-alexa's request filter, not Array#filter
   alexa.filter((request: RequestEnvelope) => {
     const system = request.context.System;
     system.apiEndpoint = api.url;
