@@ -8,7 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import type { AddressInfo } from "node:net";
+import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import dynalite from "dynalite";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { intentRequest, launchRequest } from "../helpers/envelopes.js";
 
@@ -65,6 +68,28 @@ it("the bundle's handler answers a launch and a start against the bridge, with f
   const [yes] = await lambda([intentRequest("AMAZON.NoIntent", {}, { userId, sessionAttributes: start.sessionAttributes })], env);
   expect(yes.response.outputSpeech?.ssml).toContain("Starting your neck and shoulders session");
   expect((await bridge.panel()).on).toBe(true);
+});
+
+it("with PERSISTENCE=dynamodb the bundle keeps user data in the table (dynalite via AWS_ENDPOINT_URL_DYNAMODB)", async () => {
+  const server = dynalite({ createTableMs: 0 });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  try {
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const aws = { AWS_ENDPOINT_URL_DYNAMODB: endpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test" };
+    const client = new DynamoDBClient({ endpoint, region: aws.AWS_REGION, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+    await client.send(
+      new CreateTableCommand({ TableName: "users", AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }], KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], BillingMode: "PAY_PER_REQUEST" }),
+    );
+    client.destroy();
+    const userId = "amzn1.ask.account.BUNDLE-DDB";
+    const env = { ...aws, BRIDGE_URL: bridge.url, BRIDGE_TOKEN: bridge.token, PERSISTENCE: "dynamodb", DYNAMODB_TABLE: "users" };
+    const [spasm] = await lambda([intentRequest("LogSpasmIntent", {}, { userId })], env);
+    expect(spasm.response.outputSpeech?.ssml).toContain("That's 1 in the last 7 days");
+    const [again] = await lambda([intentRequest("LogSpasmIntent", {}, { userId })], env); // a new process: a cold start
+    expect(again.response.outputSpeech?.ssml).toContain("That's 2 in the last 7 days");
+  } finally {
+    await new Promise<void>((r) => server.close(() => r()));
+  }
 });
 
 it("a bad environment fails the invocation with a message naming the variable", async () => {
