@@ -3,7 +3,6 @@
  * UDP on 127.0.0.1. Assertions are on what the panel driver did, not only on attributes.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { createSocket } from "node:dgram";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
@@ -14,6 +13,7 @@ import { startMatterNode, type RunningMatterNode } from "../../matter-bridge/mat
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
+import { freeUdpPort } from "../helpers/ports.js";
 import { commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
 
 // Second-scale limits: low back 2 s by default, 3 s per session, 10 s worth of light per 24 h.
@@ -24,14 +24,6 @@ const config = makeConfig({
 const PASSCODE = 20202021;
 const DISCRIMINATOR = 3840;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freeUdpPort(): Promise<number> {
-  const s = createSocket("udp4");
-  await new Promise<void>((r) => s.bind(0, "127.0.0.1", r));
-  const { port } = s.address();
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 interface Bridge {
   driver: SimulatedDriver;
