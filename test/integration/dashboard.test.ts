@@ -79,7 +79,11 @@ it("signs in, asks the caution, starts a session with a live countdown and a mov
   const countdown = () => page.textContent("[data-countdown=panel-1]");
   const first = await countdown();
   expect(first).toMatch(/^\d+:\d\d$/);
-  await page.waitForFunction((was) => document.querySelector("[data-countdown=panel-1]")?.textContent !== was, first, { timeout: 5000 });
+  await page.waitForFunction(
+    (was) => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector("[data-countdown=panel-1]")?.textContent !== was,
+    first,
+    { timeout: 5000 },
+  );
   const later = (await countdown()) as string;
   const secs = (t: string) => Number(t.split(":")[0]) * 60 + Number(t.split(":")[1]);
   expect(secs(later)).toBeLessThan(secs(first as string));
