@@ -5,11 +5,16 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Skill } from "ask-sdk-core";
 import type { RequestEnvelope } from "ask-sdk-model";
+import { createRequire } from "node:module";
 import { VirtualAlexa } from "virtual-alexa";
 import { BridgeClient } from "../../lambda/bridge-client.js";
 import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
 import { createSkill, type SkillOptions } from "../../lambda/skill.js";
 import { TIMERS_SCOPE } from "../../lambda/flows/alexa-api.js";
+
+// virtual-alexa loads nock, which patches node:http process-wide on load (and breaks
+// request(url, options, callback) for every later test in this jest worker). Nothing here uses it.
+createRequire(import.meta.url)("nock").restore();
 
 export const MODEL = fileURLToPath(new URL("../../models/interactionModels/custom/en-US.json", import.meta.url));
 
