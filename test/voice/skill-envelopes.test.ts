@@ -241,6 +241,25 @@ describe("garbage slot values", () => {
   });
 });
 
+describe("progress over weeks", () => {
+  it("after six weeks of logs without improvement, 'how am I doing' suggests reviewing the plan with a professional", async () => {
+    const { skill, dataDir, env } = await setup();
+    const week = 7 * 86400_000;
+    const at = (w: number) => Date.now() - w * week - 3600_000;
+    const spasms = [0, 1, 2, 3, 4, 5].flatMap((w) => [at(w), at(w) - 86400_000]);
+    const tenderness = [0, 1, 2, 3, 4, 5].map((w) => ({ at: at(w), score: 6 }));
+    await new FilePersistenceAdapter(dataDir).saveAttributes(launchRequest({ userId: USER }), {
+      caution: { version: CAUTION_VERSION, acknowledgedAt: Date.now() },
+      spasms,
+      tenderness,
+    });
+    const r = await invoke(skill, intentRequest("ProgressIntent", {}, env));
+    expect(r.text).toContain("2 logged spasms, against 2 a week before");
+    expect(r.text).toContain("average knot tenderness 6 against 6 before");
+    expect(r.text).toContain("review your plan with a healthcare professional");
+  });
+});
+
 describe("skill id and locales", () => {
   it("with a skill id set, requests for another skill are rejected and its own are answered", async () => {
     const bridge = await startControlBridge({ acknowledged: true });
