@@ -4,6 +4,7 @@
  */
 
 import { ExpressAdapter } from "ask-sdk-express-adapter";
+import type { AddressInfo } from "node:net";
 import express from "express";
 import { skillFromEnv } from "./from-env.js";
 
@@ -20,5 +21,8 @@ const adapter = new ExpressAdapter(skill, true, true);
 const app = express();
 app.post(path, adapter.getRequestHandlers());
 app.get("/health", (_req, res) => void res.json({ status: "ok" }));
-const server = app.listen(port, host, () => console.log(`Biolight skill listening on http://${host}:${port}${path} (signature and timestamp verification on)`));
+const server = app.listen(port, host, () => {
+  const bound = (server.address() as AddressInfo).port;
+  console.log(`Biolight skill listening on http://${host}:${bound}${path} (signature and timestamp verification on)`);
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => server.close(() => process.exit(0)));
