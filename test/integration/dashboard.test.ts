@@ -3,13 +3,14 @@
  * real bridge (Matter node, control API, simulated panel) on loopback.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { type Bridge, startBridge } from "../../matter-bridge/cli/bridge.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
+import { call } from "../helpers/http.js";
 import { freeUdpPort } from "../helpers/ports.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -37,10 +38,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await bridge?.close();
-  await rm(storage, { recursive: true, force: true });
+  if (storage) await rm(storage, { recursive: true, force: true });
 });
 
 const panelOn = () => bridge.controller.status()[0].on;
+/** What the simulated panel itself last did (its state file, written on every change). */
+const driverState = async () =>
+  JSON.parse(await readFile(join(storage, "panels", "panel-1.json"), "utf8")) as { on: boolean; actions: Array<{ action: string }> };
+const apiGet = (path: string, token = bridge.token.token) => call(bridge.api.url, "GET", path, { token });
+const usedOnPage = async (region: string) => Number(await page.getAttribute(`[data-dose=${region}] [data-used]`, "data-used"));
+const barWidthOnPage = async (region: string) =>
+  Number(/width:\s*([\d.]+)%/.exec((await page.getAttribute(`[data-dose=${region}] .bar span`, "style")) ?? "")?.[1]);
 
 it("refuses a wrong token and shows nothing of the bridge", async () => {
   await page.goto(`${bridge.api.url}/dashboard/`);
@@ -49,7 +57,9 @@ it("refuses a wrong token and shows nothing of the bridge", async () => {
   await page.waitForSelector("#login-error:not([hidden])");
   expect(await page.textContent("#login-error")).toContain("Wrong token");
   expect(await page.isHidden("#app")).toBe(true);
+  expect(await page.isVisible("#login-form")).toBe(true);
   expect(await page.locator("[data-panel]").count()).toBe(0);
+  expect((await apiGet("/v1/panels", "not-the-token")).status).toBe(401);
 });
 
 it("signs in, asks the caution, starts a session with a live countdown and a moving dose bar, then stops it", async () => {
@@ -69,12 +79,20 @@ it("signs in, asks the caution, starts a session with a live countdown and a mov
   await page.waitForSelector("#caution", { state: "hidden" });
   expect(bridge.ledger?.caution()?.source).toBe("dashboard");
 
-  const usedBefore = Number(await page.getAttribute("[data-dose=mid-back] [data-used]", "data-used"));
+  const usedBefore = await usedOnPage("mid-back");
+  const widthBefore = await barWidthOnPage("mid-back");
   await page.click("[data-panel=panel-1] [data-start=mid-back]");
   await page.waitForSelector("[data-panel=panel-1] [data-state=on]");
   expect(panelOn()).toBe(true);
   expect(bridge.controller.status()[0].region).toBe("mid-back");
+  expect((await driverState()).on).toBe(true);
   expect(await page.textContent("#action-message")).toContain("Started Mid back");
+
+  // A running session counts at its planned dose: the region's bar moves as soon as it starts.
+  const usedDuring = await usedOnPage("mid-back");
+  expect(usedDuring).toBeGreaterThan(usedBefore);
+  expect(await barWidthOnPage("mid-back")).toBeGreaterThan(widthBefore);
+  expect(await usedOnPage("neck-shoulders")).toBe(0);
 
   const countdown = () => page.textContent("[data-countdown=panel-1]");
   const first = await countdown();
@@ -89,15 +107,28 @@ it("signs in, asks the caution, starts a session with a live countdown and a mov
   expect(secs(later)).toBeLessThan(secs(first as string));
 
   // Let a few seconds of light accrue, then stop from the page: the bar shows what was delivered.
-  await page.waitForTimeout(2000);
+  await page.waitForTimeout(1000);
   await page.click("[data-stop=panel-1]");
   await page.waitForSelector("[data-panel=panel-1] [data-state=off]");
-  expect(panelOn()).toBe(false);
   expect(await page.textContent("#action-message")).toContain("Stopped after");
-  const usedAfter = Number(await page.getAttribute("[data-dose=mid-back] [data-used]", "data-used"));
+  expect(await page.locator("[data-stop=panel-1]").count()).toBe(0);
+  expect(await page.textContent("[data-countdown=panel-1]")).toBe("");
+
+  // Off everywhere: the controller, the API, and the panel itself.
+  expect(panelOn()).toBe(false);
+  const panels = await apiGet("/v1/panels");
+  expect(panels.status).toBe(200);
+  expect(panels.body.panels).toEqual([expect.objectContaining({ id: "panel-1", on: false })]);
+  const driver = await driverState();
+  expect(driver.on).toBe(false);
+  expect(driver.actions.at(-1)?.action).toBe("off");
+
+  // Only the delivered seconds count now: less than planned, more than nothing, as the API says.
+  const usedAfter = await usedOnPage("mid-back");
   expect(usedAfter).toBeGreaterThan(usedBefore);
-  const width = await page.getAttribute("[data-dose=mid-back] .bar span", "style");
-  expect(Number(/width:\s*([\d.]+)%/.exec(width ?? "")?.[1])).toBeGreaterThan(0);
+  expect(usedAfter).toBeLessThan(usedDuring);
+  expect(usedAfter).toBe((await apiGet("/v1/dose")).body.regions["mid-back"].usedFluenceJPerCm2);
+  expect(await barWidthOnPage("mid-back")).toBeGreaterThan(0);
   expect(await page.locator("#history-chart svg rect").count()).toBeGreaterThan(0);
 }, 30_000);
 
