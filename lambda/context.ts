@@ -70,11 +70,6 @@ export function setConversation(h: HandlerInput, next: Conversation | undefined)
 
 export const cautionCurrent = (h: HandlerInput): boolean => (user(h).caution?.version ?? 0) >= deps(h).cautionVersion;
 
-export const intentName = (h: HandlerInput): string | undefined => {
-  const r = h.requestEnvelope.request;
-  return r.type === "IntentRequest" ? r.intent.name : undefined;
-};
-
 export const intentOf = (h: HandlerInput) => {
   const r = h.requestEnvelope.request;
   return r.type === "IntentRequest" ? r.intent : undefined;

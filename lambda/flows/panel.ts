@@ -10,22 +10,26 @@ export async function runningPanels(h: HandlerInput): Promise<BridgeResult<Panel
   return result.kind === "ok" ? { kind: "ok", value: result.value.panels.filter((p) => p.on) } : result;
 }
 
-/** Switches off every running panel; cancels the end-of-session timer this skill set. */
+/**
+ * Switches off every running panel (one that fails does not keep the others on; its failure is
+ * what gets reported); cancels the end-of-session timer this skill set.
+ */
 export async function stopAll(h: HandlerInput): Promise<BridgeResult<FinishedSession[]>> {
   const running = await runningPanels(h);
   if (running.kind !== "ok") return running;
   const stopped: FinishedSession[] = [];
+  let failure: Exclude<BridgeResult<unknown>, { kind: "ok" }> | undefined;
   for (const panel of running.value) {
     const result = await deps(h).bridge.stopSession(panel.id);
     // Ended by itself in the meantime: nothing left to stop.
     if (result.kind === "refused" && result.code === "NO_SESSION") continue;
-    if (result.kind !== "ok") return result;
-    stopped.push(result.value.session);
+    if (result.kind === "ok") stopped.push(result.value.session);
+    else failure ??= result;
   }
   const timer = user(h).timer;
   if (timer && stopped.some((s) => s.id === timer.sessionId)) {
     await deleteTimer(h, timer.id);
     updateUser(h, (u) => ({ ...u, timer: undefined }));
   }
-  return { kind: "ok", value: stopped };
+  return failure ?? { kind: "ok", value: stopped };
 }

@@ -60,7 +60,5 @@ export const REGIONS: Record<RegionId, Region> = {
   },
 };
 
-export const regionList = (): Region[] => REGION_IDS.map((id) => REGIONS[id]);
-
 export const isRegionId = (value: unknown): value is RegionId =>
   typeof value === "string" && (REGION_IDS as readonly string[]).includes(value);
