@@ -32,7 +32,7 @@ const starting = startBridge(opts, config, process.env, log);
 let prompt: CautionPrompt | undefined;
 let stopPolling = () => {};
 // Installed before start-up finishes: a signal mid-start still ends with every panel off.
-const trigger = onShutdownSignals(
+const shutdownOn = onShutdownSignals(
   async () => {
     stopPolling();
     prompt?.close();
@@ -44,7 +44,7 @@ const trigger = onShutdownSignals(
 );
 process.on("uncaughtException", (err) => {
   log(`Unexpected error: ${err.stack ?? err.message}`);
-  trigger("uncaughtException", 1);
+  shutdownOn.error();
 });
 process.on("unhandledRejection", (reason) => log(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
@@ -76,7 +76,7 @@ if (ledger && !ledger.caution()) {
       input: process.stdin,
       output: process.stdout,
       acknowledge: (version) => controller.acknowledgeCaution(version, "cli-prompt"),
-      onInterrupt: () => trigger("SIGINT"),
+      onInterrupt: () => shutdownOn.signal("SIGINT"),
     });
   } else {
     log(`The red-flag caution (version ${CAUTION_VERSION}) has not been acknowledged.`);

@@ -2,28 +2,25 @@
  * SIGINT/SIGTERM: one clean shutdown (every panel off, sessions closed, node and API closed), then
  * exit 0. A second signal, or a shutdown that hangs on an unreachable panel, exits at once.
  * A repeat within a second is the same signal delivered twice (Ctrl-C under `npm start` reaches
- * npm, tsx and the bridge, and the first two relay it) and is ignored.
+ * npm, tsx and the bridge, and the first two relay it) and is ignored. An error starts the same
+ * shutdown with exit code 1; during a shutdown it only sets that code, never cuts the shutdown short.
  */
 export function onShutdownSignals(
   shutdown: (signal: string) => Promise<void>,
   { log, timeoutMs = 15_000 }: { log: (m: string) => void; timeoutMs?: number },
-): (signal: string, exitCode?: number) => void {
+): { signal(name: string): void; error(): void } {
   let stopping = false;
   let firstAt = 0;
-  const trigger = (signal: string, exitCode = 0) => {
-    if (stopping && performance.now() - firstAt < 1000) return;
-    if (stopping) {
-      log(`${signal} again: exiting now. A panel may still be on; its session counts as fully delivered.`);
-      process.exit(130);
-    }
+  let exitCode = 0;
+  const stop = (reason: string) => {
     stopping = true;
     firstAt = performance.now();
-    log(`${signal}: switching every panel off and closing…`);
+    log(`${reason}: switching every panel off and closing…`);
     setTimeout(() => {
       log(`Shutdown did not finish within ${timeoutMs / 1000} s: exiting. Open sessions count as fully delivered.`);
       process.exit(1);
     }, timeoutMs).unref();
-    shutdown(signal).then(
+    shutdown(reason).then(
       () => process.exit(exitCode),
       (err: Error) => {
         log(`Shutdown failed: ${err.stack ?? err.message}`);
@@ -31,8 +28,18 @@ export function onShutdownSignals(
       },
     );
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => trigger(signal));
-  return trigger;
+  const signal = (name: string) => {
+    if (!stopping) return stop(name);
+    if (performance.now() - firstAt < 1000) return;
+    log(`${name} again: exiting now. A panel may still be on; its session counts as fully delivered.`);
+    process.exit(130);
+  };
+  const error = () => {
+    exitCode = 1;
+    if (!stopping) stop("Unexpected error");
+  };
+  for (const name of ["SIGINT", "SIGTERM"] as const) process.on(name, () => signal(name));
+  return { signal, error };
 }
 
 /** Runs `task` every `ms`, never two at once; failures are logged, not thrown. */

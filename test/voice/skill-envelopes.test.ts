@@ -245,7 +245,9 @@ describe("progress over weeks", () => {
   it("after six weeks of logs without improvement, 'how am I doing' suggests reviewing the plan with a professional", async () => {
     const { skill, dataDir, env } = await setup();
     const week = 7 * 86400_000;
-    const at = (w: number) => Date.now() - w * week - 3600_000;
+    // One clock reading: the first two weeks are a half-open window, and entries sit on its edge.
+    const now = Date.now();
+    const at = (w: number) => now - w * week - 3600_000;
     const spasms = [0, 1, 2, 3, 4, 5].flatMap((w) => [at(w), at(w) - 86400_000]);
     const tenderness = [0, 1, 2, 3, 4, 5].map((w) => ({ at: at(w), score: 6 }));
     await new FilePersistenceAdapter(dataDir).saveAttributes(launchRequest({ userId: USER }), {

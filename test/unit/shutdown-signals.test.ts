@@ -1,0 +1,50 @@
+/** The bridge's shutdown on signals and errors, in a child process (it ends with process.exit). */
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { describe, expect, it } from "@jest/globals";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+function child(shutdownMs: number, mode = "") {
+  const c = spawn(process.execPath, ["--import", "tsx", "test/helpers/shutdown-child.ts", String(shutdownMs), mode], { cwd: ROOT });
+  let out = "";
+  c.stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  const exited = new Promise<number | null>((r) => c.on("exit", (code) => r(code)));
+  const ready = new Promise<void>((r) => c.stdout.on("data", () => out.includes("ready") && r()));
+  return { c, ready, exited, output: () => out };
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("shutdown on signals", () => {
+  it("SIGTERM, then the same signal relayed again at once: one clean shutdown, exit 0", async () => {
+    const p = child(1500);
+    await p.ready;
+    p.c.kill("SIGTERM");
+    await sleep(100);
+    p.c.kill("SIGINT");
+    expect(await p.exited).toBe(0);
+    expect(p.output()).toContain("closed");
+    expect(p.output()).not.toContain("again");
+  });
+
+  it("a second signal more than a second later exits at once with 130", async () => {
+    const p = child(4000);
+    await p.ready;
+    p.c.kill("SIGINT");
+    await sleep(1300);
+    p.c.kill("SIGINT");
+    expect(await p.exited).toBe(130);
+    expect(p.output()).toContain("SIGINT again: exiting now");
+    expect(p.output()).not.toContain("closed");
+  });
+
+  it("an error thrown while shutting down does not cut the shutdown short; the exit code says it failed", async () => {
+    const p = child(2400, "throw");
+    await p.ready;
+    p.c.kill("SIGINT");
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toMatch(/uncaught: boom while closing[\s\S]*closed/);
+  });
+});
