@@ -5,9 +5,11 @@
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { Endpoint, Environment, ServerNode, VendorId } from "@matter/main";
-import { BridgedDeviceBasicInformationServer } from "@matter/main/behaviors";
-import { OnOffLightDevice, OnOffPlugInUnitDevice } from "@matter/main/devices";
-import { AggregatorEndpoint } from "@matter/main/endpoints";
+import { BridgedDeviceBasicInformationServer } from "@matter/main/behaviors/bridged-device-basic-information";
+// Per-device subpaths: the devices barrel alone costs over a second of start-up.
+import { OnOffLightDevice } from "@matter/main/devices/on-off-light";
+import { OnOffPlugInUnitDevice } from "@matter/main/devices/on-off-plug-in-unit";
+import { AggregatorEndpoint } from "@matter/main/endpoints/aggregator";
 import type { PanelStatus } from "../contract/api.js";
 import type { BridgeConfig, PanelConfig } from "../contract/config.js";
 import type { SessionController } from "../sessions/controller.js";

@@ -4,8 +4,8 @@
  * controller, which asks the dose guard. The controller's deadline, not the cluster's 100 ms tick,
  * switches the panel off; OnTime is only a read-out of the time left.
  */
-import { OnOffServer } from "@matter/main/behaviors";
-import { OnOff } from "@matter/main/clusters";
+import { OnOffServer } from "@matter/main/behaviors/on-off";
+import { OnOff } from "@matter/main/clusters/on-off";
 import { StatusResponse } from "@matter/main/types";
 import { bindingOf, tenths } from "./panel-binding.js";
 

@@ -3,7 +3,7 @@
  * address (matter.js runs no mDNS on loopback) and hands out the panel's OnOff cluster client.
  */
 import { Environment, Logger, LogLevel } from "@matter/main";
-import { OnOff } from "@matter/main/clusters";
+import { OnOff } from "@matter/main/clusters/on-off";
 import { EndpointNumber, type NodeId } from "@matter/main/types";
 import { CommissioningController } from "@project-chip/matter.js";
 import type { PairedNode } from "@project-chip/matter.js/device";
