@@ -9,12 +9,10 @@ export function onShutdownSignals(
   shutdown: (signal: string) => Promise<void>,
   { log, timeoutMs = 15_000 }: { log: (m: string) => void; timeoutMs?: number },
 ): { signal(name: string): void; error(): void } {
-  let stopping = false;
-  let firstAt = 0;
+  let stoppingSince: number | undefined;
   let exitCode = 0;
   const stop = (reason: string) => {
-    stopping = true;
-    firstAt = performance.now();
+    stoppingSince = performance.now();
     log(`${reason}: switching every panel off and closing…`);
     setTimeout(() => {
       log(`Shutdown did not finish within ${timeoutMs / 1000} s: exiting. Open sessions count as fully delivered.`);
@@ -29,14 +27,14 @@ export function onShutdownSignals(
     );
   };
   const signal = (name: string) => {
-    if (!stopping) return stop(name);
-    if (performance.now() - firstAt < 1000) return;
+    if (stoppingSince === undefined) return stop(name);
+    if (performance.now() - stoppingSince < 1000) return;
     log(`${name} again: exiting now. A panel may still be on; its session counts as fully delivered.`);
     process.exit(130);
   };
   const error = () => {
     exitCode = 1;
-    if (!stopping) stop("Unexpected error");
+    if (stoppingSince === undefined) stop("Unexpected error");
   };
   for (const name of ["SIGINT", "SIGTERM"] as const) process.on(name, () => signal(name));
   return { signal, error };

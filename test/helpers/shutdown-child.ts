@@ -8,9 +8,11 @@ const shutdownMs = Number(process.argv[2]);
 const log = (m: string) => process.stdout.write(`${m}\n`);
 const on = onShutdownSignals(
   async () => {
-    if (process.argv[3] === "throw") setTimeout(() => {
-      throw new Error("boom while closing");
-    }, shutdownMs / 2);
+    if (process.argv[3] === "throw") {
+      setTimeout(() => {
+        throw new Error("boom while closing");
+      }, shutdownMs / 2);
+    }
     await new Promise((r) => setTimeout(r, shutdownMs));
     log("closed");
   },

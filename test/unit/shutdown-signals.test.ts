@@ -8,11 +8,13 @@ const ROOT = resolve(import.meta.dirname, "../..");
 function child(shutdownMs: number, mode = "") {
   const c = spawn(process.execPath, ["--import", "tsx", "test/helpers/shutdown-child.ts", String(shutdownMs), mode], { cwd: ROOT });
   let out = "";
-  c.stdout.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
+  const ready = new Promise<void>((r) =>
+    c.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("ready")) r();
+    }),
+  );
   const exited = new Promise<number | null>((r) => c.on("exit", (code) => r(code)));
-  const ready = new Promise<void>((r) => c.stdout.on("data", () => out.includes("ready") && r()));
   return { c, ready, exited, output: () => out };
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
