@@ -2,7 +2,7 @@
  * SIGINT/SIGTERM: one clean shutdown (every panel off, sessions closed, node and API closed), then
  * exit 0. A second signal, or a shutdown that hangs on an unreachable panel, exits at once.
  * A repeat within a second is the same signal delivered twice (Ctrl-C under `npm start` reaches
- * npm, tsx and the bridge, and the first two relay it) and is ignored. An error starts the same
+ * both npm and the bridge, and npm relays it) and is ignored. An error starts the same
  * shutdown with exit code 1; during a shutdown it only sets that code, never cuts the shutdown short.
  */
 export function onShutdownSignals(

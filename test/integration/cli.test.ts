@@ -59,11 +59,17 @@ interface Bridge {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `main.ts`; with `pty`, under util-linux `script` so stdin and stdout are a terminal. */
+/**
+ * Starts `main.ts`. With `pty`, runs the README's `npm start` under util-linux `script` so stdin and
+ * stdout are a terminal, as for a user. `script` runs the command with `$SHELL -c` (dash when SHELL
+ * is unset, as under CI); dash does not exec a lone command and dies of the terminal's SIGINT at
+ * once, so the command is `exec`ed and SHELL removed to make every runner behave the same.
+ */
 function launch(args: string[], { pty = false }: { pty?: boolean } = {}): Bridge {
   const argv = [process.execPath, "--import", "tsx", "matter-bridge/main.ts", ...args];
+  const { SHELL: _, ...ptyEnv } = cleanEnv();
   const child = pty
-    ? spawn("/usr/bin/script", ["-qfec", argv.map(shellQuote).join(" "), "/dev/null"], { cwd: ROOT, env: cleanEnv() })
+    ? spawn("/usr/bin/script", ["-qfec", `exec npm start -- ${args.map(shellQuote).join(" ")}`, "/dev/null"], { cwd: ROOT, env: { ...ptyEnv, NPM_CONFIG_UPDATE_NOTIFIER: "false" } })
     : spawn(argv[0], argv.slice(1), { cwd: ROOT, env: cleanEnv() });
   children.add(child);
   let out = "";
@@ -205,7 +211,8 @@ describe("bridge CLI", () => {
     expect((await call(b.url, "POST", "/v1/sessions", { token: b.token, body: { region: "mid-back", seconds: 30 } })).status).toBe(201);
     // Ctrl-C on the terminal: the same clean shutdown as SIGINT.
     b.child.stdin.write("\x03");
-    expect({ ...(await b.exited), output: b.output().slice(-800) }).toMatchObject({ code: 0 });
+    // (toEqual, so a failure prints the bridge's last output too.)
+    expect({ ...(await b.exited), output: b.output().slice(-800) }).toEqual({ code: 0, signal: null, output: expect.stringMatching(/Bridge stopped: every panel is off/) });
     expect((await panelState(storage)).on).toBe(false);
   });
 });
