@@ -66,11 +66,10 @@ interface Bridge {
  * once, so the command is `exec`ed and SHELL removed to make every runner behave the same.
  */
 function launch(args: string[], { pty = false }: { pty?: boolean } = {}): Bridge {
-  const argv = [process.execPath, "--import", "tsx", "matter-bridge/main.ts", ...args];
-  const { SHELL: _, ...ptyEnv } = cleanEnv();
+  const { SHELL: _, ...env } = cleanEnv();
   const child = pty
-    ? spawn("/usr/bin/script", ["-qfec", `exec npm start -- ${args.map(shellQuote).join(" ")}`, "/dev/null"], { cwd: ROOT, env: { ...ptyEnv, NPM_CONFIG_UPDATE_NOTIFIER: "false" } })
-    : spawn(argv[0], argv.slice(1), { cwd: ROOT, env: cleanEnv() });
+    ? spawn("/usr/bin/script", ["-qfec", `exec npm start -- ${args.map(shellQuote).join(" ")}`, "/dev/null"], { cwd: ROOT, env: { ...env, NPM_CONFIG_UPDATE_NOTIFIER: "false" } })
+    : spawn(process.execPath, ["--import", "tsx", "matter-bridge/main.ts", ...args], { cwd: ROOT, env });
   children.add(child);
   let out = "";
   child.stdout.on("data", (d: Buffer) => {
