@@ -2,13 +2,15 @@
 import type { z } from "zod";
 import {
   CautionAcknowledgeRequestSchema,
+  type CautionStatusResponse,
+  CautionWithdrawRequestSchema,
   type DoseResponse,
   HistoryQuerySchema,
   SessionRequestSchema,
   StopSessionRequestSchema,
 } from "../contract/api.js";
-import { CAUTION_VERSION } from "../contract/caution.js";
-import type { SessionController } from "../sessions/controller.js";
+import { CAUTION_VERSION, cautionText } from "../contract/caution.js";
+import { CautionVersionError, type SessionController } from "../sessions/controller.js";
 import { readJson } from "./body.js";
 import { HttpError, refusalError, validationError } from "./errors.js";
 import type { Route } from "./router.js";
@@ -39,7 +41,12 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
   };
 
   return [
-    { method: "GET", path: "/v1/health", auth: false, handle: () => ({ status: 200, body: { status: "ok" } }) },
+    {
+      method: "GET",
+      path: "/v1/health",
+      auth: false,
+      handle: () => ({ status: 200, body: { status: "ok", clock: controller.time.state().trusted ? "ok" : "behind" } }),
+    },
 
     { method: "GET", path: "/v1/panels", handle: () => ({ status: 200, body: { panels: controller.status() } }) },
 
@@ -110,17 +117,49 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
     },
 
     {
+      method: "GET",
+      path: "/v1/caution",
+      handle() {
+        ledgerAvailable();
+        const record = controller.cautionRecord();
+        const body: CautionStatusResponse = {
+          version: CAUTION_VERSION,
+          text: cautionText(),
+          acknowledged: controller.cautionAcknowledged(),
+          acknowledgedAt: record && controller.cautionAcknowledged() ? controller.wallIso(record.acknowledgedAt) : null,
+          acknowledgedVersion: record?.version ?? null,
+          withdrawnAt: record?.withdrawnAt !== undefined ? controller.wallIso(record.withdrawnAt) : null,
+          withdrawnReason: record?.withdrawnReason ?? null,
+        };
+        return { status: 200, body };
+      },
+    },
+
+    {
       method: "POST",
       path: "/v1/caution/acknowledge",
       async handle({ req }) {
         const { version, source } = parse(CautionAcknowledgeRequestSchema, await readJson(req));
-        if (version > CAUTION_VERSION)
-          throw new HttpError(400, "VALIDATION_ERROR", `Invalid request: version: this bridge knows caution version ${CAUTION_VERSION} at most`, {
-            issues: [{ field: "version", message: `must be at most ${CAUTION_VERSION}` }],
-          });
         ledgerAvailable();
-        const record = await controller.acknowledgeCaution(version, source ?? "api");
-        return { status: 200, body: { acknowledged: true, version: record.version, acknowledgedAt: iso(record.acknowledgedAt) } };
+        try {
+          const record = await controller.acknowledgeCaution(version, source ?? "api");
+          return { status: 200, body: { acknowledged: true, version: record.version, acknowledgedAt: controller.wallIso(record.acknowledgedAt) } };
+        } catch (err) {
+          if (err instanceof CautionVersionError)
+            throw new HttpError(409, "CAUTION_VERSION_MISMATCH", err.message, { currentVersion: CAUTION_VERSION });
+          throw err;
+        }
+      },
+    },
+
+    {
+      method: "POST",
+      path: "/v1/caution/withdraw",
+      async handle({ req }) {
+        const { reason, source } = parse(CautionWithdrawRequestSchema, (await readJson(req, { optional: true })) ?? {});
+        ledgerAvailable();
+        const { withdrawnAt, stopped } = await controller.withdrawCaution(reason, source ?? "api");
+        return { status: 200, body: { acknowledged: false, withdrawnAt: controller.wallIso(withdrawnAt), stopped: stopped.map((s) => s.id) } };
       },
     },
   ];

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SessionController } from "../sessions/controller.js";
-import { bearerCheck } from "./auth.js";
+import { type AuthThrottle, bearerCheck } from "./auth.js";
 import { HttpError, notFound, sendError, sendJson } from "./errors.js";
 import { type Route, router } from "./router.js";
 import { controlRoutes } from "./routes.js";
@@ -21,6 +21,8 @@ export interface ApiOptions {
   /** Handler for paths outside /v1 (GET/HEAD), e.g. a dashboard. Unauthenticated: it must hold no secrets. */
   static?: StaticHandler;
   stopTimeoutMs?: number;
+  /** Wrong-token throttling per client address (default: 10 failures a minute). */
+  authThrottle?: AuthThrottle;
 }
 
 export interface Api {
@@ -31,7 +33,7 @@ export interface Api {
 
 export async function startApi(opts: ApiOptions): Promise<Api> {
   const log = opts.log ?? ((m: string) => console.log(m));
-  const authorize = bearerCheck(opts.token);
+  const authorize = bearerCheck(opts.token, opts.authThrottle);
   const match = router([...controlRoutes(opts), ...(opts.extraRoutes ?? [])]);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -49,7 +51,8 @@ export async function startApi(opts: ApiOptions): Promise<Api> {
     if (found.kind === "none") throw notFound();
     if (found.kind === "method-not-allowed")
       throw new HttpError(405, "METHOD_NOT_ALLOWED", `Use ${found.allow.join(" or ")} for ${path}.`, {}, { Allow: found.allow.join(", ") });
-    if (found.route.auth !== false) authorize(req.headers.authorization);
+    // The socket's address, never X-Forwarded-For: any client can send that header.
+    if (found.route.auth !== false) authorize(req.headers.authorization, req.socket.remoteAddress);
     const reply = await found.route.handle({ req, res, params: found.params, query });
     if (!res.headersSent) sendJson(req, res, reply.status, reply.body, reply.headers);
   }

@@ -14,12 +14,18 @@ export interface ApiToken {
 }
 
 const PRINTABLE = /^[\x21-\x7e]+$/;
+/** Shorter tokens are refused: the token is the only thing between the LAN and the panel. */
+export const MIN_TOKEN_LENGTH = 24;
 
 export async function loadOrCreateToken(storageDir: string, env: NodeJS.ProcessEnv = process.env): Promise<ApiToken> {
   const path = join(storageDir, TOKEN_FILE);
   const fromEnv = env.BRIDGE_API_TOKEN?.trim();
   if (fromEnv) {
     if (!PRINTABLE.test(fromEnv)) throw new ConfigError("BRIDGE_API_TOKEN must be printable ASCII without spaces");
+    if (fromEnv.length < MIN_TOKEN_LENGTH)
+      throw new ConfigError(
+        `BRIDGE_API_TOKEN is ${fromEnv.length} characters; use at least ${MIN_TOKEN_LENGTH} (e.g. \`openssl rand -base64 32\`)`,
+      );
     return { token: fromEnv, source: "env", path };
   }
   const existing = await readToken(path);

@@ -4,6 +4,7 @@ import { CAUTION_VERSION } from "../contract/caution.js";
 import type { PanelConfig } from "../contract/config.js";
 import type { ApiToken } from "../api/token.js";
 import type { CautionRecord } from "../dose/ledger-schema.js";
+import { type ClockState, describeDuration } from "../dose/trusted-time.js";
 
 export interface BannerInfo {
   qr: string;
@@ -14,6 +15,9 @@ export interface BannerInfo {
   token: ApiToken;
   panels: Array<{ config: PanelConfig; status: PanelStatus }>;
   caution: CautionRecord | null;
+  /** Whether the household gate is open (the current version acknowledged and not withdrawn). */
+  cautionAcknowledged: boolean;
+  clock: ClockState;
   ledgerError?: Error;
   storage: string;
 }
@@ -30,9 +34,21 @@ export function ledgerAlarm(err: Error): string {
   return [bar, "!! THE DOSE LEDGER IS UNAVAILABLE: EVERY SESSION IS REFUSED (LEDGER_UNAVAILABLE).", `!! ${err.message}`, bar].join("\n");
 }
 
+export function clockAlarm(clock: Extract<ClockState, { trusted: false }>): string {
+  const bar = "!".repeat(78);
+  return [
+    bar,
+    `!! THE CLOCK IS ${describeDuration(clock.behindMs).toUpperCase()} BEHIND THE DOSE LEDGER: EVERY SESSION IS REFUSED (CLOCK_UNTRUSTED).`,
+    `!! The ledger's newest entry is from ${new Date(clock.floor).toISOString()}. Sessions start again once the clock`,
+    "!! catches up: check the machine's time sync (timedatectl status).",
+    bar,
+  ].join("\n");
+}
+
 export function banner(info: BannerInfo): string {
   const out: string[] = [""];
   if (info.ledgerError) out.push(ledgerAlarm(info.ledgerError), "");
+  if (!info.clock.trusted) out.push(clockAlarm(info.clock), "");
   if (info.commissioned)
     out.push("Matter: already paired. To add another controller, share it from your Matter app (multi-admin).");
   else out.push("Pair in Apple Home, Google Home, Alexa or Home Assistant: scan this QR code", "", info.qr);
@@ -50,10 +66,15 @@ export function banner(info: BannerInfo): string {
       `  ${config.id}  "${config.name}"  ${state}, ${status.reachable ? "reachable" : "NOT REACHABLE"}, driver ${config.driver.kind}, region ${status.region}`,
     );
   }
-  if (info.caution)
+  const c = info.caution;
+  if (info.cautionAcknowledged && c)
+    out.push(`Caution:      acknowledged (version ${c.version}, ${new Date(c.acknowledgedAt).toISOString()}, via ${c.source})`);
+  else if (c?.withdrawnAt !== undefined)
     out.push(
-      `Caution:      acknowledged (version ${info.caution.version}, ${new Date(info.caution.acknowledgedAt).toISOString()}, via ${info.caution.source})`,
+      `Caution:      WITHDRAWN ${new Date(c.withdrawnAt).toISOString()}${c.withdrawnReason ? ` (${c.withdrawnReason})` : ""}: every session is refused until it is acknowledged again`,
     );
+  else if (c && c.version !== CAUTION_VERSION)
+    out.push(`Caution:      version ${c.version} was acknowledged, but version ${CAUTION_VERSION} is current: every session is refused until it is read again`);
   else if (!info.ledgerError) out.push("Caution:      NOT acknowledged: every session is refused until it is (see below)");
   out.push(`Storage:      ${info.storage}`, "");
   return out.join("\n");

@@ -1,8 +1,7 @@
 /**
- * Bridge start-up in the order safety needs: ledger → drivers → controller → every panel off and
- * crashed sessions closed → caution flag → token → pairing → Matter node → control API.
+ * Bridge start-up in the order safety needs: storage lock → ledger → drivers → controller → every
+ * panel off and crashed sessions closed → caution flag → token → pairing → Matter node → control API.
  */
-import { mkdir } from "node:fs/promises";
 import { type Api, startApi } from "../api/server.js";
 import { type ApiToken, loadOrCreateToken } from "../api/token.js";
 import { ZodError } from "zod";
@@ -18,6 +17,7 @@ import { loadOrCreatePairing } from "../matter/pairing.js";
 import type { PanelDriver } from "../panels/driver.js";
 import { createDriver } from "../panels/index.js";
 import { SessionController } from "../sessions/controller.js";
+import { lockStorage } from "../storage/lock.js";
 import { configureMatterRuntime } from "./matter-runtime.js";
 
 export interface Bridge {
@@ -33,7 +33,23 @@ export interface Bridge {
 }
 
 export async function startBridge(cli: CliOptions, config: BridgeConfig, env: NodeJS.ProcessEnv, log: (m: string) => void): Promise<Bridge> {
-  await mkdir(cli.storage, { recursive: true, mode: 0o700 });
+  // First, before the ledger is read or any panel touched: a second bridge on this folder stops here.
+  const lock = await lockStorage(cli.storage);
+  try {
+    return await startLocked(cli, config, env, log, lock.release);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function startLocked(
+  cli: CliOptions,
+  config: BridgeConfig,
+  env: NodeJS.ProcessEnv,
+  log: (m: string) => void,
+  releaseLock: () => Promise<void>,
+): Promise<Bridge> {
   const ledger = await openLedger(cli.storage);
   const drivers: Record<string, PanelDriver> = {};
   for (const panel of config.panels) drivers[panel.id] = await createDriver(panel, { storageDir: cli.storage, log });
@@ -42,8 +58,8 @@ export async function startBridge(cli: CliOptions, config: BridgeConfig, env: No
 
   if (cli.acknowledgeCaution) {
     if (ledger instanceof Error) log("--acknowledge-caution could not be recorded: the dose ledger is unavailable.");
-    else if (ledger.caution()?.version !== CAUTION_VERSION) {
-      await ledger.acknowledgeCaution(CAUTION_VERSION, "cli-flag");
+    else if (!controller.cautionAcknowledged()) {
+      await controller.acknowledgeCaution(CAUTION_VERSION, "cli-flag");
       log(`Caution version ${CAUTION_VERSION} acknowledged for the household (--acknowledge-caution).`);
     }
   }
@@ -57,6 +73,7 @@ export async function startBridge(cli: CliOptions, config: BridgeConfig, env: No
     await controller.shutdown();
     for (const close of closers.reverse()) await close().catch((err: Error) => log(`close failed: ${err.message}`));
     for (const d of Object.values(drivers)) await d.close?.().catch(() => {});
+    await releaseLock();
   };
   configureMatterRuntime(env);
   try {

@@ -13,6 +13,7 @@ export const REFUSAL_CODES = [
   "PANEL_UNREACHABLE",
   "LEDGER_UNAVAILABLE",
   "UNKNOWN_PANEL",
+  "CLOCK_UNTRUSTED",
 ] as const;
 export const RefusalCodeSchema = z.enum(REFUSAL_CODES);
 export type RefusalCode = z.infer<typeof RefusalCodeSchema>;
@@ -73,10 +74,22 @@ export type FinishedSession = z.infer<typeof FinishedSessionSchema>;
 export const StopSessionRequestSchema = z.strictObject({});
 export const StopSessionResponseSchema = z.object({ session: FinishedSessionSchema });
 
+/**
+ * off: no session. starting: granted, the relay is being switched on. on: running. stopping: the
+ * switch-off has not been confirmed yet (it is retried until it is). Only "off" is dark for sure.
+ */
+export const PANEL_STATES = ["off", "starting", "on", "stopping"] as const;
+export const PanelStateSchema = z.enum(PANEL_STATES);
+export type PanelState = z.infer<typeof PanelStateSchema>;
+
 export const PanelStatusSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** True in every state but "off": the panel may be giving light. */
   on: z.boolean(),
+  state: PanelStateSchema.optional(),
+  /** A problem the bridge sees with the panel (e.g. drawing power while switched off), else null. */
+  fault: z.string().nullable().optional(),
   region: RegionIdSchema,
   remainingSeconds: z.number(),
   reachable: z.boolean(),
@@ -117,6 +130,38 @@ export const CautionAcknowledgeResponseSchema = z.object({
   acknowledged: z.literal(true),
   version: z.number(),
   acknowledgedAt: z.string(),
+});
+
+/** `GET /v1/caution`: what the household is asked to acknowledge, and whether the gate is open. */
+export const CautionStatusResponseSchema = z.object({
+  version: z.number(),
+  text: z.string(),
+  /** True only for an acknowledgement of this version that has not been withdrawn. */
+  acknowledged: z.boolean(),
+  acknowledgedAt: z.string().nullable(),
+  /** The version last acknowledged (may be older than `version`), or null. */
+  acknowledgedVersion: z.number().nullable().optional(),
+  withdrawnAt: z.string().nullable().optional(),
+  withdrawnReason: z.string().nullable().optional(),
+});
+export type CautionStatusResponse = z.infer<typeof CautionStatusResponseSchema>;
+
+/** `POST /v1/caution/withdraw`: closes the household gate until the caution is acknowledged again. */
+export const CautionWithdrawRequestSchema = z.strictObject({
+  reason: z.string().max(200).optional(),
+  source: z.string().max(40).optional(),
+});
+export const CautionWithdrawResponseSchema = z.object({
+  acknowledged: z.literal(false),
+  withdrawnAt: z.string(),
+  /** Sessions that were running and have been stopped because of the withdrawal. */
+  stopped: z.array(z.string()).optional(),
+});
+
+/** `GET /v1/health` (no token). `clock: "behind"` while starts are refused with CLOCK_UNTRUSTED. */
+export const HealthResponseSchema = z.object({
+  status: z.literal("ok"),
+  clock: z.enum(["ok", "behind"]).optional(),
 });
 
 export const ErrorBodySchema = z.object({

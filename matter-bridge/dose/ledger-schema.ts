@@ -22,6 +22,10 @@ export const CautionRecordSchema = z.strictObject({
   version: z.number().int().min(1),
   acknowledgedAt: z.number().int(),
   source: z.string(),
+  /** Set when the household withdrew the acknowledgement (a red flag was reported): the gate is closed. */
+  withdrawnAt: z.number().int().optional(),
+  withdrawnReason: z.string().optional(),
+  withdrawnSource: z.string().optional(),
 });
 export type CautionRecord = z.infer<typeof CautionRecordSchema>;
 
@@ -29,6 +33,8 @@ export const LedgerFileSchema = z.strictObject({
   format: z.literal("biolight-ledger/1"),
   sessions: z.array(LedgerSessionSchema),
   caution: CautionRecordSchema.nullable(),
+  /** The trusted time of the last write: a wall clock behind it at start-up is not trusted. */
+  seenAt: z.number().int().optional(),
 });
 export type LedgerFile = z.infer<typeof LedgerFileSchema>;
 

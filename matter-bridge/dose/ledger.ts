@@ -2,15 +2,20 @@
  * The durable dose ledger: sessions and the household caution acknowledgement, one JSON file in
  * the storage dir, replaced atomically (write temp → fsync → rename → fsync dir) on every change.
  * A change is acknowledged only after it is on disk; a file that cannot be read or validated is
- * never replaced with an empty one.
+ * never replaced with an empty one; nothing is written when nothing changed.
+ *
+ * In memory every time is on the trusted time line (see trusted-time.ts); the file holds wall-clock
+ * times, so a forward clock step taken out of the line is added back when the file is written.
  */
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import type { Clock } from "../sessions/clock.js";
 import { type CautionRecord, type LedgerFile, LedgerFileSchema, type LedgerSession, LedgerSessionSchema } from "./ledger-schema.js";
 import { isOpen } from "./ledger-schema.js";
+import { TrustedTime } from "./trusted-time.js";
 
 export const LEDGER_FILE = "ledger.json";
-/** Entries older than this are dropped on write; history needs 90 days. */
+/** Entries older than this on the trusted line are dropped on write; history needs 90 days. */
 export const LEDGER_RETENTION_MS = 100 * 24 * 3600 * 1000;
 
 export class LedgerCorruptError extends Error {
@@ -25,39 +30,41 @@ export class LedgerCorruptError extends Error {
   }
 }
 
+/** Writes the file's new text durably; rejects (leaving the old file and no temp file) when it cannot. */
+export type LedgerWriter = (path: string, text: string) => Promise<void>;
+
+export interface LedgerOptions {
+  /** Wall and monotonic clocks (default: the system's). */
+  clock?: Clock;
+  write?: LedgerWriter;
+}
+
+const EMPTY: LedgerFile = { format: "biolight-ledger/1", sessions: [], caution: null };
+
 export class Ledger {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The line-to-wall offset the file was last written with. */
+  private writtenOffset = 0;
 
   private constructor(
     readonly path: string,
     private data: LedgerFile,
-    private readonly clock: () => number,
+    readonly time: TrustedTime,
+    private readonly write: LedgerWriter,
   ) {}
 
-  /** Opens (or creates) the ledger in `dir`. Throws LedgerCorruptError for an unreadable file. */
-  static async open(dir: string, clock: () => number = Date.now): Promise<Ledger> {
+  /**
+   * Opens (or creates) the ledger in `dir`. Throws LedgerCorruptError for an unreadable file.
+   * `clock` may be a plain function for tests whose wall and monotonic time move together.
+   */
+  static async open(dir: string, options: LedgerOptions | (() => number) = {}): Promise<Ledger> {
+    const opts: LedgerOptions = typeof options === "function" ? { clock: { now: options, monotonic: options } } : options;
+    const clock = opts.clock ?? { now: () => Date.now(), monotonic: () => performance.now() };
+    const write = opts.write ?? writeAtomically;
     await mkdir(dir, { recursive: true });
     const path = join(dir, LEDGER_FILE);
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT")
-        return new Ledger(path, { format: "biolight-ledger/1", sessions: [], caution: null }, clock);
-      throw new LedgerCorruptError(path, (err as Error).message);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new LedgerCorruptError(path, "not valid JSON");
-    }
-    const parsed = LedgerFileSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new LedgerCorruptError(path, `${issue.path.join(".") || "file"}: ${issue.message}`);
-    }
-    return new Ledger(path, parsed.data, clock);
+    const data = await readLedgerFile(path);
+    return new Ledger(path, data, new TrustedTime(clock, latestTimeIn(data)), write);
   }
 
   sessions(): readonly LedgerSession[] {
@@ -79,11 +86,13 @@ export class Ledger {
 
   /** Records a session before the panel is switched on. */
   async begin(session: LedgerSession): Promise<void> {
-    const entry = LedgerSessionSchema.parse(session);
-    return this.change((d) => {
-      if (d.sessions.some((s) => s.id === entry.id)) throw new Error(`session ${entry.id} already in the ledger`);
-      return { ...d, sessions: [...d.sessions, entry] };
-    });
+    return this.add(session);
+  }
+
+  /** Records a session that is already over (light the bridge did not start, e.g. a press at the device). */
+  async record(session: LedgerSession): Promise<void> {
+    if (isOpen(session)) throw new Error(`session ${session.id} has no end`);
+    return this.add(session);
   }
 
   /** Closes a session after the panel switched off. */
@@ -101,9 +110,10 @@ export class Ledger {
   }
 
   /** Start-up recovery: a session with no recorded end counts as fully delivered. */
-  closeOpenAsDelivered(reason = "recovered-after-restart"): Promise<LedgerSession[]> {
+  async closeOpenAsDelivered(reason = "recovered-after-restart"): Promise<LedgerSession[]> {
+    if (this.openSessions().length === 0) return [];
     const closed: LedgerSession[] = [];
-    return this.change((d) => ({
+    await this.change((d) => ({
       ...d,
       sessions: d.sessions.map((s) => {
         if (!isOpen(s)) return s;
@@ -111,22 +121,60 @@ export class Ledger {
         closed.push(c);
         return c;
       }),
-    })).then(() => closed);
+    }));
+    return closed;
   }
 
   acknowledgeCaution(version: number, source: string): Promise<CautionRecord> {
-    const record: CautionRecord = { version, acknowledgedAt: Math.round(this.clock()), source };
+    const record: CautionRecord = { version, acknowledgedAt: Math.round(this.time.now()), source };
     return this.change((d) => ({ ...d, caution: record })).then(() => record);
+  }
+
+  /** Closes the household gate (a red flag was reported) until the caution is acknowledged again. */
+  withdrawCaution(reason: string | undefined, source: string): Promise<CautionRecord | null> {
+    const withdrawnAt = Math.round(this.time.now());
+    return this.change((d) => ({
+      ...d,
+      caution: d.caution && {
+        ...d.caution,
+        withdrawnAt,
+        withdrawnSource: source,
+        ...(reason !== undefined ? { withdrawnReason: reason } : {}),
+      },
+    })).then(() => this.data.caution);
+  }
+
+  /** After a clock step: writes the file again so its wall-clock times are right for the next run. */
+  async persistClockStep(): Promise<boolean> {
+    if (this.time.wallOffset() === this.writtenOffset) return false;
+    await this.change((d) => d);
+    return true;
+  }
+
+  private add(session: LedgerSession): Promise<void> {
+    const entry = LedgerSessionSchema.parse(session);
+    return this.change((d) => {
+      if (d.sessions.some((s) => s.id === entry.id)) throw new Error(`session ${entry.id} already in the ledger`);
+      return { ...d, sessions: [...d.sessions, entry] };
+    });
   }
 
   /** Serialises changes; memory is updated only once the new file is durable. */
   private change(mutate: (d: LedgerFile) => LedgerFile): Promise<void> {
     const run = async () => {
       const next = mutate(this.data);
-      const cutoff = this.clock() - LEDGER_RETENTION_MS;
-      const compacted = { ...next, sessions: next.sessions.filter((s) => isOpen(s) || (s.endedAt ?? 0) >= cutoff) };
-      await writeAtomically(this.path, JSON.stringify(compacted));
+      const now = this.time.now();
+      // Only age on the trusted line removes an entry: a clock step can never drop one.
+      const cutoff = now - LEDGER_RETENTION_MS;
+      const compacted: LedgerFile = {
+        ...next,
+        sessions: next.sessions.filter((s) => isOpen(s) || (s.endedAt ?? 0) >= cutoff),
+        seenAt: Math.round(Math.max(now, next.seenAt ?? Number.NEGATIVE_INFINITY)),
+      };
+      const offset = this.time.wallOffset();
+      await this.write(this.path, JSON.stringify(shiftTimes(compacted, offset)));
       this.data = compacted;
+      this.writtenOffset = offset;
     };
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
@@ -134,19 +182,65 @@ export class Ledger {
   }
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const file = await open(tmp, "w");
+async function readLedgerFile(path: string): Promise<LedgerFile> {
+  let text: string;
   try {
-    await file.writeFile(text, "utf8");
-    await file.sync();
-  } finally {
-    await file.close();
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return EMPTY;
+    throw new LedgerCorruptError(path, (err as Error).message);
   }
+  let json: unknown;
   try {
+    json = JSON.parse(text);
+  } catch {
+    throw new LedgerCorruptError(path, "not valid JSON");
+  }
+  const parsed = LedgerFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LedgerCorruptError(path, `${issue.path.join(".") || "file"}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** The latest moment the file records: a wall clock behind it has gone backwards since. */
+export function latestTimeIn(data: LedgerFile): number {
+  const times = [
+    data.seenAt,
+    data.caution?.acknowledgedAt,
+    data.caution?.withdrawnAt,
+    ...data.sessions.flatMap((s) => [s.startedAt, s.endedAt]),
+  ].filter((t): t is number => t !== undefined);
+  return times.length ? Math.max(...times) : Number.NEGATIVE_INFINITY;
+}
+
+function shiftTimes(data: LedgerFile, offset: number): LedgerFile {
+  if (offset === 0) return data;
+  const at = (t: number | undefined) => (t === undefined ? undefined : Math.round(t + offset));
+  const drop = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return {
+    ...data,
+    seenAt: at(data.seenAt),
+    caution: data.caution && drop({ ...data.caution, acknowledgedAt: at(data.caution.acknowledgedAt)!, withdrawnAt: at(data.caution.withdrawnAt) }),
+    sessions: data.sessions.map((s) => drop({ ...s, startedAt: at(s.startedAt)!, endedAt: at(s.endedAt) })),
+  };
+}
+
+/** The real writer. Whatever fails (a full disk, a read-only folder), no temp file is left behind. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    const file = await open(tmp, "w");
+    try {
+      await file.writeFile(text, "utf8");
+      await file.sync();
+    } finally {
+      await file.close();
+    }
     await rename(tmp, path);
   } catch (err) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => {});
     throw err;
   }
   const dir = await open(join(path, ".."), "r");

@@ -113,11 +113,16 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
   if (regionBusy) return refuse("PANEL_BUSY", `A ${regionName} session is already running.`, endOf(regionBusy));
 
   const distanceCm = req.distanceCm ?? panel.distanceCm;
-  const irradiance = irradianceAt(panel.irradianceMwPerCm2, distanceCm);
+  // A stated distance can only make a session more cautious: nobody can check that the person
+  // really sits farther away than the panel is mounted, so the light is counted at the nearer one.
+  const irradiance = Math.max(
+    irradianceAt(panel.irradianceMwPerCm2, distanceCm),
+    irradianceAt(panel.irradianceMwPerCm2, panel.distanceCm),
+  );
   if (irradiance > dose.maxIrradianceMwPerCm2)
     return refuse(
       "TOO_CLOSE",
-      `At ${distanceCm} cm the panel gives about ${irradiance.toFixed(0)} mW/cm², above the ${dose.maxIrradianceMwPerCm2} mW/cm² limit. Move further away.`,
+      `At ${Math.min(distanceCm, panel.distanceCm)} cm the panel gives about ${irradiance.toFixed(0)} mW/cm², above the ${dose.maxIrradianceMwPerCm2} mW/cm² limit. Move further away.`,
     );
 
   const regionSessions = sessions.filter((s) => s.region === region);

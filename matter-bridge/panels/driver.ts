@@ -9,8 +9,21 @@ export interface PanelDriver {
   on(seconds: number): Promise<void>;
   off(): Promise<void>;
   /** Current relay state and reachability. Never rejects: an unreachable device reports reachable=false. */
-  status(): Promise<{ on: boolean; reachable: boolean }>;
+  status(): Promise<PanelDriverStatus>;
+  /**
+   * Arms the device's own fail-safes (off after a power cut, auto-off no later than a session's cap),
+   * so a press at the device or a dead bridge can never leave the panel on for long. Called at
+   * start-up and whenever the device becomes reachable again. Rejects when the device cannot be set.
+   */
+  applyFailSafes?(limits: { maxSessionSeconds: number }): Promise<void>;
   close?(): Promise<void>;
+}
+
+export interface PanelDriverStatus {
+  on: boolean;
+  reachable: boolean;
+  /** Power drawn now (W), where the device meters it. */
+  powerW?: number;
 }
 
 export class PanelUnreachableError extends Error {

@@ -1,13 +1,41 @@
 /**
  * Shelly Gen2+ relay over its HTTP RPC. Switch-on passes the granted seconds as `toggle_after`, so
- * the relay switches itself off on time even if the bridge dies mid-session.
+ * the relay switches itself off on time even if the bridge dies mid-session. `applyFailSafes` also
+ * sets the relay's own configuration (off after a power cut, never on by itself, auto-off for any
+ * on, including a press at the device), so the panel is bounded bridge or no bridge.
  */
 import * as z from "zod";
 import type { ShellyDriverConfig } from "../contract/config.js";
-import { type PanelDriver, PanelUnreachableError } from "./driver.js";
+import { type PanelDriver, type PanelDriverStatus, PanelUnreachableError } from "./driver.js";
 
 const SwitchStatusSchema = z.object({ id: z.number(), output: z.boolean() }).loose();
 const RpcErrorSchema = z.object({ code: z.number(), message: z.string() }).loose();
+const SwitchConfigSchema = z
+  .object({
+    initial_state: z.string().optional(),
+    auto_on: z.boolean().optional(),
+    auto_off: z.boolean().optional(),
+    auto_off_delay: z.number().optional(),
+  })
+  .loose();
+
+/** The part of a Shelly `Switch` config the bridge owns. */
+export interface ShellyFailSafeConfig {
+  initial_state: "off";
+  auto_on: false;
+  auto_off: true;
+  auto_off_delay: number;
+}
+
+/**
+ * The fail-safe config for a session cap: off after a power cut or reboot, no automatic switch-on,
+ * and an automatic switch-off after the cap in whole seconds (rounded down, so never longer).
+ */
+export function shellyFailSafeConfig(maxSessionSeconds: number): ShellyFailSafeConfig {
+  if (!Number.isFinite(maxSessionSeconds) || maxSessionSeconds < 1)
+    throw new RangeError(`maxSessionSeconds must be a number >= 1, got ${maxSessionSeconds}`);
+  return { initial_state: "off", auto_on: false, auto_off: true, auto_off_delay: Math.floor(maxSessionSeconds) };
+}
 
 export class ShellyDriver implements PanelDriver {
   readonly kind = "shelly";
@@ -25,13 +53,36 @@ export class ShellyDriver implements PanelDriver {
     await this.rpc("Switch.Set", { on: "false" });
   }
 
-  async status(): Promise<{ on: boolean; reachable: boolean }> {
+  async status(): Promise<PanelDriverStatus> {
     try {
       const parsed = SwitchStatusSchema.safeParse(await this.rpc("Switch.GetStatus", {}));
-      return parsed.success ? { on: parsed.data.output, reachable: true } : { on: false, reachable: false };
+      if (!parsed.success) return { on: false, reachable: false };
+      const apower = parsed.data.apower;
+      return { on: parsed.data.output, reachable: true, ...(typeof apower === "number" && Number.isFinite(apower) ? { powerW: apower } : {}) };
     } catch {
       return { on: false, reachable: false };
     }
+  }
+
+  /**
+   * Reads `Switch.GetConfig`; writes `Switch.SetConfig` only when the fail-safe fields differ (so a
+   * restart does not wear the device's flash), then reads the config back to verify. Rejects with
+   * PanelUnreachableError when the device cannot be reached, refuses, or does not keep the values.
+   */
+  async applyFailSafes(limits: { maxSessionSeconds: number }): Promise<void> {
+    const want = shellyFailSafeConfig(limits.maxSessionSeconds);
+    const before = differences(await this.switchConfig(), want);
+    if (before.length === 0) return;
+    await this.rpc("Switch.SetConfig", { config: JSON.stringify(want) });
+    const after = differences(await this.switchConfig(), want);
+    if (after.length > 0)
+      throw new PanelUnreachableError(`Shelly at ${this.base} did not keep its fail-safe settings: ${after.join(", ")}`);
+  }
+
+  private async switchConfig(): Promise<z.infer<typeof SwitchConfigSchema>> {
+    const parsed = SwitchConfigSchema.safeParse(await this.rpc("Switch.GetConfig", {}));
+    if (!parsed.success) throw new PanelUnreachableError(`Shelly at ${this.base} gave an unexpected Switch.GetConfig answer`);
+    return parsed.data;
   }
 
   private async rpc(method: string, params: Record<string, string>): Promise<unknown> {
@@ -52,6 +103,20 @@ export class ShellyDriver implements PanelDriver {
     }
     return body;
   }
+}
+
+/** Fail-safe fields whose device value differs from the wanted one, as "key is X, wanted Y". */
+function differences(current: z.infer<typeof SwitchConfigSchema>, want: ShellyFailSafeConfig): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(want) as (keyof ShellyFailSafeConfig)[]) {
+    const have = current[key];
+    const same =
+      key === "auto_off_delay"
+        ? typeof have === "number" && Math.abs(have - want.auto_off_delay) < 0.01 // the device keeps a float
+        : have === want[key];
+    if (!same) out.push(`${key} is ${JSON.stringify(have)}, wanted ${JSON.stringify(want[key])}`);
+  }
+  return out;
 }
 
 function describe(err: unknown): string {

@@ -1,9 +1,10 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { type PanelDriver, PanelUnreachableError } from "./driver.js";
+import { type PanelDriver, type PanelDriverStatus, PanelUnreachableError } from "./driver.js";
 
 export interface SimulatedAction {
-  action: "on" | "off";
+  /** "press": someone switched the panel on at the device (test hook `press()`), not the bridge. */
+  action: "on" | "off" | "press";
   seconds?: number;
   at: number;
 }
@@ -11,12 +12,18 @@ export interface SimulatedAction {
 /**
  * A panel that only logs what a real one would do. With `stateFile` it also writes its state after
  * every change, so a test (or a curious user) can see what the panel did from outside the process.
+ * Test hooks imitate the real world: `press()` (switched on at the device), `setPowerW()` (a meter's
+ * reading), `setReachable()`; `failSafes` holds the limits of the last `applyFailSafes` call.
  */
 export class SimulatedDriver implements PanelDriver {
   readonly kind = "simulated";
   readonly actions: SimulatedAction[] = [];
   private on_ = false;
   private reachable = true;
+  private powerW: number | undefined;
+  /** Limits from the last applyFailSafes() call (undefined until called); `failSafeCalls` counts calls. */
+  failSafes: { maxSessionSeconds: number } | undefined;
+  failSafeCalls = 0;
   private writes: Promise<void> = Promise.resolve();
 
   constructor(
@@ -27,6 +34,22 @@ export class SimulatedDriver implements PanelDriver {
   /** For tests: make the panel unreachable (calls reject, status says so). */
   setReachable(reachable: boolean): void {
     this.reachable = reachable;
+  }
+
+  /**
+   * For tests: someone switches the panel on at the device (its button or the vendor's app). Works
+   * while the panel is unreachable from the bridge; recorded as action "press" and persisted.
+   */
+  async press(): Promise<void> {
+    this.on_ = true;
+    this.record({ action: "press", at: Date.now() });
+    this.log(`[${this.panelId}] ON by a press at the device (simulated)`);
+    await this.persist();
+  }
+
+  /** For tests: what a power meter would read (W); undefined = the panel has no meter. */
+  setPowerW(watts: number | undefined): void {
+    this.powerW = watts;
   }
 
   get isOn(): boolean {
@@ -49,8 +72,16 @@ export class SimulatedDriver implements PanelDriver {
     await this.persist();
   }
 
-  async status() {
-    return { on: this.on_, reachable: this.reachable };
+  async status(): Promise<PanelDriverStatus> {
+    return { on: this.on_, reachable: this.reachable, ...(this.reachable && this.powerW !== undefined ? { powerW: this.powerW } : {}) };
+  }
+
+  /** Records the limits (a simulated panel has no hardware to arm); rejects while unreachable. */
+  async applyFailSafes(limits: { maxSessionSeconds: number }): Promise<void> {
+    this.ensureReachable();
+    this.failSafes = { maxSessionSeconds: limits.maxSessionSeconds };
+    this.failSafeCalls++;
+    this.log(`[${this.panelId}] fail-safes: off at power-up, auto-off after ${Math.floor(limits.maxSessionSeconds)} s (simulated)`);
   }
 
   private ensureReachable(): void {

@@ -1,19 +1,23 @@
 /**
  * The session controller: the one place that starts and stops sessions. Matter commands, the HTTP
- * API, start-up recovery and shutdown all call it. Start: policy → ledger → driver → deadline →
- * publish. Stop: driver off (retried until it succeeds) → ledger → publish.
+ * API, start-up recovery and shutdown all call it. Start: clock and caution → policy → ledger →
+ * driver → deadline → publish. Stop: driver off (retried until it succeeds) → ledger → publish.
+ * A session exists from the moment it is granted, so a stop during a slow switch-on still wins.
  */
 import { randomUUID } from "node:crypto";
-import type { FinishedSession, PanelStatus, Session, SessionRequest } from "../contract/api.js";
+import type { FinishedSession, PanelState, PanelStatus, Session, SessionRequest } from "../contract/api.js";
+import { CAUTION_VERSION } from "../contract/caution.js";
 import type { BridgeConfig, PanelConfig } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
+import { fluenceOf, irradianceAt } from "../dose/irradiance.js";
 import type { Ledger } from "../dose/ledger.js";
-import { countedSeconds, type LedgerSession } from "../dose/ledger-schema.js";
+import { type CautionRecord, countedSeconds, type LedgerSession } from "../dose/ledger-schema.js";
 import { DAY_MS, type Decision, type DoseSummary, decide, doseSummary, findPanel, type Refusal } from "../dose/policy.js";
-import { fluenceOf } from "../dose/irradiance.js";
+import { describeDuration, TrustedTime } from "../dose/trusted-time.js";
 import type { PanelDriver } from "../panels/driver.js";
 import { type Clock, systemClock } from "./clock.js";
 import { Deadline } from "./deadline.js";
+import { LedgerBacklog } from "./ledger-backlog.js";
 
 export type StartOutcome =
   | { ok: true; session: Session; adjustments: Extract<Decision, { ok: true }>["grant"]["adjustments"] }
@@ -23,6 +27,10 @@ interface Running {
   entry: LedgerSession;
   startedMono: number;
   deadline: Deadline;
+  /** True until the driver has answered the switch-on. */
+  switching: boolean;
+  /** Settles once the driver has answered the switch-on (either way). */
+  switchedOn: Promise<void>;
   stopping?: Promise<FinishedSession>;
 }
 
@@ -31,23 +39,49 @@ export interface ControllerOptions {
   /** The opened ledger, or the error that stopped it from opening (every start is then refused). */
   ledger: Ledger | Error;
   drivers: Record<string, PanelDriver>;
+  /** Monotonic time for deadlines (and wall time when there is no ledger); the ledger has its own. */
   clock?: Clock;
   log?: (message: string) => void;
   /** First delay between attempts to switch off a panel that did not answer; doubles up to 5 s. */
   offRetryMs?: number;
+  /** First delay between attempts to write a ledger change that failed; doubles up to 10 s. */
+  ledgerRetryMs?: number;
 }
 
 export type PanelListener = (status: PanelStatus) => void;
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** A panel drawing more than this while switched off is reported as a fault (W). */
+export const OFF_POWER_FAULT_W = 3;
+
+export class CautionVersionError extends Error {
+  constructor(readonly version: number) {
+    super(
+      `Caution version ${version} is not the current one: this bridge asks for version ${CAUTION_VERSION}. Read it (GET /v1/caution) and acknowledge version ${CAUTION_VERSION}.`,
+    );
+    this.name = "CautionVersionError";
+  }
+}
 
 export class SessionController {
   readonly config: BridgeConfig;
+  /** The trusted time line every age is judged on (the ledger's, so its floor counts). */
+  readonly time: TrustedTime;
   private readonly clock: Clock;
   private readonly log: (m: string) => void;
   private readonly running = new Map<string, Running>();
   private readonly reachable = new Map<string, boolean>();
+  private readonly faults = new Map<string, string>();
+  /** Panels found on outside a session, being switched off and counted. */
+  private readonly pressed = new Set<string>();
+  /** Monotonic time each panel was last seen off outside a session: a press happened after it. */
+  private readonly lastSeenOff = new Map<string, number>();
+  private readonly failSafesDue = new Set<string>();
+  /** Bumped on every session start and end, so a poll that raced one draws no conclusion. */
+  private readonly generation = new Map<string, number>();
   private readonly listeners = new Set<PanelListener>();
+  private readonly backlog: LedgerBacklog;
+  /** A withdrawal of the caution (gate closed in memory at once, on disk when the backlog gets there). */
+  private withdrawal: Pick<CautionRecord, "withdrawnAt" | "withdrawnReason" | "withdrawnSource"> | undefined;
   private startQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -55,7 +89,17 @@ export class SessionController {
     this.config = options.config;
     this.clock = options.clock ?? systemClock;
     this.log = options.log ?? ((m) => console.log(m));
+    this.time = options.ledger instanceof Error ? new TrustedTime(this.clock) : options.ledger.time;
+    this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log: this.log });
     for (const p of this.config.panels) this.reachable.set(p.id, true);
+    this.time.onStep((step) => {
+      const direction = step.deltaMs > 0 ? "forward" : "back";
+      this.log(
+        `The system clock stepped ${direction} by ${describeDuration(step.deltaMs)}. Session ages keep running on the bridge's own time line${step.deltaMs > 0 ? "; the ledger is rewritten to match" : " (sessions look younger, which only refuses more)"}.`,
+      );
+      const ledger = this.ledger;
+      if (ledger && step.deltaMs > 0) this.backlog.run("record the clock step", () => ledger.persistClockStep());
+    });
   }
 
   get ledgerError(): Error | undefined {
@@ -64,6 +108,11 @@ export class SessionController {
 
   private get ledger(): Ledger | undefined {
     return this.options.ledger instanceof Error ? undefined : this.options.ledger;
+  }
+
+  /** Why no session can start because of the ledger (unreadable, or a change not yet on disk), if so. */
+  ledgerProblem(): string | undefined {
+    return this.ledgerError?.message ?? this.backlog.problem();
   }
 
   driver(panelId: string): PanelDriver {
@@ -77,13 +126,57 @@ export class SessionController {
     return () => this.listeners.delete(listener);
   }
 
+  /** The household gate: open only for an acknowledgement of the current version that was not withdrawn. */
   cautionAcknowledged(): boolean {
-    return Boolean(this.ledger?.caution());
+    const c = this.cautionRecord();
+    return Boolean(c && c.version === CAUTION_VERSION && c.withdrawnAt === undefined);
   }
 
-  async acknowledgeCaution(version: number, source: string) {
-    if (!this.ledger) throw this.ledgerError;
-    return this.ledger.acknowledgeCaution(version, source);
+  /** The ledger's record, with a withdrawal that is not on disk yet already applied. */
+  cautionRecord(): CautionRecord | null {
+    const c = this.ledger?.caution() ?? null;
+    return c && this.withdrawal && c.withdrawnAt === undefined ? { ...c, ...this.withdrawal } : c;
+  }
+
+  /** Why the gate is closed, in words, or undefined when it is open. */
+  cautionProblem(): string | undefined {
+    if (this.cautionAcknowledged()) return undefined;
+    const c = this.cautionRecord();
+    if (!c) return "The household has not yet acknowledged the red-flag caution.";
+    if (c.withdrawnAt !== undefined)
+      return `The red-flag caution was withdrawn (${c.withdrawnReason ?? "a red flag was reported"}); sessions stay refused until it is acknowledged again.`;
+    return `The red-flag caution has changed (version ${c.version} was acknowledged, version ${CAUTION_VERSION} is current); it must be read and acknowledged again.`;
+  }
+
+  async acknowledgeCaution(version: number, source: string): Promise<CautionRecord> {
+    if (version !== CAUTION_VERSION) throw new CautionVersionError(version);
+    const ledger = this.requireLedger();
+    // A withdrawal still waiting for the disk must not land after this acknowledgement.
+    const waiting = this.backlog.problem();
+    if (waiting) throw new Error(waiting);
+    const record = await ledger.acknowledgeCaution(version, source);
+    this.withdrawal = undefined;
+    return record;
+  }
+
+  /**
+   * Closes the household gate until the caution is acknowledged again, and switches off whatever
+   * is running: a red flag was reported. The gate closes at once, even if the disk cannot take the
+   * record yet (it is retried); nothing is written when the gate is already closed that way.
+   */
+  async withdrawCaution(reason: string | undefined, source: string): Promise<{ withdrawnAt: number; stopped: FinishedSession[] }> {
+    const ledger = this.requireLedger();
+    const current = this.cautionRecord();
+    if (current && current.withdrawnAt === undefined) {
+      this.withdrawal = { withdrawnAt: Math.round(this.time.now()), withdrawnSource: source, ...(reason !== undefined ? { withdrawnReason: reason } : {}) };
+      this.log(`Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`);
+      await this.backlog.run("record the caution withdrawal", () => ledger.withdrawCaution(reason, source));
+    }
+    const stopped = await Promise.all(this.config.panels.map((p) => this.stop(p.id, "caution-withdrawn")));
+    return {
+      withdrawnAt: this.cautionRecord()?.withdrawnAt ?? this.time.now(),
+      stopped: stopped.filter((s): s is FinishedSession => s !== undefined),
+    };
   }
 
   /** The region a plain "on" uses: the panel's last session's region, else its configured default. */
@@ -104,19 +197,28 @@ export class SessionController {
 
   private async startNow(request: SessionRequest, source: string): Promise<StartOutcome> {
     const ledger = this.ledger;
-    if (!ledger || this.closed)
-      return refused("LEDGER_UNAVAILABLE", this.ledgerError?.message ?? "The bridge is shutting down.");
+    if (this.closed) return refused("LEDGER_UNAVAILABLE", "The bridge is shutting down.");
+    const ledgerProblem = this.ledgerProblem();
+    if (!ledger || ledgerProblem) return refused("LEDGER_UNAVAILABLE", ledgerProblem ?? "The dose ledger is unavailable.");
+    const clock = this.time.state();
+    if (!clock.trusted)
+      return refused(
+        "CLOCK_UNTRUSTED",
+        `The bridge's clock is ${describeDuration(clock.behindMs)} behind the newest entry in its dose ledger (${iso(clock.floor)}), so session ages cannot be trusted. Sessions are refused until the clock catches up: check the time sync (NTP) of the machine running the bridge.`,
+        clock.behindMs / 1000,
+      );
     const panel = findPanel(this.config, request.panelId);
-    if (panel && this.running.has(panel.id)) {
+    if (panel && (this.running.has(panel.id) || this.pressed.has(panel.id))) {
       // Covers a session past its deadline whose switch-off is still being retried.
-      const r = this.running.get(panel.id)!;
-      return refused("PANEL_BUSY", `${panel.name} is already running a session.`, r.deadline.remainingMs() / 1000);
+      const r = this.running.get(panel.id);
+      return refused("PANEL_BUSY", `${panel.name} is already running a session.`, r ? r.deadline.remainingMs() / 1000 : 1);
     }
-    const decision = decide(
-      { now: this.clock.now(), sessions: ledger.sessions(), config: this.config, cautionAcknowledged: this.cautionAcknowledged() },
-      request,
-    );
-    if (!decision.ok) return decision;
+    const now = this.time.now();
+    const decision = decide({ now, sessions: ledger.sessions(), config: this.config, cautionAcknowledged: this.cautionAcknowledged() }, request);
+    if (!decision.ok) {
+      const caution = decision.refusal.code === "CAUTION_REQUIRED" ? this.cautionProblem() : undefined;
+      return caution ? refused("CAUTION_REQUIRED", caution) : decision;
+    }
     const grant = decision.grant;
     const driver = this.driver(grant.panelId);
     const entry: LedgerSession = {
@@ -132,42 +234,60 @@ export class SessionController {
     try {
       await ledger.begin(entry);
     } catch (err) {
-      return refused("LEDGER_UNAVAILABLE", `The dose ledger could not be written: ${(err as Error).message}`);
+      return refused("LEDGER_UNAVAILABLE", `The dose ledger could not be written (${(err as Error).message}); nothing was switched on.`);
     }
     const startedMono = this.clock.monotonic();
+    let answered!: () => void;
+    const switchedOn = () => {
+      running.switching = false;
+      answered();
+    };
+    const running: Running = {
+      entry,
+      startedMono,
+      switching: true,
+      switchedOn: new Promise<void>((r) => {
+        answered = r;
+      }),
+      deadline: new Deadline(this.clock, startedMono + grant.seconds * 1000, () => {
+        void this.stop(grant.panelId, "completed");
+      }),
+    };
+    this.running.set(grant.panelId, running);
+    this.bump(grant.panelId);
+    this.publish(grant.panelId);
     try {
       await driver.on(grant.seconds);
     } catch (err) {
       this.setReachable(grant.panelId, false);
       this.log(`[${grant.panelId}] switch-on failed: ${(err as Error).message}`);
       // The device may have switched on anyway: the session stays open until an off succeeds.
-      const running: Running = { entry, startedMono, deadline: new Deadline(this.clock, startedMono, () => {}) };
-      this.running.set(grant.panelId, running);
-      running.stopping = this.finish(running, "panel-unreachable");
+      running.deadline.cancel();
+      running.stopping ??= this.finish(running, "panel-unreachable");
+      switchedOn();
       return refused("PANEL_UNREACHABLE", `${this.panel(grant.panelId).name} did not answer. Check that it is powered and on the network.`);
     }
+    switchedOn();
     this.setReachable(grant.panelId, true, false);
-    const running: Running = {
-      entry,
-      startedMono,
-      deadline: new Deadline(this.clock, startedMono + grant.seconds * 1000, () => {
-        void this.stop(grant.panelId, "completed");
-      }),
-    };
-    this.running.set(grant.panelId, running);
     this.log(
-      `[${grant.panelId}] session ${entry.id.slice(0, 8)}: ${grant.region} for ${grant.seconds} s (${grant.fluenceJPerCm2.toFixed(1)} J/cm², via ${source})`,
+      `[${grant.panelId}] session ${entry.id.slice(0, 8)}: ${grant.region} for ${grant.seconds} s (${grant.fluenceJPerCm2.toFixed(1)} J/cm², via ${source})${running.stopping ? ", stopped while switching on" : ""}`,
     );
     this.publish(grant.panelId);
     return { ok: true, session: this.toSession(entry), adjustments: grant.adjustments };
   }
 
-  /** Ends the panel's session (if any). Resolves once the panel is off and the ledger closed. */
+  /**
+   * Ends the panel's session (if any), also one whose switch-on is still in flight: the panel is
+   * switched off as soon as the relay has answered. Resolves once the panel is off.
+   */
   stop(panelId: string, reason: string): Promise<FinishedSession | undefined> {
     const running = this.running.get(panelId);
     if (!running) return Promise.resolve(undefined);
     running.deadline.cancel();
-    running.stopping ??= this.finish(running, reason);
+    if (!running.stopping) {
+      running.stopping = running.switchedOn.then(() => this.finish(running, reason));
+      this.publish(panelId);
+    }
     return running.stopping;
   }
 
@@ -184,14 +304,22 @@ export class SessionController {
     return r && !r.stopping ? r.deadline.remainingMs() / 1000 : 0;
   }
 
-  /** True from switch-on until the session is closed in the ledger (includes a switch-off in progress). */
+  /** True from the grant until the session is closed (includes switching on and a switch-off in progress). */
   isBusy(panelId: string): boolean {
-    return this.running.has(panelId);
+    return this.running.has(panelId) || this.pressed.has(panelId);
   }
 
+  /** True from the grant until a stop is asked for. */
   isOn(panelId: string): boolean {
     const r = this.running.get(panelId);
     return Boolean(r && !r.stopping);
+  }
+
+  panelState(panelId: string): PanelState {
+    const r = this.running.get(panelId);
+    if (!r) return this.pressed.has(panelId) ? "stopping" : "off";
+    if (r.stopping) return "stopping";
+    return r.switching ? "starting" : "on";
   }
 
   status(): PanelStatus[] {
@@ -200,30 +328,38 @@ export class SessionController {
 
   dose(panelId?: string): DoseSummary {
     return doseSummary(
-      { now: this.clock.now(), sessions: this.ledger?.sessions() ?? [], config: this.config, cautionAcknowledged: true },
+      { now: this.time.now(), sessions: this.ledger?.sessions() ?? [], config: this.config, cautionAcknowledged: true },
       panelId,
     );
   }
 
   history(days: number): FinishedSession[] {
-    const since = this.clock.now() - days * DAY_MS;
+    const since = this.time.now() - days * DAY_MS;
     return (this.ledger?.history(since) ?? []).map((s) => this.toFinished(s));
   }
 
+  /** A time on the trusted line as an ISO wall-clock time. */
+  wallIso(lineMs: number): string {
+    return iso(this.time.toWall(lineMs));
+  }
+
   /**
-   * Start-up: every panel is commanded off before anything else, and sessions left open by a crash
-   * or power loss are closed as fully delivered.
+   * Start-up: every panel is commanded off before anything else, its own fail-safes are armed, and
+   * sessions left open by a crash or power loss are closed as fully delivered.
    */
   async recover(): Promise<LedgerSession[]> {
     await Promise.all(
       this.config.panels.map(async (p) => {
         try {
           await this.driver(p.id).off();
+          this.lastSeenOff.set(p.id, this.clock.monotonic());
         } catch (err) {
           this.setReachable(p.id, false);
           this.log(`[${p.id}] could not be switched off at start-up (${(err as Error).message}); retrying`);
           void this.switchOff(p.id);
+          return;
         }
+        await this.applyFailSafes(p.id);
       }),
     );
     const closed = (await this.ledger?.closeOpenAsDelivered()) ?? [];
@@ -231,19 +367,14 @@ export class SessionController {
     return closed;
   }
 
-  /** Re-reads every driver's reachability (and notices a relay that was switched behind our back). */
-  async pollReachability(): Promise<void> {
-    await Promise.all(
-      this.config.panels.map(async (p) => {
-        const s = await this.driver(p.id).status();
-        this.setReachable(p.id, s.reachable);
-        // Only the controller may switch a panel on: a relay found on outside a session is switched off.
-        if (s.reachable && s.on && !this.running.has(p.id)) {
-          this.log(`[${p.id}] found on without a session: switching off`);
-          await this.switchOff(p.id);
-        }
-      }),
-    );
+  /**
+   * Every couple of seconds: reads each relay; re-arms a device's fail-safes when it comes back; a
+   * relay found on outside any session (a press at the device) is switched off and its light
+   * counted; a panel drawing power while off is a fault. Also notices clock steps.
+   */
+  async poll(): Promise<void> {
+    this.time.now();
+    await Promise.all(this.config.panels.map((p) => this.pollPanel(p)));
   }
 
   /** Shutdown: every session stopped and every panel off; no new starts afterwards. */
@@ -252,6 +383,69 @@ export class SessionController {
     await this.startQueue;
     await Promise.all(this.config.panels.map((p) => this.stop(p.id, "shutdown")));
     await Promise.all(this.config.panels.map((p) => this.switchOff(p.id, 3)));
+    await this.backlog.close();
+  }
+
+  private async pollPanel(p: PanelConfig): Promise<void> {
+    const generation = this.generation.get(p.id) ?? 0;
+    const wasReachable = this.reachable.get(p.id);
+    const s = await this.driver(p.id).status();
+    this.setReachable(p.id, s.reachable);
+    if (!s.reachable) return;
+    if (!wasReachable || this.failSafesDue.has(p.id)) await this.applyFailSafes(p.id);
+    // A session started or ended while the relay was being read: its answer may describe either.
+    if (this.isBusy(p.id) || (this.generation.get(p.id) ?? 0) !== generation) return;
+    if (s.on) return this.switchOffPress(p);
+    this.lastSeenOff.set(p.id, this.clock.monotonic());
+    const drawing = s.powerW !== undefined && s.powerW > OFF_POWER_FAULT_W;
+    this.setFault(p.id, drawing ? `${p.name} draws ${s.powerW} W while switched off: check the relay and the wiring.` : undefined);
+  }
+
+  /** Someone switched the relay on at the device: off it goes, and the light it gave is counted. */
+  private async switchOffPress(p: PanelConfig): Promise<void> {
+    const since = this.lastSeenOff.get(p.id) ?? this.clock.monotonic();
+    this.pressed.add(p.id);
+    this.publish(p.id);
+    this.log(`[${p.id}] found on without a session (pressed at the device?): switching off and counting it`);
+    try {
+      await this.switchOff(p.id);
+      const seconds = Math.max(0.001, Math.ceil(this.clock.monotonic() - since) / 1000);
+      const endedAt = Math.round(this.time.now());
+      const distanceCm = p.distanceCm;
+      const entry: LedgerSession = {
+        id: randomUUID(),
+        panelId: p.id,
+        region: this.currentRegion(p.id),
+        source: "manual",
+        distanceCm,
+        irradianceMwPerCm2: irradianceAt(p.irradianceMwPerCm2, distanceCm),
+        startedAt: endedAt - Math.ceil(seconds * 1000),
+        plannedSeconds: seconds,
+        endedAt,
+        deliveredSeconds: seconds,
+        endReason: "manual-switched-off",
+      };
+      this.lastSeenOff.set(p.id, this.clock.monotonic());
+      const ledger = this.ledger;
+      if (ledger) await this.backlog.run(`record the ${seconds.toFixed(1)} s the panel was on by hand`, () => ledger.record(entry));
+      this.log(`[${p.id}] was on by hand for about ${seconds.toFixed(1)} s: counted as a ${entry.region} session`);
+    } finally {
+      this.pressed.delete(p.id);
+      this.bump(p.id);
+      this.publish(p.id);
+    }
+  }
+
+  private async applyFailSafes(panelId: string): Promise<void> {
+    const driver = this.driver(panelId);
+    if (!driver.applyFailSafes) return;
+    try {
+      await driver.applyFailSafes({ maxSessionSeconds: this.config.dose.maxSessionSeconds });
+      this.failSafesDue.delete(panelId);
+    } catch (err) {
+      this.failSafesDue.add(panelId);
+      this.log(`[${panelId}] could not arm the device's own fail-safes (${(err as Error).message}); trying again when it answers`);
+    }
   }
 
   private async finish(running: Running, reason: string): Promise<FinishedSession> {
@@ -259,14 +453,15 @@ export class SessionController {
     await this.switchOff(entry.panelId);
     const elapsed = (this.clock.monotonic() - running.startedMono) / 1000;
     const delivered = Math.min(entry.plannedSeconds, Math.round(elapsed * 1000) / 1000);
-    let closed: LedgerSession = { ...entry, endedAt: this.clock.now(), deliveredSeconds: delivered, endReason: reason };
-    try {
-      closed = (await this.ledger?.finish(entry.id, closed.endedAt!, delivered, reason)) ?? closed;
-    } catch (err) {
-      // The entry stays open in the ledger and so keeps counting as fully delivered.
-      this.log(`[${entry.panelId}] could not close session ${entry.id} in the ledger: ${(err as Error).message}`);
-    }
+    const endedAt = Math.round(this.time.now());
+    const closed: LedgerSession = { ...entry, endedAt, deliveredSeconds: delivered, endReason: reason };
+    const ledger = this.ledger;
+    // Until the close is on disk the entry stays open there (counting as fully delivered), and
+    // every start is refused with LEDGER_UNAVAILABLE: the backlog keeps retrying it.
+    if (ledger) await this.backlog.run(`record the end of session ${entry.id.slice(0, 8)}`, () => ledger.finish(entry.id, endedAt, delivered, reason));
     this.running.delete(entry.panelId);
+    this.lastSeenOff.set(entry.panelId, this.clock.monotonic());
+    this.bump(entry.panelId);
     this.log(`[${entry.panelId}] session ${entry.id.slice(0, 8)} ended (${reason}) after ${delivered.toFixed(1)} s`);
     this.publish(entry.panelId);
     return this.toFinished(closed);
@@ -290,9 +485,31 @@ export class SessionController {
     }
   }
 
+  private requireLedger(): Ledger {
+    const ledger = this.ledger;
+    if (!ledger) throw this.ledgerError;
+    return ledger;
+  }
+
+  private bump(panelId: string): void {
+    this.generation.set(panelId, (this.generation.get(panelId) ?? 0) + 1);
+  }
+
+  private setFault(panelId: string, fault: string | undefined): void {
+    if (this.faults.get(panelId) === fault) return;
+    if (fault) {
+      this.faults.set(panelId, fault);
+      this.log(`[${panelId}] FAULT: ${fault}`);
+    } else this.faults.delete(panelId);
+    this.publish(panelId);
+  }
+
   private setReachable(panelId: string, reachable: boolean, publish = true): void {
-    if (this.reachable.get(panelId) === reachable) return;
+    const was = this.reachable.get(panelId);
+    if (was === reachable) return;
     this.reachable.set(panelId, reachable);
+    // A device that comes back may have lost its settings (a reset, a replacement): arm them again.
+    if (reachable && was === false) this.failSafesDue.add(panelId);
     if (publish) this.publish(panelId);
   }
 
@@ -315,15 +532,18 @@ export class SessionController {
 
   private panelStatus(p: PanelConfig): PanelStatus {
     const r = this.running.get(p.id);
-    const on = this.isOn(p.id);
+    const state = this.panelState(p.id);
+    const active = r && !r.stopping;
     return {
       id: p.id,
       name: p.name,
-      on,
-      region: on ? r!.entry.region : this.currentRegion(p.id),
+      on: state !== "off",
+      state,
+      region: r ? r.entry.region : this.currentRegion(p.id),
       remainingSeconds: Math.ceil(this.remainingSeconds(p.id)),
       reachable: this.reachable.get(p.id) ?? false,
-      session: on ? this.toSession(r!.entry) : null,
+      fault: this.faults.get(p.id) ?? null,
+      session: active ? this.toSession(r.entry) : null,
     };
   }
 
@@ -333,8 +553,8 @@ export class SessionController {
       panelId: s.panelId,
       region: s.region,
       seconds: s.plannedSeconds,
-      startedAt: iso(s.startedAt),
-      endsAt: iso(s.startedAt + s.plannedSeconds * 1000),
+      startedAt: this.wallIso(s.startedAt),
+      endsAt: this.wallIso(s.startedAt + s.plannedSeconds * 1000),
       fluenceJPerCm2: round3(fluenceOf(s.irradianceMwPerCm2, s.plannedSeconds)),
       distanceCm: s.distanceCm,
       irradianceMwPerCm2: round3(s.irradianceMwPerCm2),
@@ -345,7 +565,7 @@ export class SessionController {
   private toFinished(s: LedgerSession): FinishedSession {
     return {
       ...this.toSession(s),
-      endedAt: iso(s.endedAt ?? s.startedAt + s.plannedSeconds * 1000),
+      endedAt: this.wallIso(s.endedAt ?? s.startedAt + s.plannedSeconds * 1000),
       deliveredSeconds: countedSeconds(s),
       deliveredFluenceJPerCm2: round3(fluenceOf(s.irradianceMwPerCm2, countedSeconds(s))),
       endReason: s.endReason,
@@ -353,6 +573,7 @@ export class SessionController {
   }
 }
 
+const iso = (ms: number) => new Date(ms).toISOString();
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 function refused(code: Refusal["code"], message: string, retryAfterSeconds?: number): StartOutcome {

@@ -1,15 +1,43 @@
 /**
  * A local HTTP server speaking the Shelly Gen2 RPC for switches: Switch.Set (with a real
- * toggle_after timer) and Switch.GetStatus. It can go down or answer slowly on demand.
+ * toggle_after timer), Switch.GetStatus (with `apower` on a metering device), Switch.GetConfig and
+ * Switch.SetConfig (initial_state, auto_on/auto_off with their delays, validated like a device).
+ * It can go down or answer slowly on demand, be switched on at the device (`press`), and lose power
+ * (`reboot`, which honours initial_state).
+ *
+ * Timers, as modelled here: each switch has one timer (what the device reports as
+ * timer_started_at/timer_duration). An explicit `toggle_after` sets it; otherwise switching on
+ * starts `auto_off_delay` when auto_off is set, and switching off starts `auto_on_delay` when
+ * auto_on is set. When the timer flips the output, the auto timer for the new state starts.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
+export type InitialState = "off" | "on" | "restore_last" | "match_input";
+
+export interface FakeSwitchConfig {
+  id: number;
+  name: string | null;
+  in_mode: "momentary" | "follow" | "flip" | "detached" | "cycle" | "activate";
+  initial_state: InitialState;
+  auto_on: boolean;
+  auto_on_delay: number;
+  auto_off: boolean;
+  auto_off_delay: number;
+}
+
 interface SwitchState {
   output: boolean;
+  /** Source of the last change, as the device reports it: "init", "http", "button", "timer". */
+  source: string;
   timer?: NodeJS.Timeout;
   timerStartedAt?: number;
   timerDuration?: number;
+  config: FakeSwitchConfig;
+  /** What the load draws while the relay is on (W). */
+  loadW: number;
+  /** A fixed meter reading regardless of the relay (e.g. welded contacts); undefined = from loadW. */
+  powerOverrideW?: number;
 }
 
 export interface FakeShelly {
@@ -19,16 +47,104 @@ export interface FakeShelly {
   state(id?: number): SwitchState;
   setDown(down: boolean): void;
   setDelayMs(ms: number): void;
+  /** Someone switches the relay on at the device (button/app): starts the auto_off timer if configured. */
+  press(id?: number): void;
+  /** Power cut or reboot: timers are lost; each output comes up per its initial_state. */
+  reboot(): void;
+  /** What the load draws while relay `id` is on; apower reads this when on, 0 when off. */
+  setLoadW(watts: number, id?: number): void;
+  /** Force the meter reading (undefined: back to the on/off model). */
+  setPowerW(watts: number | undefined, id?: number): void;
+  /** Make Switch.SetConfig answer success but keep nothing (a device that does not take the write). */
+  setIgnoreConfigWrites(ignore: boolean): void;
   close(): Promise<void>;
 }
 
-export async function startFakeShelly(opts: { switches?: number; port?: number } = {}): Promise<FakeShelly> {
+const DEFAULT_CONFIG: Omit<FakeSwitchConfig, "id"> = {
+  name: null,
+  in_mode: "flip",
+  initial_state: "restore_last",
+  auto_on: false,
+  auto_on_delay: 60,
+  auto_off: false,
+  auto_off_delay: 60,
+};
+
+const IN_MODES = ["momentary", "follow", "flip", "detached", "cycle", "activate"];
+const INITIAL_STATES = ["off", "on", "restore_last", "match_input"];
+
+/** Validates a Switch.SetConfig `config` object; returns an error message, or the changes to apply. */
+function checkConfig(raw: unknown): { error: string } | { changes: Partial<FakeSwitchConfig> } {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { error: "Invalid argument 'config'!" };
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const bad = { error: `Invalid argument 'config.${key}'!` };
+    switch (key) {
+      case "name":
+        if (value !== null && typeof value !== "string") return bad;
+        break;
+      case "in_mode":
+        if (!IN_MODES.includes(value as string)) return bad;
+        break;
+      case "initial_state":
+        if (!INITIAL_STATES.includes(value as string)) return bad;
+        break;
+      case "auto_on":
+      case "auto_off":
+        if (typeof value !== "boolean") return bad;
+        break;
+      case "auto_on_delay":
+      case "auto_off_delay":
+        if (typeof value !== "number" || !Number.isFinite(value) || value < 0) return bad;
+        break;
+      default:
+        continue; // unknown keys are ignored
+    }
+    changes[key] = value;
+  }
+  return { changes: changes as Partial<FakeSwitchConfig> };
+}
+
+export async function startFakeShelly(opts: { switches?: number; port?: number; metering?: boolean } = {}): Promise<FakeShelly> {
+  const metering = opts.metering ?? true;
   const switches = new Map<number, SwitchState>();
-  for (let i = 0; i < (opts.switches ?? 1); i++) switches.set(i, { output: false });
+  for (let i = 0; i < (opts.switches ?? 1); i++) switches.set(i, { output: false, source: "init", config: { id: i, ...DEFAULT_CONFIG }, loadW: 0 });
   const requests: string[] = [];
   const sockets = new Set<Socket>();
+  const pendingReplies = new Set<NodeJS.Timeout>();
   let down = false;
   let delayMs = 0;
+  let ignoreConfigWrites = false;
+
+  const clearTimer = (sw: SwitchState) => {
+    clearTimeout(sw.timer);
+    sw.timer = undefined;
+    sw.timerStartedAt = undefined;
+    sw.timerDuration = undefined;
+  };
+  const startTimer = (sw: SwitchState, seconds: number) => {
+    sw.timerStartedAt = Date.now();
+    sw.timerDuration = seconds;
+    sw.timer = setTimeout(() => {
+      sw.timer = undefined;
+      setOutput(sw, !sw.output, "timer");
+    }, seconds * 1000);
+  };
+  /** Switches the output; an explicit toggle_after wins over the configured auto timers. */
+  const setOutput = (sw: SwitchState, on: boolean, source: string, toggleAfter?: number) => {
+    clearTimer(sw);
+    sw.output = on;
+    sw.source = source;
+    if (toggleAfter !== undefined) startTimer(sw, toggleAfter);
+    else if (on && sw.config.auto_off) startTimer(sw, sw.config.auto_off_delay);
+    else if (!on && sw.config.auto_on) startTimer(sw, sw.config.auto_on_delay);
+  };
+  const apower = (sw: SwitchState) => sw.powerOverrideW ?? (sw.output ? sw.loadW : 0);
+  const get = (id: number) => {
+    const sw = switches.get(id);
+    if (!sw) throw new Error(`fake Shelly has no switch ${id}`);
+    return sw;
+  };
 
   const server: Server = createServer((req, res) => {
     if (down) {
@@ -37,32 +153,49 @@ export async function startFakeShelly(opts: { switches?: number; port?: number }
     }
     const url = new URL(req.url ?? "/", "http://shelly");
     requests.push(`${url.pathname}${url.search}`);
-    const reply = (status: number, body: unknown) =>
-      setTimeout(() => {
+    const reply = (status: number, body: unknown) => {
+      const timer = setTimeout(() => {
+        pendingReplies.delete(timer);
         if (!res.writableEnded) res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
       }, delayMs);
+      pendingReplies.add(timer);
+    };
     const id = Number(url.searchParams.get("id") ?? 0);
     const sw = switches.get(id);
     if (!sw) return reply(500, { code: -105, message: `Argument 'id', value ${id} not found!` });
     if (url.pathname === "/rpc/Switch.GetStatus")
-      return reply(200, { id, source: "http", output: sw.output, apower: 0, voltage: 230.1, temperature: { tC: 40.2, tF: 104.4 } });
+      return reply(200, {
+        id,
+        source: sw.source,
+        output: sw.output,
+        ...(sw.timer ? { timer_started_at: sw.timerStartedAt! / 1000, timer_duration: sw.timerDuration } : {}),
+        ...(metering ? { apower: apower(sw), voltage: 230.1, current: Math.round((apower(sw) / 230.1) * 1000) / 1000 } : {}),
+        temperature: { tC: 40.2, tF: 104.4 },
+      });
+    if (url.pathname === "/rpc/Switch.GetConfig") return reply(200, { ...sw.config });
+    if (url.pathname === "/rpc/Switch.SetConfig") {
+      const text = url.searchParams.get("config");
+      if (text === null) return reply(500, { code: -103, message: "Missing required argument 'config'!" });
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        return reply(500, { code: -103, message: "Invalid argument 'config'!" });
+      }
+      const checked = checkConfig(raw);
+      if ("error" in checked) return reply(500, { code: -103, message: checked.error });
+      if (!ignoreConfigWrites) Object.assign(sw.config, checked.changes);
+      return reply(200, { restart_required: false });
+    }
     if (url.pathname === "/rpc/Switch.Set") {
       const on = url.searchParams.get("on");
       if (on !== "true" && on !== "false") return reply(500, { code: -103, message: "Invalid argument 'on'!" });
-      const wasOn = sw.output;
-      clearTimeout(sw.timer);
-      sw.timer = undefined;
-      sw.output = on === "true";
       const after = url.searchParams.get("toggle_after");
-      if (after !== null) {
-        const seconds = Number(after);
-        sw.timerStartedAt = Date.now();
-        sw.timerDuration = seconds;
-        sw.timer = setTimeout(() => {
-          sw.output = !sw.output;
-          sw.timer = undefined;
-        }, seconds * 1000);
-      }
+      const seconds = after === null ? undefined : Number(after);
+      if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0))
+        return reply(500, { code: -103, message: "Invalid argument 'toggle_after'!" });
+      const wasOn = sw.output;
+      setOutput(sw, on === "true", "http", seconds);
       return reply(200, { was_on: wasOn });
     }
     return reply(404, { code: 404, message: `No handler for ${url.pathname}` });
@@ -84,8 +217,28 @@ export async function startFakeShelly(opts: { switches?: number; port?: number }
     setDelayMs: (ms) => {
       delayMs = ms;
     },
+    press: (id = 0) => setOutput(get(id), true, "button"),
+    reboot: () => {
+      for (const sw of switches.values()) {
+        const initial = sw.config.initial_state;
+        // No input is modelled: "match_input" sees an open input, i.e. off.
+        const on = initial === "on" ? true : initial === "restore_last" ? sw.output : false;
+        setOutput(sw, on, "init");
+      }
+    },
+    setLoadW: (watts, id = 0) => {
+      get(id).loadW = watts;
+    },
+    setPowerW: (watts, id = 0) => {
+      get(id).powerOverrideW = watts;
+    },
+    setIgnoreConfigWrites: (ignore) => {
+      ignoreConfigWrites = ignore;
+    },
     close: async () => {
       for (const sw of switches.values()) clearTimeout(sw.timer);
+      for (const t of pendingReplies) clearTimeout(t);
+      pendingReplies.clear();
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

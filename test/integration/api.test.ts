@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "@jest/globals";
+import { AuthThrottle } from "../../matter-bridge/api/auth.js";
 import { type Api, startApi } from "../../matter-bridge/api/server.js";
 import { loadOrCreateToken } from "../../matter-bridge/api/token.js";
 import {
@@ -76,7 +77,9 @@ async function bridge(
   const driver = (await createDriver(config.panels[0], { storageDir: storage, log })) as SimulatedDriver;
   const controller = new SessionController({ config, ledger, drivers: { [config.panels[0].id]: driver }, log, offRetryMs: 20 });
   await controller.recover();
-  const api = await startApi({ controller, token: TOKEN, host: "127.0.0.1", port: 0, log, stopTimeoutMs: 500, extraRoutes: opts.extra, static: opts.static });
+  // This file sends dozens of wrong tokens on purpose; the throttle has its own tests (api-throttle).
+  const authThrottle = new AuthThrottle({ maxFailures: 1000 });
+  const api = await startApi({ controller, token: TOKEN, host: "127.0.0.1", port: 0, log, stopTimeoutMs: 500, extraRoutes: opts.extra, static: opts.static, authThrottle });
   const panelFile = () => readFile(join(storage, "panels", `${config.panels[0].id}.json`), "utf8");
   const h: Harness = {
     api,
@@ -122,7 +125,7 @@ describe("control API: routes", () => {
     const h = await bridge();
     const res = await get(h, "/v1/health", null);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: "ok" });
+    expect(res.body).toEqual({ status: "ok", clock: "ok" });
   });
 
   it("lists panels with their state", async () => {
@@ -334,7 +337,7 @@ describe("control API: bad bodies change nothing", () => {
 
   it("validates the caution acknowledgement and records nothing on bad input", async () => {
     const h = await bridge(FAST, { acknowledged: false });
-    for (const body of [{}, { version: 0 }, { version: "1" }, { version: CAUTION_VERSION + 1 }, { version: 1, by: "me" }]) {
+    for (const body of [{}, { version: 0 }, { version: "1" }, { version: 1, by: "me" }]) {
       const res = await post(h, "/v1/caution/acknowledge", body);
       expect({ body, status: res.status, code: res.body.error.code }).toEqual({ body, status: 400, code: "VALIDATION_ERROR" });
       expect(res.body.error.message).toMatch(/version|by/);
@@ -407,7 +410,8 @@ describe("control API: refusals", () => {
     const res = await post(h, "/v1/sessions", { region: "mid-back", seconds: 5 });
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe("PANEL_UNREACHABLE");
-    expect((await get(h, "/v1/panels")).body.panels[0]).toMatchObject({ on: false, reachable: false });
+    // Shown as on (stopping) while the switch-off is retried: the relay may have switched on anyway.
+    expect((await get(h, "/v1/panels")).body.panels[0]).toMatchObject({ on: true, state: "stopping", reachable: false });
     // The attempt stays open (counted in full) until a switch-off gets through.
     h.driver.setReachable(true);
     for (let i = 0; i < 50 && h.ledger.openSessions().length; i++) await sleep(20);
@@ -490,8 +494,8 @@ describe("control API: hooks and failures", () => {
 describe("API token", () => {
   it("prefers BRIDGE_API_TOKEN and writes nothing then", async () => {
     const dir = await tempDir();
-    const t = await loadOrCreateToken(dir, { BRIDGE_API_TOKEN: "from-env-token" });
-    expect(t).toEqual({ token: "from-env-token", source: "env", path: join(dir, "api-token") });
+    const t = await loadOrCreateToken(dir, { BRIDGE_API_TOKEN: "from-env-token-0123456789abcdef" });
+    expect(t).toEqual({ token: "from-env-token-0123456789abcdef", source: "env", path: join(dir, "api-token") });
     await expect(stat(t.path)).rejects.toThrow();
   });
 

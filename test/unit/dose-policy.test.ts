@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { SessionRequest } from "../../matter-bridge/contract/api.js";
 import type { BridgeConfig } from "../../matter-bridge/contract/config.js";
-import { irradianceAt } from "../../matter-bridge/dose/irradiance.js";
+import { fluenceOf, irradianceAt } from "../../matter-bridge/dose/irradiance.js";
 import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
 import { type Decision, decide, doseSummary } from "../../matter-bridge/dose/policy.js";
 import { DAY, HOUR, T0, makeConfig, session } from "../helpers/dose-fixtures.js";
@@ -209,9 +209,24 @@ describe("irradiance and distance", () => {
     expect(r.retryAfterSeconds).toBeUndefined();
     expect(refused(run({ region: "mid-back", distanceCm: 10 })).code).toBe("TOO_CLOSE"); // ≈103 mW/cm² > 100
   });
-  it("grants longer further away for the same fluence cap", () => {
-    const config = makeConfig({ dose: { maxSessionFluenceJPerCm2: 10 } });
-    expect(granted(run({ region: "mid-back", distanceCm: 60, seconds: 1200 }, [], config)).seconds).toBe(1000);
+  it("grants longer for a panel mounted further away, for the same fluence cap", () => {
+    const config = makeConfig({ panels: [{ id: "panel-1", name: "Panel", distanceCm: 60 }], dose: { maxSessionFluenceJPerCm2: 10 } });
+    expect(granted(run({ region: "mid-back", seconds: 1200 }, [], config)).seconds).toBe(1000);
+  });
+  it("counts a stated distance farther than the mounting at the mounting's irradiance", () => {
+    // Panel at 30 cm (24 mW/cm²): "at 100 cm" would count ~5 mW/cm² and allow ~4x the light.
+    const far = granted(run({ region: "mid-back", distanceCm: 100, seconds: 1200 }));
+    expect(far.irradianceMwPerCm2).toBe(24);
+    expect(far.distanceCm).toBe(100);
+    expect(far.fluenceJPerCm2).toBeCloseTo(far.seconds * 0.024, 6);
+    // Two such sessions a day can no longer pass the 40 J/cm² region cap.
+    const first = session("mid-back", T0 - 13 * HOUR, far.seconds, { irradiance: far.irradianceMwPerCm2 });
+    const second = run({ region: "mid-back", distanceCm: 100, seconds: 1200 }, [first]);
+    const total = fluenceOf(24, far.seconds) + (second.ok ? second.grant.fluenceJPerCm2 : 0);
+    expect(total).toBeLessThanOrEqual(40 + 1e-9);
+  });
+  it("counts a stated distance nearer than the mounting at the nearer, higher irradiance", () => {
+    expect(granted(run({ region: "mid-back", distanceCm: 15 })).irradianceMwPerCm2).toBe(60);
   });
 });
 

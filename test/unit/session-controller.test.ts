@@ -37,8 +37,8 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe("session controller", () => {
   it("writes the ledger before switching on, switches off at the deadline, then closes the session", async () => {
     const { ledger, driver, controller } = await setup();
-    const changes: boolean[] = [];
-    controller.onChange((s) => changes.push(s.on));
+    const changes: string[] = [];
+    controller.onChange((s) => changes.push(`${s.state}:${s.on}`));
     const out = await controller.start({ region: "mid-back" }, "test");
     expect(out.ok).toBe(true);
     expect(ledger.openSessions()).toHaveLength(1);
@@ -51,7 +51,7 @@ describe("session controller", () => {
     expect(offAfterMs).toBeLessThan(1200);
     expect(ledger.openSessions()).toHaveLength(0);
     expect(ledger.sessions()[0]).toMatchObject({ endReason: "completed", deliveredSeconds: 1 });
-    expect(changes).toEqual([true, false]);
+    expect(changes).toEqual(["starting:true", "on:true", "stopping:true", "off:false"]);
   });
 
   it("refuses every start until the caution is acknowledged, and switches nothing", async () => {
@@ -138,7 +138,7 @@ describe("session controller", () => {
   it("switches off a relay found on outside a session", async () => {
     const { driver, controller } = await setup();
     driver.on_ = true;
-    await controller.pollReachability();
+    await controller.poll();
     expect(driver.on_).toBe(false);
   });
 

@@ -1,0 +1,155 @@
+/**
+ * One bridge per storage folder. Two bridges on one folder would each switch the other's panels off
+ * at start-up, close its live sessions as "recovered" and write back stale ledgers. The lock is a
+ * file created atomically (link of a complete temp file) naming its holder; a holder that no longer
+ * runs (its process is gone, or the machine rebooted since) is taken over.
+ */
+import { randomBytes } from "node:crypto";
+import { readFileSync, unlinkSync } from "node:fs";
+import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
+
+export const LOCK_FILE = "bridge.lock";
+/** Exit status of a bridge that found its storage in use (the systemd unit does not restart on it). */
+export const STORAGE_LOCKED_EXIT = 3;
+
+interface LockHolder {
+  pid: number;
+  hostname: string;
+  bootId?: string;
+  /** The process's start time in clock ticks since boot (Linux), so a reused pid is not mistaken for it. */
+  processStart?: string;
+  startedAt: string;
+  token: string;
+}
+
+export class StorageLockedError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly holder: Pick<LockHolder, "pid" | "hostname" | "startedAt">,
+  ) {
+    super(
+      `The storage folder ${dir} is in use by another bridge (process ${holder.pid} on ${holder.hostname}, running since ${holder.startedAt}). ` +
+        "Stop that bridge first (e.g. `sudo systemctl stop biolight-bridge`, or Ctrl-C in its terminal), or give this one its own --storage folder. Nothing was changed.",
+    );
+    this.name = "StorageLockedError";
+  }
+}
+
+export interface StorageLock {
+  path: string;
+  release(): Promise<void>;
+}
+
+const readText = (path: string) => {
+  try {
+    return readFileSync(path, "utf8").trim();
+  } catch {
+    return undefined;
+  }
+};
+
+const bootId = () => readText("/proc/sys/kernel/random/boot_id");
+
+function processStart(pid: number): string | undefined {
+  const stat = readText(`/proc/${pid}/stat`);
+  // Fields after the command name, which is in parentheses and may hold spaces: starttime is field 22.
+  return stat?.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+}
+
+function isRunning(holder: LockHolder): boolean {
+  if (holder.hostname !== hostname()) return true; // another machine on shared storage: cannot tell, so assume so
+  const boot = bootId();
+  if (holder.bootId && boot && holder.bootId !== boot) return false;
+  try {
+    process.kill(holder.pid, 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ESRCH") return false;
+  }
+  const start = processStart(holder.pid);
+  return !(holder.processStart && start && holder.processStart !== start);
+}
+
+function parseHolder(text: string | undefined): LockHolder | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const h = JSON.parse(text) as LockHolder;
+    return Number.isInteger(h.pid) && typeof h.hostname === "string" ? h : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Takes the storage folder's lock, creating the folder if needed. Throws StorageLockedError naming
+ * the holder when another running bridge has it. Call before anything reads or touches the storage.
+ */
+export async function lockStorage(dir: string): Promise<StorageLock> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, LOCK_FILE);
+  const me: LockHolder = {
+    pid: process.pid,
+    hostname: hostname(),
+    bootId: bootId(),
+    processStart: processStart(process.pid),
+    startedAt: new Date().toISOString(),
+    token: randomBytes(8).toString("hex"),
+  };
+  const text = JSON.stringify(me);
+  const tmp = `${path}.${process.pid}.${me.token}.tmp`;
+  await writeFile(tmp, text, { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        await link(tmp, path);
+        return held(path, text);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      }
+      const seen = await readFile(path, "utf8").catch(() => undefined);
+      if (seen === undefined) continue; // released in the meantime
+      const holder = parseHolder(seen);
+      if (holder && isRunning(holder)) throw new StorageLockedError(dir, holder);
+      await takeOver(path, seen, me.token);
+    }
+    throw new Error(`Could not take the lock ${path}: other bridges keep taking it.`);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+/**
+ * Removes a stale lock. Renaming it aside first makes this safe against a second bridge doing the
+ * same: whoever renamed a lock that is not the stale one puts it back.
+ */
+async function takeOver(path: string, staleText: string, token: string): Promise<void> {
+  const aside = `${path}.${token}.stale`;
+  try {
+    await rename(path, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw err;
+  }
+  const moved = await readFile(aside, "utf8").catch(() => undefined);
+  if (moved !== staleText) await link(aside, path).catch(() => {});
+  await rm(aside, { force: true });
+}
+
+function held(path: string, text: string): StorageLock {
+  // Also released when the process exits without the clean path (process.exit after a fatal error).
+  const releaseSync = () => {
+    if (readText(path) === text)
+      try {
+        unlinkSync(path);
+      } catch {}
+  };
+  process.once("exit", releaseSync);
+  return {
+    path,
+    async release() {
+      process.off("exit", releaseSync);
+      releaseSync();
+    },
+  };
+}
