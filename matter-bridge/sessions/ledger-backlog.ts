@@ -38,10 +38,11 @@ export class LedgerBacklog {
 
   /** Why starts must wait for the ledger, or undefined when nothing is waiting. */
   problem(): string | undefined {
+    // A write that is merely in progress is no problem: the ledger orders writes itself.
     const first = this.pending[0];
-    if (!first) return undefined;
-    const cause = this.lastError?.message ?? "a write is in progress";
-    const full = (this.lastError as NodeJS.ErrnoException | undefined)?.code === "ENOSPC" ? " Free some disk space." : "";
+    if (!first || !this.lastError) return undefined;
+    const cause = this.lastError.message;
+    const full = (this.lastError as NodeJS.ErrnoException).code === "ENOSPC" ? " Free some disk space." : "";
     return `The dose ledger could not ${first.what} (${cause}). The bridge keeps retrying and starts sessions again once the ledger can be written.${full}`;
   }
 
