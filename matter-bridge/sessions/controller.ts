@@ -50,6 +50,9 @@ export interface ControllerOptions {
 
 export type PanelListener = (status: PanelStatus) => void;
 
+/** How often the bridge reads every relay: a press at the device is off again within one poll and the switch-off. */
+export const PANEL_POLL_MS = 2000;
+
 /** A panel drawing more than this while switched off is reported as a fault (W). */
 export const OFF_POWER_FAULT_W = 3;
 

@@ -7,8 +7,23 @@ export class FlakyDriver implements PanelDriver {
   readonly calls: Array<{ action: "on" | "off"; seconds?: number; ok: boolean; at: number }> = [];
   failOn = 0;
   failOff = 0;
+  /** While set, a switch-on waits for it (a slow relay); it fails if the promise rejects. */
+  holdOn: Promise<void> | undefined;
+
+  /** Makes the next switch-ons wait until the returned function is called. */
+  slowOn(): () => void {
+    let release!: () => void;
+    this.holdOn = new Promise<void>((r) => {
+      release = r;
+    });
+    return () => {
+      this.holdOn = undefined;
+      release();
+    };
+  }
 
   async on(seconds: number): Promise<void> {
+    await this.holdOn;
     const ok = this.failOn-- <= 0;
     this.calls.push({ action: "on", seconds, ok, at: performance.now() });
     if (!ok) throw new PanelUnreachableError("on failed (test)");

@@ -3,116 +3,11 @@
  * dose limits, a temp storage dir per bridge. Each bridge start costs a couple of seconds, so the
  * scenarios share starts where they can.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { createSocket } from "node:dgram";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { join } from "node:path";
+import { describe, expect, it } from "@jest/globals";
 import { cautionText } from "../../matter-bridge/contract/caution.js";
+import { configFile, launch, ledgerFile, panelState, startBridge, tempDir } from "../helpers/cli-bridge.js";
 import { call } from "../helpers/http.js";
-
-const ROOT = resolve(import.meta.dirname, "../..");
-const READY = /bridge ready in (\d+) ms .*API (http:\/\/[\d.:]+)\)/;
-
-const dirs: string[] = [];
-const children = new Set<ChildProcessWithoutNullStreams>();
-afterAll(async () => {
-  for (const c of children) c.kill("SIGKILL");
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), "biolight-cli-"));
-  dirs.push(d);
-  return d;
-};
-
-async function freeUdpPort(): Promise<number> {
-  const socket = createSocket("udp6");
-  await new Promise<void>((r) => socket.bind(0, "::", () => r()));
-  const { port } = socket.address();
-  await new Promise<void>((r) => socket.close(() => r()));
-  return port;
-}
-
-/** Second-scale limits so a test can run a whole session. */
-async function configFile(dir: string, json: unknown = {
-  panels: [{ id: "panel-1", name: "Test panel", driver: { kind: "simulated" } }],
-  dose: { minSessionSeconds: 1, maxSessionSeconds: 120, minRestSameRegionSeconds: 0 },
-}): Promise<string> {
-  const path = join(dir, "bridge.json");
-  await writeFile(path, JSON.stringify(json));
-  return path;
-}
-
-/** The environment minus anything that would configure the bridge behind the test's back. */
-const cleanEnv = (): NodeJS.ProcessEnv =>
-  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BRIDGE_|MATTER_|NODE_OPTIONS$)/.test(k)));
-
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-interface Bridge {
-  child: ChildProcessWithoutNullStreams;
-  output(): string;
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/**
- * Starts `main.ts`. With `pty`, runs the README's `npm start` under util-linux `script` so stdin and
- * stdout are a terminal, as for a user. `script` runs the command with `$SHELL -c` (dash when SHELL
- * is unset, as under CI); dash does not exec a lone command and dies of the terminal's SIGINT at
- * once, so the command is `exec`ed and SHELL removed to make every runner behave the same.
- */
-function launch(args: string[], { pty = false }: { pty?: boolean } = {}): Bridge {
-  const { SHELL: _, ...env } = cleanEnv();
-  const child = pty
-    ? spawn("/usr/bin/script", ["-qfec", `exec npm start -- ${args.map(shellQuote).join(" ")}`, "/dev/null"], { cwd: ROOT, env: { ...env, NPM_CONFIG_UPDATE_NOTIFIER: "false" } })
-    : spawn(process.execPath, ["--import", "tsx", "matter-bridge/main.ts", ...args], { cwd: ROOT, env });
-  children.add(child);
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
-  let done = false;
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
-    child.on("exit", (code, signal) => {
-      done = true;
-      children.delete(child);
-      r({ code, signal });
-    }),
-  );
-  const waitFor = async (pattern: RegExp, timeoutMs = 20_000) => {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const m = out.match(pattern);
-      if (m) return m;
-      if (done || Date.now() > until) throw new Error(`${done ? "exited" : "timed out"} before ${pattern}:\n${out}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
-  return { child, output: () => out, waitFor, exited };
-}
-
-async function startBridge(storage: string, config: string, extra: string[] = [], opts: { pty?: boolean } = {}) {
-  const matterPort = await freeUdpPort();
-  const bridge = launch(["--storage", storage, "--config", config, "--matter-port", String(matterPort), "--api-port", "0", ...extra], opts);
-  const [, ms, url] = await bridge.waitFor(READY);
-  startupMs.push(Number(ms));
-  const token = (await readFile(join(storage, "api-token"), "utf8")).trim();
-  return { ...bridge, url, token };
-}
-const startupMs: number[] = [];
-afterAll(() => {
-  if (startupMs.length) process.stdout.write(`bridge start-up to ready: ${startupMs.join(", ")} ms\n`);
-});
-
-const panelState = async (storage: string) => JSON.parse(await readFile(join(storage, "panels", "panel-1.json"), "utf8"));
-const ledgerFile = async (storage: string) => JSON.parse(await readFile(join(storage, "ledger.json"), "utf8"));
 
 describe("bridge CLI", () => {
   it("exits 2 on a bad flag and 0 with the usage for --help", async () => {
@@ -160,7 +55,7 @@ describe("bridge CLI", () => {
   it("--acknowledge-caution, a session over the API, then SIGTERM: exit 0, panel off, session closed", async () => {
     const storage = await tempDir();
     const b = await startBridge(storage, await configFile(storage), ["--acknowledge-caution"]);
-    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok" });
+    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok" });
     expect(b.output()).toMatch(/Caution: +acknowledged \(version 1/);
     const started = await call(b.url, "POST", "/v1/sessions", { token: b.token, body: { region: "neck-shoulders", seconds: 60 } });
     expect(started.status).toBe(201);

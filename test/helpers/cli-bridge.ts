@@ -1,0 +1,113 @@
+/**
+ * The bridge CLI as a child process (`main.ts`, or the README's `npm start` on a terminal): real
+ * matter.js node, real API, simulated panel, a temp storage dir per bridge.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { createSocket } from "node:dgram";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll } from "@jest/globals";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+export const READY = /bridge ready in (\d+) ms .*API (http:\/\/[\d.:]+)\)/;
+
+const dirs: string[] = [];
+const children = new Set<ChildProcessWithoutNullStreams>();
+afterAll(async () => {
+  for (const c of children) c.kill("SIGKILL");
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+export const tempDir = async () => {
+  const d = await mkdtemp(join(tmpdir(), "biolight-cli-"));
+  dirs.push(d);
+  return d;
+};
+
+async function freeUdpPort(): Promise<number> {
+  const socket = createSocket("udp6");
+  await new Promise<void>((r) => socket.bind(0, "::", () => r()));
+  const { port } = socket.address();
+  await new Promise<void>((r) => socket.close(() => r()));
+  return port;
+}
+
+/** Second-scale limits so a test can run a whole session. */
+export async function configFile(dir: string, json: unknown = {
+  panels: [{ id: "panel-1", name: "Test panel", driver: { kind: "simulated" } }],
+  dose: { minSessionSeconds: 1, maxSessionSeconds: 120, minRestSameRegionSeconds: 0 },
+}): Promise<string> {
+  const path = join(dir, "bridge.json");
+  await writeFile(path, JSON.stringify(json));
+  return path;
+}
+
+/** The environment minus anything that would configure the bridge behind the test's back. */
+const cleanEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BRIDGE_|MATTER_|NODE_OPTIONS$)/.test(k)));
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+interface Bridge {
+  child: ChildProcessWithoutNullStreams;
+  output(): string;
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * Starts `main.ts`. With `pty`, runs the README's `npm start` under util-linux `script` so stdin and
+ * stdout are a terminal, as for a user. `script` runs the command with `$SHELL -c` (dash when SHELL
+ * is unset, as under CI); dash does not exec a lone command and dies of the terminal's SIGINT at
+ * once, so the command is `exec`ed and SHELL removed to make every runner behave the same.
+ */
+export function launch(args: string[], { pty = false }: { pty?: boolean } = {}): Bridge {
+  const { SHELL: _, ...env } = cleanEnv();
+  const child = pty
+    ? spawn("/usr/bin/script", ["-qfec", `exec npm start -- ${args.map(shellQuote).join(" ")}`, "/dev/null"], { cwd: ROOT, env: { ...env, NPM_CONFIG_UPDATE_NOTIFIER: "false" } })
+    : spawn(process.execPath, ["--import", "tsx", "matter-bridge/main.ts", ...args], { cwd: ROOT, env });
+  children.add(child);
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  let done = false;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.on("exit", (code, signal) => {
+      done = true;
+      children.delete(child);
+      r({ code, signal });
+    }),
+  );
+  const waitFor = async (pattern: RegExp, timeoutMs = 20_000) => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const m = out.match(pattern);
+      if (m) return m;
+      if (done || Date.now() > until) throw new Error(`${done ? "exited" : "timed out"} before ${pattern}:\n${out}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  return { child, output: () => out, waitFor, exited };
+}
+
+export async function startBridge(storage: string, config: string, extra: string[] = [], opts: { pty?: boolean } = {}) {
+  const matterPort = await freeUdpPort();
+  const bridge = launch(["--storage", storage, "--config", config, "--matter-port", String(matterPort), "--api-port", "0", ...extra], opts);
+  const [, ms, url] = await bridge.waitFor(READY);
+  startupMs.push(Number(ms));
+  const token = (await readFile(join(storage, "api-token"), "utf8")).trim();
+  return { ...bridge, url, token };
+}
+const startupMs: number[] = [];
+afterAll(() => {
+  if (startupMs.length) process.stdout.write(`bridge start-up to ready: ${startupMs.join(", ")} ms\n`);
+});
+
+export const panelState = async (storage: string) => JSON.parse(await readFile(join(storage, "panels", "panel-1.json"), "utf8"));
+export const ledgerFile = async (storage: string) => JSON.parse(await readFile(join(storage, "ledger.json"), "utf8"));
+

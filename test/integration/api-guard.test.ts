@@ -1,0 +1,142 @@
+/**
+ * The control API for the guard's newer rules, over real HTTP: the versioned and withdrawable
+ * caution, the clock that is behind, a stop that wins over a slow relay.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "@jest/globals";
+import { AuthThrottle } from "../../matter-bridge/api/auth.js";
+import { type Api, startApi } from "../../matter-bridge/api/server.js";
+import { CautionStatusResponseSchema, HealthResponseSchema } from "../../matter-bridge/contract/api.js";
+import { CAUTION_VERSION, cautionText } from "../../matter-bridge/contract/caution.js";
+import { LEDGER_FILE, Ledger } from "../../matter-bridge/dose/ledger.js";
+import type { Clock } from "../../matter-bridge/sessions/clock.js";
+import { SessionController } from "../../matter-bridge/sessions/controller.js";
+import { makeConfig, session } from "../helpers/dose-fixtures.js";
+import { FlakyDriver } from "../helpers/flaky-driver.js";
+import { call } from "../helpers/http.js";
+
+const TOKEN = "guard-test-token-0123456789abcdef";
+const dirs: string[] = [];
+const apis: Array<{ api: Api; controller: SessionController }> = [];
+afterAll(async () => {
+  for (const { api, controller } of apis) {
+    await controller.shutdown();
+    await api.close();
+  }
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function bridge(opts: { caution?: { version: number }; clock?: Clock; seedDir?: string } = {}) {
+  const storage = opts.seedDir ?? (await mkdtemp(join(tmpdir(), "biolight-guard-")));
+  dirs.push(storage);
+  const ledger = await Ledger.open(storage, opts.clock ? { clock: opts.clock } : {});
+  if (opts.caution) await ledger.acknowledgeCaution(opts.caution.version, "test");
+  const driver = new FlakyDriver();
+  const controller = new SessionController({
+    config: makeConfig({ dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0 } }),
+    ledger,
+    drivers: { "panel-1": driver },
+    log: () => {},
+    offRetryMs: 20,
+  });
+  await controller.recover();
+  const api = await startApi({ controller, token: TOKEN, host: "127.0.0.1", port: 0, log: () => {}, authThrottle: new AuthThrottle() });
+  apis.push({ api, controller });
+  const get = (path: string) => call(api.url, "GET", path, { token: TOKEN });
+  const post = (path: string, body?: unknown) => call(api.url, "POST", path, { token: TOKEN, body });
+  return { storage, ledger, driver, controller, url: api.url, get, post };
+}
+
+describe("the caution is versioned and can be withdrawn", () => {
+  it("GET /v1/caution says what is acknowledged; only the current version opens the gate", async () => {
+    const b = await bridge();
+    const first = CautionStatusResponseSchema.parse((await b.get("/v1/caution")).body);
+    expect(first).toMatchObject({ version: CAUTION_VERSION, text: cautionText(), acknowledged: false, acknowledgedAt: null });
+
+    const wrong = await b.post("/v1/caution/acknowledge", { version: CAUTION_VERSION + 1 });
+    expect([wrong.status, wrong.body.error.code, wrong.body.error.currentVersion]).toEqual([409, "CAUTION_VERSION_MISMATCH", CAUTION_VERSION]);
+    expect(wrong.body.error.message).toContain(`version ${CAUTION_VERSION}`);
+    expect(b.ledger.caution()).toBeNull();
+
+    expect((await b.post("/v1/caution/acknowledge", { version: CAUTION_VERSION })).status).toBe(200);
+    const acked = CautionStatusResponseSchema.parse((await b.get("/v1/caution")).body);
+    expect(acked.acknowledged).toBe(true);
+    expect(Date.parse(acked.acknowledgedAt!)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("a stored acknowledgement of another caution version does not open the gate", async () => {
+    const b = await bridge({ caution: { version: 1000 } }); // not the version this bridge asks for
+    const refused = await b.post("/v1/sessions", { region: "mid-back", seconds: 30 });
+    expect([refused.status, refused.body.error.code]).toEqual([409, "CAUTION_REQUIRED"]);
+    expect(refused.body.error.message).toMatch(/caution has changed .*version 1000 was acknowledged, version 1 is current/);
+    expect(b.driver.calls.filter((c) => c.action === "on")).toEqual([]);
+    expect((await b.get("/v1/caution")).body).toMatchObject({ acknowledged: false, acknowledgedVersion: 1000 });
+  });
+
+  it("POST /v1/caution/withdraw closes the gate, switches off what runs, and only a new acknowledgement reopens it", async () => {
+    const b = await bridge({ caution: { version: CAUTION_VERSION } });
+    const started = await b.post("/v1/sessions", { region: "mid-back", seconds: 300 });
+    expect(started.status).toBe(201);
+    const withdrawn = await b.post("/v1/caution/withdraw", { reason: "numbness reported", source: "test" });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ acknowledged: false, stopped: [started.body.session.id] });
+    expect(b.driver.on_).toBe(false);
+
+    const refused = await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 });
+    expect([refused.status, refused.body.error.code]).toEqual([409, "CAUTION_REQUIRED"]);
+    expect(refused.body.error.message).toMatch(/withdrawn \(numbness reported\)/);
+    expect((await b.get("/v1/caution")).body).toMatchObject({ acknowledged: false, withdrawnReason: "numbness reported" });
+    const file = JSON.parse(await readFile(join(b.storage, LEDGER_FILE), "utf8"));
+    expect(file.caution).toMatchObject({ version: CAUTION_VERSION, withdrawnReason: "numbness reported", withdrawnSource: "test" });
+
+    // Bad input changes nothing.
+    expect((await b.post("/v1/caution/withdraw", { reason: 5 })).status).toBe(400);
+
+    expect((await b.post("/v1/caution/acknowledge", { version: CAUTION_VERSION })).status).toBe(200);
+    expect((await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 })).status).toBe(201);
+  });
+});
+
+describe("a clock behind the ledger", () => {
+  it("health says clock behind and every start is CLOCK_UNTRUSTED until it catches up", async () => {
+    const storage = await mkdtemp(join(tmpdir(), "biolight-guard-"));
+    const future = Date.now() + 2 * 3600 * 1000;
+    const seed = await Ledger.open(storage, () => future);
+    await seed.acknowledgeCaution(CAUTION_VERSION, "test");
+    await seed.begin(session("mid-back", future - 600_000, 60));
+
+    let offset = 0;
+    const clock: Clock = { now: () => Date.now() + offset, monotonic: () => performance.now() };
+    const b = await bridge({ seedDir: storage, clock });
+    expect(HealthResponseSchema.parse((await call(b.url, "GET", "/v1/health")).body)).toEqual({ status: "ok", clock: "behind" });
+    const refused = await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 });
+    expect([refused.status, refused.body.error.code]).toEqual([409, "CLOCK_UNTRUSTED"]);
+    expect(refused.body.error.message).toMatch(/clock is (1 h 59 min|2 h) behind/);
+    expect(refused.body.error.retryAfterSeconds).toBeGreaterThan(7000);
+
+    offset = 2 * 3600 * 1000 + 1000; // NTP catches up
+    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok" });
+    expect((await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 })).status).toBe(201);
+  });
+});
+
+describe("a stop always wins", () => {
+  it("a stop during a slow switch-on answers 200 with the session; the panel is switched off as soon as the relay answers", async () => {
+    const b = await bridge({ caution: { version: CAUTION_VERSION } });
+    const release = b.driver.slowOn();
+    const start = b.post("/v1/sessions", { region: "mid-back", seconds: 300 });
+    for (let i = 0; i < 200 && b.controller.status()[0].state !== "starting"; i++) await new Promise((r) => setTimeout(r, 10));
+    expect((await b.get("/v1/panels")).body.panels[0]).toMatchObject({ on: true, state: "starting" });
+    const stop = b.post("/v1/panels/panel-1/stop");
+    setTimeout(release, 100);
+    const [started, stopped] = await Promise.all([start, stop]);
+    expect(started.status).toBe(201);
+    expect(stopped.status).toBe(200);
+    expect(stopped.body.session).toMatchObject({ id: started.body.session.id, endReason: "stopped" });
+    expect(b.driver.calls.map((c) => c.action)).toEqual(["off", "on", "off"]);
+    expect(b.driver.on_).toBe(false);
+    expect((await b.get("/v1/panels")).body.panels[0]).toMatchObject({ on: false, state: "off" });
+  });
+});

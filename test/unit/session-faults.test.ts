@@ -1,0 +1,235 @@
+/**
+ * The session controller against Murphy: a slow relay, a full disk, a press at the device, a relay
+ * that draws power while off, a Shelly that comes back after losing its settings.
+ */
+import { mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "@jest/globals";
+import type { PanelStatus } from "../../matter-bridge/contract/api.js";
+import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
+import { LEDGER_FILE, Ledger, type LedgerWriter, writeAtomically } from "../../matter-bridge/dose/ledger.js";
+import type { PanelDriver } from "../../matter-bridge/panels/driver.js";
+import { ShellyDriver } from "../../matter-bridge/panels/shelly.js";
+import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
+import { PANEL_POLL_MS, SessionController } from "../../matter-bridge/sessions/controller.js";
+import { makeConfig } from "../helpers/dose-fixtures.js";
+import { startFakeShelly } from "../helpers/fake-shelly.js";
+import { FlakyDriver } from "../helpers/flaky-driver.js";
+
+const dirs: string[] = [];
+afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = async () => {
+  const d = await mkdtemp(join(tmpdir(), "biolight-faults-"));
+  dirs.push(d);
+  return d;
+};
+
+const fast: Partial<BridgeConfigInput> = { dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0, maxSessionSeconds: 600 } };
+
+async function setup<D extends PanelDriver>(driver: D, opts: { write?: LedgerWriter; config?: Partial<BridgeConfigInput> } = {}) {
+  const dir = await tempDir();
+  const ledger = await Ledger.open(dir, opts.write ? { write: opts.write } : {});
+  await ledger.acknowledgeCaution(1, "test");
+  const logs: string[] = [];
+  const controller = new SessionController({
+    config: makeConfig(opts.config ?? fast),
+    ledger,
+    drivers: { "panel-1": driver },
+    log: (m) => logs.push(m),
+    offRetryMs: 20,
+    ledgerRetryMs: 20,
+  });
+  await controller.recover();
+  return { dir, ledger, controller, driver, logs };
+}
+
+/** Resolves with the first published status that matches (events, not sleeps). */
+const statusWhere = (controller: SessionController, test: (s: PanelStatus) => boolean) =>
+  new Promise<PanelStatus>((resolve) => {
+    const off = controller.onChange((s) => {
+      if (test(s)) {
+        off();
+        resolve(s);
+      }
+    });
+  });
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe("a stop always wins", () => {
+  it("a stop during a slow switch-on answers with the session and switches the panel off as soon as the relay answers", async () => {
+    const { controller, driver, ledger } = await setup(new FlakyDriver());
+    const release = driver.slowOn();
+    const starting = statusWhere(controller, (s) => s.state === "starting");
+    const start = controller.start({ region: "mid-back", seconds: 300 }, "test");
+    expect(await starting).toMatchObject({ on: true, state: "starting" });
+
+    const stop = controller.stop("panel-1", "stopped");
+    expect(controller.status()[0]).toMatchObject({ on: true, state: "stopping" });
+    release();
+    const started = await start;
+    const finished = await stop;
+    expect(started.ok).toBe(true);
+    expect(finished).toMatchObject({ id: started.ok ? started.session.id : "", endReason: "stopped" });
+    expect(finished!.deliveredSeconds).toBeLessThan(5);
+    expect(driver.calls.map((c) => c.action)).toEqual(["off", "on", "off"]); // recover's off, then on, then at once off
+    expect(driver.on_).toBe(false);
+    expect(ledger.openSessions()).toEqual([]);
+    expect(controller.status()[0]).toMatchObject({ on: false, state: "off" });
+  });
+
+  it("a stop during a switch-on that fails still ends the session once an off gets through", async () => {
+    const { controller, driver, ledger } = await setup(new FlakyDriver());
+    const release = driver.slowOn();
+    driver.failOn = 1;
+    const start = controller.start({ region: "mid-back", seconds: 300 }, "test");
+    await until(() => controller.status()[0].state === "starting", "starting");
+    const stop = controller.stop("panel-1", "stopped");
+    release();
+    expect(await start).toMatchObject({ ok: false, refusal: { code: "PANEL_UNREACHABLE" } });
+    expect(await stop).toMatchObject({ endReason: "stopped" });
+    expect(ledger.openSessions()).toEqual([]);
+  });
+});
+
+describe("a failed ledger write never strands the panel", () => {
+  it("answers LEDGER_UNAVAILABLE (not PANEL_BUSY) while the close cannot be written, and recovers by itself", async () => {
+    let full = false;
+    const write: LedgerWriter = async (path, text) => {
+      if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      await writeAtomically(path, text);
+    };
+    const { controller, driver, ledger, dir } = await setup(new FlakyDriver(), { write });
+    const started = await controller.start({ region: "mid-back", seconds: 300 }, "test");
+    expect(started.ok).toBe(true);
+    full = true;
+    const finished = await controller.stop("panel-1", "stopped");
+    expect(finished).toMatchObject({ endReason: "stopped" });
+    expect(driver.on_).toBe(false);
+    expect(controller.status()[0]).toMatchObject({ on: false, state: "off" });
+
+    const refused = await controller.start({ region: "neck-shoulders" }, "test");
+    expect(refused).toMatchObject({ ok: false, refusal: { code: "LEDGER_UNAVAILABLE" } });
+    if (!refused.ok) expect(refused.refusal.message).toMatch(/could not record the end of session .*ENOSPC.*keeps retrying.*Free some disk space/s);
+    // Until it is on disk the session counts in full (conservative).
+    expect(ledger.openSessions()).toHaveLength(1);
+    expect(driver.calls.filter((c) => c.action === "on")).toHaveLength(1);
+
+    full = false;
+    await until(() => ledger.openSessions().length === 0, "the close to be written");
+    const onDisk = JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8"));
+    expect(onDisk.sessions[0]).toMatchObject({ endReason: "stopped", deliveredSeconds: finished!.deliveredSeconds });
+    expect((await controller.start({ region: "neck-shoulders", seconds: 60 }, "test")).ok).toBe(true);
+    await controller.shutdown();
+  });
+
+  it("a write that fails on a full disk leaves the old file and no temp file behind", async () => {
+    const dir = await tempDir();
+    const path = join(dir, LEDGER_FILE);
+    await writeAtomically(path, "old");
+    // The temp file lands on /dev/full: every write to it fails with a real ENOSPC.
+    await symlink("/dev/full", `${path}.${process.pid}.tmp`);
+    await expect(writeAtomically(path, "new")).rejects.toMatchObject({ code: "ENOSPC" });
+    expect(await readdir(dir)).toEqual([LEDGER_FILE]);
+    expect(await readFile(path, "utf8")).toBe("old");
+  });
+
+  it("writes nothing when nothing changed (a restart with no open session)", async () => {
+    const writes: string[] = [];
+    const write: LedgerWriter = async (path, text) => {
+      writes.push(text);
+      await writeAtomically(path, text);
+    };
+    const { dir } = await setup(new FlakyDriver(), { write });
+    expect(writes).toHaveLength(1); // the acknowledgement in setup
+    const again = await Ledger.open(dir, { write });
+    const controller = new SessionController({ config: makeConfig(fast), ledger: again, drivers: { "panel-1": new FlakyDriver() }, log: () => {} });
+    await controller.recover();
+    await controller.shutdown();
+    expect(writes).toHaveLength(1);
+  });
+});
+
+describe("a press at the device is switched off and counted", () => {
+  it("switches a relay found on outside a session off at the next poll and books its light as a manual session", async () => {
+    const driver = new SimulatedDriver("panel-1", { log: () => {} });
+    const { controller, ledger } = await setup(driver);
+    expect(driver.failSafes).toEqual({ maxSessionSeconds: 600 });
+    const before = controller.dose().onSeconds24h;
+    await driver.press();
+    await new Promise((r) => setTimeout(r, 300));
+    await controller.poll();
+    expect(driver.isOn).toBe(false);
+    const [manual] = ledger.sessions();
+    expect(manual).toMatchObject({ source: "manual", region: "low-back-hips", panelId: "panel-1", endReason: "manual-switched-off" });
+    expect(manual.deliveredSeconds).toBeGreaterThanOrEqual(0.3);
+    expect(manual.deliveredSeconds).toBeLessThan(PANEL_POLL_MS / 1000 + 5);
+    expect(controller.dose().onSeconds24h).toBeCloseTo(before + manual.deliveredSeconds!, 3);
+    expect(controller.history(1)[0]).toMatchObject({ source: "manual" });
+    // The poll interval keeps a press to at most one poll (2 s) plus the switch-off.
+    expect(PANEL_POLL_MS).toBeLessThanOrEqual(2000);
+  });
+
+  it("reports a panel that draws power while switched off as a fault, and clears it", async () => {
+    const driver = new SimulatedDriver("panel-1", { log: () => {} });
+    const { controller } = await setup(driver);
+    driver.setPowerW(45);
+    await controller.poll();
+    expect(controller.status()[0].fault).toMatch(/draws 45 W while switched off/);
+    driver.setPowerW(0.4);
+    await controller.poll();
+    expect(controller.status()[0].fault).toBeNull();
+  });
+
+  it("with a Shelly: arms its own fail-safes at start-up and again when it comes back, and a press is switched off and counted", async () => {
+    const shelly = await startFakeShelly({ metering: true });
+    try {
+      const driver = new ShellyDriver({ kind: "shelly", url: shelly.url, switchId: 0, timeoutMs: 500 });
+      const { controller, ledger } = await setup(driver, { config: { ...fast, dose: { ...fast.dose, maxSessionSeconds: 900 } } });
+      expect(shelly.state().config).toMatchObject({ initial_state: "off", auto_off: true, auto_off_delay: 900 });
+
+      shelly.press();
+      await controller.poll();
+      expect(shelly.state().output).toBe(false);
+      expect(ledger.sessions().filter((s) => s.source === "manual")).toHaveLength(1);
+
+      // The device is replaced (factory settings) while unreachable; when it answers, they are set again.
+      shelly.setDown(true);
+      await controller.poll();
+      expect(controller.status()[0].reachable).toBe(false);
+      Object.assign(shelly.state().config, { initial_state: "restore_last", auto_off: false });
+      shelly.setDown(false);
+      await controller.poll();
+      expect(controller.status()[0].reachable).toBe(true);
+      expect(shelly.state().config).toMatchObject({ initial_state: "off", auto_off: true, auto_off_delay: 900 });
+
+      shelly.setPowerW(60);
+      await controller.poll();
+      expect(controller.status()[0].fault).toMatch(/60 W while switched off/);
+      await controller.shutdown();
+    } finally {
+      await shelly.close();
+    }
+  });
+});
+
+describe("/v1/panels truth while switching off", () => {
+  it("shows the panel as on (stopping) while its switch-off is retried", async () => {
+    const { controller, driver } = await setup(new FlakyDriver());
+    expect((await controller.start({ region: "mid-back", seconds: 300 }, "test")).ok).toBe(true);
+    driver.failOff = 1000;
+    const stop = controller.stop("panel-1", "stopped");
+    await until(() => driver.calls.filter((c) => c.action === "off" && !c.ok).length >= 2, "two failed offs");
+    expect(controller.status()[0]).toMatchObject({ on: true, state: "stopping", reachable: false });
+    driver.failOff = 0;
+    await stop;
+    expect(controller.status()[0]).toMatchObject({ on: false, state: "off" });
+  });
+});
