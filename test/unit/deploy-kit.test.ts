@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import YAML from "yaml";
 import { z } from "zod";
+import { STORAGE_LOCKED_EXIT } from "../../matter-bridge/storage/lock.js";
 
 const read = (path: string) => readFileSync(path, "utf8");
 
@@ -109,9 +110,14 @@ describe("systemd unit", () => {
     values.set(key, [...(values.get(key) ?? []), rest.join("=")]);
   }
   const service = sections.get("Service")!;
-  it("has the three sections and starts after the network", () => {
+  it("has the three sections and starts after the network and the first time sync", () => {
     expect([...sections.keys()]).toEqual(["Unit", "Service", "Install"]);
-    expect(sections.get("Unit")!.get("After")).toContain("network-online.target");
+    const words = (key: string) => (sections.get("Unit")!.get(key) ?? []).flatMap((v) => v.split(/\s+/));
+    expect(words("After")).toEqual(expect.arrayContaining(["network-online.target", "time-sync.target"]));
+    expect(words("Wants")).toEqual(expect.arrayContaining(["time-sync.target"]));
+  });
+  it("is not restarted when another bridge holds the storage folder", () => {
+    expect(service.get("RestartPreventExitStatus")).toEqual([String(STORAGE_LOCKED_EXIT)]);
   });
   it("runs the bridge with persistent state and stops it with SIGTERM (panels off)", () => {
     expect(service.get("ExecStart")![0]).toMatch(/^\/\S+ .*matter-bridge\/main\.ts$/);
