@@ -14,7 +14,7 @@ import type { PanelStatus } from "../contract/api.js";
 import type { BridgeConfig, PanelConfig } from "../contract/config.js";
 import type { SessionController } from "../sessions/controller.js";
 import { bindPanel, tenths } from "./panel-binding.js";
-import { PanelOnOffServer } from "./panel-onoff.js";
+import { PanelOnOffServer, PanelScenesServer } from "./panel-onoff.js";
 
 export interface MatterNodeOptions {
   controller: SessionController;
@@ -33,8 +33,9 @@ export interface RunningMatterNode {
   close(): Promise<void>;
 }
 
-const PanelOutlet = OnOffPlugInUnitDevice.with(BridgedDeviceBasicInformationServer, PanelOnOffServer);
-const PanelLight = OnOffLightDevice.with(BridgedDeviceBasicInformationServer, PanelOnOffServer);
+// Scenes Management is mandatory for both device types: kept, with recalls routed through the guard.
+const PanelOutlet = OnOffPlugInUnitDevice.with(BridgedDeviceBasicInformationServer, PanelOnOffServer, PanelScenesServer);
+const PanelLight = OnOffLightDevice.with(BridgedDeviceBasicInformationServer, PanelOnOffServer, PanelScenesServer);
 
 /** Stable across restarts, so controllers keep their tiles: derived from the panel id only. */
 const uniqueIdOf = (panelId: string) => createHash("sha256").update(`biolight:${panelId}`).digest("hex").slice(0, 32);
@@ -75,7 +76,9 @@ export async function startMatterNode(opts: MatterNodeOptions): Promise<RunningM
     const endpoint = endpoints.get(status.id);
     endpoint
       ?.set({
-        onOff: { onOff: status.on, onTime: status.on ? tenths(controller.remainingSeconds(status.id)) : 0 },
+        // Matter's OnOff is the session (starting or on); an Off reads off at once, even while the
+        // switch-off is still being retried (the API's `state` says "stopping" then).
+        onOff: { onOff: controller.isOn(status.id), onTime: tenths(controller.remainingSeconds(status.id)) },
         bridgedDeviceBasicInformation: { reachable: status.reachable },
       })
       .catch((err: Error) => opts.log?.(`[${status.id}] Matter state update failed: ${err.message}`));

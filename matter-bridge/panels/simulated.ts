@@ -25,6 +25,7 @@ export class SimulatedDriver implements PanelDriver {
   failSafes: { maxSessionSeconds: number } | undefined;
   failSafeCalls = 0;
   private writes: Promise<void> = Promise.resolve();
+  private heldOn: Promise<void> | undefined;
 
   constructor(
     readonly panelId: string,
@@ -56,7 +57,21 @@ export class SimulatedDriver implements PanelDriver {
     return this.on_;
   }
 
+  /** For tests: the next switch-ons take until the returned function is called (a slow relay). */
+  slowOn(): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    this.heldOn = held;
+    return () => {
+      if (this.heldOn === held) this.heldOn = undefined;
+      release();
+    };
+  }
+
   async on(seconds: number): Promise<void> {
+    await this.heldOn;
     this.ensureReachable();
     this.on_ = true;
     this.record({ action: "on", seconds, at: Date.now() });

@@ -3,8 +3,10 @@
  * address (matter.js runs no mDNS on loopback) and hands out the panel's OnOff cluster client.
  */
 import { Environment, Logger, LogLevel } from "@matter/main";
+import { Descriptor } from "@matter/main/clusters/descriptor";
 import { OnOff } from "@matter/main/clusters/on-off";
-import { EndpointNumber, type NodeId } from "@matter/main/types";
+import { ScenesManagement } from "@matter/main/clusters/scenes-management";
+import { AttributeId, ClusterId, EndpointNumber, type NodeId } from "@matter/main/types";
 import { CommissioningController } from "@project-chip/matter.js";
 import type { PairedNode } from "@project-chip/matter.js/device";
 
@@ -49,4 +51,23 @@ export function onOffClient(node: PairedNode, panelEndpoint = 2) {
   const client = node.getClusterClientForDevice(EndpointNumber(panelEndpoint), OnOff.Cluster.with(OnOff.Feature.Lighting));
   if (!client) throw new Error("no OnOff cluster on the panel endpoint");
   return client;
+}
+
+/** The panel's Scenes Management cluster client (AddScene, StoreScene, RecallScene, ...). */
+export function scenesClient(node: PairedNode, panelEndpoint = 2) {
+  const client = node.getClusterClientForDevice(EndpointNumber(panelEndpoint), ScenesManagement.Cluster);
+  if (!client) throw new Error("no Scenes Management cluster on the panel endpoint");
+  return client;
+}
+
+/** The server cluster ids the panel endpoint's Descriptor lists. */
+export async function serverClusterIds(node: PairedNode, panelEndpoint = 2): Promise<number[]> {
+  const client = node.getClusterClientForDevice(EndpointNumber(panelEndpoint), Descriptor.Cluster);
+  if (!client) throw new Error("no Descriptor cluster on the panel endpoint");
+  return (await client.getServerListAttribute(true)).map(Number);
+}
+
+/** A scene's extension field set that stores OnOff = `on` (for AddScene). */
+export function onOffSceneFields(on: boolean): ScenesManagement.ExtensionFieldSet[] {
+  return [{ clusterId: ClusterId(OnOff.Cluster.id), attributeValueList: [{ attributeId: AttributeId(0), valueUnsigned8: on ? 1 : 0 }] }];
 }

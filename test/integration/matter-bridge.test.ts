@@ -173,6 +173,26 @@ describe("the panel as a Matter device", () => {
     expect(last.deliveredSeconds).toBeLessThan(1.5);
   });
 
+  it("Off while a slow relay is still switching on wins: the panel is switched off as soon as the relay answers", async () => {
+    const onOff = onOffClient(await connect(client, nodeId));
+    await idle();
+    const before = bridge.driver.actions.length;
+    const release = bridge.driver.slowOn();
+    const on = onOff.on();
+    while (bridge.controller.panelState("panel-1") !== "starting") await wait(5);
+    // matter.js runs the Off once the On command's handler is done, i.e. once the relay answered.
+    const off = onOff.off();
+    setTimeout(release, 200);
+    await Promise.all([on, off]);
+    await idle();
+    const [switchedOn, switchedOff] = bridge.driver.actions.slice(before);
+    expect([switchedOn.action, switchedOff.action]).toEqual(["on", "off"]);
+    expect(switchedOff.at - switchedOn.at).toBeLessThan(1000); // not the session's 2 s
+    expect(bridge.driver.isOn).toBe(false);
+    expect(bridge.ledger.sessions().at(-1)!.endReason).toBe("matter-off");
+    expect(await eventually(() => onOff.getOnOffAttribute(), false)).toBe(false);
+  });
+
   it("Toggle after the region's dose is spent is refused and the panel stays off", async () => {
     const onOff = onOffClient(await connect(client, nodeId));
     // Spend what is left of the low-back dose through the controller, as an automation would.
