@@ -5,6 +5,8 @@
 import type { z } from "zod";
 import {
   CautionAcknowledgeResponseSchema,
+  CautionStatusResponseSchema,
+  CautionWithdrawResponseSchema,
   DoseResponseSchema,
   ErrorBodySchema,
   HistoryResponseSchema,
@@ -61,6 +63,16 @@ export class BridgeClient {
 
   acknowledgeCaution(version: number) {
     return this.call("POST", "/v1/caution/acknowledge", CautionAcknowledgeResponseSchema, { version, source: "alexa" });
+  }
+
+  /** The household gate: the bridge's current caution (version and text) and whether it is open, and why not. */
+  cautionStatus() {
+    return this.call("GET", "/v1/caution", CautionStatusResponseSchema);
+  }
+
+  /** A red flag was reported: closes the household gate and switches off whatever is running. */
+  withdrawCaution(reason?: string) {
+    return this.call("POST", "/v1/caution/withdraw", CautionWithdrawResponseSchema, { ...(reason ? { reason } : {}), source: "alexa" });
   }
 
   private async call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<BridgeResult<z.infer<S>>> {

@@ -23,7 +23,13 @@ export type PendingStart = z.infer<typeof PendingStartSchema>;
 
 /** Where the conversation is: what a "yes", "no", "ready" or a bare region answers. */
 export const ConversationSchema = z.discriminatedUnion("step", [
-  z.object({ step: z.literal("caution"), pending: PendingStartSchema.optional(), routine: RegionIdSchema.optional() }),
+  z.object({
+    step: z.literal("caution"),
+    pending: PendingStartSchema.optional(),
+    routine: RegionIdSchema.optional(),
+    /** The version that was read (the bridge's, when it asked for it), so "no" acknowledges exactly that. */
+    version: z.number().int().min(1).optional(),
+  }),
   z.object({ step: z.literal("region"), pending: PendingStartSchema, forRoutine: z.boolean().optional() }),
   z.object({ step: z.literal("offer"), pending: PendingStartSchema }),
   z.object({ step: z.literal("routine"), region: RegionIdSchema, stage: z.enum(["movement", "release"]) }),

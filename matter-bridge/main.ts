@@ -1,6 +1,7 @@
 /** The bridge CLI (`npm start -- [flags]`): flags, config, start-up, banner, caution prompt, signals. */
 import { CAUTION_VERSION } from "./contract/caution.js";
 import { ConfigError, loadConfig, parseCli, USAGE } from "./config/load.js";
+import { STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
 import { banner, howToAcknowledge } from "./cli/banner.js";
 import { askCaution, type CautionPrompt } from "./cli/caution-prompt.js";
 import { every, onShutdownSignals } from "./cli/signals.js";
@@ -27,7 +28,11 @@ const config = await loadConfig(opts.config).catch((err: Error) =>
 );
 
 // matter.js is loaded only once flags and config are known good, so mistakes are reported at once.
-const [{ startBridge }, { renderQr }] = await Promise.all([import("./cli/bridge.js"), import("./matter/pairing.js")]);
+const [{ startBridge }, { renderQr }, { PANEL_POLL_MS }] = await Promise.all([
+  import("./cli/bridge.js"),
+  import("./matter/pairing.js"),
+  import("./sessions/controller.js"),
+]);
 const starting = startBridge(opts, config, process.env, log);
 let prompt: CautionPrompt | undefined;
 let stopPolling = () => {};
@@ -49,10 +54,13 @@ process.on("uncaughtException", (err) => {
 process.on("unhandledRejection", (reason) => log(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 
 const bridge = await starting.catch((err: Error) =>
-  fail(`The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`, 1),
+  err instanceof StorageLockedError
+    ? fail(err.message, STORAGE_LOCKED_EXIT)
+    : fail(`The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`, 1),
 );
 const { controller, ledger, api } = bridge;
-stopPolling = every(10_000, () => controller.pollReachability(), (m) => log(`Reachability poll failed: ${m}`));
+// Every 2 s: a relay switched on at the device is off again within 3 s, and a clock step is noticed.
+stopPolling = every(PANEL_POLL_MS, () => controller.poll(), (m) => log(`Panel poll failed: ${m}`));
 
 console.log(
   banner({
@@ -63,23 +71,29 @@ console.log(
     apiUrl: api.url,
     token: bridge.token,
     panels: config.panels.map((p, i) => ({ config: p, status: controller.status()[i] })),
-    caution: ledger?.caution() ?? null,
+    caution: controller.cautionRecord(),
+    cautionAcknowledged: controller.cautionAcknowledged(),
+    clock: controller.time.state(),
     ledgerError: bridge.ledgerError,
     storage: opts.storage,
   }),
 );
 log(`bridge ready in ${Math.round(performance.now())} ms (Matter UDP ${opts.matterPort}, API ${api.url})`);
 
-if (ledger && !ledger.caution()) {
+// Whenever the household gate is closed: never acknowledged, an older version, or withdrawn.
+if (ledger && !controller.cautionAcknowledged()) {
+  const why = controller.cautionProblem();
   if (process.stdin.isTTY && process.stdout.isTTY) {
     prompt = askCaution({
       input: process.stdin,
       output: process.stdout,
+      why,
       acknowledge: (version) => controller.acknowledgeCaution(version, "cli-prompt"),
+      withdraw: () => controller.withdrawCaution("red flag reported at the terminal", "cli-prompt"),
       onInterrupt: () => shutdownOn.signal("SIGINT"),
     });
   } else {
-    log(`The red-flag caution (version ${CAUTION_VERSION}) has not been acknowledged.`);
+    log(`The red-flag caution (version ${CAUTION_VERSION}) is not acknowledged. ${why ?? ""}`.trim());
     for (const line of howToAcknowledge(api.url)) log(line);
   }
 }

@@ -1,26 +1,79 @@
-/** The first-use caution: asked before any session until this user has answered "no" to the current version. */
+/**
+ * The caution: asked before any session until this user has answered "no" to the current version,
+ * and again whenever the bridge's household gate is closed although this user's answer is current
+ * (someone withdrew it after a red flag, or the bridge has a newer version). A red flag, or "yes" to
+ * the caution, withdraws this user's answer and closes the household gate on the bridge.
+ */
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
 import type { RegionId } from "../../matter-bridge/contract/index.js";
 import { deps, type PendingStart, persistUser, setConversation, speech, updateUser } from "../context.js";
-import { ask } from "../respond.js";
+import { ask, joinSpeech } from "../respond.js";
+import { forgetTimer, stopAll } from "./panel.js";
 
-/** Reads the caution and remembers what was asked for, so "no" can carry on with it. */
-export function askCaution(h: HandlerInput, after: { pending?: PendingStart; routine?: RegionId }): Response {
-  setConversation(h, { step: "caution", ...after });
-  return ask(h, speech(h).caution(), speech(h).cautionReprompt());
+/** Why the gate is closed though this user had answered: said before the caution is read again. */
+export type CautionAgainReason = "withdrawn" | "changed";
+
+/** The caution as the bridge asks for it (GET /v1/caution), when it is the bridge that asks. */
+export interface BridgeCaution {
+  version: number;
+  text: string;
+  why?: CautionAgainReason;
+}
+
+/** What the bridge records as the reason of a withdrawal from the skill (shown on the dashboard). */
+export const WITHDRAW_REASONS = {
+  symptom: "a red-flag symptom was reported to the Alexa skill",
+  cautionYes: "someone answered yes to the caution in the Alexa skill",
+} as const;
+
+/**
+ * Reads the caution (the bridge's text and version when given, else the skill's own) and remembers
+ * what was asked for, so "no" can carry on with it.
+ */
+export function askCaution(h: HandlerInput, after: { pending?: PendingStart; routine?: RegionId }, fromBridge?: BridgeCaution): Response {
+  const s = speech(h);
+  setConversation(h, { step: "caution", ...after, ...(fromBridge ? { version: fromBridge.version } : {}) });
+  const why = fromBridge?.why === "withdrawn" ? s.cautionWithdrawn() : fromBridge?.why === "changed" ? s.cautionChanged() : undefined;
+  return ask(h, joinSpeech(why, s.caution(fromBridge?.text)), s.cautionReprompt());
 }
 
 /** Records "none of these apply" for this user, then tells the bridge (the household gate). */
-export async function recordAcknowledgement(h: HandlerInput): Promise<void> {
+export async function recordAcknowledgement(h: HandlerInput, version?: number): Promise<void> {
   const { bridge, cautionVersion, now } = deps(h);
-  updateUser(h, (u) => ({ ...u, caution: { version: cautionVersion, acknowledgedAt: now() } }));
+  const heard = version ?? cautionVersion;
+  updateUser(h, (u) => ({ ...u, caution: { version: heard, acknowledgedAt: now() } }));
   await persistUser(h);
-  // A bridge that is down now is told again before the next start (see startSession).
-  await bridge.acknowledgeCaution(cautionVersion);
+  // A bridge that is down now is told again before the next start (see startSession); one that
+  // asks for another version reads its caution then.
+  await bridge.acknowledgeCaution(heard);
 }
 
 /** Something the user said means the caution's answer no longer holds: ask it again next time. */
 export function withdrawAcknowledgement(h: HandlerInput): void {
   updateUser(h, (u) => ({ ...u, caution: undefined }));
+}
+
+/**
+ * A red flag (a symptom, or "yes" to the caution): withdraws this user's answer, and the household's
+ * on the bridge, which switches off whatever is running. Returns what to say about the bridge: that
+ * the panel was switched off and sessions are paused, or honestly that they could not be.
+ */
+export async function reportRedFlag(h: HandlerInput, reason: string): Promise<string> {
+  const s = speech(h);
+  withdrawAcknowledgement(h);
+  const withdrawn = await deps(h).bridge.withdrawCaution(reason);
+  if (withdrawn.kind === "ok") {
+    const stopped = withdrawn.value.stopped ?? [];
+    await forgetTimer(h, stopped);
+    return joinSpeech(stopped.length ? s.redFlagStopped() : undefined, s.redFlagPaused());
+  }
+  if (withdrawn.kind === "refused") {
+    // The bridge answered but could not close the gate (e.g. its ledger is unreadable): at least
+    // switch off what is running.
+    const stopped = await stopAll(h);
+    const switchedOff = stopped.kind === "ok" && stopped.value.length > 0;
+    return joinSpeech(switchedOff ? s.redFlagStopped() : undefined, s.redFlagNotPaused(stopped.kind === "ok" ? "refused" : "unreachable"));
+  }
+  return s.redFlagNotPaused(withdrawn.kind);
 }

@@ -26,10 +26,15 @@ export async function stopAll(h: HandlerInput): Promise<BridgeResult<FinishedSes
     if (result.kind === "ok") stopped.push(result.value.session);
     else failure ??= result;
   }
+  await forgetTimer(h, stopped.map((s) => s.id));
+  return failure ?? { kind: "ok", value: stopped };
+}
+
+/** Cancels the end-of-session timer this skill set, when its session is among those stopped. */
+export async function forgetTimer(h: HandlerInput, stoppedSessionIds: readonly string[]): Promise<void> {
   const timer = user(h).timer;
-  if (timer && stopped.some((s) => s.id === timer.sessionId)) {
+  if (timer && stoppedSessionIds.includes(timer.sessionId)) {
     await deleteTimer(h, timer.id);
     updateUser(h, (u) => ({ ...u, timer: undefined }));
   }
-  return failure ?? { kind: "ok", value: stopped };
 }

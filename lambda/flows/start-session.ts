@@ -4,12 +4,12 @@
  */
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
-import type { RegionId, SessionRequest } from "../../matter-bridge/contract/index.js";
+import type { RegionId, SessionRequest, StartSessionResponse } from "../../matter-bridge/contract/index.js";
 import type { BridgeResult } from "../bridge-client.js";
 import { cautionCurrent, deps, type PendingStart, persistUser, setConversation, speech, updateUser, user } from "../context.js";
 import { ask, joinSpeech, tell } from "../respond.js";
 import { createEndTimer, sendProgressive } from "./alexa-api.js";
-import { askCaution } from "./caution.js";
+import { askCaution, type BridgeCaution } from "./caution.js";
 
 /** Entry for every voice path that wants the light on. `prefix` is spoken before the outcome. */
 export function requestSession(h: HandlerInput, pending: PendingStart, prefix?: string): Promise<Response> | Response {
@@ -22,16 +22,35 @@ export function requestSession(h: HandlerInput, pending: PendingStart, prefix?: 
   return startSession(h, { ...pending, region: pending.region }, prefix);
 }
 
-async function askBridge(h: HandlerInput, request: SessionRequest) {
-  const { bridge, cautionVersion } = deps(h);
-  let result = await bridge.startSession(request);
-  // This user answered the caution but the bridge has no household acknowledgement (new
-  // storage, or it was down when told): pass the answer on and ask once more.
-  if (result.kind === "refused" && result.code === "CAUTION_REQUIRED" && cautionCurrent(h)) {
-    const ack = await bridge.acknowledgeCaution(cautionVersion);
-    if (ack.kind === "ok") result = await bridge.startSession(request);
+type Outcome = BridgeResult<StartSessionResponse> | { kind: "caution"; caution: BridgeCaution };
+
+/**
+ * Asks the bridge for the session. A CAUTION_REQUIRED refusal although this user's answer is
+ * current is looked into (GET /v1/caution): a bridge that has never had the household's answer
+ * (new storage, or it was down when told) gets this user's answer to the very version it asks for;
+ * a gate that was withdrawn (someone reported a red flag) or that asks for another version means
+ * the caution is read to this user again, never acknowledged on their behalf.
+ */
+async function askBridge(h: HandlerInput, request: SessionRequest): Promise<Outcome> {
+  const { bridge } = deps(h);
+  const result = await bridge.startSession(request);
+  if (result.kind !== "refused" || result.code !== "CAUTION_REQUIRED" || !cautionCurrent(h)) return result;
+  const status = await bridge.cautionStatus();
+  // Without the bridge's caution the refusal itself is the honest answer.
+  if (status.kind !== "ok") return result;
+  const gate = status.value;
+  // Acknowledged by someone else in the meantime: ask once more.
+  if (gate.acknowledged) return bridge.startSession(request);
+  const answered = user(h).caution?.version;
+  const neverAcknowledged = (gate.acknowledgedVersion ?? null) === null && !gate.withdrawnAt;
+  if (neverAcknowledged && answered === gate.version) {
+    const ack = await bridge.acknowledgeCaution(gate.version);
+    if (ack.kind === "ok") return bridge.startSession(request);
+    if (ack.kind !== "refused") return ack;
   }
-  return result;
+  const changed = answered !== gate.version || (gate.acknowledgedVersion != null && gate.acknowledgedVersion !== gate.version);
+  const why = gate.withdrawnAt ? "withdrawn" : changed ? "changed" : undefined;
+  return { kind: "caution", caution: { version: gate.version, text: gate.text, why } };
 }
 
 export async function startSession(h: HandlerInput, request: SessionRequest & { region: RegionId }, prefix?: string): Promise<Response> {
@@ -40,6 +59,10 @@ export async function startSession(h: HandlerInput, request: SessionRequest & { 
   const progressive = sendProgressive(h, s.checkingBridge());
   const result = await askBridge(h, request);
   await progressive;
+  if (result.kind === "caution") {
+    const { region, seconds, distanceCm } = request;
+    return askCaution(h, { pending: { region, seconds, distanceCm } }, result.caution);
+  }
   if (result.kind !== "ok") return tell(h, joinSpeech(prefix, bridgeTrouble(h, result, request.region)));
 
   const { session, adjustments } = result.value;

@@ -6,7 +6,7 @@ import { requestSession } from "../flows/start-session.js";
 import { ask, joinSpeech, tell } from "../respond.js";
 import { isIntent } from "./match.js";
 
-/** "No" to the caution records the acknowledgement and carries on with what was asked for. */
+/** "No" to the caution records the acknowledgement (of the version that was read) and carries on with what was asked for. */
 export const NoHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "AMAZON.NoIntent"),
   async handle(h) {
@@ -14,7 +14,7 @@ export const NoHandler: RequestHandler = {
     const step = conversation(h);
     setConversation(h, undefined);
     if (step?.step === "caution") {
-      await recordAcknowledgement(h);
+      await recordAcknowledgement(h, step.version);
       const thanks = s.cautionAcknowledged();
       if (step.routine) return startRoutine(h, step.routine, thanks);
       if (step.pending) return requestSession(h, step.pending, thanks);

@@ -1,22 +1,20 @@
 import type { RequestHandler } from "ask-sdk-core";
 import { setConversation, speech } from "../context.js";
-import { withdrawAcknowledgement } from "../flows/caution.js";
-import { stopAll } from "../flows/panel.js";
+import { reportRedFlag, WITHDRAW_REASONS } from "../flows/caution.js";
 import { joinSpeech, tell } from "../respond.js";
 import { isIntent } from "./match.js";
 
 /**
- * A red-flag symptom: advise prompt evaluation, switch off anything running, start nothing, and
- * withdraw this user's "none apply" so the caution is asked again before any later session.
+ * A red-flag symptom: advise prompt evaluation, start nothing, withdraw this user's "none apply" so
+ * the caution is asked again before any later session, and withdraw the household's on the bridge,
+ * which switches off anything running and pauses every session until the caution is answered again.
  */
 export const RedFlagHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "RedFlagIntent"),
   async handle(h) {
     const s = speech(h);
     setConversation(h, undefined);
-    withdrawAcknowledgement(h);
-    const stopped = await stopAll(h);
-    const switchedOff = stopped.kind === "ok" && stopped.value.length > 0;
-    return tell(h, joinSpeech(s.redFlag(), switchedOff ? s.redFlagStopped() : undefined));
+    const bridge = await reportRedFlag(h, WITHDRAW_REASONS.symptom);
+    return tell(h, joinSpeech(s.redFlag(), bridge));
   },
 };

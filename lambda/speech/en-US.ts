@@ -37,11 +37,16 @@ export const enUS = {
   welcome: () =>
     "Welcome to Bio Light. You can say, start a low back session, guide me through a neck routine, or how much have I used today. What would you like?",
   welcomeReprompt: () => "Which region would you like: neck and shoulders, mid back, or low back and hips?",
-  caution: () => `${cautionText()} Does any of this apply to you?`,
+  /** The caution: the bridge's text when the bridge asked for it, else the skill's own. */
+  caution: (text: string = cautionText()) => `${text} Does any of this apply to you?`,
+  cautionWithdrawn: () =>
+    "Someone in your household reported a red flag, so your Bio Light bridge has paused all sessions. Before the next one, here is the safety check again.",
+  cautionChanged: () => "The safety check has changed since you last heard it, so here it is again.",
   cautionReprompt: () =>
     "Please answer yes if any of those apply to you, or no if none of them do.",
-  cautionApplies: () =>
-    "Thanks for telling me. Then please don't use the panel for now, and talk to a healthcare professional first. I haven't started anything. When you've been cleared, just ask me again.",
+  /** `bridge`: what happened on the bridge (switched off, paused for the household, or why not). */
+  cautionApplies: (bridge?: string) =>
+    `Thanks for telling me. Then please don't use the panel for now, and talk to a healthcare professional first. I haven't started anything.${bridge ? ` ${bridge}` : ""} When you've been cleared, just ask me again.`,
   cautionAcknowledged: () => "Thanks. I've noted that none of those apply.",
   cautionAgain: () => `${cautionText()} If any of this applies to you, please talk to a professional before your next session.`,
   askRegion: () => "Which region: neck and shoulders, mid back, or low back and hips?",
@@ -84,7 +89,9 @@ export const enUS = {
       case "PANEL_UNREACHABLE":
         return "The bridge can't reach the panel. Check that the panel's plug or relay is powered and on your network, then try again.";
       case "LEDGER_UNAVAILABLE":
-        return "The bridge can't read its dose records right now, so it won't start a session. Check the bridge's log.";
+        return "The bridge can't read or write its dose records right now, so it won't start a session. Its storage may be full; check the bridge's log.";
+      case "CLOCK_UNTRUSTED":
+        return "The bridge's clock is behind, so it can't be sure how long ago your last sessions were, and it won't start one. It starts sessions again once its clock is right; check the bridge's time sync.";
       case "CAUTION_REQUIRED":
         return "The bridge needs the household's safety check first.";
       default:
@@ -139,6 +146,17 @@ export const enUS = {
   redFlag: () =>
     "That needs prompt medical evaluation, so please contact a healthcare professional, or emergency services if it's severe or sudden. Red light isn't right for this, and I won't start a session.",
   redFlagStopped: () => "I've switched the panel off.",
+  redFlagPaused: () =>
+    "I've also paused the panel for everyone in your household: it won't start again until the safety check has been answered again.",
+  redFlagNotPaused: (why: "unreachable" | "unauthorized" | "refused") => {
+    const cause =
+      why === "unreachable"
+        ? "I couldn't reach your Bio Light bridge"
+        : why === "unauthorized"
+          ? "Your Bio Light bridge didn't accept my token"
+          : "Your Bio Light bridge couldn't record it right now";
+    return `${cause}, so I couldn't pause the panel for your household. If the panel is on, please switch it off at its plug, and don't use it until you've talked to a professional.`;
+  },
   faq: {
     cramp: () =>
       "Red light isn't a tool for stopping a cramp in the moment; it works gradually, over weeks. For a sudden cramp, gentle stretching and basic first aid are the better choice, and ask your provider about hydration.",

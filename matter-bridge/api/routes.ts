@@ -10,7 +10,7 @@ import {
   StopSessionRequestSchema,
 } from "../contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../contract/caution.js";
-import { CautionVersionError, type SessionController } from "../sessions/controller.js";
+import { CautionVersionError, LedgerUnavailableError, type SessionController } from "../sessions/controller.js";
 import { readJson } from "./body.js";
 import { HttpError, refusalError, validationError } from "./errors.js";
 import type { Route } from "./router.js";
@@ -30,6 +30,15 @@ function parse<S extends z.ZodObject>(schema: S, value: unknown): z.output<S> {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The promise's value, or "slow" once `ms` have passed (the work goes on either way). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | "slow"> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<"slow">((r) => {
+    timer = setTimeout(() => r("slow"), ms);
+  });
+  return Promise.race([work, slow]).finally(() => clearTimeout(timer));
+}
 
 export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions): Route[] {
   const knownPanel = (id: string) => {
@@ -68,12 +77,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       async handle({ req, params }) {
         parse(StopSessionRequestSchema, (await readJson(req, { optional: true })) ?? {});
         knownPanel(params.id);
-        const stopping = controller.stop(params.id, "stopped");
-        let timer: NodeJS.Timeout | undefined;
-        const slow = new Promise<"slow">((r) => {
-          timer = setTimeout(() => r("slow"), stopTimeoutMs);
-        });
-        const finished = await Promise.race([stopping, slow]).finally(() => clearTimeout(timer));
+        const finished = await within(controller.stop(params.id, "stopped"), stopTimeoutMs);
         if (finished === "slow")
           throw new HttpError(
             503,
@@ -126,8 +130,8 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
           version: CAUTION_VERSION,
           text: cautionText(),
           acknowledged: controller.cautionAcknowledged(),
-          acknowledgedAt: record && controller.cautionAcknowledged() ? controller.wallIso(record.acknowledgedAt) : null,
-          acknowledgedVersion: record?.version ?? null,
+          acknowledgedAt: record?.acknowledgedAt !== undefined && controller.cautionAcknowledged() ? controller.wallIso(record.acknowledgedAt) : null,
+          acknowledgedVersion: record?.acknowledgedAt !== undefined ? record.version : null,
           withdrawnAt: record?.withdrawnAt !== undefined ? controller.wallIso(record.withdrawnAt) : null,
           withdrawnReason: record?.withdrawnReason ?? null,
         };
@@ -147,6 +151,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
         } catch (err) {
           if (err instanceof CautionVersionError)
             throw new HttpError(409, "CAUTION_VERSION_MISMATCH", err.message, { currentVersion: CAUTION_VERSION });
+          if (err instanceof LedgerUnavailableError) throw new HttpError(503, "LEDGER_UNAVAILABLE", err.message);
           throw err;
         }
       },
@@ -158,8 +163,19 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       async handle({ req }) {
         const { reason, source } = parse(CautionWithdrawRequestSchema, (await readJson(req, { optional: true })) ?? {});
         ledgerAvailable();
-        const { withdrawnAt, stopped } = await controller.withdrawCaution(reason, source ?? "api");
-        return { status: 200, body: { acknowledged: false, withdrawnAt: controller.wallIso(withdrawnAt), stopped: stopped.map((s) => s.id) } };
+        const { withdrawnAt, stops } = await controller.withdrawCaution(reason, source ?? "api");
+        // The gate is closed already; a panel that does not answer the switch-off is not waited for.
+        const finished = await Promise.all(stops.map((stop) => within(stop, stopTimeoutMs)));
+        const stillOn = controller.config.panels.filter((_, i) => finished[i] === "slow").map((p) => p.id);
+        return {
+          status: 200,
+          body: {
+            acknowledged: false,
+            withdrawnAt: controller.wallIso(withdrawnAt),
+            stopped: finished.flatMap((f) => (f && f !== "slow" ? [f.id] : [])),
+            ...(stillOn.length ? { stillSwitchingOff: stillOn } : {}),
+          },
+        };
       },
     },
   ];

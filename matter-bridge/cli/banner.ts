@@ -67,7 +67,7 @@ export function banner(info: BannerInfo): string {
     );
   }
   const c = info.caution;
-  if (info.cautionAcknowledged && c)
+  if (info.cautionAcknowledged && c?.acknowledgedAt !== undefined)
     out.push(`Caution:      acknowledged (version ${c.version}, ${new Date(c.acknowledgedAt).toISOString()}, via ${c.source})`);
   else if (c?.withdrawnAt !== undefined)
     out.push(

@@ -1,4 +1,8 @@
-/** First-run red-flag caution on a terminal: "no" records the household acknowledgement. */
+/**
+ * The red-flag caution on a terminal, asked whenever the household gate is closed (never
+ * acknowledged, an older version, or withdrawn): "no" records the household acknowledgement of the
+ * current version, "yes" records a withdrawal (a red flag applies; every session stays refused).
+ */
 import { createInterface } from "node:readline/promises";
 import { CAUTION_VERSION, cautionText } from "../contract/caution.js";
 
@@ -14,7 +18,11 @@ export interface CautionPrompt {
 export interface CautionPromptOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** Why the caution is asked (controller.cautionProblem()), said before its text. */
+  why?: string;
   acknowledge(version: number): Promise<unknown>;
+  /** "Yes": a red flag applies. Records the withdrawal (controller.withdrawCaution). */
+  withdraw(): Promise<unknown>;
   /** Ctrl-C while the prompt owns the terminal (readline turns it into an event, not a signal). */
   onInterrupt(): void;
 }
@@ -38,7 +46,7 @@ export function askCaution(opts: CautionPromptOptions): CautionPrompt {
   const say = (text: string) => opts.output.write(`${text}\n`);
 
   const run = async (): Promise<CautionAnswer> => {
-    say(`\n${wrap(cautionText())}\n`);
+    say(`\n${opts.why ? `${wrap(opts.why)}\n\n` : ""}${wrap(cautionText())}\n`);
     // The safe answer is never a default: an empty line asks again.
     for (let attempt = 0; attempt < 5; attempt++) {
       const answer = (await rl.question(CAUTION_QUESTION, { signal: aborter.signal })).trim().toLowerCase();
@@ -48,9 +56,10 @@ export function askCaution(opts: CautionPromptOptions): CautionPrompt {
         return "acknowledged";
       }
       if (answer === "y" || answer === "yes") {
+        await opts.withdraw();
         say(
           wrap(
-            "Then please talk to a healthcare professional before anyone uses the panel. The bridge keeps running but refuses every session until the caution is acknowledged (after that advice: restart with --acknowledge-caution, or answer in the Alexa skill).",
+            "Then please talk to a healthcare professional before anyone uses the panel. Recorded as a red flag: the bridge keeps running but has switched every panel off and refuses every session until the caution is acknowledged again (after that advice: on the dashboard, in the Alexa skill, or restart with --acknowledge-caution).",
           ),
         );
         return "declined";

@@ -156,6 +156,8 @@ export const CautionWithdrawResponseSchema = z.object({
   withdrawnAt: z.string(),
   /** Sessions that were running and have been stopped because of the withdrawal. */
   stopped: z.array(z.string()).optional(),
+  /** Panels that have not confirmed the switch-off yet (it is retried until they do). */
+  stillSwitchingOff: z.array(z.string()).optional(),
 });
 
 /** `GET /v1/health` (no token). `clock: "behind"` while starts are refused with CLOCK_UNTRUSTED. */

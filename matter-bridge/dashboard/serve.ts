@@ -4,7 +4,6 @@
  */
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { cautionText, CAUTION_VERSION } from "../contract/caution.js";
 import { REGIONS } from "../contract/regions.js";
 
 const STATIC = new URL("./static/", import.meta.url);
@@ -16,9 +15,11 @@ const HEADERS = {
   "Cache-Control": "no-cache",
 };
 
-/** Region catalogue and caution for the page, from the contract (the one source). */
-const bootstrap = () =>
-  `window.BIOLIGHT = ${JSON.stringify({ regions: REGIONS, caution: { version: CAUTION_VERSION, text: cautionText() } })};\n`;
+/**
+ * The region catalogue for the page, from the contract (the one source). The caution is not here:
+ * the page reads it, with whether it is acknowledged and why not, from GET /v1/caution.
+ */
+const bootstrap = () => `window.BIOLIGHT = ${JSON.stringify({ regions: REGIONS })};\n`;
 
 export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 

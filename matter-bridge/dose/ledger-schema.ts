@@ -20,7 +20,8 @@ export type LedgerSession = z.infer<typeof LedgerSessionSchema>;
 
 export const CautionRecordSchema = z.strictObject({
   version: z.number().int().min(1),
-  acknowledgedAt: z.number().int(),
+  /** Absent for a withdrawal recorded before anyone acknowledged (the gate was never open). */
+  acknowledgedAt: z.number().int().optional(),
   source: z.string(),
   /** Set when the household withdrew the acknowledgement (a red flag was reported): the gate is closed. */
   withdrawnAt: z.number().int().optional(),

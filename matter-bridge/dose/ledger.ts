@@ -125,23 +125,22 @@ export class Ledger {
     return closed;
   }
 
-  acknowledgeCaution(version: number, source: string): Promise<CautionRecord> {
-    const record: CautionRecord = { version, acknowledgedAt: Math.round(this.time.now()), source };
+  acknowledgeCaution(version: number, source: string): Promise<CautionRecord & { acknowledgedAt: number }> {
+    const record = { version, acknowledgedAt: Math.round(this.time.now()), source };
     return this.change((d) => ({ ...d, caution: record })).then(() => record);
   }
 
-  /** Closes the household gate (a red flag was reported) until the caution is acknowledged again. */
-  withdrawCaution(reason: string | undefined, source: string): Promise<CautionRecord | null> {
+  /**
+   * Closes the household gate (a red flag was reported) until the caution is acknowledged again.
+   * Recorded even when nobody had acknowledged yet, so the red flag is not forgotten.
+   */
+  withdrawCaution(reason: string | undefined, source: string, currentVersion: number): Promise<CautionRecord> {
     const withdrawnAt = Math.round(this.time.now());
+    const withdrawal = { withdrawnAt, withdrawnSource: source, ...(reason !== undefined ? { withdrawnReason: reason } : {}) };
     return this.change((d) => ({
       ...d,
-      caution: d.caution && {
-        ...d.caution,
-        withdrawnAt,
-        withdrawnSource: source,
-        ...(reason !== undefined ? { withdrawnReason: reason } : {}),
-      },
-    })).then(() => this.data.caution);
+      caution: d.caution ? { ...d.caution, ...withdrawal } : { version: currentVersion, source, ...withdrawal },
+    })).then(() => this.data.caution!);
   }
 
   /** After a clock step: writes the file again so its wall-clock times are right for the next run. */
@@ -222,7 +221,7 @@ function shiftTimes(data: LedgerFile, offset: number): LedgerFile {
   return {
     ...data,
     seenAt: at(data.seenAt),
-    caution: data.caution && drop({ ...data.caution, acknowledgedAt: at(data.caution.acknowledgedAt)!, withdrawnAt: at(data.caution.withdrawnAt) }),
+    caution: data.caution && drop({ ...data.caution, acknowledgedAt: at(data.caution.acknowledgedAt), withdrawnAt: at(data.caution.withdrawnAt) }),
     sessions: data.sessions.map((s) => drop({ ...s, startedAt: at(s.startedAt)!, endedAt: at(s.endedAt) })),
   };
 }

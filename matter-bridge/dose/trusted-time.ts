@@ -8,7 +8,10 @@
  *   stays continuous and every session keeps its true age. A backward step is let through: sessions
  *   then look younger, which only ever refuses more.
  * - Across runs the floor is the latest time the ledger has seen. A wall clock behind it at start-up
- *   is not trusted: every start is refused (CLOCK_UNTRUSTED) until the wall clock catches up.
+ *   is not trusted: every start is refused (CLOCK_UNTRUSTED) until the wall clock catches up. A jump
+ *   that catches up is a step like any other (taken out): nothing tells NTP's correction from a
+ *   wrong setting, so earlier sessions then count as more recent than they were (refusing more).
+ *   The same holds for a late NTP correction while running; the systemd unit waits for time sync.
  * - Times are kept on this line in memory; `toWall` turns them into wall-clock times for display and
  *   for the ledger file, so a file written after a step is right for the next run.
  */
@@ -30,9 +33,10 @@ export interface ClockStep {
 export class TrustedTime {
   private anchorWall: number;
   private anchorMono: number;
-  /** Forward steps taken out of the line during this run: line = wall - offset. */
-  private offset = 0;
-  private behind: { floor: number; floorMono: number } | undefined;
+  /** Line = wall - offset: the forward steps taken out during this run. */
+  private offset: number;
+  /** Set while the wall clock has not yet reached the floor it started behind. */
+  private behindFloor: number | undefined;
   private readonly stepListeners = new Set<(step: ClockStep) => void>();
 
   /** `floor`: the latest time (wall-clock ms) the ledger has seen in earlier runs. */
@@ -42,7 +46,8 @@ export class TrustedTime {
   ) {
     this.anchorWall = clock.now();
     this.anchorMono = clock.monotonic();
-    if (this.anchorWall < floor) this.behind = { floor, floorMono: this.anchorMono };
+    this.offset = 0;
+    if (this.anchorWall < floor) this.behindFloor = floor;
   }
 
   /** Now on the trusted line. Every reading also checks the wall clock for a step. */
@@ -52,8 +57,8 @@ export class TrustedTime {
 
   state(): ClockState {
     this.observe();
-    if (!this.behind) return { trusted: true };
-    return { trusted: false, behindMs: this.behind.floor - this.clock.now(), floor: this.behind.floor };
+    if (this.behindFloor === undefined) return { trusted: true };
+    return { trusted: false, behindMs: this.behindFloor - this.clock.now(), floor: this.behindFloor };
   }
 
   /** A time on the line as wall-clock time (what the wall clock read, or reads now, at that moment). */
@@ -61,7 +66,7 @@ export class TrustedTime {
     return lineMs + this.offset;
   }
 
-  /** Forward steps taken out so far (ms); a ledger file written now adds this to every time. */
+  /** Line-to-wall offset (ms); a ledger file written now adds this to every time. */
   wallOffset(): number {
     return this.offset;
   }
@@ -74,27 +79,17 @@ export class TrustedTime {
   private observe(): number {
     const wall = this.clock.now();
     const mono = this.clock.monotonic();
-    if (this.behind) {
-      // Nothing has started in this run while behind, so once caught up the wall clock is believed.
-      if (wall < this.behind.floor) return Math.max(wall, this.behind.floor + (mono - this.behind.floorMono));
-      this.behind = undefined;
-      this.anchor(wall, mono);
-      return wall - this.offset;
-    }
     const elapsed = mono - this.anchorMono;
     const drift = wall - (this.anchorWall + elapsed);
     const tolerance = STEP_TOLERANCE_MS + Math.abs(elapsed) * SLEW_RATE;
-    this.anchor(wall, mono);
+    this.anchorWall = wall;
+    this.anchorMono = mono;
+    if (this.behindFloor !== undefined && wall >= this.behindFloor) this.behindFloor = undefined;
     if (Math.abs(drift) > tolerance) {
-      if (drift > 0) this.offset += drift;
+      if (drift > 0) this.offset += Math.round(drift);
       for (const listener of this.stepListeners) listener({ deltaMs: drift, wallAt: wall });
     }
     return wall - this.offset;
-  }
-
-  private anchor(wall: number, mono: number): void {
-    this.anchorWall = wall;
-    this.anchorMono = mono;
   }
 }
 

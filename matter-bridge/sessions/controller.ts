@@ -65,6 +65,16 @@ export class CautionVersionError extends Error {
   }
 }
 
+/** The ledger cannot take a change now (unreadable, or an earlier change still waits for the disk). */
+export class LedgerUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LedgerUnavailableError";
+  }
+}
+
+export type AcknowledgedCaution = CautionRecord & { acknowledgedAt: number };
+
 export class SessionController {
   readonly config: BridgeConfig;
   /** The trusted time line every age is judged on (the ledger's, so its floor counts). */
@@ -138,7 +148,8 @@ export class SessionController {
   /** The ledger's record, with a withdrawal that is not on disk yet already applied. */
   cautionRecord(): CautionRecord | null {
     const c = this.ledger?.caution() ?? null;
-    return c && this.withdrawal && c.withdrawnAt === undefined ? { ...c, ...this.withdrawal } : c;
+    if (!this.withdrawal || c?.withdrawnAt !== undefined) return c;
+    return c ? { ...c, ...this.withdrawal } : { version: CAUTION_VERSION, source: this.withdrawal.withdrawnSource!, ...this.withdrawal };
   }
 
   /** Why the gate is closed, in words, or undefined when it is open. */
@@ -151,12 +162,12 @@ export class SessionController {
     return `The red-flag caution has changed (version ${c.version} was acknowledged, version ${CAUTION_VERSION} is current); it must be read and acknowledged again.`;
   }
 
-  async acknowledgeCaution(version: number, source: string): Promise<CautionRecord> {
+  async acknowledgeCaution(version: number, source: string): Promise<AcknowledgedCaution> {
     if (version !== CAUTION_VERSION) throw new CautionVersionError(version);
     const ledger = this.requireLedger();
     // A withdrawal still waiting for the disk must not land after this acknowledgement.
     const waiting = this.backlog.problem();
-    if (waiting) throw new Error(waiting);
+    if (waiting) throw new LedgerUnavailableError(waiting);
     const record = await ledger.acknowledgeCaution(version, source);
     this.withdrawal = undefined;
     return record;
@@ -166,20 +177,20 @@ export class SessionController {
    * Closes the household gate until the caution is acknowledged again, and switches off whatever
    * is running: a red flag was reported. The gate closes at once, even if the disk cannot take the
    * record yet (it is retried); nothing is written when the gate is already closed that way.
+   * `stops` settle as the panels are confirmed off (a panel that does not answer keeps being tried).
    */
-  async withdrawCaution(reason: string | undefined, source: string): Promise<{ withdrawnAt: number; stopped: FinishedSession[] }> {
+  async withdrawCaution(
+    reason: string | undefined,
+    source: string,
+  ): Promise<{ withdrawnAt: number; stops: Array<Promise<FinishedSession | undefined>> }> {
     const ledger = this.requireLedger();
-    const current = this.cautionRecord();
-    if (current && current.withdrawnAt === undefined) {
+    if (this.cautionRecord()?.withdrawnAt === undefined) {
       this.withdrawal = { withdrawnAt: Math.round(this.time.now()), withdrawnSource: source, ...(reason !== undefined ? { withdrawnReason: reason } : {}) };
       this.log(`Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`);
-      await this.backlog.run("record the caution withdrawal", () => ledger.withdrawCaution(reason, source));
+      await this.backlog.run("record the caution withdrawal", () => ledger.withdrawCaution(reason, source, CAUTION_VERSION));
     }
-    const stopped = await Promise.all(this.config.panels.map((p) => this.stop(p.id, "caution-withdrawn")));
-    return {
-      withdrawnAt: this.cautionRecord()?.withdrawnAt ?? this.time.now(),
-      stopped: stopped.filter((s): s is FinishedSession => s !== undefined),
-    };
+    const stops = this.config.panels.map((p) => this.stop(p.id, "caution-withdrawn"));
+    return { withdrawnAt: this.cautionRecord()?.withdrawnAt ?? this.time.now(), stops };
   }
 
   /** The region a plain "on" uses: the panel's last session's region, else its configured default. */
@@ -490,7 +501,7 @@ export class SessionController {
 
   private requireLedger(): Ledger {
     const ledger = this.ledger;
-    if (!ledger) throw this.ledgerError;
+    if (!ledger) throw new LedgerUnavailableError(this.ledgerError?.message ?? "The dose ledger is unavailable.");
     return ledger;
   }
 

@@ -1,5 +1,5 @@
 /** The real skill on the real en-US interaction model through virtual-alexa, against a real bridge. */
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,8 @@ import { BridgeClient } from "../../lambda/bridge-client.js";
 import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
 import { createSkill, type SkillOptions } from "../../lambda/skill.js";
 import { TIMERS_SCOPE } from "../../lambda/flows/alexa-api.js";
+import { type CautionStatusResponse, CautionStatusResponseSchema } from "../../matter-bridge/contract/index.js";
+import { call } from "./http.js";
 
 // virtual-alexa loads nock, which patches node:http process-wide on load (and breaks
 // request(url, options, callback) for every later test in this jest worker). Nothing here uses it.
@@ -52,3 +54,16 @@ export function alexaFor(skill: Skill, api: { url: string }, opts: { timers?: bo
 export const said = (reply: any): string => (reply?.response?.outputSpeech?.ssml ?? "").replace(/<[^>]+>/g, "").trim();
 // biome-ignore lint/suspicious/noExplicitAny: virtual-alexa's response type is loose
 export const ended = (reply: any): boolean => reply?.response?.shouldEndSession === true;
+
+/** The bridge's household gate as its API reports it (`GET /v1/caution`), as another household member would see it. */
+export async function householdCaution(bridgeUrl: string, token: string): Promise<CautionStatusResponse> {
+  const answer = await call(bridgeUrl, "GET", "/v1/caution", { token });
+  if (answer.status !== 200) throw new Error(`GET /v1/caution answered ${answer.status}: ${answer.text}`);
+  return CautionStatusResponseSchema.parse(answer.body);
+}
+
+/** What this user's skill data holds (file persistence: one JSON file per user in `dataDir`). */
+export async function storedUsers(dataDir: string): Promise<Array<Record<string, unknown>>> {
+  const files = await readdir(dataDir);
+  return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dataDir, f), "utf8")) as Record<string, unknown>));
+}

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { type Bridge, startBridge } from "../../matter-bridge/cli/bridge.js";
+import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 import { freeUdpPort } from "../helpers/ports.js";
@@ -139,3 +140,114 @@ it("a start the bridge rejects is shown with its reason and the panel stays off"
   expect(await page.textContent("#action-message")).toContain("Not started");
   expect(panelOn()).toBe(false);
 });
+
+it("reporting a red flag from the page switches the panel off, pauses every start and shows the caution with the reason; acknowledging reopens it", async () => {
+  await page.fill("[data-panel=panel-1] input[type=number]", "");
+  await page.click("[data-panel=panel-1] [data-start=low-back-hips]");
+  await page.waitForSelector("[data-panel=panel-1] [data-state=on]");
+  expect(panelOn()).toBe(true);
+  expect(await page.isHidden("#caution")).toBe(true);
+  expect(await page.textContent("#withdraw")).toContain("Report a red flag");
+
+  // Cancelling the confirmation changes nothing.
+  const dialogs: Array<{ type: string; message: string }> = [];
+  page.once("dialog", (d) => {
+    dialogs.push({ type: d.type(), message: d.message() });
+    void d.dismiss();
+  });
+  await Promise.all([page.waitForEvent("dialog"), page.click("#withdraw")]);
+  expect(dialogs).toHaveLength(1);
+  expect((await apiGet("/v1/caution")).body.acknowledged).toBe(true);
+  expect(panelOn()).toBe(true);
+
+  await page.fill("#withdraw-reason", "new numbness in the left leg");
+  page.once("dialog", (d) => {
+    dialogs.push({ type: d.type(), message: d.message() });
+    void d.accept();
+  });
+  await Promise.all([page.waitForEvent("dialog"), page.click("#withdraw")]);
+  await page.waitForSelector("#caution:not([hidden])");
+  expect(dialogs.map((d) => d.type)).toEqual(["confirm", "confirm"]);
+  expect(dialogs[1].message).toMatch(/switched off/);
+
+  // The page: the caution again, saying why, and the red-flag button gone until it is acknowledged.
+  expect(await page.textContent("#caution-title")).toMatch(/red flag was reported/);
+  expect(await page.textContent("#caution-why")).toContain("new numbness in the left leg");
+  expect(await page.textContent("#caution-text")).toContain("numbness");
+  expect(await page.isHidden("#red-flag")).toBe(true);
+  await page.waitForSelector("[data-panel=panel-1] [data-state=off]");
+  expect(await page.textContent("#action-message")).toContain("Red flag recorded");
+
+  // The bridge: the gate closed with the reason, the session switched off, every start refused.
+  expect(panelOn()).toBe(false);
+  expect((await driverState()).on).toBe(false);
+  const gate = await apiGet("/v1/caution");
+  expect(gate.body).toMatchObject({ acknowledged: false, withdrawnReason: "new numbness in the left leg" });
+  expect(typeof gate.body.withdrawnAt).toBe("string");
+  expect(bridge.controller.cautionRecord()).toMatchObject({ withdrawnSource: "dashboard" });
+  const refused = await call(bridge.api.url, "POST", "/v1/sessions", { token: bridge.token.token, body: { region: "mid-back" } });
+  expect([refused.status, refused.body.error.code]).toEqual([409, "CAUTION_REQUIRED"]);
+  expect(refused.body.error.message).toMatch(/withdrawn/);
+
+  // A start from the page is refused with that reason too.
+  await page.click("[data-panel=panel-1] [data-start=neck-shoulders]");
+  await page.waitForSelector("#action-message:has-text('Not started')");
+  expect(await page.textContent("#action-message")).toMatch(/withdrawn/);
+  expect(panelOn()).toBe(false);
+
+  // Acknowledging on the page reopens the gate (with the version the bridge asks for).
+  await page.click("#caution-ack");
+  await page.waitForSelector("#caution", { state: "hidden" });
+  await page.waitForSelector("#red-flag:not([hidden])");
+  const reopened = await apiGet("/v1/caution");
+  expect(reopened.body).toMatchObject({ acknowledged: true, acknowledgedVersion: CAUTION_VERSION, withdrawnAt: null });
+  expect(bridge.controller.cautionRecord()?.source).toBe("dashboard");
+  await page.click("[data-panel=panel-1] [data-start=mid-back]");
+  await page.waitForSelector("[data-panel=panel-1] [data-state=on]");
+  expect(panelOn()).toBe(true);
+  await page.click("[data-stop=panel-1]");
+  await page.waitForSelector("[data-panel=panel-1] [data-state=off]");
+}, 30_000);
+
+it("shows the caution the bridge reports (a new version, saying so) and acknowledges the version the bridge reported", async () => {
+  const statusUrl = `${bridge.api.url}/v1/caution`;
+  const ackUrl = `${bridge.api.url}/v1/caution/acknowledge`;
+  // The bridge as it would answer after an update to caution version 7, version 1 acknowledged before.
+  await page.route(statusUrl, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "application/json",
+      body: JSON.stringify({
+        version: 7,
+        text: "Caution version seven, as the bridge reports it.",
+        acknowledged: false,
+        acknowledgedAt: null,
+        acknowledgedVersion: 1,
+        withdrawnAt: null,
+        withdrawnReason: null,
+      }),
+    }),
+  );
+  const sent: unknown[] = [];
+  await page.route(ackUrl, (route) => {
+    sent.push(route.request().postDataJSON());
+    void route.continue();
+  });
+  try {
+    await page.waitForSelector("#caution:not([hidden])");
+    expect(await page.textContent("#caution-text")).toBe("Caution version seven, as the bridge reports it.");
+    expect(await page.textContent("#caution-title")).toMatch(/changed/);
+    expect(await page.textContent("#caution-why")).toMatch(/version 7.*version 1/);
+
+    // The real bridge (version 1) refuses version 7: the page says so instead of pretending.
+    await page.click("#caution-ack");
+    await page.waitForSelector("#caution-error:not([hidden])");
+    expect(sent).toEqual([{ version: 7, source: "dashboard" }]);
+    expect(await page.textContent("#caution-error")).toMatch(/newer version/);
+  } finally {
+    await page.unroute(statusUrl);
+    await page.unroute(ackUrl);
+  }
+  // Back to the real bridge, whose gate is open: the caution goes away.
+  await page.waitForSelector("#caution", { state: "hidden" });
+}, 30_000);

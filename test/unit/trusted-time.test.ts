@@ -136,6 +136,9 @@ describe("trusted time: a clock behind the ledger at start-up", () => {
     clock.step(3 * DAY + HOUR + 5 * MIN); // NTP
     expect(b.controller.time.state()).toEqual({ trusted: true });
     expect((await b.controller.start({ region: "neck-shoulders" }, "test")).ok).toBe(true);
+    // The jump that caught up was taken out like any step: the mid-back session, really an hour old,
+    // is not released by it.
+    expect(await b.controller.start({ region: "mid-back", panelId: "panel-1" }, "test")).toMatchObject({ ok: false });
     await b.controller.shutdown();
   });
 

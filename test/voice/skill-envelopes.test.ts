@@ -175,7 +175,8 @@ describe("a bridge that cannot help", () => {
     TOO_SHORT: /too short to be worth starting/,
     PANEL_BUSY: /already running a session\. It finishes in about 3 hours\./,
     PANEL_UNREACHABLE: /can't reach the panel\. Check that the panel's plug or relay is powered/,
-    LEDGER_UNAVAILABLE: /can't read its dose records/,
+    LEDGER_UNAVAILABLE: /can't read or write its dose records/,
+    CLOCK_UNTRUSTED: /clock is behind, so it can't be sure how long ago your last sessions were/,
     UNKNOWN_PANEL: /didn't start a session: No panel "x"\./,
   };
   it.each(REFUSAL_CODES.map((c) => [c]))("%s is explained", async (code) => {

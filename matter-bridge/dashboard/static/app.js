@@ -1,5 +1,5 @@
 // Biolight dashboard: talks to the control API with the bridge's token. No third-party code.
-const { regions, caution } = window.BIOLIGHT;
+const { regions } = window.BIOLIGHT;
 const COLORS = { "neck-shoulders": "#e8a33d", "mid-back": "#d0533a", "low-back-hips": "#8c1c24" };
 const $ = (id) => document.getElementById(id);
 const store = () => (localStorage.getItem("biolight-token") ? localStorage : sessionStorage);
@@ -7,6 +7,8 @@ let token = localStorage.getItem("biolight-token") ?? sessionStorage.getItem("bi
 let panels = [];
 let fetchedAt = 0;
 let pollTimer;
+/** The bridge's caution (GET /v1/caution): the version and text to acknowledge, and the gate's state. */
+let caution;
 
 async function api(path, options = {}) {
   const res = await fetch(path, {
@@ -97,7 +99,38 @@ function renderDose(dose) {
     }),
   );
   $("on-time").textContent = `Panel on-time: ${Math.round(dose.onSeconds24h / 60)} min used, ${Math.round(dose.remainingOnSeconds24h / 60)} min left in the last 24 hours.`;
-  $("caution").hidden = dose.cautionAcknowledged !== false;
+}
+
+const at = (iso) => new Date(iso).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+
+/** Why the household gate is closed, in words, from the bridge's caution status. */
+function cautionWhy(c) {
+  if (c.withdrawnAt)
+    return {
+      title: "Sessions are paused: a red flag was reported",
+      why: `A red flag was reported on ${at(c.withdrawnAt)}${c.withdrawnReason ? `: “${c.withdrawnReason}”` : ""}. Every session is refused until someone reads the caution again and confirms that none of it applies now.`,
+    };
+  if (c.acknowledgedVersion != null && c.acknowledgedVersion !== c.version)
+    return {
+      title: "The caution has changed",
+      why: `This is a new version of the caution (version ${c.version}; version ${c.acknowledgedVersion} was acknowledged before). Every session is refused until someone in the household reads it and confirms.`,
+    };
+  return {
+    title: "Before the first session",
+    why: "Nobody in the household has acknowledged the caution yet. Every session is refused until someone reads it and confirms.",
+  };
+}
+
+/** Shows the caution whenever the bridge says it is not acknowledged, and the red-flag button when it is. */
+function renderCaution(c) {
+  caution = c;
+  $("caution").hidden = c.acknowledged;
+  $("red-flag").hidden = !c.acknowledged;
+  if (c.acknowledged) return cautionError();
+  const { title, why } = cautionWhy(c);
+  $("caution-title").textContent = title;
+  $("caution-why").textContent = why;
+  $("caution-text").textContent = c.text;
 }
 
 function renderHistory(sessions) {
@@ -134,11 +167,12 @@ function renderHistory(sessions) {
 
 async function refresh() {
   try {
-    const [p, d] = await Promise.all([api("/v1/panels"), api("/v1/dose")]);
+    const [p, d, c] = await Promise.all([api("/v1/panels"), api("/v1/dose"), api("/v1/caution")]);
     panels = p.body.panels;
     fetchedAt = Date.now();
     renderPanels();
     renderDose(d.body);
+    if (c.ok) renderCaution(c.body);
   } catch (err) {
     if (err.status === 401) return signOut("The token is no longer accepted.");
   }
@@ -205,10 +239,42 @@ async function signIn(candidate, remember) {
   pollTimer = setInterval(refresh, 2000);
 }
 
-$("caution-text").textContent = caution.text;
+function cautionError(text) {
+  const e = $("caution-error");
+  e.textContent = text ?? "";
+  e.hidden = !text;
+}
+
+// Acknowledges exactly the version the bridge reported (and this page showed).
 $("caution-ack").addEventListener("click", async () => {
-  await api("/v1/caution/acknowledge", { method: "POST", body: JSON.stringify({ version: caution.version, source: "dashboard" }) });
+  if (!caution) return;
+  const res = await api("/v1/caution/acknowledge", { method: "POST", body: JSON.stringify({ version: caution.version, source: "dashboard" }) });
+  if (res.ok) cautionError();
+  else if (res.body.error?.code === "CAUTION_VERSION_MISMATCH") cautionError("The bridge now asks a newer version of the caution. Please read it again below.");
+  else cautionError(`Not recorded: ${res.body.error?.message ?? `HTTP ${res.status}`}`);
   await refresh();
+});
+
+$("withdraw").addEventListener("click", async () => {
+  const sure = confirm(
+    "Report a red flag?\n\nEvery panel is switched off now, and every session is refused until someone reads the caution again and confirms that none of it applies.",
+  );
+  if (!sure) return;
+  const reason = $("withdraw-reason").value.trim().slice(0, 200);
+  let res;
+  try {
+    res = await api("/v1/caution/withdraw", { method: "POST", body: JSON.stringify({ ...(reason ? { reason } : {}), source: "dashboard" }) });
+  } catch (err) {
+    if (err.status === 401) return signOut("The token is no longer accepted.");
+    res = { ok: false, status: 0, body: { error: { message: "the bridge did not answer" } } };
+  }
+  if (res.ok) {
+    $("withdraw-reason").value = "";
+    const n = res.body.stopped?.length ?? 0;
+    say(`Red flag recorded: all sessions are paused${n ? ` and ${n === 1 ? "the running session was" : `${n} running sessions were`} switched off` : ""}. Please talk to a healthcare professional.`, true);
+  } else say(`The red flag could not be recorded: ${res.body.error?.message ?? `HTTP ${res.status}`}. Switch the panel off at its plug.`, true);
+  await refresh();
+  $("caution").scrollIntoView?.({ block: "nearest" });
 });
 $("login-form").addEventListener("submit", (e) => {
   e.preventDefault();
