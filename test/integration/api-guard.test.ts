@@ -42,7 +42,7 @@ async function bridge(opts: { caution?: { version: number }; clock?: Clock; seed
     offRetryMs: 20,
   });
   await controller.recover();
-  const api = await startApi({ controller, token: TOKEN, host: "127.0.0.1", port: 0, log: () => {}, authThrottle: new AuthThrottle() });
+  const api = await startApi({ controller, token: TOKEN, host: "127.0.0.1", port: 0, log: () => {}, stopTimeoutMs: 300, authThrottle: new AuthThrottle() });
   apis.push({ api, controller });
   const get = (path: string) => call(api.url, "GET", path, { token: TOKEN });
   const post = (path: string, body?: unknown) => call(api.url, "POST", path, { token: TOKEN, body });
@@ -96,6 +96,29 @@ describe("the caution is versioned and can be withdrawn", () => {
 
     expect((await b.post("/v1/caution/acknowledge", { version: CAUTION_VERSION })).status).toBe(200);
     expect((await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 })).status).toBe(201);
+  });
+});
+
+describe("the caution withdrawal holds when things go wrong", () => {
+  it("is recorded even before anyone acknowledged, so the red flag is not forgotten", async () => {
+    const b = await bridge();
+    const res = await b.post("/v1/caution/withdraw", { reason: "fever with back pain" });
+    expect(res.status).toBe(200);
+    expect(b.ledger.caution()).toMatchObject({ version: CAUTION_VERSION, withdrawnReason: "fever with back pain" });
+    expect((await b.get("/v1/caution")).body).toMatchObject({ acknowledged: false, acknowledgedVersion: null, withdrawnReason: "fever with back pain" });
+  });
+
+  it("answers once the gate is closed, not after a panel that does not answer is finally off", async () => {
+    const b = await bridge({ caution: { version: CAUTION_VERSION } });
+    expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 300 })).status).toBe(201);
+    b.driver.failOff = 1_000_000;
+    const t0 = Date.now();
+    const res = await b.post("/v1/caution/withdraw", {});
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(res.body).toMatchObject({ acknowledged: false, stopped: [], stillSwitchingOff: ["panel-1"] });
+    expect((await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 })).body.error.code).toMatch(/CAUTION_REQUIRED|PANEL_BUSY/);
+    expect((await b.get("/v1/panels")).body.panels[0]).toMatchObject({ on: true, state: "stopping" });
+    b.driver.failOff = 0;
   });
 });
 

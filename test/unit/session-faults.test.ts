@@ -12,7 +12,7 @@ import { LEDGER_FILE, Ledger, type LedgerWriter, writeAtomically } from "../../m
 import type { PanelDriver } from "../../matter-bridge/panels/driver.js";
 import { ShellyDriver } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
-import { PANEL_POLL_MS, SessionController } from "../../matter-bridge/sessions/controller.js";
+import { LedgerUnavailableError, PANEL_POLL_MS, SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
@@ -128,6 +128,25 @@ describe("a failed ledger write never strands the panel", () => {
     expect(onDisk.sessions[0]).toMatchObject({ endReason: "stopped", deliveredSeconds: finished!.deliveredSeconds });
     expect((await controller.start({ region: "neck-shoulders", seconds: 60 }, "test")).ok).toBe(true);
     await controller.shutdown();
+  });
+
+  it("a red flag closes the gate at once even on a full disk; an acknowledgement waits until the withdrawal is on disk", async () => {
+    let full = false;
+    const write: LedgerWriter = async (path, text) => {
+      if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      await writeAtomically(path, text);
+    };
+    const { controller, ledger } = await setup(new FlakyDriver(), { write });
+    full = true;
+    await controller.withdrawCaution("numbness", "test");
+    expect(controller.cautionAcknowledged()).toBe(false);
+    expect(ledger.caution()?.withdrawnAt).toBeUndefined(); // not on disk yet
+    await expect(controller.acknowledgeCaution(1, "test")).rejects.toBeInstanceOf(LedgerUnavailableError);
+    expect(controller.cautionAcknowledged()).toBe(false);
+    full = false;
+    await until(() => ledger.caution()?.withdrawnAt !== undefined, "the withdrawal to be written");
+    await controller.acknowledgeCaution(1, "test");
+    expect(controller.cautionAcknowledged()).toBe(true);
   });
 
   it("a write that fails on a full disk leaves the old file and no temp file behind", async () => {
