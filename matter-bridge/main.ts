@@ -60,7 +60,10 @@ const bridge = await starting.catch((err: Error) =>
 );
 const { controller, ledger, api } = bridge;
 // Every 2 s: a relay switched on at the device is off again within 3 s, and a clock step is noticed.
-stopPolling = every(PANEL_POLL_MS, () => controller.poll(), (m) => log(`Panel poll failed: ${m}`));
+const pollers = config.panels.map((p) => every(PANEL_POLL_MS, () => controller.pollPanel(p.id), (m) => log(`[${p.id}] poll failed: ${m}`)));
+stopPolling = () => {
+  for (const stop of pollers) stop();
+};
 
 console.log(
   banner({

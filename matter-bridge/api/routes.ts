@@ -29,8 +29,6 @@ function parse<S extends z.ZodObject>(schema: S, value: unknown): z.output<S> {
   return parsed.data;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
 /** The promise's value, or "slow" once `ms` have passed (the work goes on either way). */
 async function within<T>(work: Promise<T>, ms: number): Promise<T | "slow"> {
   let timer: NodeJS.Timeout | undefined;
@@ -99,7 +97,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
           regions: Object.fromEntries(
             Object.entries(dose.regions).map(([id, r]) => [
               id,
-              { ...r, nextAllowedAt: Number.isFinite(r.nextAllowedAt) ? iso(r.nextAllowedAt) : null },
+              { ...r, nextAllowedAt: Number.isFinite(r.nextAllowedAt) ? controller.wallIso(r.nextAllowedAt) : null },
             ]),
           ),
           onSeconds24h: dose.onSeconds24h,
@@ -164,6 +162,13 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
         const { reason, source } = parse(CautionWithdrawRequestSchema, (await readJson(req, { optional: true })) ?? {});
         ledgerAvailable();
         const { withdrawnAt, stops } = await controller.withdrawCaution(reason, source ?? "api");
+        const unsaved = controller.ledgerProblem();
+        if (unsaved)
+          throw new HttpError(
+            503,
+            "LEDGER_UNAVAILABLE",
+            `Every session is refused and every panel is being switched off, but the withdrawal is not saved yet: ${unsaved} Until it is, a restart would forget it.`,
+          );
         // The gate is closed already; a panel that does not answer the switch-off is not waited for.
         const finished = await Promise.all(stops.map((stop) => within(stop, stopTimeoutMs)));
         const stillOn = controller.config.panels.filter((_, i) => finished[i] === "slow").map((p) => p.id);

@@ -20,6 +20,9 @@ import { SessionController } from "../sessions/controller.js";
 import { lockStorage } from "../storage/lock.js";
 import { configureMatterRuntime } from "./matter-runtime.js";
 
+/** Room kept beside the ledger for the writes a full disk must not stop (a few thousand sessions). */
+const LEDGER_RESERVE_BYTES = 1024 * 1024;
+
 export interface Bridge {
   controller: SessionController;
   ledger?: Ledger;
@@ -50,14 +53,20 @@ async function startLocked(
   log: (m: string) => void,
   releaseLock: () => Promise<void>,
 ): Promise<Bridge> {
-  const ledger = await openLedger(cli.storage);
+  const ledger = await openLedger(cli.storage, log);
   const drivers: Record<string, PanelDriver> = {};
   for (const panel of config.panels) drivers[panel.id] = await createDriver(panel, { storageDir: cli.storage, log });
   const controller = new SessionController({ config, ledger, drivers, log });
   await controller.recover();
 
   if (cli.acknowledgeCaution) {
+    const withdrawn = controller.cautionRecord()?.withdrawnAt !== undefined;
     if (ledger instanceof Error) log("--acknowledge-caution could not be recorded: the dose ledger is unavailable.");
+    // A flag left in a service file must not undo a red flag reported since: that takes a person.
+    else if (withdrawn)
+      log(
+        `--acknowledge-caution ignored: ${controller.cautionProblem()} Acknowledge it on the dashboard, at the terminal prompt or in the skill, after talking to a professional.`,
+      );
     else if (!controller.cautionAcknowledged()) {
       await controller.acknowledgeCaution(CAUTION_VERSION, "cli-flag");
       log(`Caution version ${CAUTION_VERSION} acknowledged for the household (--acknowledge-caution).`);
@@ -109,9 +118,9 @@ async function startLocked(
 }
 
 /** A corrupt ledger does not stop the bridge: it runs, refusing every start, and says so loudly. */
-async function openLedger(storage: string): Promise<Ledger | LedgerCorruptError> {
+async function openLedger(storage: string, log: (m: string) => void): Promise<Ledger | LedgerCorruptError> {
   try {
-    return await Ledger.open(storage);
+    return await Ledger.open(storage, { reserveBytes: LEDGER_RESERVE_BYTES, log });
   } catch (err) {
     if (err instanceof LedgerCorruptError) return err;
     throw err;

@@ -7,7 +7,7 @@
  * In memory every time is on the trusted time line (see trusted-time.ts); the file holds wall-clock
  * times, so a forward clock step taken out of the line is added back when the file is written.
  */
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Clock } from "../sessions/clock.js";
 import { type CautionRecord, type LedgerFile, LedgerFileSchema, type LedgerSession, LedgerSessionSchema } from "./ledger-schema.js";
@@ -15,6 +15,8 @@ import { isOpen } from "./ledger-schema.js";
 import { TrustedTime } from "./trusted-time.js";
 
 export const LEDGER_FILE = "ledger.json";
+/** The end reason of a session left open by a crash or power loss and closed at the next start. */
+export const RECOVERED = "recovered-after-restart";
 /** Entries older than this on the trusted line are dropped on write; history needs 90 days. */
 export const LEDGER_RETENTION_MS = 100 * 24 * 3600 * 1000;
 
@@ -37,7 +39,15 @@ export interface LedgerOptions {
   /** Wall and monotonic clocks (default: the system's). */
   clock?: Clock;
   write?: LedgerWriter;
+  /**
+   * Space kept in a spare file beside the ledger (bytes). When the disk is full, the spare is given
+   * up so the change that must not be lost (a session's end, a red flag, light by hand) still lands.
+   */
+  reserveBytes?: number;
+  log?: (message: string) => void;
 }
+
+export const RESERVE_FILE = "ledger.reserve";
 
 const EMPTY: LedgerFile = { format: "biolight-ledger/1", sessions: [], caution: null };
 
@@ -51,6 +61,8 @@ export class Ledger {
     private data: LedgerFile,
     readonly time: TrustedTime,
     private readonly write: LedgerWriter,
+    private readonly reserve: string | undefined,
+    private readonly log: (message: string) => void,
   ) {}
 
   /**
@@ -64,7 +76,9 @@ export class Ledger {
     await mkdir(dir, { recursive: true });
     const path = join(dir, LEDGER_FILE);
     const data = await readLedgerFile(path);
-    return new Ledger(path, data, new TrustedTime(clock, latestTimeIn(data)), write);
+    const reserve = opts.reserveBytes ? join(dir, RESERVE_FILE) : undefined;
+    if (reserve) await keepReserve(reserve, opts.reserveBytes!);
+    return new Ledger(path, data, new TrustedTime(clock, latestTimeIn(data)), write, reserve, opts.log ?? (() => {}));
   }
 
   sessions(): readonly LedgerSession[] {
@@ -110,7 +124,7 @@ export class Ledger {
   }
 
   /** Start-up recovery: a session with no recorded end counts as fully delivered. */
-  async closeOpenAsDelivered(reason = "recovered-after-restart"): Promise<LedgerSession[]> {
+  async closeOpenAsDelivered(reason = RECOVERED): Promise<LedgerSession[]> {
     if (this.openSessions().length === 0) return [];
     const closed: LedgerSession[] = [];
     await this.change((d) => ({
@@ -171,13 +185,45 @@ export class Ledger {
         seenAt: Math.round(Math.max(now, next.seenAt ?? Number.NEGATIVE_INFINITY)),
       };
       const offset = this.time.wallOffset();
-      await this.write(this.path, JSON.stringify(shiftTimes(compacted, offset)));
+      const text = JSON.stringify(shiftTimes(compacted, offset));
+      try {
+        await this.write(this.path, text);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "ENOSPC" || !(await this.giveUpReserve())) throw err;
+        await this.write(this.path, text);
+      }
       this.data = compacted;
       this.writtenOffset = offset;
     };
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** True when the spare file was there and is now gone, freeing its space. */
+  private async giveUpReserve(): Promise<boolean> {
+    if (!this.reserve) return false;
+    try {
+      await unlink(this.reserve);
+    } catch {
+      return false;
+    }
+    this.log(`The disk is full: the ledger's reserve (${this.reserve}) was given up so the dose ledger can still be written. Free some disk space.`);
+    return true;
+  }
+}
+
+/** Makes sure the spare file holds `bytes`; best effort (a disk too full for it just has none). */
+async function keepReserve(path: string, bytes: number): Promise<void> {
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
+  if (size >= bytes) return;
+  try {
+    await writeFile(path, Buffer.alloc(bytes));
+  } catch {
+    await rm(path, { force: true }).catch(() => {});
   }
 }
 
@@ -209,7 +255,8 @@ export function latestTimeIn(data: LedgerFile): number {
     data.seenAt,
     data.caution?.acknowledgedAt,
     data.caution?.withdrawnAt,
-    ...data.sessions.flatMap((s) => [s.startedAt, s.endedAt]),
+    // A session closed at start-up ends at its planned end, which may lie ahead: only its start was seen.
+    ...data.sessions.flatMap((s) => [s.startedAt, s.endReason === RECOVERED ? undefined : s.endedAt]),
   ].filter((t): t is number => t !== undefined);
   return times.length ? Math.max(...times) : Number.NEGATIVE_INFINITY;
 }

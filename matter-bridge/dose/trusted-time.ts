@@ -3,17 +3,17 @@
  * booted with a stale time, a person setting the clock) must not make a session look older than it
  * is, or a region would be released early.
  *
- * - Within a run the line advances with the monotonic clock. The wall clock is followed while it
- *   agrees (NTP slewing), and a forward step is detected (wall vs monotonic) and taken out: the line
- *   stays continuous and every session keeps its true age. A backward step is let through: sessions
- *   then look younger, which only ever refuses more.
+ * - Within a run the line advances with the monotonic clock only. The wall clock is followed while
+ *   it agrees (NTP slewing); a step either way is detected (wall vs monotonic) and taken out, so the
+ *   line never jumps and every session keeps its true age.
  * - Across runs the floor is the latest time the ledger has seen. A wall clock behind it at start-up
- *   is not trusted: every start is refused (CLOCK_UNTRUSTED) until the wall clock catches up. A jump
- *   that catches up is a step like any other (taken out): nothing tells NTP's correction from a
- *   wrong setting, so earlier sessions then count as more recent than they were (refusing more).
- *   The same holds for a late NTP correction while running; the systemd unit waits for time sync.
- * - Times are kept on this line in memory; `toWall` turns them into wall-clock times for display and
- *   for the ledger file, so a file written after a step is right for the next run.
+ *   is not trusted: every start is refused (CLOCK_UNTRUSTED) until the wall clock catches up, and
+ *   the line starts at the floor. However the clock catches up (NTP's step, or waiting), no age moves:
+ *   at worst the time the bridge was off does not count, which only refuses more.
+ * - Times are kept on this line in memory. The ledger file gets them shifted by the forward steps
+ *   taken out (so a file written after NTP corrected a stale clock is right for the next run), but
+ *   never shifted back: a clock that is still behind next time is caught by the floor, and one that
+ *   was put right meanwhile sees no session older than it is.
  */
 import type { Clock } from "../sessions/clock.js";
 
@@ -33,7 +33,7 @@ export interface ClockStep {
 export class TrustedTime {
   private anchorWall: number;
   private anchorMono: number;
-  /** Line = wall - offset: the forward steps taken out during this run. */
+  /** Line = wall - offset: the steps taken out during this run (negative: the wall clock is behind). */
   private offset: number;
   /** Set while the wall clock has not yet reached the floor it started behind. */
   private behindFloor: number | undefined;
@@ -46,7 +46,8 @@ export class TrustedTime {
   ) {
     this.anchorWall = clock.now();
     this.anchorMono = clock.monotonic();
-    this.offset = 0;
+    // Behind the floor, the line starts at the floor: the wall clock has gone back since.
+    this.offset = Math.min(0, this.anchorWall - floor);
     if (this.anchorWall < floor) this.behindFloor = floor;
   }
 
@@ -61,14 +62,14 @@ export class TrustedTime {
     return { trusted: false, behindMs: this.behindFloor - this.clock.now(), floor: this.behindFloor };
   }
 
-  /** A time on the line as wall-clock time (what the wall clock read, or reads now, at that moment). */
+  /** A time on the line as wall-clock time, for display and for the ledger file (never shifted back). */
   toWall(lineMs: number): number {
-    return lineMs + this.offset;
+    return lineMs + this.wallOffset();
   }
 
-  /** Line-to-wall offset (ms); a ledger file written now adds this to every time. */
+  /** What a ledger file written now adds to every time (ms): forward steps only. */
   wallOffset(): number {
-    return this.offset;
+    return Math.max(0, this.offset);
   }
 
   onStep(listener: (step: ClockStep) => void): () => void {
@@ -86,7 +87,7 @@ export class TrustedTime {
     this.anchorMono = mono;
     if (this.behindFloor !== undefined && wall >= this.behindFloor) this.behindFloor = undefined;
     if (Math.abs(drift) > tolerance) {
-      if (drift > 0) this.offset += Math.round(drift);
+      this.offset += Math.round(drift);
       for (const listener of this.stepListeners) listener({ deltaMs: drift, wallAt: wall });
     }
     return wall - this.offset;

@@ -108,10 +108,10 @@ export class SessionController {
     this.time.onStep((step) => {
       const direction = step.deltaMs > 0 ? "forward" : "back";
       this.log(
-        `The system clock stepped ${direction} by ${describeDuration(step.deltaMs)}. Session ages keep running on the bridge's own time line${step.deltaMs > 0 ? "; the ledger is rewritten to match" : " (sessions look younger, which only refuses more)"}.`,
+        `The system clock stepped ${direction} by ${describeDuration(step.deltaMs)}. Session ages keep running on the bridge's own time line; the step changes none of them.`,
       );
       const ledger = this.ledger;
-      if (ledger && step.deltaMs > 0) this.backlog.run("record the clock step", () => ledger.persistClockStep());
+      if (ledger) this.backlog.run("record the clock step", () => ledger.persistClockStep());
     });
   }
 
@@ -376,7 +376,13 @@ export class SessionController {
         await this.applyFailSafes(p.id);
       }),
     );
-    const closed = (await this.ledger?.closeOpenAsDelivered()) ?? [];
+    // Until this is on disk the open entries count in full anyway; a full disk must not stop the start.
+    let closed: LedgerSession[] = [];
+    const ledger = this.ledger;
+    if (ledger?.openSessions().length)
+      await this.backlog.run("close the sessions a crash left open", async () => {
+        closed = await ledger.closeOpenAsDelivered();
+      });
     for (const s of closed) this.log(`[${s.panelId}] session ${s.id.slice(0, 8)} had no recorded end: counted as fully delivered`);
     return closed;
   }
@@ -387,8 +393,7 @@ export class SessionController {
    * counted; a panel drawing power while off is a fault. Also notices clock steps.
    */
   async poll(): Promise<void> {
-    this.time.now();
-    await Promise.all(this.config.panels.map((p) => this.pollPanel(p)));
+    await Promise.all(this.config.panels.map((p) => this.pollPanel(p.id)));
   }
 
   /** Shutdown: every session stopped and every panel off; no new starts afterwards. */
@@ -400,7 +405,10 @@ export class SessionController {
     await this.backlog.close();
   }
 
-  private async pollPanel(p: PanelConfig): Promise<void> {
+  /** One panel's poll; each panel is polled on its own, so one that is slow to switch off holds up no other. */
+  async pollPanel(panelId: string): Promise<void> {
+    this.time.now();
+    const p = this.panel(panelId);
     const generation = this.generation.get(p.id) ?? 0;
     const wasReachable = this.reachable.get(p.id);
     const s = await this.driver(p.id).status();

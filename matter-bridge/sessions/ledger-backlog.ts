@@ -46,12 +46,17 @@ export class LedgerBacklog {
     return `The dose ledger could not ${first.what} (${cause}). The bridge keeps retrying and starts sessions again once the ledger can be written.${full}`;
   }
 
-  /** One last attempt (at shutdown); whatever still fails stays open in the ledger and counts in full. */
+  /**
+   * One last attempt (at shutdown). A session's end that still fails stays open in the ledger and
+   * counts in full; anything else still waiting is lost, and said so loudly.
+   */
   async close(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.draining;
     if (this.pending.length) await this.drain(false);
+    for (const { what } of this.pending)
+      this.options.log(`NOT SAVED: the dose ledger could not ${what} before the bridge stopped (${this.lastError?.message ?? "unknown error"}).`);
   }
 
   private kick(): Promise<void> {

@@ -98,8 +98,8 @@ export async function lockStorage(dir: string): Promise<StorageLock> {
   };
   const text = JSON.stringify(me);
   const tmp = `${path}.${process.pid}.${me.token}.tmp`;
-  await writeFile(tmp, text, { mode: 0o600 });
   try {
+    await writeFile(tmp, text, { mode: 0o600 });
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await link(tmp, path);

@@ -10,7 +10,7 @@ import { AuthThrottle } from "../../matter-bridge/api/auth.js";
 import { type Api, startApi } from "../../matter-bridge/api/server.js";
 import { CautionStatusResponseSchema, HealthResponseSchema } from "../../matter-bridge/contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../../matter-bridge/contract/caution.js";
-import { LEDGER_FILE, Ledger } from "../../matter-bridge/dose/ledger.js";
+import { LEDGER_FILE, Ledger, type LedgerWriter, writeAtomically } from "../../matter-bridge/dose/ledger.js";
 import type { Clock } from "../../matter-bridge/sessions/clock.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
@@ -28,10 +28,10 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-async function bridge(opts: { caution?: { version: number }; clock?: Clock; seedDir?: string } = {}) {
+async function bridge(opts: { caution?: { version: number }; clock?: Clock; seedDir?: string; write?: LedgerWriter } = {}) {
   const storage = opts.seedDir ?? (await mkdtemp(join(tmpdir(), "biolight-guard-")));
   dirs.push(storage);
-  const ledger = await Ledger.open(storage, opts.clock ? { clock: opts.clock } : {});
+  const ledger = await Ledger.open(storage, { ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.write ? { write: opts.write } : {}) });
   if (opts.caution) await ledger.acknowledgeCaution(opts.caution.version, "test");
   const driver = new FlakyDriver();
   const controller = new SessionController({
@@ -119,6 +119,41 @@ describe("the caution withdrawal holds when things go wrong", () => {
     expect((await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 })).body.error.code).toMatch(/CAUTION_REQUIRED|PANEL_BUSY/);
     expect((await b.get("/v1/panels")).body.panels[0]).toMatchObject({ on: true, state: "stopping" });
     b.driver.failOff = 0;
+  });
+});
+
+describe("the caution withdrawal on a full disk", () => {
+  it("closes the gate at once but says it is not saved yet (503), and saves it once the disk has room", async () => {
+    let full = false;
+    const write: LedgerWriter = async (path, text) => {
+      if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      await writeAtomically(path, text);
+    };
+    const b = await bridge({ caution: { version: CAUTION_VERSION }, write });
+    full = true;
+    const res = await b.post("/v1/caution/withdraw", { reason: "spasm in the face" });
+    expect([res.status, res.body.error.code]).toEqual([503, "LEDGER_UNAVAILABLE"]);
+    expect(res.body.error.message).toMatch(/every session is refused.*not saved yet.*ENOSPC.*restart would forget it/is);
+    expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 30 })).status).not.toBe(201);
+    full = false;
+    for (let i = 0; i < 500 && b.ledger.caution()?.withdrawnAt === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(JSON.parse(await readFile(join(b.storage, LEDGER_FILE), "utf8")).caution).toMatchObject({ withdrawnReason: "spasm in the face" });
+    expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 30 })).body.error.code).toBe("CAUTION_REQUIRED");
+  });
+});
+
+describe("a clock step and /v1/dose", () => {
+  it("nextAllowedAt is wall-clock time after a step that was taken out", async () => {
+    let offset = 0;
+    const clock: Clock = { now: () => Date.now() + offset, monotonic: () => performance.now() };
+    const b = await bridge({ caution: { version: CAUTION_VERSION }, clock });
+    expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 60 })).status).toBe(201);
+    expect((await b.post("/v1/panels/panel-1/stop")).status).toBe(200);
+    offset = 2 * 24 * 3600 * 1000; // NTP steps the clock two days forward
+    const dose = (await b.get("/v1/dose")).body;
+    const next = Date.parse(dose.regions["mid-back"].nextAllowedAt);
+    // This bridge has no rest interval: allowed now on the corrected clock, not two days ago.
+    expect(Math.abs(next - (Date.now() + offset))).toBeLessThan(60_000);
   });
 });
 

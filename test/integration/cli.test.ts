@@ -71,6 +71,22 @@ describe("bridge CLI", () => {
     expect(ledger.sessions[0].deliveredSeconds).toBeLessThan(10);
   });
 
+  it("--acknowledge-caution left in place does not undo a red flag reported since", async () => {
+    const storage = await tempDir();
+    const config = await configFile(storage);
+    const first = await startBridge(storage, config, ["--acknowledge-caution"]);
+    expect((await call(first.url, "POST", "/v1/caution/withdraw", { token: first.token, body: { reason: "numbness" } })).status).toBe(200);
+    first.child.kill("SIGTERM");
+    expect((await first.exited).code).toBe(0);
+
+    const second = await startBridge(storage, config, ["--acknowledge-caution"]);
+    expect(second.output()).toMatch(/--acknowledge-caution ignored: The red-flag caution was withdrawn \(numbness\)/);
+    expect(second.output()).toMatch(/Caution: +WITHDRAWN/);
+    expect((await call(second.url, "GET", "/v1/caution", { token: second.token })).body).toMatchObject({ acknowledged: false, withdrawnReason: "numbness" });
+    second.child.kill("SIGTERM");
+    expect((await second.exited).code).toBe(0);
+  });
+
   it("after SIGKILL mid-session the restarted bridge has the panel off when ready and counts the session in full", async () => {
     const storage = await tempDir();
     const config = await configFile(storage);

@@ -2,18 +2,19 @@
  * The session controller against Murphy: a slow relay, a full disk, a press at the device, a relay
  * that draws power while off, a Shelly that comes back after losing its settings.
  */
-import { mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, stat, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import type { PanelStatus } from "../../matter-bridge/contract/api.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
-import { LEDGER_FILE, Ledger, type LedgerWriter, writeAtomically } from "../../matter-bridge/dose/ledger.js";
+import { LEDGER_FILE, Ledger, type LedgerWriter, RESERVE_FILE, writeAtomically } from "../../matter-bridge/dose/ledger.js";
 import type { PanelDriver } from "../../matter-bridge/panels/driver.js";
 import { ShellyDriver } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { LedgerUnavailableError, PANEL_POLL_MS, SessionController } from "../../matter-bridge/sessions/controller.js";
-import { makeConfig } from "../helpers/dose-fixtures.js";
+import { makeConfig, session } from "../helpers/dose-fixtures.js";
 import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
 
@@ -149,6 +150,47 @@ describe("a failed ledger write never strands the panel", () => {
     expect(controller.cautionAcknowledged()).toBe(true);
   });
 
+  it("on a full disk the ledger gives up its reserve so the change lands at once", async () => {
+    const dir = await tempDir();
+    const reserve = join(dir, RESERVE_FILE);
+    // A disk with no room left but what the reserve holds.
+    const write: LedgerWriter = async (path, text) => {
+      if (existsSync(reserve)) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      await writeAtomically(path, text);
+    };
+    const logs: string[] = [];
+    const ledger = await Ledger.open(dir, { write, reserveBytes: 64 * 1024, log: (m) => logs.push(m) });
+    expect((await stat(reserve)).size).toBe(64 * 1024);
+    await ledger.acknowledgeCaution(1, "test");
+    expect(existsSync(reserve)).toBe(false);
+    expect(JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8")).caution).toMatchObject({ version: 1 });
+    expect(logs.join("\n")).toMatch(/disk is full: the ledger's reserve .* was given up/);
+  });
+
+  it("a bridge whose disk is full at start-up still starts, refuses with LEDGER_UNAVAILABLE, and closes the crashed session later", async () => {
+    const dir = await tempDir();
+    const first = await Ledger.open(dir);
+    await first.acknowledgeCaution(1, "test");
+    await first.begin(session("mid-back", Date.now() - 60_000, 600, { open: true }));
+    let full = true;
+    const write: LedgerWriter = async (path, text) => {
+      if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      await writeAtomically(path, text);
+    };
+    const ledger = await Ledger.open(dir, { write });
+    const driver = new FlakyDriver();
+    driver.on_ = true; // the crash left it on
+    const controller = new SessionController({ config: makeConfig(fast), ledger, drivers: { "panel-1": driver }, log: () => {}, ledgerRetryMs: 20 });
+    await controller.recover();
+    expect(driver.on_).toBe(false);
+    expect(await controller.start({ region: "neck-shoulders", seconds: 60 }, "test")).toMatchObject({ ok: false, refusal: { code: "LEDGER_UNAVAILABLE" } });
+    full = false;
+    await until(() => ledger.openSessions().length === 0, "the recovery close");
+    expect(ledger.sessions()[0]).toMatchObject({ endReason: "recovered-after-restart", deliveredSeconds: 600 });
+    expect((await controller.start({ region: "neck-shoulders", seconds: 60 }, "test")).ok).toBe(true);
+    await controller.shutdown();
+  });
+
   it("a write that fails on a full disk leaves the old file and no temp file behind", async () => {
     const dir = await tempDir();
     const path = join(dir, LEDGER_FILE);
@@ -236,6 +278,35 @@ describe("a press at the device is switched off and counted", () => {
     } finally {
       await shelly.close();
     }
+  });
+});
+
+describe("each panel is polled on its own", () => {
+  it("a panel whose switch-off keeps failing does not hold up a press on another", async () => {
+    const a = new FlakyDriver();
+    const b = new SimulatedDriver("b", { log: () => {} });
+    const dir = await tempDir();
+    const ledger = await Ledger.open(dir);
+    await ledger.acknowledgeCaution(1, "test");
+    const controller = new SessionController({
+      config: makeConfig({ ...fast, panels: [{ id: "a", name: "A" }, { id: "b", name: "B" }] }),
+      ledger,
+      drivers: { a, b },
+      log: () => {},
+      offRetryMs: 20,
+    });
+    await controller.recover();
+    a.on_ = true; // pressed at the device, and it will not switch off (though it answers status)
+    a.failOff = 1_000_000;
+    a.status = async () => ({ on: a.on_, reachable: true });
+    const stuck = controller.pollPanel("a");
+    await b.press();
+    await controller.pollPanel("b");
+    expect(b.isOn).toBe(false);
+    expect(ledger.sessions().map((s) => [s.panelId, s.source])).toEqual([["b", "manual"]]);
+    a.failOff = 0;
+    await stuck;
+    expect(ledger.sessions().map((s) => s.panelId).sort()).toEqual(["a", "b"]);
   });
 });
 

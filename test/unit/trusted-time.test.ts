@@ -103,14 +103,25 @@ describe("trusted time: clock steps cannot release a region", () => {
     await b.controller.shutdown();
   });
 
-  it("a backward step only ever refuses more", async () => {
+  it("a backward step moves no age either, and is never written back-dated", async () => {
+    const dir = await tempDir();
     const clock = new FakeClock(T0);
-    const b = await bridgeOn(await tempDir(), clock);
+    const b = await bridgeOn(dir, clock);
     await runSession(b, clock, "mid-back", 5 * MIN);
-    clock.step(-3 * DAY);
-    clock.advance(13 * HOUR); // past the 12 h rest on any clock that did not go back
+    clock.step(-30 * DAY); // someone sets the clock back a month
+    clock.advance(11 * HOUR);
     expect(await b.controller.start({ region: "mid-back" }, "test")).toMatchObject({ ok: false, refusal: { code: "REST_INTERVAL" } });
+    await runSession(b, clock, "neck-shoulders", 5 * MIN);
     await b.controller.shutdown();
+    // The file holds the sessions at their times on the line, not a month back: once the clock is
+    // put right while the bridge is stopped, the neck session is still minutes old.
+    const file = await fileOf(dir);
+    expect(file.sessions.map((s) => s.startedAt)).toEqual([T0, T0 + 5 * MIN + 11 * HOUR]);
+    clock.step(30 * DAY);
+    clock.advance(HOUR);
+    const restarted = await bridgeOn(dir, clock);
+    expect(await restarted.controller.start({ region: "neck-shoulders" }, "test")).toMatchObject({ ok: false, refusal: { code: "REST_INTERVAL" } });
+    await restarted.controller.shutdown();
   });
 });
 
@@ -148,6 +159,17 @@ describe("trusted time: a clock behind the ledger at start-up", () => {
     expect(new TrustedTime(clock, T0 + 1).state()).toMatchObject({ trusted: false, behindMs: 1 });
   });
 
+  it("a session closed at start-up does not push the floor to its planned end", async () => {
+    const dir = await tempDir();
+    const first = await Ledger.open(dir, () => T0);
+    await first.begin(session("mid-back", T0 - MIN, 1200, { open: true })); // planned to end at T0 + 19 min
+    const second = await Ledger.open(dir, () => T0 + MIN);
+    await second.closeOpenAsDelivered();
+    // Power flickers again a minute later: the clock is right, so it must be trusted.
+    const third = await Ledger.open(dir, () => T0 + 2 * MIN);
+    expect(third.time.state()).toEqual({ trusted: true });
+  });
+
   it("takes the floor from every time the file records", async () => {
     const dir = await tempDir();
     const writer = await Ledger.open(dir, () => T0 + 10 * MIN);
@@ -158,7 +180,7 @@ describe("trusted time: a clock behind the ledger at start-up", () => {
 });
 
 describe("trusted time: the line itself", () => {
-  it("follows NTP slewing, takes out forward steps, lets backward steps through", () => {
+  it("follows NTP slewing and takes out steps in both directions", () => {
     const clock = new FakeClock(T0);
     const t = new TrustedTime(clock);
     const steps: number[] = [];
@@ -171,8 +193,19 @@ describe("trusted time: the line itself", () => {
     expect(t.now()).toBe(T0 + 2200);
     expect(t.toWall(t.now())).toBe(clock.wall);
     clock.step(-2 * DAY);
-    expect(t.now()).toBe(T0 + 2200 - 2 * DAY);
+    expect(t.now()).toBe(T0 + 2200);
+    expect(t.toWall(t.now())).toBe(T0 + 2200); // never shifted back
     expect(steps).toEqual([DAY, -2 * DAY]);
+  });
+
+  it("behind the floor, the line starts at the floor and however the clock catches up, no age moves", () => {
+    const clock = new FakeClock(T0 - 200 * DAY);
+    const t = new TrustedTime(clock, T0);
+    expect(t.now()).toBe(T0);
+    clock.advance(HOUR);
+    clock.step(200 * DAY + 2 * DAY); // NTP: the bridge was off for two days
+    expect(t.state()).toEqual({ trusted: true });
+    expect(t.now()).toBe(T0 + HOUR); // the downtime does not count: at worst, more refusing
   });
 
   it("words durations for people", () => {
