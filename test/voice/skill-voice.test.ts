@@ -5,6 +5,7 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type FakeAlexaApi, startFakeAlexaApi } from "../helpers/fake-alexa-api.js";
 import { alexaFor, ended, said, testSkill } from "../helpers/voice.js";
@@ -130,6 +131,28 @@ describe("sessions by voice", () => {
     expect(stop).toMatch(/^Stopped\. Your mid back had \d+ seconds? of light/);
     expect((await bridge.panel()).on).toBe(false);
     expect(said(await alexa.utter("how long is left"))).toContain("isn't running");
+  });
+
+  it("stop also reaches a panel whose slow relay is still switching on (an automation started it)", async () => {
+    const { alexa } = await acknowledgedUser();
+    const release = (bridge.controller.driver("panel-1") as SimulatedDriver).slowOn();
+    const automation = bridge.controller.start({ region: "mid-back", seconds: 20 }, "automation");
+    const starting = new Promise<void>((resolve) => {
+      const off = bridge.controller.onChange((s) => {
+        if (s.state === "starting") {
+          off();
+          resolve();
+        }
+      });
+    });
+    await starting;
+    const stopping = alexa.utter("stop the panel");
+    setTimeout(release, 200);
+    const [started, stop] = await Promise.all([automation, stopping]).finally(release);
+    expect(started.ok).toBe(true);
+    expect(said(stop)).toMatch(/^Stopped\. Your mid back had/);
+    expect((await bridge.panel()).on).toBe(false);
+    expect(bridge.ledger.sessions().at(-1)).toMatchObject({ source: "automation", endReason: "stopped" });
   });
 
   it("a refusal says why and when: the panel is busy", async () => {
