@@ -17,8 +17,17 @@ function ledgerOf(n: number): LedgerSession[] {
   return Array.from({ length: n }, (_, i) => {
     const startedAt = now - 100 * 86400_000 + Math.floor((i * 100 * 86400_000) / n);
     return {
-      id: `s${i}`, panelId: "panel-1", region: REGION_IDS[i % 3], source: "bench", distanceCm: 30,
-      irradianceMwPerCm2: 24, startedAt, plannedSeconds: 600, endedAt: startedAt + 600_000, deliveredSeconds: 600, endReason: "completed",
+      id: `s${i}`,
+      panelId: "panel-1",
+      region: REGION_IDS[i % 3],
+      source: "bench",
+      distanceCm: 30,
+      irradianceMwPerCm2: 24,
+      startedAt,
+      plannedSeconds: 600,
+      endedAt: startedAt + 600_000,
+      deliveredSeconds: 600,
+      endReason: "completed",
     };
   });
 }

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { intentRequest, launchRequest } from "../test/helpers/envelopes.js";
 import { startControlBridge } from "../test/helpers/control-bridge.js";
+import { intentRequest, launchRequest } from "../test/helpers/envelopes.js";
 import { median, percentile } from "./stats.js";
 
 const run = promisify(execFile);
@@ -45,7 +45,8 @@ export async function benchLambda(): Promise<Record<string, number>> {
     const events = [launchRequest({ userId }), intentRequest("DoseStatusIntent", {}, { userId }), 300];
     const env = { PATH: process.env.PATH ?? "", BRIDGE_URL: bridge.url, BRIDGE_TOKEN: bridge.token, SKILL_DATA_DIR: dataDir };
     const runs = [];
-    for (let i = 0; i < 5; i++) runs.push(JSON.parse((await run(process.execPath, ["-e", CHILD, JSON.stringify(events)], { env, cwd: dataDir })).stdout));
+    for (let i = 0; i < 5; i++)
+      runs.push(JSON.parse((await run(process.execPath, ["-e", CHILD, JSON.stringify(events)], { env, cwd: dataDir })).stdout));
     const warmLaunch = runs.flatMap((r) => r.warmLaunch);
     const warmDose = runs.flatMap((r) => r.warmDose);
     const bundleKiB = (await stat(bundle)).size / 1024;

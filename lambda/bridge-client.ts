@@ -97,7 +97,10 @@ export class BridgeClient {
     if (res.status === 401) return { kind: "unauthorized" };
     if (!res.ok) {
       const err = ErrorBodySchema.safeParse(json);
-      if (!err.success || res.status >= 500 && err.data.error.code !== "PANEL_UNREACHABLE" && err.data.error.code !== "LEDGER_UNAVAILABLE")
+      if (
+        !err.success ||
+        (res.status >= 500 && err.data.error.code !== "PANEL_UNREACHABLE" && err.data.error.code !== "LEDGER_UNAVAILABLE")
+      )
         return { kind: "unreachable", reason: `HTTP ${res.status}` };
       const { code, message, retryAfterSeconds } = err.data.error;
       return { kind: "refused", code, message, retryAfterSeconds, status: res.status };

@@ -2,20 +2,30 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";
-import { describeIssues } from "../matter-bridge/config/errors.js";
+import { API_TOKEN_FILE, describeIssues } from "../matter-bridge/contract/index.js";
 
-export const SkillEnvSchema = z.object({
-  BRIDGE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:8787" }).default("http://127.0.0.1:8787"),
-  BRIDGE_TOKEN: z.string().min(1).optional(),
-  /** Set by the SAM template: the token lives in Secrets Manager, not in plain environment text. */
-  BRIDGE_TOKEN_SECRET_ARN: z.string().min(1).optional(),
-  SKILL_ID: z.string().regex(/^amzn1\.ask\.skill\.[0-9a-f-]+$/i, "must look like amzn1.ask.skill.<uuid>").optional(),
-  PERSISTENCE: z.enum(["file", "dynamodb"], { error: 'must be "file" or "dynamodb"' }).default("file"),
-  SKILL_DATA_DIR: z.string().min(1).default("./.data/skill"),
-  DYNAMODB_TABLE: z.string().min(3).optional(),
-  /** Where the bridge keeps its token file, for a skill running next to the bridge. */
-  BRIDGE_STORAGE: z.string().min(1).default("./.data"),
-}).refine((e) => e.PERSISTENCE !== "dynamodb" || e.DYNAMODB_TABLE, { path: ["DYNAMODB_TABLE"], message: "is required when PERSISTENCE=dynamodb" });
+export const SkillEnvSchema = z
+  .object({
+    BRIDGE_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:8787" })
+      .default("http://127.0.0.1:8787"),
+    BRIDGE_TOKEN: z.string().min(1).optional(),
+    /** Set by the SAM template: the token lives in Secrets Manager, not in plain environment text. */
+    BRIDGE_TOKEN_SECRET_ARN: z.string().min(1).optional(),
+    SKILL_ID: z
+      .string()
+      .regex(/^amzn1\.ask\.skill\.[0-9a-f-]+$/i, "must look like amzn1.ask.skill.<uuid>")
+      .optional(),
+    PERSISTENCE: z.enum(["file", "dynamodb"], { error: 'must be "file" or "dynamodb"' }).default("file"),
+    SKILL_DATA_DIR: z.string().min(1).default("./.data/skill"),
+    DYNAMODB_TABLE: z.string().min(3).optional(),
+    /** Where the bridge keeps its token file, for a skill running next to the bridge. */
+    BRIDGE_STORAGE: z.string().min(1).default("./.data"),
+  })
+  .refine((e) => e.PERSISTENCE !== "dynamodb" || e.DYNAMODB_TABLE, {
+    path: ["DYNAMODB_TABLE"],
+    message: "is required when PERSISTENCE=dynamodb",
+  });
 export type SkillEnv = z.infer<typeof SkillEnvSchema>;
 
 export class SkillEnvError extends Error {}
@@ -23,7 +33,12 @@ export class SkillEnvError extends Error {}
 export function parseSkillEnv(env: NodeJS.ProcessEnv): SkillEnv {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
   const parsed = SkillEnvSchema.safeParse(blankless);
-  if (!parsed.success) throw new SkillEnvError(`Invalid skill environment:\n${describeIssues(parsed.error).map((l) => `  - ${l}`).join("\n")}`);
+  if (!parsed.success)
+    throw new SkillEnvError(
+      `Invalid skill environment:\n${describeIssues(parsed.error)
+        .map((l) => `  - ${l}`)
+        .join("\n")}`,
+    );
   return parsed.data;
 }
 
@@ -41,7 +56,7 @@ export async function resolveBridgeToken(env: SkillEnv): Promise<string> {
       client.destroy();
     }
   }
-  const file = join(env.BRIDGE_STORAGE, "api-token");
+  const file = join(env.BRIDGE_STORAGE, API_TOKEN_FILE);
   try {
     const token = (await readFile(file, "utf8")).trim();
     if (token) return token;

@@ -8,5 +8,9 @@ import { createSkill } from "./skill.js";
 export async function skillFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Promise<CustomSkill> {
   const env = parseSkillEnv(processEnv);
   const token = await resolveBridgeToken(env);
-  return createSkill({ bridge: new BridgeClient({ url: env.BRIDGE_URL, token }), persistence: await persistenceFromEnv(env), skillId: env.SKILL_ID });
+  return createSkill({
+    bridge: new BridgeClient({ url: env.BRIDGE_URL, token }),
+    persistence: await persistenceFromEnv(env),
+    skillId: env.SKILL_ID,
+  });
 }

@@ -34,7 +34,8 @@ export function progressReport(data: UserData, sessions: FinishedSession[], now:
   const thisWeek = (at: number) => at > now - WEEK && at <= now;
   const before = (at: number) => at <= now - WEEK;
   const weeksBefore = Math.max(1, Math.min(weeksTracked, HISTORY_DAYS / 7 - 1));
-  const perWeekBefore = (times: number[]) => round1(times.filter((t) => before(t) && t > now - (weeksBefore + 1) * WEEK).length / weeksBefore);
+  const perWeekBefore = (times: number[]) =>
+    round1(times.filter((t) => before(t) && t > now - (weeksBefore + 1) * WEEK).length / weeksBefore);
 
   const tender = (pick: (at: number) => boolean) => {
     const m = mean(data.tenderness.filter((t) => pick(t.at)).map((t) => t.score));

@@ -3,8 +3,8 @@
  * with Alexa's request signature and timestamp verification on. Put it behind a TLS proxy.
  */
 
-import { ExpressAdapter } from "ask-sdk-express-adapter";
 import type { AddressInfo } from "node:net";
+import { ExpressAdapter } from "ask-sdk-express-adapter";
 import express from "express";
 import { skillFromEnv } from "./from-env.js";
 

@@ -23,8 +23,29 @@ export function regionSlot(intent: Intent | undefined, name = "region"): SlotRea
 }
 
 const UNITS: Record<string, number> = {
-  zero: 0, oh: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  oh: 0,
+  one: 1,
+  a: 1,
+  an: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
@@ -32,7 +53,10 @@ const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty:
 export function parseNumber(text: string): number | undefined {
   const t = text.trim().toLowerCase();
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  const words = t.replace(/-/g, " ").split(/\s+/).filter((w) => w !== "and");
+  const words = t
+    .replace(/-/g, " ")
+    .split(/\s+/)
+    .filter((w) => w !== "and");
   if (!words.length) return undefined;
   let total = 0;
   for (const w of words) {

@@ -30,5 +30,10 @@ export const LOG_RETENTION_MS = 180 * 24 * 3600 * 1000;
 
 export function pruneLogs(data: UserData, now: number): UserData {
   const keep = (at: number) => at >= now - LOG_RETENTION_MS;
-  return { ...data, spasms: data.spasms.filter(keep), tenderness: data.tenderness.filter((t) => keep(t.at)), rom: data.rom.filter((r) => keep(r.at)) };
+  return {
+    ...data,
+    spasms: data.spasms.filter(keep),
+    tenderness: data.tenderness.filter((t) => keep(t.at)),
+    rom: data.rom.filter((r) => keep(r.at)),
+  };
 }

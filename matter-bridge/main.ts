@@ -1,10 +1,11 @@
 /** The bridge CLI (`npm start -- [flags]`): flags, config, start-up, banner, caution prompt, signals. */
-import { CAUTION_VERSION } from "./contract/caution.js";
-import { ConfigError, loadConfig, parseCli, USAGE } from "./config/load.js";
-import { STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
+
 import { banner, howToAcknowledge } from "./cli/banner.js";
 import { askCaution, type CautionPrompt } from "./cli/caution-prompt.js";
 import { every, onShutdownSignals } from "./cli/signals.js";
+import { ConfigError, loadConfig, parseCli, USAGE } from "./config/load.js";
+import { CAUTION_VERSION } from "./contract/caution.js";
+import { STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
 
 const log = (m: string) => console.log(m);
 const fail = (message: string, code: number): never => {
@@ -51,7 +52,9 @@ process.on("uncaughtException", (err) => {
   log(`Unexpected error: ${err.stack ?? err.message}`);
   shutdownOn.error();
 });
-process.on("unhandledRejection", (reason) => log(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+process.on("unhandledRejection", (reason) =>
+  log(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
+);
 
 const bridge = await starting.catch((err: Error) =>
   err instanceof StorageLockedError
@@ -60,7 +63,13 @@ const bridge = await starting.catch((err: Error) =>
 );
 const { controller, ledger, api } = bridge;
 // Every 2 s: a relay switched on at the device is off again within 3 s, and a clock step is noticed.
-const pollers = config.panels.map((p) => every(PANEL_POLL_MS, () => controller.pollPanel(p.id), (m) => log(`[${p.id}] poll failed: ${m}`)));
+const pollers = config.panels.map((p) =>
+  every(
+    PANEL_POLL_MS,
+    () => controller.pollPanel(p.id),
+    (m) => log(`[${p.id}] poll failed: ${m}`),
+  ),
+);
 stopPolling = () => {
   for (const stop of pollers) stop();
 };

@@ -29,7 +29,9 @@ const result = await build({
 });
 
 const inputs = Object.keys(result.metafile.inputs);
-const leaked = inputs.filter((p) => /node_modules\/(@matter|@project-chip)\//.test(p) || /matter-bridge\/(matter|sessions|dose|panels|api|cli)\//.test(p));
+// The skill sees only the contract: any other file of the bridge in the bundle is a leak.
+const bridgeInternal = (p) => /(^|\/)matter-bridge\//.test(p) && !/(^|\/)matter-bridge\/contract\//.test(p);
+const leaked = inputs.filter((p) => /node_modules\/(@matter|@project-chip)\//.test(p) || bridgeInternal(p));
 if (leaked.length) {
   console.error(`The Lambda bundle must not contain the bridge or matter.js, but it includes:\n  ${leaked.slice(0, 10).join("\n  ")}`);
   process.exit(1);
@@ -37,10 +39,13 @@ if (leaked.length) {
 writeFileSync(join(outDir, "package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
 
 const zip = new yazl.ZipFile();
-for (const name of ["index.js", "package.json"]) zip.addBuffer(readFileSync(join(outDir, name)), name, { mtime: new Date(0), mode: 0o100644 });
+for (const name of ["index.js", "package.json"])
+  zip.addBuffer(readFileSync(join(outDir, name)), name, { mtime: new Date(0), mode: 0o100644 });
 zip.end();
 const zipPath = join(root, "dist/lambda.zip");
 await new Promise((resolve, reject) => zip.outputStream.pipe(createWriteStream(zipPath)).on("close", resolve).on("error", reject));
 
 const kib = (path) => (statSync(path).size / 1024).toFixed(1);
-console.log(`Lambda bundle: dist/lambda/index.js ${kib(join(outDir, "index.js"))} KiB, dist/lambda.zip ${kib(zipPath)} KiB (${inputs.length} modules)`);
+console.log(
+  `Lambda bundle: dist/lambda/index.js ${kib(join(outDir, "index.js"))} KiB, dist/lambda.zip ${kib(zipPath)} KiB (${inputs.length} modules)`,
+);

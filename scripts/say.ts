@@ -20,7 +20,10 @@ const LOCAL_USER = "amzn1.ask.account.BIOLIGHT-LOCAL-SIMULATOR";
 
 const args = process.argv.slice(2);
 const newUser = args.includes("--new-user");
-const words = args.filter((a) => a !== "--new-user").join(" ").trim();
+const words = args
+  .filter((a) => a !== "--new-user")
+  .join(" ")
+  .trim();
 if (args.includes("--help") || args.includes("-h")) {
   console.log(`usage: npm run say -- [--new-user] ["<utterance>"]
   "<utterance>"   what you would say after "Alexa, ask bio light to ..."; "open bio light" launches
@@ -102,7 +105,12 @@ async function say(utterance: string): Promise<boolean> {
   console.log(`alexa> ${speechOf(reply) || "(nothing)"}`);
   const keepsOpen = reply?.response.shouldEndSession === false;
   open = keepsOpen
-    ? { sessionId: open?.sessionId ?? `amzn1.echo-api.session.say-${Date.now()}`, attributes: reply?.sessionAttributes ?? {}, at: Date.now(), userId }
+    ? {
+        sessionId: open?.sessionId ?? `amzn1.echo-api.session.say-${Date.now()}`,
+        attributes: reply?.sessionAttributes ?? {},
+        at: Date.now(),
+        userId,
+      }
     : undefined;
   return keepsOpen;
 }

@@ -26,7 +26,10 @@ export async function stopAll(h: HandlerInput): Promise<BridgeResult<FinishedSes
     if (result.kind === "ok") stopped.push(result.value.session);
     else failure ??= result;
   }
-  await forgetTimer(h, stopped.map((s) => s.id));
+  await forgetTimer(
+    h,
+    stopped.map((s) => s.id),
+  );
   return failure ?? { kind: "ok", value: stopped };
 }
 

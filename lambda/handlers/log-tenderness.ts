@@ -11,7 +11,8 @@ export const LogTendernessHandler: RequestHandler = {
     const s = speech(h);
     const intent = intentOf(h);
     const score = numberSlot(intent, "score");
-    if (score.kind !== "ok" || score.value < 0 || score.value > 10 || !Number.isInteger(score.value)) return ask(h, s.askTenderness(), s.askTenderness());
+    if (score.kind !== "ok" || score.value < 0 || score.value > 10 || !Number.isInteger(score.value))
+      return ask(h, s.askTenderness(), s.askTenderness());
     const region = regionSlot(intent);
     const now = deps(h).now();
     updateUser(h, (u) => ({

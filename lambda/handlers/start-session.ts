@@ -18,7 +18,8 @@ export const StartSessionHandler: RequestHandler = {
     const intent = intentOf(h);
     const waiting = conversation(h);
     const earlier: PendingStart = waiting?.step === "region" ? waiting.pending : {};
-    const keep = () => setConversation(h, { step: "region", pending: earlier, forRoutine: waiting?.step === "region" ? waiting.forRoutine : undefined });
+    const keep = () =>
+      setConversation(h, { step: "region", pending: earlier, forRoutine: waiting?.step === "region" ? waiting.forRoutine : undefined });
 
     const region = regionSlot(intent);
     if (region.kind === "invalid") {

@@ -8,7 +8,10 @@ import { alexaUserId } from "./user-key.js";
 export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
   private readonly client: DynamoDBDocumentClient;
 
-  constructor(readonly table: string, config: DynamoDBClientConfig = {}) {
+  constructor(
+    readonly table: string,
+    config: DynamoDBClientConfig = {},
+  ) {
     this.client = DynamoDBDocumentClient.from(new DynamoDBClient(config), { marshallOptions: { removeUndefinedValues: true } });
   }
 
@@ -19,7 +22,9 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
   }
 
   async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.table, Item: { id: alexaUserId(envelope), attributes, updatedAt: new Date().toISOString() } }));
+    await this.client.send(
+      new PutCommand({ TableName: this.table, Item: { id: alexaUserId(envelope), attributes, updatedAt: new Date().toISOString() } }),
+    );
   }
 
   async deleteAttributes(envelope: RequestEnvelope): Promise<void> {

@@ -42,8 +42,7 @@ export const enUS = {
   cautionWithdrawn: () =>
     "Someone in your household reported a red flag, so your Bio Light bridge has paused all sessions. Before the next one, here is the safety check again.",
   cautionChanged: () => "The safety check has changed since you last heard it, so here it is again.",
-  cautionReprompt: () =>
-    "Please answer yes if any of those apply to you, or no if none of them do.",
+  cautionReprompt: () => "Please answer yes if any of those apply to you, or no if none of them do.",
   /** `bridge`: what happened on the bridge (switched off, paused for the household, or why not). */
   cautionApplies: (bridge?: string) =>
     `Thanks for telling me. Then please don't use the panel for now, and talk to a healthcare professional first. I haven't started anything.${bridge ? ` ${bridge}` : ""} When you've been cleared, just ask me again.`,
@@ -62,9 +61,7 @@ export const enUS = {
   started: (p: { seconds: number; region: RegionId; requested?: number; reductions: string[]; timerSet: boolean }) => {
     const r = regionName(p.region);
     const why = p.reductions.map((reason) => REDUCTIONS[reason]?.(r, minutesPhrase(p.seconds)) ?? "of the dose limits");
-    const shortened = why.length
-      ? `I shortened it${p.requested ? ` from ${minutesPhrase(p.requested)}` : ""}, because ${list(why)}. `
-      : "";
+    const shortened = why.length ? `I shortened it${p.requested ? ` from ${minutesPhrase(p.requested)}` : ""}, because ${list(why)}. ` : "";
     const end = p.timerSet ? "I've set a timer for the end." : "The panel switches itself off when the time is up.";
     return `Starting your ${r} session for ${minutesPhrase(p.seconds)}. ${shortened}${REGIONS[p.region].positioningTip} ${EYE_PROTECTION} It should feel pleasantly warm at most; say stop if it feels hot. ${end}`;
   },
@@ -132,8 +129,18 @@ export const enUS = {
   askTenderness: () => "How tender are your knots, from zero for none to ten for the worst? Say, for example, tenderness four.",
   romLogged: (change: string) => `Noted that your range of motion feels ${change === "same" ? "the same" : change}.`,
   askRom: () => "Is your range of motion better, the same, or worse? Say, for example, my range of motion is better.",
-  progress: (p: { sessionsThisWeek: number; sessionsBefore: number; spasmsThisWeek: number; spasmsBefore: number; tenderThisWeek?: number; tenderBefore?: number; weeksTracked: number }) => {
-    const parts = [`This week you had ${p.sessionsThisWeek} session${p.sessionsThisWeek === 1 ? "" : "s"}, against ${p.sessionsBefore} a week on average before`];
+  progress: (p: {
+    sessionsThisWeek: number;
+    sessionsBefore: number;
+    spasmsThisWeek: number;
+    spasmsBefore: number;
+    tenderThisWeek?: number;
+    tenderBefore?: number;
+    weeksTracked: number;
+  }) => {
+    const parts = [
+      `This week you had ${p.sessionsThisWeek} session${p.sessionsThisWeek === 1 ? "" : "s"}, against ${p.sessionsBefore} a week on average before`,
+    ];
     parts.push(`${p.spasmsThisWeek} logged spasm${p.spasmsThisWeek === 1 ? "" : "s"}, against ${p.spasmsBefore} a week before`);
     if (p.tenderThisWeek !== undefined)
       parts.push(`average knot tenderness ${p.tenderThisWeek}${p.tenderBefore !== undefined ? ` against ${p.tenderBefore} before` : ""}`);
@@ -165,7 +172,8 @@ export const enUS = {
     daily: () =>
       "For many healthy adults, a short daily session within the limits is considered reasonable, and the bridge enforces those limits. If you have a medical condition, take medication that makes your skin sensitive to light, or have unusual symptoms, check with a professional first.",
   } as Record<string, () => string>,
-  faqUnknown: () => "I can answer: can it stop a cramp, do I still need massage or physical therapy, and can I use it every day. Which one?",
+  faqUnknown: () =>
+    "I can answer: can it stop a cramp, do I still need massage or physical therapy, and can I use it every day. Which one?",
   help: () =>
     "You can say: start a low back session, start neck and shoulders for ten minutes, stop the panel, how long is left, how much have I used today, I just finished a run, guide me through a mid back routine, tenderness four, how am I doing, or read the caution again. What would you like?",
   fallback: () => "Sorry, I didn't get that. You can say, start a low back session, or say help to hear more.",

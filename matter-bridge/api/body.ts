@@ -6,13 +6,18 @@ export const MAX_BODY_BYTES = 16 * 1024;
 const tooLarge = (limit: number) =>
   new HttpError(413, "BODY_TOO_LARGE", `Request bodies are limited to ${limit / 1024} KiB.`, {}, { Connection: "close" });
 
-const hasBody = (req: IncomingMessage) =>
-  req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+const hasBody = (req: IncomingMessage) => req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 
 function isJsonType(contentType: string | undefined): boolean {
-  const [type, ...params] = (contentType ?? "").toLowerCase().split(";").map((s) => s.trim());
+  const [type, ...params] = (contentType ?? "")
+    .toLowerCase()
+    .split(";")
+    .map((s) => s.trim());
   const json = type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
-  const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
+  const charset = params
+    .find((p) => p.startsWith("charset="))
+    ?.slice(8)
+    .replace(/"/g, "");
   return json && (charset === undefined || charset === "utf-8" || charset === "utf8");
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import type { RefusalCode } from "../contract/api.js";
-import { describeIssues, fieldPath } from "../config/errors.js";
+import { describeIssues, fieldPath } from "../contract/issues.js";
 import type { Refusal } from "../dose/policy.js";
 
 /** An error the client should see as `{"error":{code,message,...details}}` with `status`. */
@@ -28,7 +28,13 @@ const JSON_HEADERS = {
 const bodyUnread = (req: IncomingMessage) =>
   !req.readableEnded && (Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined);
 
-export function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...JSON_HEADERS,
@@ -62,7 +68,10 @@ export function refusalError(refusal: Refusal, now = Date.now()): HttpError {
 }
 
 /** 400 naming every offending field, with the issues as data for programs. */
-export function validationError(error: z.ZodError, allowedKeys?: (path: readonly PropertyKey[]) => readonly string[] | undefined): HttpError {
+export function validationError(
+  error: z.ZodError,
+  allowedKeys?: (path: readonly PropertyKey[]) => readonly string[] | undefined,
+): HttpError {
   const lines = describeIssues(error, allowedKeys).flatMap((l) => l.split("\n"));
   const issues = error.issues.flatMap((issue) =>
     issue.code === "unrecognized_keys"

@@ -24,8 +24,7 @@ export interface RouteOptions {
 /** Validates with a contract schema; a failure is a 400 naming each field (and the allowed keys). */
 function parse<S extends z.ZodObject>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success)
-    throw validationError(parsed.error, (path) => (path.length === 0 ? Object.keys(schema.shape) : undefined));
+  if (!parsed.success) throw validationError(parsed.error, (path) => (path.length === 0 ? Object.keys(schema.shape) : undefined));
   return parsed.data;
 }
 
@@ -128,7 +127,8 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
           version: CAUTION_VERSION,
           text: cautionText(),
           acknowledged: controller.cautionAcknowledged(),
-          acknowledgedAt: record?.acknowledgedAt !== undefined && controller.cautionAcknowledged() ? controller.wallIso(record.acknowledgedAt) : null,
+          acknowledgedAt:
+            record?.acknowledgedAt !== undefined && controller.cautionAcknowledged() ? controller.wallIso(record.acknowledgedAt) : null,
           acknowledgedVersion: record?.acknowledgedAt !== undefined ? record.version : null,
           withdrawnAt: record?.withdrawnAt !== undefined ? controller.wallIso(record.withdrawnAt) : null,
           withdrawnReason: record?.withdrawnReason ?? null,
@@ -145,7 +145,10 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
         ledgerAvailable();
         try {
           const record = await controller.acknowledgeCaution(version, source ?? "api");
-          return { status: 200, body: { acknowledged: true, version: record.version, acknowledgedAt: controller.wallIso(record.acknowledgedAt) } };
+          return {
+            status: 200,
+            body: { acknowledged: true, version: record.version, acknowledgedAt: controller.wallIso(record.acknowledgedAt) },
+          };
         } catch (err) {
           if (err instanceof CautionVersionError)
             throw new HttpError(409, "CAUTION_VERSION_MISMATCH", err.message, { currentVersion: CAUTION_VERSION });

@@ -3,8 +3,7 @@ import { randomBytes } from "node:crypto";
 import { chmod, link, mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { ConfigError } from "../config/load.js";
-
-export const TOKEN_FILE = "api-token";
+import { API_TOKEN_FILE } from "../contract/storage.js";
 
 export interface ApiToken {
   token: string;
@@ -18,7 +17,7 @@ const PRINTABLE = /^[\x21-\x7e]+$/;
 export const MIN_TOKEN_LENGTH = 24;
 
 export async function loadOrCreateToken(storageDir: string, env: NodeJS.ProcessEnv = process.env): Promise<ApiToken> {
-  const path = join(storageDir, TOKEN_FILE);
+  const path = join(storageDir, API_TOKEN_FILE);
   const fromEnv = env.BRIDGE_API_TOKEN?.trim();
   if (fromEnv) {
     if (!PRINTABLE.test(fromEnv)) throw new ConfigError("BRIDGE_API_TOKEN must be printable ASCII without spaces");

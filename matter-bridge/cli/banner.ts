@@ -1,8 +1,9 @@
 /** What the bridge prints once it is up: how to pair, where the API and its token are, panel states. */
+
+import type { ApiToken } from "../api/token.js";
 import type { PanelStatus } from "../contract/api.js";
 import { CAUTION_VERSION } from "../contract/caution.js";
 import type { PanelConfig } from "../contract/config.js";
-import type { ApiToken } from "../api/token.js";
 import type { CautionRecord } from "../dose/ledger-schema.js";
 import { type ClockState, describeDuration } from "../dose/trusted-time.js";
 
@@ -49,8 +50,7 @@ export function banner(info: BannerInfo): string {
   const out: string[] = [""];
   if (info.ledgerError) out.push(ledgerAlarm(info.ledgerError), "");
   if (!info.clock.trusted) out.push(clockAlarm(info.clock), "");
-  if (info.commissioned)
-    out.push("Matter: already paired. To add another controller, share it from your Matter app (multi-admin).");
+  if (info.commissioned) out.push("Matter: already paired. To add another controller, share it from your Matter app (multi-admin).");
   else out.push("Pair in Apple Home, Google Home, Alexa or Home Assistant: scan this QR code", "", info.qr);
   out.push(`Manual pairing code: ${info.manualPairingCode}   (Matter UDP port ${info.matterPort})`, "");
   out.push(`Control API:  ${info.apiUrl}   (dashboard: ${info.apiUrl}/dashboard/)`);
@@ -74,7 +74,9 @@ export function banner(info: BannerInfo): string {
       `Caution:      WITHDRAWN ${new Date(c.withdrawnAt).toISOString()}${c.withdrawnReason ? ` (${c.withdrawnReason})` : ""}: every session is refused until it is acknowledged again`,
     );
   else if (c && c.version !== CAUTION_VERSION)
-    out.push(`Caution:      version ${c.version} was acknowledged, but version ${CAUTION_VERSION} is current: every session is refused until it is read again`);
+    out.push(
+      `Caution:      version ${c.version} was acknowledged, but version ${CAUTION_VERSION} is current: every session is refused until it is read again`,
+    );
   else if (!info.ledgerError) out.push("Caution:      NOT acknowledged: every session is refused until it is (see below)");
   out.push(`Storage:      ${info.storage}`, "");
   return out.join("\n");

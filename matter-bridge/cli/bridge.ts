@@ -2,13 +2,14 @@
  * Bridge start-up in the order safety needs: storage lock → ledger → drivers → controller → every
  * panel off and crashed sessions closed → caution flag → token → pairing → Matter node → control API.
  */
+
+import { ZodError } from "zod";
 import { type Api, startApi } from "../api/server.js";
 import { type ApiToken, loadOrCreateToken } from "../api/token.js";
-import { ZodError } from "zod";
-import { describeIssues } from "../config/errors.js";
 import { type CliOptions, ConfigError } from "../config/load.js";
 import { CAUTION_VERSION } from "../contract/caution.js";
 import type { BridgeConfig } from "../contract/config.js";
+import { describeIssues } from "../contract/issues.js";
 import { qrSvg } from "../dashboard/qr-svg.js";
 import { dashboardHandler } from "../dashboard/serve.js";
 import { Ledger, LedgerCorruptError } from "../dose/ledger.js";
@@ -35,7 +36,12 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-export async function startBridge(cli: CliOptions, config: BridgeConfig, env: NodeJS.ProcessEnv, log: (m: string) => void): Promise<Bridge> {
+export async function startBridge(
+  cli: CliOptions,
+  config: BridgeConfig,
+  env: NodeJS.ProcessEnv,
+  log: (m: string) => void,
+): Promise<Bridge> {
   // First, before the ledger is read or any panel touched: a second bridge on this folder stops here.
   const lock = await lockStorage(cli.storage);
   try {
@@ -75,7 +81,13 @@ async function startLocked(
 
   const token = await loadOrCreateToken(cli.storage, env);
   const codes = await loadOrCreatePairing(cli.storage, { passcode: cli.passcode, discriminator: cli.discriminator }).catch((err: Error) => {
-    throw new ConfigError(err instanceof ZodError ? `Invalid pairing code:\n${describeIssues(err).map((l) => `  - ${l}`).join("\n")}` : err.message);
+    throw new ConfigError(
+      err instanceof ZodError
+        ? `Invalid pairing code:\n${describeIssues(err)
+            .map((l) => `  - ${l}`)
+            .join("\n")}`
+        : err.message,
+    );
   });
   const closers: Array<() => Promise<void>> = [];
   const closeAll = async () => {

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import * as z from "zod";
 import { allowedConfigKeys, type BridgeConfig, BridgeConfigSchema, DEFAULT_CONFIG } from "../contract/config.js";
-import { describeIssues } from "./errors.js";
+import { describeIssues } from "../contract/issues.js";
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -32,12 +32,20 @@ export async function loadConfig(path?: string): Promise<BridgeConfig> {
 export function parseConfig(json: unknown, source = "config"): BridgeConfig {
   const parsed = BridgeConfigSchema.safeParse(json);
   if (!parsed.success)
-    throw new ConfigError(`Invalid ${source}:\n${describeIssues(parsed.error, allowedConfigKeys).map((l) => `  - ${l}`).join("\n")}`);
+    throw new ConfigError(
+      `Invalid ${source}:\n${describeIssues(parsed.error, allowedConfigKeys)
+        .map((l) => `  - ${l}`)
+        .join("\n")}`,
+    );
   return parsed.data;
 }
 
 const port = (name: string) =>
-  z.coerce.number({ error: `${name} must be a port number` }).int(`${name} must be a whole number`).min(0, `${name} must be 0–65535`).max(65535, `${name} must be 0–65535`);
+  z.coerce
+    .number({ error: `${name} must be a port number` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} must be 0–65535`)
+    .max(65535, `${name} must be 0–65535`);
 
 export const CliOptionsSchema = z.strictObject({
   config: z.string().optional(),
@@ -45,18 +53,8 @@ export const CliOptionsSchema = z.strictObject({
   matterPort: port("--matter-port / MATTER_PORT"),
   apiPort: port("--api-port / BRIDGE_API_PORT"),
   apiHost: z.string().min(1),
-  passcode: z.coerce
-    .number()
-    .int()
-    .min(1, "--passcode must be 1–99999998")
-    .max(99999998, "--passcode must be 1–99999998")
-    .optional(),
-  discriminator: z.coerce
-    .number()
-    .int()
-    .min(0, "--discriminator must be 0–4095")
-    .max(4095, "--discriminator must be 0–4095")
-    .optional(),
+  passcode: z.coerce.number().int().min(1, "--passcode must be 1–99999998").max(99999998, "--passcode must be 1–99999998").optional(),
+  discriminator: z.coerce.number().int().min(0, "--discriminator must be 0–4095").max(4095, "--discriminator must be 0–4095").optional(),
   acknowledgeCaution: z.boolean(),
   help: z.boolean(),
 });
@@ -96,7 +94,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     acknowledgeCaution: false,
     help: false,
   };
-  for (const spec of Object.values(FLAGS)) if (spec.env && env[spec.env] !== undefined && env[spec.env] !== "") raw[spec.key] = env[spec.env];
+  for (const spec of Object.values(FLAGS))
+    if (spec.env && env[spec.env] !== undefined && env[spec.env] !== "") raw[spec.key] = env[spec.env];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const spec = FLAGS[flag];
@@ -110,6 +109,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     raw[spec.key] = value;
   }
   const parsed = CliOptionsSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(`Invalid options:\n${describeIssues(parsed.error).map((l) => `  - ${l}`).join("\n")}`);
+  if (!parsed.success)
+    throw new ConfigError(
+      `Invalid options:\n${describeIssues(parsed.error)
+        .map((l) => `  - ${l}`)
+        .join("\n")}`,
+    );
   return { ...parsed.data, storage: resolve(parsed.data.storage) };
 }

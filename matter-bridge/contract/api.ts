@@ -18,12 +18,7 @@ export const REFUSAL_CODES = [
 export const RefusalCodeSchema = z.enum(REFUSAL_CODES);
 export type RefusalCode = z.infer<typeof RefusalCodeSchema>;
 
-export const ADJUSTMENT_REASONS = [
-  "SESSION_MAX_SECONDS",
-  "SESSION_MAX_FLUENCE",
-  "REGION_FLUENCE_24H",
-  "DAILY_ON_TIME",
-] as const;
+export const ADJUSTMENT_REASONS = ["SESSION_MAX_SECONDS", "SESSION_MAX_FLUENCE", "REGION_FLUENCE_24H", "DAILY_ON_TIME"] as const;
 export const AdjustmentReasonSchema = z.enum(ADJUSTMENT_REASONS);
 export type AdjustmentReason = z.infer<typeof AdjustmentReasonSchema>;
 

@@ -12,8 +12,7 @@ export const RED_FLAGS: readonly string[] = [
   "medication or a condition that makes your skin sensitive to light",
 ];
 
-export const EYE_PROTECTION =
-  "Do not look into the panel; close your eyes or wear the supplied eye protection while it is on.";
+export const EYE_PROTECTION = "Do not look into the panel; close your eyes or wear the supplied eye protection while it is on.";
 
 export const WELLNESS_DISCLAIMER =
   "Bio light supports muscle comfort and recovery as part of a wider routine. It is not medical advice and not a substitute for a professional.";

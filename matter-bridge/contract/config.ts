@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { REGION_IDS } from "./regions.js";
+import { REGION_IDS, REGIONS, type RegionId } from "./regions.js";
 
 export const RegionIdSchema = z.enum(REGION_IDS, {
   error: () => `must be one of: ${REGION_IDS.join(", ")}`,
@@ -18,17 +18,15 @@ export const ShellyDriverSchema = z.strictObject({
   timeoutMs: z.number().int().min(50).max(30000).default(2000),
 });
 
-export const DriverSchema = z.discriminatedUnion(
-  "kind",
-  [z.strictObject({ kind: z.literal("simulated") }), ShellyDriverSchema],
-  { error: () => 'driver.kind must be one of: "simulated", "shelly"' },
-);
+export const DriverSchema = z.discriminatedUnion("kind", [z.strictObject({ kind: z.literal("simulated") }), ShellyDriverSchema], {
+  error: () => 'driver.kind must be one of: "simulated", "shelly"',
+});
 
 export const DEFAULT_IRRADIANCE = { "15": 60, "30": 24, "45": 14, "60": 10 } as const;
 
 export const IrradianceTableSchema = z
   .record(
-    z.string().regex(/^\d+(\.\d+)?$/, "distance keys must be centimetres, e.g. \"30\""),
+    z.string().regex(/^\d+(\.\d+)?$/, 'distance keys must be centimetres, e.g. "30"'),
     z.number().positive("irradiance must be > 0 mW/cm²"),
   )
   .refine((t) => Object.keys(t).length >= 1, "needs at least one distance");
@@ -93,3 +91,11 @@ export function allowedConfigKeys(path: readonly PropertyKey[]): readonly string
 export const DEFAULT_CONFIG: BridgeConfigInput = {
   panels: [{ id: "panel-1", name: "Red light panel", driver: { kind: "simulated" } }],
 };
+
+/** A region's default session length: the config's, else the catalogue's. */
+export const regionDefaultSeconds = (config: BridgeConfig, region: RegionId): number =>
+  config.regions[region]?.defaultSeconds ?? REGIONS[region].defaultSeconds;
+
+/** The panel with `panelId`, or the first panel when none is named. */
+export const findPanel = (config: BridgeConfig, panelId?: string): PanelConfig | undefined =>
+  panelId === undefined ? config.panels[0] : config.panels.find((p) => p.id === panelId);

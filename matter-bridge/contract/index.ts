@@ -2,4 +2,6 @@
 export * from "./api.js";
 export * from "./caution.js";
 export * from "./config.js";
+export * from "./issues.js";
 export * from "./regions.js";
+export * from "./storage.js";

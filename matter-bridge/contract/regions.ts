@@ -30,8 +30,7 @@ export const REGIONS: Record<RegionId, Region> = {
     displayName: "Neck & shoulders",
     spokenName: "neck and shoulders",
     defaultSeconds: 600,
-    positioningTip:
-      "Sit or stand with your back to the panel so the light covers the base of your skull, your neck and your upper back.",
+    positioningTip: "Sit or stand with your back to the panel so the light covers the base of your skull, your neck and your upper back.",
     movements: ["slow neck rotations", "shoulder rolls", "gentle chin tucks"],
     selfRelease: "a soft ball against a wall on the tops of the shoulders, with comfortable pressure",
     afterWorkouts: ["upper-body", "full-body", "desk"],
@@ -52,8 +51,7 @@ export const REGIONS: Record<RegionId, Region> = {
     displayName: "Low back & hips",
     spokenName: "low back and hips",
     defaultSeconds: 900,
-    positioningTip:
-      "Stand or lie so the panel lights your lower back and glutes; turn a little on some days to reach different angles.",
+    positioningTip: "Stand or lie so the panel lights your lower back and glutes; turn a little on some days to reach different angles.",
     movements: ["cat-cow", "hip openers", "gentle knee-to-chest stretches"],
     selfRelease: "a soft ball or foam roller on the glutes, staying with comfortable pressure",
     afterWorkouts: ["legs", "run", "cycling", "back", "full-body"],

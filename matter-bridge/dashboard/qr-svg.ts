@@ -5,9 +5,17 @@ import { QrCode } from "@matter/main/types";
  * (light-on-dark half blocks, two module rows per line); each character is read back as two pixels.
  */
 export function qrSvg(qrPairingCode: string): string {
-  const lines = QrCode.encode(qrPairingCode).split("\n").filter((l) => l.length > 0);
+  const lines = QrCode.encode(qrPairingCode)
+    .split("\n")
+    .filter((l) => l.length > 0);
   // "⠀" (braille blank) and " " are both fully dark.
-  const light: Record<string, [boolean, boolean]> = { "█": [true, true], "▀": [true, false], "▄": [false, true], "⠀": [false, false], " ": [false, false] };
+  const light: Record<string, [boolean, boolean]> = {
+    "█": [true, true],
+    "▀": [true, false],
+    "▄": [false, true],
+    "⠀": [false, false],
+    " ": [false, false],
+  };
   const rows: boolean[][] = [];
   for (const line of lines) {
     const top: boolean[] = [];

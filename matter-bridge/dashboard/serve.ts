@@ -7,7 +7,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { REGIONS } from "../contract/regions.js";
 
 const STATIC = new URL("./static/", import.meta.url);
-const TYPES: Record<string, string> = { html: "text/html; charset=utf-8", js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
+const TYPES: Record<string, string> = {
+  html: "text/html; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8",
+};
 const HEADERS = {
   "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
   "X-Content-Type-Options": "nosniff",

@@ -42,8 +42,7 @@ export type LedgerFile = z.infer<typeof LedgerFileSchema>;
 export const isOpen = (s: LedgerSession): boolean => s.endedAt === undefined;
 
 /** Seconds the session counts for: delivered when closed, planned while open (conservative). */
-export const countedSeconds = (s: LedgerSession): number =>
-  s.deliveredSeconds !== undefined ? s.deliveredSeconds : s.plannedSeconds;
+export const countedSeconds = (s: LedgerSession): number => (s.deliveredSeconds !== undefined ? s.deliveredSeconds : s.plannedSeconds);
 
 /** When the session stops (or will stop) emitting light. */
 export const endOf = (s: LedgerSession): number => s.endedAt ?? s.startedAt + s.plannedSeconds * 1000;

@@ -10,8 +10,7 @@
 import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Clock } from "../sessions/clock.js";
-import { type CautionRecord, type LedgerFile, LedgerFileSchema, type LedgerSession, LedgerSessionSchema } from "./ledger-schema.js";
-import { isOpen } from "./ledger-schema.js";
+import { type CautionRecord, isOpen, type LedgerFile, LedgerFileSchema, type LedgerSession, LedgerSessionSchema } from "./ledger-schema.js";
 import { TrustedTime } from "./trusted-time.js";
 
 export const LEDGER_FILE = "ledger.json";
@@ -208,7 +207,9 @@ export class Ledger {
     } catch {
       return false;
     }
-    this.log(`The disk is full: the ledger's reserve (${this.reserve}) was given up so the dose ledger can still be written. Free some disk space.`);
+    this.log(
+      `The disk is full: the ledger's reserve (${this.reserve}) was given up so the dose ledger can still be written. Free some disk space.`,
+    );
     return true;
   }
 }
@@ -268,7 +269,8 @@ function shiftTimes(data: LedgerFile, offset: number): LedgerFile {
   return {
     ...data,
     seenAt: at(data.seenAt),
-    caution: data.caution && drop({ ...data.caution, acknowledgedAt: at(data.caution.acknowledgedAt), withdrawnAt: at(data.caution.withdrawnAt) }),
+    caution:
+      data.caution && drop({ ...data.caution, acknowledgedAt: at(data.caution.acknowledgedAt), withdrawnAt: at(data.caution.withdrawnAt) }),
     sessions: data.sessions.map((s) => drop({ ...s, startedAt: at(s.startedAt)!, endedAt: at(s.endedAt) })),
   };
 }

@@ -3,7 +3,7 @@
  * session may run, or why it may not. Every start path reaches it through the session controller.
  */
 import type { Adjustment, AdjustmentReason, RefusalCode, SessionRequest } from "../contract/api.js";
-import type { BridgeConfig, PanelConfig } from "../contract/config.js";
+import { type BridgeConfig, findPanel, regionDefaultSeconds } from "../contract/config.js";
 import { REGION_IDS, REGIONS, type RegionId } from "../contract/regions.js";
 import { fluenceOf, irradianceAt } from "./irradiance.js";
 import { countedSeconds, endOf, isOpen, type LedgerSession } from "./ledger-schema.js";
@@ -40,12 +40,6 @@ export interface Refusal {
 }
 
 export type Decision = { ok: true; grant: Grant } | { ok: false; refusal: Refusal };
-
-export const regionDefaultSeconds = (config: BridgeConfig, region: RegionId): number =>
-  config.regions[region]?.defaultSeconds ?? REGIONS[region].defaultSeconds;
-
-export const findPanel = (config: BridgeConfig, panelId?: string): PanelConfig | undefined =>
-  panelId === undefined ? config.panels[0] : config.panels.find((p) => p.id === panelId);
 
 /** A session counts in a rolling window while any part of it lies inside the window. */
 const inWindow = (s: LedgerSession, now: number, spanMs: number) => endOf(s) > now - spanMs;
@@ -98,8 +92,7 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
     refusal: { code, message, ...(retryAt !== undefined ? { retryAfterSeconds: secondsUntil(retryAt, at) } : {}) },
   });
 
-  if (!ctx.cautionAcknowledged)
-    return refuse("CAUTION_REQUIRED", "The household has not yet acknowledged the red-flag caution.");
+  if (!ctx.cautionAcknowledged) return refuse("CAUTION_REQUIRED", "The household has not yet acknowledged the red-flag caution.");
 
   const panel = findPanel(config, req.panelId);
   if (!panel) return refuse("UNKNOWN_PANEL", `No panel with id "${req.panelId}".`);
@@ -115,10 +108,7 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
   const distanceCm = req.distanceCm ?? panel.distanceCm;
   // A stated distance can only make a session more cautious: nobody can check that the person
   // really sits farther away than the panel is mounted, so the light is counted at the nearer one.
-  const irradiance = Math.max(
-    irradianceAt(panel.irradianceMwPerCm2, distanceCm),
-    irradianceAt(panel.irradianceMwPerCm2, panel.distanceCm),
-  );
+  const irradiance = Math.max(irradianceAt(panel.irradianceMwPerCm2, distanceCm), irradianceAt(panel.irradianceMwPerCm2, panel.distanceCm));
   if (irradiance > dose.maxIrradianceMwPerCm2)
     return refuse(
       "TOO_CLOSE",
@@ -128,11 +118,7 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
   const regionSessions = sessions.filter((s) => s.region === region);
   const lastEnd = Math.max(-Infinity, ...regionSessions.map(endOf));
   if (at < lastEnd + dose.minRestSameRegionSeconds * 1000)
-    return refuse(
-      "REST_INTERVAL",
-      `The ${regionName} needs a rest between sessions.`,
-      lastEnd + dose.minRestSameRegionSeconds * 1000,
-    );
+    return refuse("REST_INTERVAL", `The ${regionName} needs a rest between sessions.`, lastEnd + dose.minRestSameRegionSeconds * 1000);
 
   const week = regionSessions.filter((s) => inWindow(s, at, WEEK_MS));
   if (week.length >= dose.maxSessionsPerRegionPer7d)
@@ -178,10 +164,7 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
           releaseTime(panelDay, DAY_MS, usedOn, dose.maxOnSecondsPer24h - dose.minSessionSeconds, countedSeconds),
         );
       default:
-        return refuse(
-          "TOO_SHORT",
-          `${seconds} seconds is below the shortest useful session of ${dose.minSessionSeconds} seconds.`,
-        );
+        return refuse("TOO_SHORT", `${seconds} seconds is below the shortest useful session of ${dose.minSessionSeconds} seconds.`);
     }
   }
 

@@ -2,8 +2,9 @@
  * The bridge's Matter node: a ServerNode with an Aggregator and one bridged endpoint per panel.
  * Endpoint state follows the session controller; commands go to it through PanelOnOffServer.
  */
-import { join } from "node:path";
+
 import { createHash } from "node:crypto";
+import { join } from "node:path";
 import { Endpoint, Environment, ServerNode, VendorId } from "@matter/main";
 import { BridgedDeviceBasicInformationServer } from "@matter/main/behaviors/bridged-device-basic-information";
 // Per-device subpaths: the devices barrel alone costs over a second of start-up.

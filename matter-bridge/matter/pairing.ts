@@ -1,15 +1,22 @@
 /** Matter pairing codes: from flags/env, else random on first run, then persisted in the storage dir. */
 import { randomInt } from "node:crypto";
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { QrCode } from "@matter/main/types";
 import * as z from "zod";
 
 /** Passcodes the Matter specification forbids (trivially guessable). */
-const INVALID_PASSCODES = new Set([0, 11111111, 22222222, 33333333, 44444444, 55555555, 66666666, 77777777, 88888888, 99999999, 12345678, 87654321]);
+const INVALID_PASSCODES = new Set([
+  0, 11111111, 22222222, 33333333, 44444444, 55555555, 66666666, 77777777, 88888888, 99999999, 12345678, 87654321,
+]);
 
 export const PairingSchema = z.strictObject({
-  passcode: z.number().int().min(1).max(99999998).refine((p) => !INVALID_PASSCODES.has(p), "is a passcode Matter forbids"),
+  passcode: z
+    .number()
+    .int()
+    .min(1)
+    .max(99999998)
+    .refine((p) => !INVALID_PASSCODES.has(p), "is a passcode Matter forbids"),
   discriminator: z.number().int().min(0).max(4095),
 });
 export type Pairing = z.infer<typeof PairingSchema>;

@@ -58,7 +58,11 @@ export class ShellyDriver implements PanelDriver {
       const parsed = SwitchStatusSchema.safeParse(await this.rpc("Switch.GetStatus", {}));
       if (!parsed.success) return { on: false, reachable: false };
       const apower = parsed.data.apower;
-      return { on: parsed.data.output, reachable: true, ...(typeof apower === "number" && Number.isFinite(apower) ? { powerW: apower } : {}) };
+      return {
+        on: parsed.data.output,
+        reachable: true,
+        ...(typeof apower === "number" && Number.isFinite(apower) ? { powerW: apower } : {}),
+      };
     } catch {
       return { on: false, reachable: false };
     }

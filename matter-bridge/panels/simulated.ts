@@ -115,7 +115,12 @@ export class SimulatedDriver implements PanelDriver {
   private persist(seconds?: number): Promise<void> {
     const file = this.options.stateFile;
     if (!file) return Promise.resolve();
-    const state = { on: this.on_, ...(seconds !== undefined ? { seconds } : {}), changedAt: new Date().toISOString(), actions: this.actions.slice(-50) };
+    const state = {
+      on: this.on_,
+      ...(seconds !== undefined ? { seconds } : {}),
+      changedAt: new Date().toISOString(),
+      actions: this.actions.slice(-50),
+    };
     const write = async () => {
       await mkdir(dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;

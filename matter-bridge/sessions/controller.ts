@@ -7,12 +7,12 @@
 import { randomUUID } from "node:crypto";
 import type { FinishedSession, PanelState, PanelStatus, Session, SessionRequest } from "../contract/api.js";
 import { CAUTION_VERSION } from "../contract/caution.js";
-import type { BridgeConfig, PanelConfig } from "../contract/config.js";
+import { type BridgeConfig, findPanel, type PanelConfig } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
 import { fluenceOf, irradianceAt } from "../dose/irradiance.js";
 import type { Ledger } from "../dose/ledger.js";
 import { type CautionRecord, countedSeconds, type LedgerSession } from "../dose/ledger-schema.js";
-import { DAY_MS, type Decision, type DoseSummary, decide, doseSummary, findPanel, type Refusal } from "../dose/policy.js";
+import { DAY_MS, type Decision, type DoseSummary, decide, doseSummary, type Refusal } from "../dose/policy.js";
 import { describeDuration, TrustedTime } from "../dose/trusted-time.js";
 import type { PanelDriver } from "../panels/driver.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -185,8 +185,14 @@ export class SessionController {
   ): Promise<{ withdrawnAt: number; stops: Array<Promise<FinishedSession | undefined>> }> {
     const ledger = this.requireLedger();
     if (this.cautionRecord()?.withdrawnAt === undefined) {
-      this.withdrawal = { withdrawnAt: Math.round(this.time.now()), withdrawnSource: source, ...(reason !== undefined ? { withdrawnReason: reason } : {}) };
-      this.log(`Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`);
+      this.withdrawal = {
+        withdrawnAt: Math.round(this.time.now()),
+        withdrawnSource: source,
+        ...(reason !== undefined ? { withdrawnReason: reason } : {}),
+      };
+      this.log(
+        `Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`,
+      );
       await this.backlog.run("record the caution withdrawal", () => ledger.withdrawCaution(reason, source, CAUTION_VERSION));
     }
     const stops = this.config.panels.map((p) => this.stop(p.id, "caution-withdrawn"));
@@ -228,7 +234,10 @@ export class SessionController {
       return refused("PANEL_BUSY", `${panel.name} is already running a session.`, r ? r.deadline.remainingMs() / 1000 : 1);
     }
     const now = this.time.now();
-    const decision = decide({ now, sessions: ledger.sessions(), config: this.config, cautionAcknowledged: this.cautionAcknowledged() }, request);
+    const decision = decide(
+      { now, sessions: ledger.sessions(), config: this.config, cautionAcknowledged: this.cautionAcknowledged() },
+      request,
+    );
     if (!decision.ok) {
       const caution = decision.refusal.code === "CAUTION_REQUIRED" ? this.cautionProblem() : undefined;
       return caution ? refused("CAUTION_REQUIRED", caution) : decision;
@@ -480,7 +489,10 @@ export class SessionController {
     const ledger = this.ledger;
     // Until the close is on disk the entry stays open there (counting as fully delivered), and
     // every start is refused with LEDGER_UNAVAILABLE: the backlog keeps retrying it.
-    if (ledger) await this.backlog.run(`record the end of session ${entry.id.slice(0, 8)}`, () => ledger.finish(entry.id, endedAt, delivered, reason));
+    if (ledger)
+      await this.backlog.run(`record the end of session ${entry.id.slice(0, 8)}`, () =>
+        ledger.finish(entry.id, endedAt, delivered, reason),
+      );
     this.running.delete(entry.panelId);
     this.lastSeenOff.set(entry.panelId, this.clock.monotonic());
     this.bump(entry.panelId);
@@ -601,6 +613,10 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 function refused(code: Refusal["code"], message: string, retryAfterSeconds?: number): StartOutcome {
   return {
     ok: false,
-    refusal: { code, message, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) } : {}) },
+    refusal: {
+      code,
+      message,
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) } : {}),
+    },
   };
 }

@@ -56,7 +56,9 @@ export class LedgerBacklog {
     await this.draining;
     if (this.pending.length) await this.drain(false);
     for (const { what } of this.pending)
-      this.options.log(`NOT SAVED: the dose ledger could not ${what} before the bridge stopped (${this.lastError?.message ?? "unknown error"}).`);
+      this.options.log(
+        `NOT SAVED: the dose ledger could not ${what} before the bridge stopped (${this.lastError?.message ?? "unknown error"}).`,
+      );
   }
 
   private kick(): Promise<void> {
@@ -74,7 +76,10 @@ export class LedgerBacklog {
         } catch (err) {
           const first = this.lastError === undefined;
           this.lastError = err as Error;
-          if (first) this.options.log(`The dose ledger could not ${next.what}: ${(err as Error).message}. Retrying; sessions are refused meanwhile.`);
+          if (first)
+            this.options.log(
+              `The dose ledger could not ${next.what}: ${(err as Error).message}. Retrying; sessions are refused meanwhile.`,
+            );
           if (retry) this.schedule();
           return;
         }

@@ -34,10 +34,13 @@ async function freeUdpPort(): Promise<number> {
 }
 
 /** Second-scale limits so a test can run a whole session. */
-export async function configFile(dir: string, json: unknown = {
-  panels: [{ id: "panel-1", name: "Test panel", driver: { kind: "simulated" } }],
-  dose: { minSessionSeconds: 1, maxSessionSeconds: 120, minRestSameRegionSeconds: 0 },
-}): Promise<string> {
+export async function configFile(
+  dir: string,
+  json: unknown = {
+    panels: [{ id: "panel-1", name: "Test panel", driver: { kind: "simulated" } }],
+    dose: { minSessionSeconds: 1, maxSessionSeconds: 120, minRestSameRegionSeconds: 0 },
+  },
+): Promise<string> {
   const path = join(dir, "bridge.json");
   await writeFile(path, JSON.stringify(json));
   return path;
@@ -65,7 +68,10 @@ interface Bridge {
 export function launch(args: string[], { pty = false }: { pty?: boolean } = {}): Bridge {
   const { SHELL: _, ...env } = cleanEnv();
   const child = pty
-    ? spawn("/usr/bin/script", ["-qfec", `exec npm start -- ${args.map(shellQuote).join(" ")}`, "/dev/null"], { cwd: ROOT, env: { ...env, NPM_CONFIG_UPDATE_NOTIFIER: "false" } })
+    ? spawn("/usr/bin/script", ["-qfec", `exec npm start -- ${args.map(shellQuote).join(" ")}`, "/dev/null"], {
+        cwd: ROOT,
+        env: { ...env, NPM_CONFIG_UPDATE_NOTIFIER: "false" },
+      })
     : spawn(process.execPath, ["--import", "tsx", "matter-bridge/main.ts", ...args], { cwd: ROOT, env });
   children.add(child);
   let out = "";
@@ -110,4 +116,3 @@ afterAll(() => {
 
 export const panelState = async (storage: string) => JSON.parse(await readFile(join(storage, "panels", "panel-1.json"), "utf8"));
 export const ledgerFile = async (storage: string) => JSON.parse(await readFile(join(storage, "ledger.json"), "utf8"));
-

@@ -6,8 +6,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApi } from "../../matter-bridge/api/server.js";
-import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
+import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 import { createDriver } from "../../matter-bridge/panels/index.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
@@ -27,14 +27,18 @@ export interface ControlBridge {
   close(): Promise<void>;
 }
 
-export async function startControlBridge(opts: { acknowledged?: boolean; config?: Partial<BridgeConfigInput> } = {}): Promise<ControlBridge> {
+export async function startControlBridge(
+  opts: { acknowledged?: boolean; config?: Partial<BridgeConfigInput> } = {},
+): Promise<ControlBridge> {
   const storage = await mkdtemp(join(tmpdir(), "biolight-bridge-"));
   const config = makeConfig(opts.config ?? {});
   const ledger = await Ledger.open(storage);
   if (opts.acknowledged) await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
   const logs: string[] = [];
   const log = (m: string) => void logs.push(m);
-  const drivers = Object.fromEntries(await Promise.all(config.panels.map(async (p) => [p.id, await createDriver(p, { storageDir: storage, log })] as const)));
+  const drivers = Object.fromEntries(
+    await Promise.all(config.panels.map(async (p) => [p.id, await createDriver(p, { storageDir: storage, log })] as const)),
+  );
   const controller = new SessionController({ config, ledger, drivers, log, offRetryMs: 20 });
   await controller.recover();
   const api = await startApi({ controller, token: BRIDGE_TOKEN, host: "127.0.0.1", port: 0, log, stopTimeoutMs: 500 });

@@ -1,4 +1,4 @@
-import { BridgeConfigSchema, type BridgeConfig, type BridgeConfigInput } from "../../matter-bridge/contract/config.js";
+import { type BridgeConfig, type BridgeConfigInput, BridgeConfigSchema } from "../../matter-bridge/contract/config.js";
 import type { RegionId } from "../../matter-bridge/contract/regions.js";
 import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
 

@@ -1,6 +1,7 @@
 /** Request envelopes as real Alexa sends them, for what virtual-alexa cannot express. */
-import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
+
 import type { Skill } from "ask-sdk-core";
+import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
 import { TIMERS_SCOPE } from "../../lambda/flows/alexa-api.js";
 
 export const SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000001";
@@ -28,7 +29,13 @@ function base(request: Record<string, unknown>, o: EnvelopeOptions): RequestEnve
   const application = { applicationId: o.skillId ?? SKILL_ID };
   return {
     version: "1.0",
-    session: { new: !o.sessionAttributes, sessionId: `amzn1.echo-api.session.${++seq}`, application, user: { userId }, attributes: o.sessionAttributes ?? {} },
+    session: {
+      new: !o.sessionAttributes,
+      sessionId: `amzn1.echo-api.session.${++seq}`,
+      application,
+      user: { userId },
+      attributes: o.sessionAttributes ?? {},
+    },
     context: {
       System: {
         application,
@@ -55,7 +62,11 @@ export function intentRequest(name: string, slots: Record<string, SlotSpec> = {}
               resolutionsPerAuthority: [
                 s.id === null
                   ? { authority: "amzn1.er-authority.echo-sdk.test", status: { code: "ER_SUCCESS_NO_MATCH" } }
-                  : { authority: "amzn1.er-authority.echo-sdk.test", status: { code: "ER_SUCCESS_MATCH" }, values: [{ value: { name: s.value, id: s.id } }] },
+                  : {
+                      authority: "amzn1.er-authority.echo-sdk.test",
+                      status: { code: "ER_SUCCESS_MATCH" },
+                      values: [{ value: { name: s.value, id: s.id } }],
+                    },
               ],
             },
           }
@@ -63,7 +74,11 @@ export function intentRequest(name: string, slots: Record<string, SlotSpec> = {}
     },
   ]);
   return base(
-    { type: "IntentRequest", dialogState: o.dialogState, intent: { name, confirmationStatus: "NONE", slots: Object.fromEntries(slotEntries) } },
+    {
+      type: "IntentRequest",
+      dialogState: o.dialogState,
+      intent: { name, confirmationStatus: "NONE", slots: Object.fromEntries(slotEntries) },
+    },
     o,
   );
 }

@@ -33,7 +33,9 @@ export async function startFakeAlexaApi(): Promise<FakeAlexaApi> {
       if (req.method === "POST" && path === "/v1/alerts/timers") {
         const id = `timer-${++timers}`;
         res.writeHead(200, { "Content-Type": "application/json" });
-        return void res.end(JSON.stringify({ id, status: "ON", duration: JSON.parse(text).duration, createdTime: new Date().toISOString() }));
+        return void res.end(
+          JSON.stringify({ id, status: "ON", duration: JSON.parse(text).duration, createdTime: new Date().toISOString() }),
+        );
       }
       if (req.method === "DELETE" && path.startsWith("/v1/alerts/timers/")) return void res.writeHead(200).end();
       res.writeHead(404).end();

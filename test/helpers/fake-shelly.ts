@@ -108,7 +108,8 @@ function checkConfig(raw: unknown): { error: string } | { changes: Partial<FakeS
 export async function startFakeShelly(opts: { switches?: number; port?: number; metering?: boolean } = {}): Promise<FakeShelly> {
   const metering = opts.metering ?? true;
   const switches = new Map<number, SwitchState>();
-  for (let i = 0; i < (opts.switches ?? 1); i++) switches.set(i, { output: false, source: "init", config: { id: i, ...DEFAULT_CONFIG }, loadW: 0 });
+  for (let i = 0; i < (opts.switches ?? 1); i++)
+    switches.set(i, { output: false, source: "init", config: { id: i, ...DEFAULT_CONFIG }, loadW: 0 });
   const requests: string[] = [];
   const sockets = new Set<Socket>();
   const pendingReplies = new Set<NodeJS.Timeout>();

@@ -1,16 +1,16 @@
 /** The real skill on the real en-US interaction model through virtual-alexa, against a real bridge. */
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Skill } from "ask-sdk-core";
 import type { RequestEnvelope } from "ask-sdk-model";
-import { createRequire } from "node:module";
 import { VirtualAlexa } from "virtual-alexa";
 import { BridgeClient } from "../../lambda/bridge-client.js";
+import { TIMERS_SCOPE } from "../../lambda/flows/alexa-api.js";
 import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
 import { createSkill, type SkillOptions } from "../../lambda/skill.js";
-import { TIMERS_SCOPE } from "../../lambda/flows/alexa-api.js";
 import { type CautionStatusResponse, CautionStatusResponseSchema } from "../../matter-bridge/contract/index.js";
 import { call } from "./http.js";
 
@@ -20,7 +20,11 @@ createRequire(import.meta.url)("nock").restore();
 
 export const MODEL = fileURLToPath(new URL("../../models/interactionModels/custom/en-US.json", import.meta.url));
 
-export async function testSkill(bridgeUrl: string, token: string, opts: Partial<SkillOptions> & { dataDir?: string; timeoutMs?: number } = {}) {
+export async function testSkill(
+  bridgeUrl: string,
+  token: string,
+  opts: Partial<SkillOptions> & { dataDir?: string; timeoutMs?: number } = {},
+) {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), "biolight-skill-")));
   const skill = createSkill({
     bridge: new BridgeClient({ url: bridgeUrl, token, timeoutMs: opts.timeoutMs }),

@@ -42,7 +42,15 @@ async function bridge(opts: { caution?: { version: number }; clock?: Clock; seed
     offRetryMs: 20,
   });
   await controller.recover();
-  const api = await startApi({ controller, token: TOKEN, host: "127.0.0.1", port: 0, log: () => {}, stopTimeoutMs: 300, authThrottle: new AuthThrottle() });
+  const api = await startApi({
+    controller,
+    token: TOKEN,
+    host: "127.0.0.1",
+    port: 0,
+    log: () => {},
+    stopTimeoutMs: 300,
+    authThrottle: new AuthThrottle(),
+  });
   apis.push({ api, controller });
   const get = (path: string) => call(api.url, "GET", path, { token: TOKEN });
   const post = (path: string, body?: unknown) => call(api.url, "POST", path, { token: TOKEN, body });
@@ -56,7 +64,11 @@ describe("the caution is versioned and can be withdrawn", () => {
     expect(first).toMatchObject({ version: CAUTION_VERSION, text: cautionText(), acknowledged: false, acknowledgedAt: null });
 
     const wrong = await b.post("/v1/caution/acknowledge", { version: CAUTION_VERSION + 1 });
-    expect([wrong.status, wrong.body.error.code, wrong.body.error.currentVersion]).toEqual([409, "CAUTION_VERSION_MISMATCH", CAUTION_VERSION]);
+    expect([wrong.status, wrong.body.error.code, wrong.body.error.currentVersion]).toEqual([
+      409,
+      "CAUTION_VERSION_MISMATCH",
+      CAUTION_VERSION,
+    ]);
     expect(wrong.body.error.message).toContain(`version ${CAUTION_VERSION}`);
     expect(b.ledger.caution()).toBeNull();
 
@@ -105,7 +117,11 @@ describe("the caution withdrawal holds when things go wrong", () => {
     const res = await b.post("/v1/caution/withdraw", { reason: "fever with back pain" });
     expect(res.status).toBe(200);
     expect(b.ledger.caution()).toMatchObject({ version: CAUTION_VERSION, withdrawnReason: "fever with back pain" });
-    expect((await b.get("/v1/caution")).body).toMatchObject({ acknowledged: false, acknowledgedVersion: null, withdrawnReason: "fever with back pain" });
+    expect((await b.get("/v1/caution")).body).toMatchObject({
+      acknowledged: false,
+      acknowledgedVersion: null,
+      withdrawnReason: "fever with back pain",
+    });
   });
 
   it("answers once the gate is closed, not after a panel that does not answer is finally off", async () => {
@@ -116,7 +132,9 @@ describe("the caution withdrawal holds when things go wrong", () => {
     const res = await b.post("/v1/caution/withdraw", {});
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(res.body).toMatchObject({ acknowledged: false, stopped: [], stillSwitchingOff: ["panel-1"] });
-    expect((await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 })).body.error.code).toMatch(/CAUTION_REQUIRED|PANEL_BUSY/);
+    expect((await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 })).body.error.code).toMatch(
+      /CAUTION_REQUIRED|PANEL_BUSY/,
+    );
     expect((await b.get("/v1/panels")).body.panels[0]).toMatchObject({ on: true, state: "stopping" });
     b.driver.failOff = 0;
   });
@@ -137,7 +155,9 @@ describe("the caution withdrawal on a full disk", () => {
     expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 30 })).status).not.toBe(201);
     full = false;
     for (let i = 0; i < 500 && b.ledger.caution()?.withdrawnAt === undefined; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(JSON.parse(await readFile(join(b.storage, LEDGER_FILE), "utf8")).caution).toMatchObject({ withdrawnReason: "spasm in the face" });
+    expect(JSON.parse(await readFile(join(b.storage, LEDGER_FILE), "utf8")).caution).toMatchObject({
+      withdrawnReason: "spasm in the face",
+    });
     expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 30 })).body.error.code).toBe("CAUTION_REQUIRED");
   });
 });

@@ -42,7 +42,9 @@ async function startBridgeApi(): Promise<string> {
   const ledger = await Ledger.open(storage);
   await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
   const log = () => {};
-  const drivers = Object.fromEntries(await Promise.all(config.panels.map(async (p) => [p.id, await createDriver(p, { storageDir: storage, log })] as const)));
+  const drivers = Object.fromEntries(
+    await Promise.all(config.panels.map(async (p) => [p.id, await createDriver(p, { storageDir: storage, log })] as const)),
+  );
   const controller = new SessionController({ config, ledger, drivers, log, offRetryMs: 20 });
   await controller.recover();
   const api = await startApi({ controller, token: TOKEN, host: "127.0.0.1", port: 0, log });
@@ -64,7 +66,13 @@ interface Answer {
 function send(
   base: string,
   path: string,
-  { token, from = "127.0.0.1", method = "GET", headers = {}, body }: { token: string | null; from?: string; method?: string; headers?: Record<string, string>; body?: unknown },
+  {
+    token,
+    from = "127.0.0.1",
+    method = "GET",
+    headers = {},
+    body,
+  }: { token: string | null; from?: string; method?: string; headers?: Record<string, string>; body?: unknown },
 ): Promise<Answer> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   const allHeaders: Record<string, string> = {

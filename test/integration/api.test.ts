@@ -23,7 +23,7 @@ import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
 import { createDriver } from "../../matter-bridge/panels/index.js";
 import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
-import { HOUR, DAY, makeConfig, session } from "../helpers/dose-fixtures.js";
+import { DAY, HOUR, makeConfig, session } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 
 const TOKEN = "test-token-0123456789abcdefghijklmnop";
@@ -65,7 +65,12 @@ const tempDir = async () => {
 
 async function bridge(
   input: Partial<BridgeConfigInput> = FAST,
-  opts: { acknowledged?: boolean; seed?: LedgerSession[]; extra?: Parameters<typeof startApi>[0]["extraRoutes"]; static?: Parameters<typeof startApi>[0]["static"] } = {},
+  opts: {
+    acknowledged?: boolean;
+    seed?: LedgerSession[];
+    extra?: Parameters<typeof startApi>[0]["extraRoutes"];
+    static?: Parameters<typeof startApi>[0]["static"];
+  } = {},
 ): Promise<Harness> {
   const storage = await tempDir();
   const config = makeConfig({ ...FAST, ...input, dose: { ...FAST.dose, ...input.dose } });
@@ -79,7 +84,17 @@ async function bridge(
   await controller.recover();
   // This file sends dozens of wrong tokens on purpose; the throttle has its own tests (api-throttle).
   const authThrottle = new AuthThrottle({ maxFailures: 1000 });
-  const api = await startApi({ controller, token: TOKEN, host: "127.0.0.1", port: 0, log, stopTimeoutMs: 500, extraRoutes: opts.extra, static: opts.static, authThrottle });
+  const api = await startApi({
+    controller,
+    token: TOKEN,
+    host: "127.0.0.1",
+    port: 0,
+    log,
+    stopTimeoutMs: 500,
+    extraRoutes: opts.extra,
+    static: opts.static,
+    authThrottle,
+  });
   const panelFile = () => readFile(join(storage, "panels", `${config.panels[0].id}.json`), "utf8");
   const h: Harness = {
     api,
@@ -166,7 +181,11 @@ describe("control API: routes", () => {
     expect(fin.endReason).toBe("stopped");
     expect((await h.panelState()).on).toBe(false);
     // Start-up recovery's off, the session's on with its granted time, the stop's off: nothing else.
-    expect(h.driver.actions.map((a) => [a.action, a.seconds])).toEqual([["off", undefined], ["on", 20], ["off", undefined]]);
+    expect(h.driver.actions.map((a) => [a.action, a.seconds])).toEqual([
+      ["off", undefined],
+      ["on", 20],
+      ["off", undefined],
+    ]);
 
     const again = await post(h, "/v1/panels/panel-1/stop", {});
     expect(again.status).toBe(409);
@@ -281,7 +300,12 @@ describe("control API: authentication", () => {
         ["POST", "/v1/panels/panel-1/stop"],
       ] as const) {
         const res = await call(h.url, method, path, { headers, body });
-        expect({ path, headers, status: res.status, code: res.body?.error?.code }).toEqual({ path, headers, status: 401, code: "UNAUTHORIZED" });
+        expect({ path, headers, status: res.status, code: res.body?.error?.code }).toEqual({
+          path,
+          headers,
+          status: 401,
+          code: "UNAUTHORIZED",
+        });
         expect(res.headers["www-authenticate"]).toMatch(/^Bearer realm="biolight"/);
       }
     }
@@ -298,20 +322,70 @@ describe("control API: authentication", () => {
 
 describe("control API: bad bodies change nothing", () => {
   const bad: Array<{ name: string; send: Parameters<typeof call>[3]; status: number; code: string; field?: RegExp }> = [
-    { name: "unknown region", send: { body: { region: "elbow" } }, status: 400, code: "VALIDATION_ERROR", field: /region: must be one of: neck-shoulders, mid-back, low-back-hips/ },
-    { name: "seconds as words", send: { body: { region: "mid-back", seconds: "ten" } }, status: 400, code: "VALIDATION_ERROR", field: /seconds:/ },
-    { name: "negative seconds", send: { body: { region: "mid-back", seconds: -5 } }, status: 400, code: "VALIDATION_ERROR", field: /seconds:/ },
-    { name: "fractional seconds", send: { body: { region: "mid-back", seconds: 1.5 } }, status: 400, code: "VALIDATION_ERROR", field: /seconds: must be whole seconds/ },
-    { name: "an extra key", send: { body: { region: "mid-back", color: "red" } }, status: 400, code: "VALIDATION_ERROR", field: /color: unknown key \(allowed: region, seconds, distanceCm, panelId\)/ },
+    {
+      name: "unknown region",
+      send: { body: { region: "elbow" } },
+      status: 400,
+      code: "VALIDATION_ERROR",
+      field: /region: must be one of: neck-shoulders, mid-back, low-back-hips/,
+    },
+    {
+      name: "seconds as words",
+      send: { body: { region: "mid-back", seconds: "ten" } },
+      status: 400,
+      code: "VALIDATION_ERROR",
+      field: /seconds:/,
+    },
+    {
+      name: "negative seconds",
+      send: { body: { region: "mid-back", seconds: -5 } },
+      status: 400,
+      code: "VALIDATION_ERROR",
+      field: /seconds:/,
+    },
+    {
+      name: "fractional seconds",
+      send: { body: { region: "mid-back", seconds: 1.5 } },
+      status: 400,
+      code: "VALIDATION_ERROR",
+      field: /seconds: must be whole seconds/,
+    },
+    {
+      name: "an extra key",
+      send: { body: { region: "mid-back", color: "red" } },
+      status: 400,
+      code: "VALIDATION_ERROR",
+      field: /color: unknown key \(allowed: region, seconds, distanceCm, panelId\)/,
+    },
     { name: "a missing region", send: { body: { seconds: 60 } }, status: 400, code: "VALIDATION_ERROR", field: /region:/ },
     { name: "an array", send: { body: [] }, status: 400, code: "VALIDATION_ERROR", field: /\(body\)|top level/ },
-    { name: "invalid JSON", send: { body: '{"region": "mid-back",', headers: { "Content-Type": "application/json" } }, status: 400, code: "INVALID_JSON" },
+    {
+      name: "invalid JSON",
+      send: { body: '{"region": "mid-back",', headers: { "Content-Type": "application/json" } },
+      status: 400,
+      code: "INVALID_JSON",
+    },
     { name: "an empty body", send: { body: "", headers: { "Content-Type": "application/json" } }, status: 400, code: "INVALID_JSON" },
-    { name: "a text body", send: { body: "region=mid-back", headers: { "Content-Type": "text/plain" } }, status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
-    { name: "form encoding", send: { body: "region=mid-back", headers: { "Content-Type": "application/x-www-form-urlencoded" } }, status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
+    {
+      name: "a text body",
+      send: { body: "region=mid-back", headers: { "Content-Type": "text/plain" } },
+      status: 415,
+      code: "UNSUPPORTED_MEDIA_TYPE",
+    },
+    {
+      name: "form encoding",
+      send: { body: "region=mid-back", headers: { "Content-Type": "application/x-www-form-urlencoded" } },
+      status: 415,
+      code: "UNSUPPORTED_MEDIA_TYPE",
+    },
     { name: "no content type", send: { body: '{"region":"mid-back"}' }, status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
     { name: "a body over 16 KiB", send: { body: { region: "mid-back", pad: "x".repeat(17 * 1024) } }, status: 413, code: "BODY_TOO_LARGE" },
-    { name: "a chunked body over 16 KiB", send: { body: { region: "mid-back", pad: "x".repeat(40 * 1024) }, chunked: true }, status: 413, code: "BODY_TOO_LARGE" },
+    {
+      name: "a chunked body over 16 KiB",
+      send: { body: { region: "mid-back", pad: "x".repeat(40 * 1024) }, chunked: true },
+      status: 413,
+      code: "BODY_TOO_LARGE",
+    },
   ];
 
   it.each(bad)("POST /v1/sessions with $name → $status $code", async ({ send, status, code, field }) => {
@@ -389,7 +463,10 @@ describe("control API: refusals", () => {
   });
 
   it("WEEKLY_LIMIT after the most sessions allowed in 7 days", async () => {
-    const h = await bridge({ dose: { maxSessionsPerRegionPer7d: 2 } }, { seed: [past("mid-back", 3 * DAY, 10), past("mid-back", 2 * DAY, 10)] });
+    const h = await bridge(
+      { dose: { maxSessionsPerRegionPer7d: 2 } },
+      { seed: [past("mid-back", 3 * DAY, 10), past("mid-back", 2 * DAY, 10)] },
+    );
     const r = await expectRefusal(h, { region: "mid-back" }, 409, "WEEKLY_LIMIT", true);
     expect(r.retryAfterSeconds! / 86400).toBeCloseTo(4, 1);
   });

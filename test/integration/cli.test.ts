@@ -25,7 +25,10 @@ describe("bridge CLI", () => {
 
   it("exits non-zero naming the field for a bad config, and leaves no bridge running", async () => {
     const dir = await tempDir();
-    const config = await configFile(dir, { panels: [{ id: "panel-1", name: "P", driver: { kind: "shelly" } }], dose: { minSessionSeconds: -1 } });
+    const config = await configFile(dir, {
+      panels: [{ id: "panel-1", name: "P", driver: { kind: "shelly" } }],
+      dose: { minSessionSeconds: -1 },
+    });
     const bad = launch(["--storage", join(dir, "data"), "--config", config, "--api-port", "0"]);
     const { code } = await bad.exited;
     expect(code).not.toBe(0);
@@ -82,7 +85,10 @@ describe("bridge CLI", () => {
     const second = await startBridge(storage, config, ["--acknowledge-caution"]);
     expect(second.output()).toMatch(/--acknowledge-caution ignored: The red-flag caution was withdrawn \(numbness\)/);
     expect(second.output()).toMatch(/Caution: +WITHDRAWN/);
-    expect((await call(second.url, "GET", "/v1/caution", { token: second.token })).body).toMatchObject({ acknowledged: false, withdrawnReason: "numbness" });
+    expect((await call(second.url, "GET", "/v1/caution", { token: second.token })).body).toMatchObject({
+      acknowledged: false,
+      withdrawnReason: "numbness",
+    });
     second.child.kill("SIGTERM");
     expect((await second.exited).code).toBe(0);
   });
@@ -122,7 +128,11 @@ describe("bridge CLI", () => {
     // Ctrl-C on the terminal: the same clean shutdown as SIGINT.
     b.child.stdin.write("\x03");
     // (toEqual, so a failure prints the bridge's last output too.)
-    expect({ ...(await b.exited), output: b.output().slice(-800) }).toEqual({ code: 0, signal: null, output: expect.stringMatching(/Bridge stopped: every panel is off/) });
+    expect({ ...(await b.exited), output: b.output().slice(-800) }).toEqual({
+      code: 0,
+      signal: null,
+      output: expect.stringMatching(/Bridge stopped: every panel is off/),
+    });
     expect((await panelState(storage)).on).toBe(false);
   });
 });

@@ -29,7 +29,14 @@ beforeAll(async () => {
   bridge = await startBridge(cli, config, { BRIDGE_API_TOKEN: "dashboard-test-token-0123456789abcdef" }, () => {});
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
   page = await browser.newPage();
   // Everything must be served by the bridge itself: no CDN.
@@ -99,7 +106,10 @@ it("signs in, asks the caution, starts a session with a live countdown and a mov
   const first = await countdown();
   expect(first).toMatch(/^\d+:\d\d$/);
   await page.waitForFunction(
-    (was) => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector("[data-countdown=panel-1]")?.textContent !== was,
+    (was) =>
+      (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(
+        "[data-countdown=panel-1]",
+      )?.textContent !== was,
     first,
     { timeout: 5000 },
   );

@@ -4,11 +4,11 @@
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import type { AddressInfo } from "node:net";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import dynalite from "dynalite";
@@ -62,7 +62,10 @@ it("builds a CommonJS bundle and zip without matter.js and says how big they are
 it("the bundle's handler answers a launch and a start against the bridge, with file persistence", async () => {
   const userId = "amzn1.ask.account.BUNDLE";
   const env = { BRIDGE_URL: bridge.url, BRIDGE_TOKEN: bridge.token, SKILL_DATA_DIR: join(dataDir, "skill") };
-  const [launch, start] = await lambda([launchRequest({ userId }), intentRequest("StartSessionIntent", { region: { value: "neck", id: "neck-shoulders" } }, { userId })], env);
+  const [launch, start] = await lambda(
+    [launchRequest({ userId }), intentRequest("StartSessionIntent", { region: { value: "neck", id: "neck-shoulders" } }, { userId })],
+    env,
+  );
   expect(launch.response.outputSpeech?.ssml).toContain("Welcome to Bio Light");
   expect(start.response.outputSpeech?.ssml).toContain("Does any of this apply");
   const [yes] = await lambda([intentRequest("AMAZON.NoIntent", {}, { userId, sessionAttributes: start.sessionAttributes })], env);
@@ -78,7 +81,12 @@ it("with PERSISTENCE=dynamodb the bundle keeps user data in the table (dynalite 
     const aws = { AWS_ENDPOINT_URL_DYNAMODB: endpoint, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test" };
     const client = new DynamoDBClient({ endpoint, region: aws.AWS_REGION, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
     await client.send(
-      new CreateTableCommand({ TableName: "users", AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }], KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], BillingMode: "PAY_PER_REQUEST" }),
+      new CreateTableCommand({
+        TableName: "users",
+        AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+        KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+        BillingMode: "PAY_PER_REQUEST",
+      }),
     );
     client.destroy();
     const userId = "amzn1.ask.account.BUNDLE-DDB";

@@ -6,15 +6,15 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import type { CommissioningController } from "@project-chip/matter.js";
 import type { NodeId } from "@matter/main/types";
+import type { CommissioningController } from "@project-chip/matter.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
-import { startMatterNode, type RunningMatterNode } from "../../matter-bridge/matter/node.js";
+import { type RunningMatterNode, startMatterNode } from "../../matter-bridge/matter/node.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
-import { freeUdpPort } from "../helpers/ports.js";
 import { commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
+import { freeUdpPort } from "../helpers/ports.js";
 
 // Second-scale limits: low back 2 s by default, 3 s per session, 10 s worth of light per 24 h.
 const config = makeConfig({

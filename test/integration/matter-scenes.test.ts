@@ -9,14 +9,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import type { CommissioningController } from "@project-chip/matter.js";
 import { GroupId, type NodeId } from "@matter/main/types";
+import type { CommissioningController } from "@project-chip/matter.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
-import { startMatterNode, type RunningMatterNode } from "../../matter-bridge/matter/node.js";
+import { type RunningMatterNode, startMatterNode } from "../../matter-bridge/matter/node.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
-import { freeUdpPort } from "../helpers/ports.js";
 import {
   commission,
   connect,
@@ -26,6 +25,7 @@ import {
   serverClusterIds,
   startController,
 } from "../helpers/matter-controller.js";
+import { freeUdpPort } from "../helpers/ports.js";
 
 // Sessions of 5 s by default (every test ends them early with Off); a weekly session limit the
 // last test uses up.

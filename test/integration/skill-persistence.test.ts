@@ -23,7 +23,10 @@ const TABLE = "biolight-users";
 let bridge: ControlBridge;
 let dir: string;
 beforeAll(async () => {
-  bridge = await startControlBridge({ acknowledged: true, config: { dose: { minSessionSeconds: 1, maxSessionSeconds: 30, minRestSameRegionSeconds: 0 } } });
+  bridge = await startControlBridge({
+    acknowledged: true,
+    config: { dose: { minSessionSeconds: 1, maxSessionSeconds: 30, minRestSameRegionSeconds: 0 } },
+  });
   dir = await mkdtemp(join(tmpdir(), "biolight-persist-"));
 });
 afterAll(async () => {
@@ -90,7 +93,9 @@ describe("DynamoDB adapter against dynalite", () => {
     const r = await invoke(restarted.skill, intentRequest("StartSessionIntent", { region: region("neck-shoulders") }, { userId: USER }));
     expect(r.text).toContain("Starting your neck and shoulders session");
     await invoke(restarted.skill, intentRequest("StopSessionIntent", {}, { userId: USER }));
-    expect((await invoke(restarted.skill, intentRequest("LogSpasmIntent", {}, { userId: USER }))).text).toContain("That's 2 in the last 7 days");
+    expect((await invoke(restarted.skill, intentRequest("LogSpasmIntent", {}, { userId: USER }))).text).toContain(
+      "That's 2 in the last 7 days",
+    );
   });
 
   it("a table that does not exist is an apology, not a crash", async () => {
@@ -135,9 +140,14 @@ describe("file adapter", () => {
   it("fields that do not parse are dropped one by one: a bad caution is not an acknowledgement, good logs stay", async () => {
     const dataDir = await mkdtemp(join(dir, "fields-"));
     const now = Date.now();
-    await writeFile(join(dataDir, userFileName(USER)), JSON.stringify({ caution: { version: "yes" }, spasms: [now - 1000], tenderness: "lots" }));
+    await writeFile(
+      join(dataDir, userFileName(USER)),
+      JSON.stringify({ caution: { version: "yes" }, spasms: [now - 1000], tenderness: "lots" }),
+    );
     const { skill } = await testSkill(bridge.url, bridge.token, { dataDir });
-    expect((await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, { userId: USER }))).text).toContain("Does any of this apply");
+    expect((await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, { userId: USER }))).text).toContain(
+      "Does any of this apply",
+    );
     expect((await invoke(skill, intentRequest("LogSpasmIntent", {}, { userId: USER }))).text).toContain("That's 2 in the last 7 days");
     const saved = JSON.parse(await readFile(join(dataDir, userFileName(USER)), "utf8"));
     expect(saved.caution).toBeUndefined();

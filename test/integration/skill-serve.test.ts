@@ -49,11 +49,22 @@ it("answers its health check and says verification is on", async () => {
 
 it.each([
   ["no signature headers", {}],
-  ["a forged signature", { Signature: "bm90LWEtc2lnbmF0dXJl", SignatureCertChainUrl: "https://s3.amazonaws.com/echo.api/echo-api-cert.pem" }],
+  [
+    "a forged signature",
+    { Signature: "bm90LWEtc2lnbmF0dXJl", SignatureCertChainUrl: "https://s3.amazonaws.com/echo.api/echo-api-cert.pem" },
+  ],
   ["a certificate from elsewhere", { Signature: "bm90LWEtc2lnbmF0dXJl", SignatureCertChainUrl: "https://evil.example/echo.api/cert.pem" }],
 ])("refuses a request with %s and starts nothing", async (_name, headers) => {
-  const envelope = intentRequest("StartSessionIntent", { region: { value: "neck", id: "neck-shoulders" } }, { userId: "amzn1.ask.account.SERVE" });
-  const res = await fetch(`${base}/alexa`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(envelope) });
+  const envelope = intentRequest(
+    "StartSessionIntent",
+    { region: { value: "neck", id: "neck-shoulders" } },
+    { userId: "amzn1.ask.account.SERVE" },
+  );
+  const res = await fetch(`${base}/alexa`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(envelope),
+  });
   expect(res.status).toBeGreaterThanOrEqual(400);
   expect(res.status).toBeLessThan(500);
   expect((await bridge.panel()).on).toBe(false);

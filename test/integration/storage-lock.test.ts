@@ -47,7 +47,13 @@ describe("storage lock", () => {
 
   it("takes over a lock whose process is gone or whose machine has rebooted since", async () => {
     const dir = await tempDir();
-    const stale = { pid: await deadPid(), hostname: hostname(), bootId: await bootId(), startedAt: "2026-01-01T00:00:00.000Z", token: "dead" };
+    const stale = {
+      pid: await deadPid(),
+      hostname: hostname(),
+      bootId: await bootId(),
+      startedAt: "2026-01-01T00:00:00.000Z",
+      token: "dead",
+    };
     await writeFile(join(dir, LOCK_FILE), JSON.stringify(stale));
     const lock = await lockStorage(dir);
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE), "utf8"))).toMatchObject({ pid: process.pid });
@@ -65,7 +71,13 @@ describe("storage lock", () => {
     const dir = await tempDir();
     const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
     try {
-      const holder = { pid: sleeper.pid, hostname: hostname(), bootId: await bootId(), startedAt: "2026-11-25T10:00:00.000Z", token: "live" };
+      const holder = {
+        pid: sleeper.pid,
+        hostname: hostname(),
+        bootId: await bootId(),
+        startedAt: "2026-11-25T10:00:00.000Z",
+        token: "live",
+      };
       await writeFile(join(dir, LOCK_FILE), JSON.stringify(holder));
       const err = await lockStorage(dir).catch((e: Error) => e);
       expect(err).toBeInstanceOf(StorageLockedError);

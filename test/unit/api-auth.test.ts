@@ -41,7 +41,10 @@ describe("bearer check", () => {
     expect(answer(`Bearer   ${TOKEN}  `).status).toBe(200);
     expect(answer(TOKEN)).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
     expect(answer(`Basic ${TOKEN}`)).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
-    expect(answer(`Bearer ${TOKEN}x`)).toMatchObject({ status: 401, headers: { "WWW-Authenticate": expect.stringContaining("invalid_token") } });
+    expect(answer(`Bearer ${TOKEN}x`)).toMatchObject({
+      status: 401,
+      headers: { "WWW-Authenticate": expect.stringContaining("invalid_token") },
+    });
     expect(answer(undefined)).toMatchObject({ status: 401, headers: { "WWW-Authenticate": 'Bearer realm="biolight"' } });
   });
 });

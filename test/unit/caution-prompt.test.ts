@@ -7,7 +7,8 @@ import { describe, expect, it, jest } from "@jest/globals";
 import { askCaution, CAUTION_QUESTION } from "../../matter-bridge/cli/caution-prompt.js";
 import { CAUTION_VERSION, cautionText } from "../../matter-bridge/contract/caution.js";
 
-const WITHDRAWN = "The red-flag caution was withdrawn (red flag reported at the terminal); sessions stay refused until it is acknowledged again.";
+const WITHDRAWN =
+  "The red-flag caution was withdrawn (red flag reported at the terminal); sessions stay refused until it is acknowledged again.";
 
 function terminal(why?: string) {
   const input = new PassThrough();

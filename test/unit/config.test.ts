@@ -41,7 +41,16 @@ describe("config file", () => {
   it("accepts the DESIGN example and second-scale limits down to 1 s / 0.001 J/cm²", () => {
     const cfg = parseConfig({
       panels: [{ ...panel, deviceType: "light", driver: { kind: "shelly", url: "http://192.0.2.10", switchId: 0 } }],
-      dose: { maxSessionSeconds: 1, maxSessionFluenceJPerCm2: 0.001, maxRegionFluencePer24hJPerCm2: 0.001, minRestSameRegionSeconds: 1, maxOnSecondsPer24h: 1, maxSessionsPerRegionPer7d: 1, maxIrradianceMwPerCm2: 100, minSessionSeconds: 1 },
+      dose: {
+        maxSessionSeconds: 1,
+        maxSessionFluenceJPerCm2: 0.001,
+        maxRegionFluencePer24hJPerCm2: 0.001,
+        minRestSameRegionSeconds: 1,
+        maxOnSecondsPer24h: 1,
+        maxSessionsPerRegionPer7d: 1,
+        maxIrradianceMwPerCm2: 100,
+        minSessionSeconds: 1,
+      },
       regions: { "low-back-hips": { defaultSeconds: 1 } },
     });
     expect(cfg.dose.maxSessionFluenceJPerCm2).toBe(0.001);
@@ -49,22 +58,54 @@ describe("config file", () => {
   });
 
   it.each([
-    ["an unknown key, with the allowed ones", { panels: [panel], dose: { maxSesionSeconds: 5 } }, /dose\.maxSesionSeconds: unknown key \(allowed: maxSessionSeconds/],
+    [
+      "an unknown key, with the allowed ones",
+      { panels: [panel], dose: { maxSesionSeconds: 5 } },
+      /dose\.maxSesionSeconds: unknown key \(allowed: maxSessionSeconds/,
+    ],
     ["an unknown top-level key", { panels: [panel], extras: 1 }, /extras: unknown key \(allowed: panels, dose, regions\)/],
     ["a wrong type", { panels: [{ ...panel, distanceCm: "30" }] }, /panels\[0\]\.distanceCm: .*expected number/],
     ["a negative cap", { panels: [panel], dose: { maxOnSecondsPer24h: -1 } }, /dose\.maxOnSecondsPer24h: must be at least 1 second/],
-    ["a fluence cap below 0.001", { panels: [panel], dose: { maxRegionFluencePer24hJPerCm2: 0 } }, /maxRegionFluencePer24hJPerCm2: must be at least 0\.001/],
-    ["an unknown region in regions", { panels: [panel], regions: { knees: { defaultSeconds: 60 } } }, /regions\.knees: unknown key \(allowed: neck-shoulders, mid-back, low-back-hips\)/],
-    ["an unknown default region", { panels: [{ ...panel, defaultRegion: "feet" }] }, /panels\[0\]\.defaultRegion: must be one of: neck-shoulders, mid-back, low-back-hips/],
-    ["an unknown driver kind", { panels: [{ ...panel, driver: { kind: "zigbee" } }] }, /panels\[0\]\.driver\.kind: .*"simulated", "shelly"/],
+    [
+      "a fluence cap below 0.001",
+      { panels: [panel], dose: { maxRegionFluencePer24hJPerCm2: 0 } },
+      /maxRegionFluencePer24hJPerCm2: must be at least 0\.001/,
+    ],
+    [
+      "an unknown region in regions",
+      { panels: [panel], regions: { knees: { defaultSeconds: 60 } } },
+      /regions\.knees: unknown key \(allowed: neck-shoulders, mid-back, low-back-hips\)/,
+    ],
+    [
+      "an unknown default region",
+      { panels: [{ ...panel, defaultRegion: "feet" }] },
+      /panels\[0\]\.defaultRegion: must be one of: neck-shoulders, mid-back, low-back-hips/,
+    ],
+    [
+      "an unknown driver kind",
+      { panels: [{ ...panel, driver: { kind: "zigbee" } }] },
+      /panels\[0\]\.driver\.kind: .*"simulated", "shelly"/,
+    ],
     ["a shelly driver without a url", { panels: [{ ...panel, driver: { kind: "shelly" } }] }, /panels\[0\]\.driver\.url/],
-    ["a shelly url that is not http", { panels: [{ ...panel, driver: { kind: "shelly", url: "ftp://x" } }] }, /driver\.url: must start with http/],
+    [
+      "a shelly url that is not http",
+      { panels: [{ ...panel, driver: { kind: "shelly", url: "ftp://x" } }] },
+      /driver\.url: must start with http/,
+    ],
     ["an unknown device type", { panels: [{ ...panel, deviceType: "fan" }] }, /panels\[0\]\.deviceType/],
     ["no panels", { panels: [] }, /panels: needs at least one panel/],
     ["a duplicate panel id", { panels: [panel, panel] }, /panels\[1\]\.id: duplicate panel id/],
     ["a bad panel id", { panels: [{ ...panel, id: "Panel One" }] }, /panels\[0\]\.id: must be lowercase/],
-    ["a non-positive irradiance", { panels: [{ ...panel, irradianceMwPerCm2: { "30": 0 } }] }, /irradianceMwPerCm2\.30: irradiance must be > 0/],
-    ["a minimum above the maximum session", { panels: [panel], dose: { minSessionSeconds: 100, maxSessionSeconds: 50 } }, /dose\.minSessionSeconds: must not exceed/],
+    [
+      "a non-positive irradiance",
+      { panels: [{ ...panel, irradianceMwPerCm2: { "30": 0 } }] },
+      /irradianceMwPerCm2\.30: irradiance must be > 0/,
+    ],
+    [
+      "a minimum above the maximum session",
+      { panels: [panel], dose: { minSessionSeconds: 100, maxSessionSeconds: 50 } },
+      /dose\.minSessionSeconds: must not exceed/,
+    ],
   ])("refuses %s, naming the field", (_what, json, pattern) => {
     expect(errorOf(json)).toMatch(pattern);
   });
@@ -89,9 +130,19 @@ describe("CLI flags and environment", () => {
     expect(parseCli([], {}).storage).toMatch(/\.data$/);
   });
   it("takes env, and flags over env", () => {
-    const env = { MATTER_PORT: "6000", BRIDGE_API_PORT: "9000", BRIDGE_CONFIG: "/x.json", MATTER_PASSCODE: "20202021", BRIDGE_STORAGE: "/tmp/s" };
+    const env = {
+      MATTER_PORT: "6000",
+      BRIDGE_API_PORT: "9000",
+      BRIDGE_CONFIG: "/x.json",
+      MATTER_PASSCODE: "20202021",
+      BRIDGE_STORAGE: "/tmp/s",
+    };
     expect(parseCli([], env)).toMatchObject({ matterPort: 6000, apiPort: 9000, config: "/x.json", passcode: 20202021, storage: "/tmp/s" });
-    expect(parseCli(["--matter-port", "7000", "--api-port=7001", "--acknowledge-caution"], env)).toMatchObject({ matterPort: 7000, apiPort: 7001, acknowledgeCaution: true });
+    expect(parseCli(["--matter-port", "7000", "--api-port=7001", "--acknowledge-caution"], env)).toMatchObject({
+      matterPort: 7000,
+      apiPort: 7001,
+      acknowledgeCaution: true,
+    });
   });
   it.each([
     [["--api-port", "http"], /--api-port \/ BRIDGE_API_PORT must be a port number/],

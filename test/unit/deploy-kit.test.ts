@@ -8,12 +8,24 @@ import { STORAGE_LOCKED_EXIT } from "../../matter-bridge/storage/lock.js";
 const read = (path: string) => readFileSync(path, "utf8");
 
 /** CloudFormation short-form tags, kept as their long form so references can be checked. */
-const cfnTags = ["Ref", "GetAtt", "Sub", "Join", "If", "Equals", "Not", "Select", "Split", "FindInMap", "ImportValue", "Base64", "GetAZs"].map(
-  (name): YAML.Tags[number] => ({
-    tag: `!${name}`,
-    resolve: (value: unknown) => ({ [name === "Ref" ? "Ref" : `Fn::${name}`]: value }),
-  }),
-);
+const cfnTags = [
+  "Ref",
+  "GetAtt",
+  "Sub",
+  "Join",
+  "If",
+  "Equals",
+  "Not",
+  "Select",
+  "Split",
+  "FindInMap",
+  "ImportValue",
+  "Base64",
+  "GetAZs",
+].map((name): YAML.Tags[number] => ({
+  tag: `!${name}`,
+  resolve: (value: unknown) => ({ [name === "Ref" ? "Ref" : `Fn::${name}`]: value }),
+}));
 const parseTemplate = () => YAML.parse(read("deploy/template.yaml"), { customTags: cfnTags });
 
 function collectRefs(node: unknown, out: string[] = []): string[] {
@@ -38,7 +50,13 @@ describe("SAM template", () => {
     expect(fn.Properties.CodeUri).toBe("../dist/lambda");
   });
   it("references only declared parameters and resources", () => {
-    const declared = new Set([...Object.keys(t.Parameters), ...Object.keys(t.Resources), "AWS::Region", "AWS::StackName", "AWS::AccountId"]);
+    const declared = new Set([
+      ...Object.keys(t.Parameters),
+      ...Object.keys(t.Resources),
+      "AWS::Region",
+      "AWS::StackName",
+      "AWS::AccountId",
+    ]);
     const refs = collectRefs(t.Resources).concat(collectRefs(t.Outputs));
     expect(refs.length).toBeGreaterThan(5);
     for (const r of refs) expect(declared.has(r)).toBe(true);
@@ -46,7 +64,7 @@ describe("SAM template", () => {
   it("keeps the bridge token out of plain environment text", () => {
     expect(t.Parameters.BridgeToken.NoEcho).toBe(true);
     const env = t.Resources.SkillFunction.Properties.Environment.Variables;
-    expect(JSON.stringify(env)).not.toContain("BridgeToken\"");
+    expect(JSON.stringify(env)).not.toContain('BridgeToken"');
     expect(env.BRIDGE_TOKEN).toBeUndefined();
     expect(env.BRIDGE_TOKEN_SECRET_ARN).toEqual({ Ref: "BridgeTokenSecret" });
     expect(t.Resources.BridgeTokenSecret.Type).toBe("AWS::SecretsManager::Secret");
@@ -55,7 +73,10 @@ describe("SAM template", () => {
     const env = t.Resources.SkillFunction.Properties.Environment.Variables;
     expect(env).toMatchObject({ PERSISTENCE: "dynamodb", DYNAMODB_TABLE: { Ref: "UserDataTable" }, BRIDGE_URL: { Ref: "BridgeUrl" } });
     expect(t.Resources.UserDataTable.Properties.KeySchema).toEqual([{ AttributeName: "id", KeyType: "HASH" }]);
-    expect(t.Resources.AlexaSkillPermission.Properties).toMatchObject({ Principal: "alexa-appkit.amazon.com", EventSourceToken: { Ref: "SkillId" } });
+    expect(t.Resources.AlexaSkillPermission.Properties).toMatchObject({
+      Principal: "alexa-appkit.amazon.com",
+      EventSourceToken: { Ref: "SkillId" },
+    });
   });
   it("constrains its parameters", () => {
     const url = new RegExp(t.Parameters.BridgeUrl.AllowedPattern);

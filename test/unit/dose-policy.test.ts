@@ -4,7 +4,7 @@ import type { BridgeConfig } from "../../matter-bridge/contract/config.js";
 import { fluenceOf, irradianceAt } from "../../matter-bridge/dose/irradiance.js";
 import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
 import { type Decision, decide, doseSummary } from "../../matter-bridge/dose/policy.js";
-import { DAY, HOUR, T0, makeConfig, session } from "../helpers/dose-fixtures.js";
+import { DAY, HOUR, makeConfig, session, T0 } from "../helpers/dose-fixtures.js";
 
 const noRest = { dose: { minRestSameRegionSeconds: 0 } };
 
@@ -98,7 +98,13 @@ describe("minimum useful session", () => {
   it("refuses when what is left of the region's fluence is worth less than the minimum", () => {
     // 40 J cap, 38.6 J used → 1.4 J left = 58 s at 24 mW/cm²
     const sessions = [session("neck-shoulders", T0 - 20 * HOUR, 1608)];
-    const r = refused(run({ region: "neck-shoulders" }, sessions, makeConfig({ ...noRest, dose: { minRestSameRegionSeconds: 0, maxSessionSeconds: 2000 } })));
+    const r = refused(
+      run(
+        { region: "neck-shoulders" },
+        sessions,
+        makeConfig({ ...noRest, dose: { minRestSameRegionSeconds: 0, maxSessionSeconds: 2000 } }),
+      ),
+    );
     expect(r.code).toBe("REGION_LIMIT");
     expect(r.retryAfterSeconds).toBeGreaterThan(0);
   });
@@ -170,7 +176,13 @@ describe("panel on-time in a rolling 24 h", () => {
   });
 
   it("counts each panel on its own", () => {
-    const two = makeConfig({ panels: [{ id: "a", name: "A" }, { id: "b", name: "B" }], dose: { maxOnSecondsPer24h: 1000 } });
+    const two = makeConfig({
+      panels: [
+        { id: "a", name: "A" },
+        { id: "b", name: "B" },
+      ],
+      dose: { maxOnSecondsPer24h: 1000 },
+    });
     const g = granted(run({ region: "neck-shoulders", panelId: "b" }, [session("mid-back", T0 - 5 * HOUR, 1000, { panelId: "a" })], two));
     expect(g.seconds).toBe(600);
   });
@@ -238,7 +250,12 @@ describe("one session per panel and per region", () => {
     expect(r.retryAfterSeconds).toBe(500);
   });
   it("refuses the same region on another panel, allows another region there", () => {
-    const two = makeConfig({ panels: [{ id: "a", name: "A" }, { id: "b", name: "B" }] });
+    const two = makeConfig({
+      panels: [
+        { id: "a", name: "A" },
+        { id: "b", name: "B" },
+      ],
+    });
     const running = session("mid-back", T0 - 100_000, 600, { open: true, panelId: "a" });
     expect(refused(run({ region: "mid-back", panelId: "b" }, [running], two)).code).toBe("PANEL_BUSY");
     expect(granted(run({ region: "neck-shoulders", panelId: "b" }, [running], two)).seconds).toBe(600);

@@ -13,7 +13,7 @@ import { REGION_IDS } from "../../matter-bridge/contract/regions.js";
 import { fluenceOf } from "../../matter-bridge/dose/irradiance.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 import { countedSeconds, endOf, type LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
-import { DAY_MS, WEEK_MS, decide } from "../../matter-bridge/dose/policy.js";
+import { DAY_MS, decide, WEEK_MS } from "../../matter-bridge/dose/policy.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 
 const PROPERTY_RUNS = 200;
@@ -21,9 +21,25 @@ const EPS = 1e-6;
 
 const region = fc.constantFrom(...REGION_IDS);
 const step = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("request" as const), region, panel: fc.constantFrom("a", "b"), seconds: fc.option(fc.integer({ min: 1, max: 4000 }), { nil: undefined }), distanceCm: fc.option(fc.constantFrom(12, 15, 20, 30, 45, 80), { nil: undefined }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant("request" as const),
+      region,
+      panel: fc.constantFrom("a", "b"),
+      seconds: fc.option(fc.integer({ min: 1, max: 4000 }), { nil: undefined }),
+      distanceCm: fc.option(fc.constantFrom(12, 15, 20, 30, 45, 80), { nil: undefined }),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("wait" as const), ms: fc.integer({ min: 1000, max: 30 * 3600 * 1000 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("stopEarly" as const), panel: fc.constantFrom("a", "b"), fraction: fc.double({ min: 0, max: 1, noNaN: true }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("stopEarly" as const),
+      panel: fc.constantFrom("a", "b"),
+      fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("crash" as const) }) },
 );
 const limits = fc.record({
@@ -70,7 +86,13 @@ describe("dose guard properties", () => {
   it(`never exceeds a cap, and the ledger adds up (${PROPERTY_RUNS} random households)`, async () => {
     await fc.assert(
       fc.asyncProperty(limits, fc.array(step, { minLength: 5, maxLength: 60 }), async (dose, steps) => {
-        const config = makeConfig({ panels: [{ id: "a", name: "A" }, { id: "b", name: "B", distanceCm: 45 }], dose });
+        const config = makeConfig({
+          panels: [
+            { id: "a", name: "A" },
+            { id: "b", name: "B", distanceCm: 45 },
+          ],
+          dose,
+        });
         const dir = await mkdtemp(join(tmpdir(), "biolight-prop-"));
         dirs.push(dir);
         let now = Date.UTC(2026, 0, 1, 22, 0, 0);
@@ -102,9 +124,14 @@ describe("dose guard properties", () => {
             if (d.ok) {
               expect(running.has(op.panel)).toBe(false);
               const s: LedgerSession = {
-                id: `${expected.size}`, panelId: op.panel, region: op.region, source: "prop",
-                distanceCm: d.grant.distanceCm, irradianceMwPerCm2: d.grant.irradianceMwPerCm2,
-                startedAt: now, plannedSeconds: d.grant.seconds,
+                id: `${expected.size}`,
+                panelId: op.panel,
+                region: op.region,
+                source: "prop",
+                distanceCm: d.grant.distanceCm,
+                irradianceMwPerCm2: d.grant.irradianceMwPerCm2,
+                startedAt: now,
+                plannedSeconds: d.grant.seconds,
               };
               await ledger.begin(s);
               running.set(op.panel, s);

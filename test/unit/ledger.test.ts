@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
@@ -104,9 +104,13 @@ describe("ledger crash safety", () => {
     const acked = new Map<string, "begin" | "finish">();
     let lastCaution = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/ledger-writer.ts", dir, `r${round}`, String(1 + round * 100_000)], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "test/helpers/ledger-writer.ts", dir, `r${round}`, String(1 + round * 100_000)],
+        {
+          stdio: ["ignore", "pipe", "inherit"],
+        },
+      );
       let buffered = "";
       const ready = new Promise<void>((resolve) =>
         child.stdout.on("data", (chunk: Buffer) => {

@@ -2,11 +2,11 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "@jest/globals";
+import { PanelConfigSchema } from "../../matter-bridge/contract/config.js";
 import { PanelUnreachableError } from "../../matter-bridge/panels/driver.js";
 import { createDriver } from "../../matter-bridge/panels/index.js";
 import { ShellyDriver, shellyFailSafeConfig } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
-import { PanelConfigSchema } from "../../matter-bridge/contract/config.js";
 import { type FakeShelly, startFakeShelly } from "../helpers/fake-shelly.js";
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -116,7 +116,11 @@ describe("shelly fail-safes (the relay's own config)", () => {
     await shelly(device.url).applyFailSafes({ maxSessionSeconds: 1200 });
     expect(device.state().config).toMatchObject({ initial_state: "off", auto_on: false, auto_off: true, auto_off_delay: 1200 });
     expect(device.state().config.in_mode).toBe("flip"); // the rest of the device's config is left alone
-    expect(device.requests.map((r) => r.split("?")[0])).toEqual(["/rpc/Switch.GetConfig", "/rpc/Switch.SetConfig", "/rpc/Switch.GetConfig"]);
+    expect(device.requests.map((r) => r.split("?")[0])).toEqual([
+      "/rpc/Switch.GetConfig",
+      "/rpc/Switch.SetConfig",
+      "/rpc/Switch.GetConfig",
+    ]);
     expect(device.requests.every((r) => new URL(r, "http://x").searchParams.get("id") === "0")).toBe(true);
     expect(setConfigWrites(device)).toEqual([{ initial_state: "off", auto_on: false, auto_off: true, auto_off_delay: 1200 }]);
   });
@@ -179,7 +183,9 @@ describe("shelly fail-safes (the relay's own config)", () => {
     device.setDown(false);
 
     device.setDelayMs(2000);
-    await expect(shelly(device.url, { timeoutMs: 100 }).applyFailSafes({ maxSessionSeconds: 1200 })).rejects.toThrow(/no answer within 100 ms/);
+    await expect(shelly(device.url, { timeoutMs: 100 }).applyFailSafes({ maxSessionSeconds: 1200 })).rejects.toThrow(
+      /no answer within 100 ms/,
+    );
     device.setDelayMs(0);
 
     const refused = shelly(device.url, { switchId: 7 }).applyFailSafes({ maxSessionSeconds: 1200 });
@@ -211,8 +217,14 @@ describe("shelly fail-safes (the relay's own config)", () => {
       ["/rpc/Switch.SetConfig?id=0&config=%7Bauto_off%3Atrue", "Invalid argument 'config'!"], // not JSON
       ["/rpc/Switch.SetConfig?id=0&config=5", "Invalid argument 'config'!"],
       [`/rpc/Switch.SetConfig?id=0&config=${encodeURIComponent('{"auto_off_delay":"soon"}')}`, "Invalid argument 'config.auto_off_delay'!"],
-      [`/rpc/Switch.SetConfig?id=0&config=${encodeURIComponent('{"auto_off":true,"auto_off_delay":-1}')}`, "Invalid argument 'config.auto_off_delay'!"],
-      [`/rpc/Switch.SetConfig?id=0&config=${encodeURIComponent('{"initial_state":"sometimes"}')}`, "Invalid argument 'config.initial_state'!"],
+      [
+        `/rpc/Switch.SetConfig?id=0&config=${encodeURIComponent('{"auto_off":true,"auto_off_delay":-1}')}`,
+        "Invalid argument 'config.auto_off_delay'!",
+      ],
+      [
+        `/rpc/Switch.SetConfig?id=0&config=${encodeURIComponent('{"initial_state":"sometimes"}')}`,
+        "Invalid argument 'config.initial_state'!",
+      ],
       [`/rpc/Switch.SetConfig?id=3&config=${encodeURIComponent('{"auto_off":true}')}`, "Argument 'id', value 3 not found!"],
     ] as const;
     for (const [path, message] of bad) {
@@ -301,6 +313,8 @@ describe("simulated driver", () => {
 
   it("is what createDriver builds by default; shelly when configured", () => {
     expect(createDriver(PanelConfigSchema.parse({ id: "a", name: "A" }), { log: () => {} }).kind).toBe("simulated");
-    expect(createDriver(PanelConfigSchema.parse({ id: "a", name: "A", driver: { kind: "shelly", url: "http://127.0.0.1:1" } })).kind).toBe("shelly");
+    expect(createDriver(PanelConfigSchema.parse({ id: "a", name: "A", driver: { kind: "shelly", url: "http://127.0.0.1:1" } })).kind).toBe(
+      "shelly",
+    );
   });
 });

@@ -118,7 +118,8 @@ describe("a failed ledger write never strands the panel", () => {
 
     const refused = await controller.start({ region: "neck-shoulders" }, "test");
     expect(refused).toMatchObject({ ok: false, refusal: { code: "LEDGER_UNAVAILABLE" } });
-    if (!refused.ok) expect(refused.refusal.message).toMatch(/could not record the end of session .*ENOSPC.*keeps retrying.*Free some disk space/s);
+    if (!refused.ok)
+      expect(refused.refusal.message).toMatch(/could not record the end of session .*ENOSPC.*keeps retrying.*Free some disk space/s);
     // Until it is on disk the session counts in full (conservative).
     expect(ledger.openSessions()).toHaveLength(1);
     expect(driver.calls.filter((c) => c.action === "on")).toHaveLength(1);
@@ -180,10 +181,19 @@ describe("a failed ledger write never strands the panel", () => {
     const ledger = await Ledger.open(dir, { write });
     const driver = new FlakyDriver();
     driver.on_ = true; // the crash left it on
-    const controller = new SessionController({ config: makeConfig(fast), ledger, drivers: { "panel-1": driver }, log: () => {}, ledgerRetryMs: 20 });
+    const controller = new SessionController({
+      config: makeConfig(fast),
+      ledger,
+      drivers: { "panel-1": driver },
+      log: () => {},
+      ledgerRetryMs: 20,
+    });
     await controller.recover();
     expect(driver.on_).toBe(false);
-    expect(await controller.start({ region: "neck-shoulders", seconds: 60 }, "test")).toMatchObject({ ok: false, refusal: { code: "LEDGER_UNAVAILABLE" } });
+    expect(await controller.start({ region: "neck-shoulders", seconds: 60 }, "test")).toMatchObject({
+      ok: false,
+      refusal: { code: "LEDGER_UNAVAILABLE" },
+    });
     full = false;
     await until(() => ledger.openSessions().length === 0, "the recovery close");
     expect(ledger.sessions()[0]).toMatchObject({ endReason: "recovered-after-restart", deliveredSeconds: 600 });
@@ -211,7 +221,12 @@ describe("a failed ledger write never strands the panel", () => {
     const { dir } = await setup(new FlakyDriver(), { write });
     expect(writes).toHaveLength(1); // the acknowledgement in setup
     const again = await Ledger.open(dir, { write });
-    const controller = new SessionController({ config: makeConfig(fast), ledger: again, drivers: { "panel-1": new FlakyDriver() }, log: () => {} });
+    const controller = new SessionController({
+      config: makeConfig(fast),
+      ledger: again,
+      drivers: { "panel-1": new FlakyDriver() },
+      log: () => {},
+    });
     await controller.recover();
     await controller.shutdown();
     expect(writes).toHaveLength(1);
@@ -289,7 +304,13 @@ describe("each panel is polled on its own", () => {
     const ledger = await Ledger.open(dir);
     await ledger.acknowledgeCaution(1, "test");
     const controller = new SessionController({
-      config: makeConfig({ ...fast, panels: [{ id: "a", name: "A" }, { id: "b", name: "B" }] }),
+      config: makeConfig({
+        ...fast,
+        panels: [
+          { id: "a", name: "A" },
+          { id: "b", name: "B" },
+        ],
+      }),
       ledger,
       drivers: { a, b },
       log: () => {},
@@ -306,7 +327,12 @@ describe("each panel is polled on its own", () => {
     expect(ledger.sessions().map((s) => [s.panelId, s.source])).toEqual([["b", "manual"]]);
     a.failOff = 0;
     await stuck;
-    expect(ledger.sessions().map((s) => s.panelId).sort()).toEqual(["a", "b"]);
+    expect(
+      ledger
+        .sessions()
+        .map((s) => s.panelId)
+        .sort(),
+    ).toEqual(["a", "b"]);
   });
 });
 

@@ -22,11 +22,15 @@ describe("interaction models", () => {
     expect(lm.invocationName).toBe("bio light");
     const region = lm.types.find((t: { name: string }) => t.name === "Region");
     expect(region.values.map((v: { id: string }) => v.id).sort()).toEqual([...REGION_IDS].sort());
-    for (const intent of lm.intents.filter((i: { name: string }) => !i.name.startsWith("AMAZON."))) expect(intent.samples.length).toBeGreaterThanOrEqual(10);
+    for (const intent of lm.intents.filter((i: { name: string }) => !i.name.startsWith("AMAZON.")))
+      expect(intent.samples.length).toBeGreaterThanOrEqual(10);
   });
 
   it("every intent in the model reaches a handler (none falls through to the error speech)", async () => {
-    const skill = createSkill({ bridge: new BridgeClient({ url: "http://127.0.0.1:9", token: "t", timeoutMs: 200 }), persistence: new FilePersistenceAdapter("/tmp/biolight-unused") });
+    const skill = createSkill({
+      bridge: new BridgeClient({ url: "http://127.0.0.1:9", token: "t", timeoutMs: 200 }),
+      persistence: new FilePersistenceAdapter("/tmp/biolight-unused"),
+    });
     const intents: string[] = read(modelPath("en-US")).interactionModel.languageModel.intents.map((i: { name: string }) => i.name);
     for (const name of intents) {
       const r = await invoke(skill, intentRequest(name, {}, { userId: "amzn1.ask.account.COVERAGE" }));
@@ -40,7 +44,8 @@ describe("skill.json", () => {
   const manifest = skillJson.manifest;
   it("is Health & Fitness with the professional-advice disclaimer in every locale", () => {
     expect(manifest.publishingInformation.category).toBe("HEALTH_AND_FITNESS");
-    for (const locale of LOCALES) expect(manifest.publishingInformation.locales[locale].description).toMatch(/not a substitute for professional/i);
+    for (const locale of LOCALES)
+      expect(manifest.publishingInformation.locales[locale].description).toMatch(/not a substitute for professional/i);
     expect(manifest.permissions).toEqual([{ name: "alexa::alerts:timers:skill:readwrite" }]);
   });
 

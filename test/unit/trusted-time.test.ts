@@ -66,7 +66,10 @@ describe("trusted time: clock steps cannot release a region", () => {
     const file = await fileOf(dir);
     expect(file.sessions[0].endedAt).toBe(T0 + 5 * MIN); // the wall-clock time it really ended
     const restarted = await bridgeOn(dir, clock);
-    expect(await restarted.controller.start({ region: "mid-back" }, "test")).toMatchObject({ ok: false, refusal: { code: "REST_INTERVAL" } });
+    expect(await restarted.controller.start({ region: "mid-back" }, "test")).toMatchObject({
+      ok: false,
+      refusal: { code: "REST_INTERVAL" },
+    });
     // History shows the real times.
     expect(restarted.controller.history(1)[0].endedAt).toBe(new Date(T0 + 5 * MIN).toISOString());
   });
@@ -120,7 +123,10 @@ describe("trusted time: clock steps cannot release a region", () => {
     clock.step(30 * DAY);
     clock.advance(HOUR);
     const restarted = await bridgeOn(dir, clock);
-    expect(await restarted.controller.start({ region: "neck-shoulders" }, "test")).toMatchObject({ ok: false, refusal: { code: "REST_INTERVAL" } });
+    expect(await restarted.controller.start({ region: "neck-shoulders" }, "test")).toMatchObject({
+      ok: false,
+      refusal: { code: "REST_INTERVAL" },
+    });
     await restarted.controller.shutdown();
   });
 });

@@ -114,38 +114,46 @@ describe("after someone else withdrew the caution", () => {
   it.each([
     ["another household member's red flag by voice", "voice"],
     ["the dashboard's red-flag button", "dashboard"],
-  ] as const)("%s: the next start request reads the caution again; 'no' reopens the gate and the request carries on", async (_name, via) => {
-    const { bridge, dataDir, user, gate } = await household();
-    const alexa = user(USER_A);
-    await answeredCaution(alexa, bridge);
+  ] as const)(
+    "%s: the next start request reads the caution again; 'no' reopens the gate and the request carries on",
+    async (_name, via) => {
+      const { bridge, dataDir, user, gate } = await household();
+      const alexa = user(USER_A);
+      await answeredCaution(alexa, bridge);
 
-    if (via === "voice") expect(said(await user(USER_B).utter("I've got trouble swallowing"))).toContain("paused the panel");
-    else {
-      const withdrawn = await call(bridge.url, "POST", "/v1/caution/withdraw", { token: bridge.token, body: { reason: "a red flag, from the dashboard", source: "dashboard" } });
-      expect(withdrawn.status).toBe(200);
-    }
-    expect((await gate()).acknowledged).toBe(false);
+      if (via === "voice") expect(said(await user(USER_B).utter("I've got trouble swallowing"))).toContain("paused the panel");
+      else {
+        const withdrawn = await call(bridge.url, "POST", "/v1/caution/withdraw", {
+          token: bridge.token,
+          body: { reason: "a red flag, from the dashboard", source: "dashboard" },
+        });
+        expect(withdrawn.status).toBe(200);
+      }
+      expect((await gate()).acknowledged).toBe(false);
 
-    // This user's own answer is still on file, but the household's gate is closed: read it again and ask.
-    const asked = await alexa.utter("start a low back session for ten seconds");
-    const question = said(asked);
-    expect(question).toMatch(/^Someone in your household reported a red flag/);
-    for (const flag of ["face", "swallow", "numbness", "bladder", "fever", "medication"]) expect(question).toContain(flag);
-    expect(question).toContain("Does any of this apply to you?");
-    expect(ended(asked)).toBe(false);
-    expect((await bridge.panel()).on).toBe(false);
-    expect((await gate()).acknowledged).toBe(false); // never reopened on this user's behalf
+      // This user's own answer is still on file, but the household's gate is closed: read it again and ask.
+      const asked = await alexa.utter("start a low back session for ten seconds");
+      const question = said(asked);
+      expect(question).toMatch(/^Someone in your household reported a red flag/);
+      for (const flag of ["face", "swallow", "numbness", "bladder", "fever", "medication"]) expect(question).toContain(flag);
+      expect(question).toContain("Does any of this apply to you?");
+      expect(ended(asked)).toBe(false);
+      expect((await bridge.panel()).on).toBe(false);
+      expect((await gate()).acknowledged).toBe(false); // never reopened on this user's behalf
 
-    const reply = await alexa.utter("no");
-    expect(said(reply)).toMatch(/^Thanks\. I've noted that none of those apply\. Starting your low back and hips session for 10 seconds\./);
-    expect((await bridge.panel()).on).toBe(true);
-    expect(bridge.controller.status()[0]).toMatchObject({ on: true, region: "low-back-hips" });
-    const reopened = await gate();
-    expect(reopened).toMatchObject({ acknowledged: true, acknowledgedVersion: CAUTION_VERSION, withdrawnAt: null });
-    expect(bridge.controller.cautionRecord()?.source).toBe("alexa");
-    const users = await storedUsers(dataDir);
-    expect(users.some((u) => (u.caution as { version?: number } | undefined)?.version === CAUTION_VERSION)).toBe(true);
-  });
+      const reply = await alexa.utter("no");
+      expect(said(reply)).toMatch(
+        /^Thanks\. I've noted that none of those apply\. Starting your low back and hips session for 10 seconds\./,
+      );
+      expect((await bridge.panel()).on).toBe(true);
+      expect(bridge.controller.status()[0]).toMatchObject({ on: true, region: "low-back-hips" });
+      const reopened = await gate();
+      expect(reopened).toMatchObject({ acknowledged: true, acknowledgedVersion: CAUTION_VERSION, withdrawnAt: null });
+      expect(bridge.controller.cautionRecord()?.source).toBe("alexa");
+      const users = await storedUsers(dataDir);
+      expect(users.some((u) => (u.caution as { version?: number } | undefined)?.version === CAUTION_VERSION)).toBe(true);
+    },
+  );
 
   it("'yes' when the caution is read again withdraws this user's answer too: the next start asks again", async () => {
     const { bridge, user, gate } = await household();

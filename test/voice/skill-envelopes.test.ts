@@ -5,8 +5,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { CAUTION_VERSION, REFUSAL_CODES } from "../../matter-bridge/contract/index.js";
 import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
+import { CAUTION_VERSION, REFUSAL_CODES } from "../../matter-bridge/contract/index.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type EnvelopeOptions, intentRequest, invoke, launchRequest, SKILL_ID } from "../helpers/envelopes.js";
 import { type FakeAlexaApi, startFakeAlexaApi } from "../helpers/fake-alexa-api.js";
@@ -27,7 +27,15 @@ const USER = "amzn1.ask.account.ENVELOPES";
 const region = (id: string, value = id) => ({ value, id });
 
 /** A bridge (real unless `url` is given) and a skill whose user already answered the caution. */
-async function setup(opts: { url?: string; token?: string; bridge?: Parameters<typeof startControlBridge>[0]; acknowledged?: boolean; timeoutMs?: number } = {}) {
+async function setup(
+  opts: {
+    url?: string;
+    token?: string;
+    bridge?: Parameters<typeof startControlBridge>[0];
+    acknowledged?: boolean;
+    timeoutMs?: number;
+  } = {},
+) {
   let bridge: ControlBridge | undefined;
   if (!opts.url) {
     bridge = await startControlBridge({ acknowledged: true, ...opts.bridge });
@@ -36,7 +44,9 @@ async function setup(opts: { url?: string; token?: string; bridge?: Parameters<t
   const url = opts.url ?? bridge!.url;
   const { skill, dataDir } = await testSkill(url, opts.token ?? bridge?.token ?? "t0ken", { timeoutMs: opts.timeoutMs });
   if (opts.acknowledged ?? true)
-    await new FilePersistenceAdapter(dataDir).saveAttributes(launchRequest({ userId: USER }), { caution: { version: CAUTION_VERSION, acknowledgedAt: Date.now() } });
+    await new FilePersistenceAdapter(dataDir).saveAttributes(launchRequest({ userId: USER }), {
+      caution: { version: CAUTION_VERSION, acknowledgedAt: Date.now() },
+    });
   const env: EnvelopeOptions = { userId: USER, apiEndpoint: api.url };
   return { bridge, skill, dataDir, env };
 }
@@ -49,14 +59,23 @@ async function scriptedBridge(status: number, body: unknown, delayMs = 0): Promi
     res.on("close", () => clearTimeout(timer));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  cleanups.push(() => new Promise((r) => { server.closeAllConnections(); server.close(r); }));
+  cleanups.push(
+    () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(r);
+      }),
+  );
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 describe("ISO-8601 durations from real Alexa", () => {
   it("PT8M asks for 480 s and gets it", async () => {
     const { bridge, skill, env } = await setup();
-    const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("low-back-hips", "lower back"), duration: { value: "PT8M" } }, env));
+    const r = await invoke(
+      skill,
+      intentRequest("StartSessionIntent", { region: region("low-back-hips", "lower back"), duration: { value: "PT8M" } }, env),
+    );
     expect(r.text).toContain("Starting your low back and hips session for 8 minutes.");
     expect(r.text).not.toContain("shortened");
     expect(bridge!.controller.status()[0]).toMatchObject({ on: true, region: "low-back-hips" });
@@ -66,7 +85,10 @@ describe("ISO-8601 durations from real Alexa", () => {
 
   it("PT1H is clamped by the bridge to the 20-minute session cap, and the reduction is explained", async () => {
     const { bridge, skill, env } = await setup();
-    const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("neck-shoulders", "neck"), duration: { value: "PT1H" } }, env));
+    const r = await invoke(
+      skill,
+      intentRequest("StartSessionIntent", { region: region("neck-shoulders", "neck"), duration: { value: "PT1H" } }, env),
+    );
     expect(r.text).toContain("for 20 minutes. I shortened it from 60 minutes, because the longest single session is 20 minutes.");
     expect((await bridge!.panel()).seconds).toBe(1200);
   });
@@ -83,12 +105,19 @@ describe("ISO-8601 durations from real Alexa", () => {
 describe("dialog states and conversation", () => {
   it("STARTED with no region asks for it; the IN_PROGRESS answer starts it, keeping the duration", async () => {
     const { bridge, skill, env } = await setup();
-    const first = await invoke(skill, intentRequest("StartSessionIntent", { duration: { value: "PT5M" } }, { ...env, dialogState: "STARTED" }));
+    const first = await invoke(
+      skill,
+      intentRequest("StartSessionIntent", { duration: { value: "PT5M" } }, { ...env, dialogState: "STARTED" }),
+    );
     expect(first.text).toContain("Which region");
     expect(first.ended).toBe(false);
     const second = await invoke(
       skill,
-      intentRequest("StartSessionIntent", { region: region("mid-back", "between my shoulder blades") }, { ...env, dialogState: "IN_PROGRESS", sessionAttributes: first.attributes }),
+      intentRequest(
+        "StartSessionIntent",
+        { region: region("mid-back", "between my shoulder blades") },
+        { ...env, dialogState: "IN_PROGRESS", sessionAttributes: first.attributes },
+      ),
     );
     expect(second.text).toContain("mid back session for 5 minutes");
     expect((await bridge!.panel()).seconds).toBe(300);
@@ -96,7 +125,14 @@ describe("dialog states and conversation", () => {
 
   it("session attributes that do not parse are ignored, never trusted", async () => {
     const { bridge, skill, env } = await setup({ acknowledged: false });
-    const r = await invoke(skill, intentRequest("AMAZON.NoIntent", {}, { ...env, sessionAttributes: { conversation: { step: "caution", pending: { region: "elbow" } } } }));
+    const r = await invoke(
+      skill,
+      intentRequest(
+        "AMAZON.NoIntent",
+        {},
+        { ...env, sessionAttributes: { conversation: { step: "caution", pending: { region: "elbow" } } } },
+      ),
+    );
     expect(r.text).toBe("What would you like to do?");
     expect(bridge!.ledger.caution()).not.toBeNull(); // acknowledged by setup's bridge only
     expect((await bridge!.panel()).on).toBe(false);
@@ -106,7 +142,10 @@ describe("dialog states and conversation", () => {
 describe("Alexa APIs: progressive response and timers", () => {
   it("sends a progressive response, sets an announcing timer when permitted, and cancels it on stop", async () => {
     const { bridge, skill, env } = await setup();
-    const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("neck-shoulders", "neck") }, { ...env, timers: true }));
+    const r = await invoke(
+      skill,
+      intentRequest("StartSessionIntent", { region: region("neck-shoulders", "neck") }, { ...env, timers: true }),
+    );
     expect(r.text).toContain("I've set a timer for the end.");
     const directive = api.calls.find((c) => c.path === "/v1/directives");
     expect(directive?.body.directive).toMatchObject({ type: "VoicePlayer.Speak" });
@@ -131,7 +170,14 @@ describe("Alexa APIs: progressive response and timers", () => {
   it("an Alexa API that is down costs at most its short timeout", async () => {
     const { bridge, skill } = await setup();
     const t0 = performance.now();
-    const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, { userId: USER, apiEndpoint: "http://127.0.0.1:9", timers: true }));
+    const r = await invoke(
+      skill,
+      intentRequest(
+        "StartSessionIntent",
+        { region: region("mid-back") },
+        { userId: USER, apiEndpoint: "http://127.0.0.1:9", timers: true },
+      ),
+    );
     expect(performance.now() - t0).toBeLessThan(2500);
     expect(r.text).toContain("switches itself off");
     expect((await bridge!.panel()).on).toBe(true);
@@ -191,12 +237,16 @@ describe("a bridge that cannot help", () => {
   });
 
   it("a real refusal from the real bridge: rest interval with the time until the region may run", async () => {
-    const { bridge, skill, env } = await setup({ bridge: { config: { dose: { minSessionSeconds: 1, maxSessionSeconds: 2, minRestSameRegionSeconds: 7200 } } } });
+    const { bridge, skill, env } = await setup({
+      bridge: { config: { dose: { minSessionSeconds: 1, maxSessionSeconds: 2, minRestSameRegionSeconds: 7200 } } },
+    });
     await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, env));
     await new Promise((r) => setTimeout(r, 2300));
     expect((await bridge!.panel()).on).toBe(false);
     const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, env));
-    expect(r.text).toMatch(/Your mid back had a session recently and needs a rest between sessions\. The next session is possible in about 2 hours\./);
+    expect(r.text).toMatch(
+      /Your mid back had a session recently and needs a rest between sessions\. The next session is possible in about 2 hours\./,
+    );
   });
 
   it("an acknowledged user on a bridge without the household acknowledgement: passes it on and starts", async () => {
@@ -268,13 +318,18 @@ describe("skill id and locales", () => {
     const bridge = await startControlBridge({ acknowledged: true });
     cleanups.push(() => bridge.close());
     const { skill } = await testSkill(bridge.url, bridge.token, { skillId: SKILL_ID });
-    await expect(skill.invoke(launchRequest({ skillId: "amzn1.ask.skill.ffffffff-0000-4000-8000-000000000000" }))).rejects.toThrow(/skill id/i);
+    await expect(skill.invoke(launchRequest({ skillId: "amzn1.ask.skill.ffffffff-0000-4000-8000-000000000000" }))).rejects.toThrow(
+      /skill id/i,
+    );
     expect((await invoke(skill, launchRequest())).text).toContain("Welcome to Bio Light");
   });
 
   it("en-GB speaks British English", async () => {
     const { skill, env } = await setup();
-    const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back"), distance: { value: "2" } }, { ...env, locale: "en-GB" }));
+    const r = await invoke(
+      skill,
+      intentRequest("StartSessionIntent", { region: region("mid-back"), distance: { value: "2" } }, { ...env, locale: "en-GB" }),
+    );
     expect(r.text).toContain("centimetres");
   });
 });

@@ -211,7 +211,11 @@ describe("tracking over weeks", () => {
     expect(summary).toContain("average knot tenderness 4");
     const [file] = await readdir(dataDir);
     const data = JSON.parse(await readFile(`${dataDir}/${file}`, "utf8"));
-    expect({ spasms: data.spasms.length, tenderness: data.tenderness[0].score, rom: data.rom[0].change }).toEqual({ spasms: 1, tenderness: 4, rom: "better" });
+    expect({ spasms: data.spasms.length, tenderness: data.tenderness[0].score, rom: data.rom[0].change }).toEqual({
+      spasms: 1,
+      tenderness: 4,
+      rom: "better",
+    });
   });
 
   it("a tenderness outside 0–10 is asked again and nothing is logged", async () => {

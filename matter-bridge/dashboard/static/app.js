@@ -56,17 +56,31 @@ function renderPanels() {
         el(
           "div",
           { class: "panel-head" },
-          el("div", {}, el("strong", {}, p.name), " · ", el("span", { class: `state ${p.on ? "on" : ""}`, "data-state": p.on ? "on" : "off" }, p.on ? "ON" : "off"),
-            p.reachable ? "" : el("span", { class: "error" }, " · not reachable")),
+          el(
+            "div",
+            {},
+            el("strong", {}, p.name),
+            " · ",
+            el("span", { class: `state ${p.on ? "on" : ""}`, "data-state": p.on ? "on" : "off" }, p.on ? "ON" : "off"),
+            p.reachable ? "" : el("span", { class: "error" }, " · not reachable"),
+          ),
           el("div", { class: "countdown", "data-countdown": p.id }, p.on ? mmss(p.remainingSeconds) : ""),
           p.on ? el("button", { class: "secondary", "data-stop": p.id, onclick: () => stop(p.id) }, "Stop") : "",
         ),
-        el("p", { class: "small" }, p.on ? `${regions[p.region].displayName} session` : `Next plain "on" uses: ${regions[p.region].displayName}`),
+        el(
+          "p",
+          { class: "small" },
+          p.on ? `${regions[p.region].displayName} session` : `Next plain "on" uses: ${regions[p.region].displayName}`,
+        ),
         el(
           "div",
           { class: "regions" },
           ...Object.values(regions).map((r) =>
-            el("button", { "data-start": r.id, disabled: p.on || !p.reachable, onclick: () => start(p.id, r.id, minutes.value) }, `Start ${r.displayName}`),
+            el(
+              "button",
+              { "data-start": r.id, disabled: p.on || !p.reachable, onclick: () => start(p.id, r.id, minutes.value) },
+              `Start ${r.displayName}`,
+            ),
           ),
           minutes,
         ),
@@ -93,15 +107,21 @@ function renderDose(dose) {
         "div",
         { class: "dose-row", "data-dose": r.id },
         el("span", {}, r.displayName),
-        el("div", { class: "bar", title: `${d.usedFluenceJPerCm2} of ${cap.toFixed(1)} J/cm²` }, el("span", { style: `width:${pct}%`, "data-used": d.usedFluenceJPerCm2 })),
+        el(
+          "div",
+          { class: "bar", title: `${d.usedFluenceJPerCm2} of ${cap.toFixed(1)} J/cm²` },
+          el("span", { style: `width:${pct}%`, "data-used": d.usedFluenceJPerCm2 }),
+        ),
         el("span", { class: "small" }, `${d.usedFluenceJPerCm2.toFixed(1)} / ${cap.toFixed(0)} J/cm² · next ${when(d.nextAllowedAt)}`),
       );
     }),
   );
-  $("on-time").textContent = `Panel on-time: ${Math.round(dose.onSeconds24h / 60)} min used, ${Math.round(dose.remainingOnSeconds24h / 60)} min left in the last 24 hours.`;
+  $("on-time").textContent =
+    `Panel on-time: ${Math.round(dose.onSeconds24h / 60)} min used, ${Math.round(dose.remainingOnSeconds24h / 60)} min left in the last 24 hours.`;
 }
 
-const at = (iso) => new Date(iso).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const at = (iso) =>
+  new Date(iso).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
 /** Why the household gate is closed, in words, from the bridge's caution status. */
 function cautionWhy(c) {
@@ -150,19 +170,24 @@ function renderHistory(sessions) {
   const h = 120;
   const bars = perDay.flatMap((d, i) => {
     let y = h;
-    return Object.keys(regions).filter((r) => d[r]).map((r) => {
-      const bh = (d[r] / max) * (h - 10);
-      y -= bh;
-      return `<rect x="${i * w + 3}" y="${y.toFixed(1)}" width="${w - 6}" height="${bh.toFixed(1)}" fill="${COLORS[r]}"><title>${regions[r].displayName}: ${d[r].toFixed(1)} min</title></rect>`;
-    });
+    return Object.keys(regions)
+      .filter((r) => d[r])
+      .map((r) => {
+        const bh = (d[r] / max) * (h - 10);
+        y -= bh;
+        return `<rect x="${i * w + 3}" y="${y.toFixed(1)}" width="${w - 6}" height="${bh.toFixed(1)}" fill="${COLORS[r]}"><title>${regions[r].displayName}: ${d[r].toFixed(1)} min</title></rect>`;
+      });
   });
   const weeks = [0, 7, 14, 21].map((i) => `<line x1="${i * w}" y1="0" x2="${i * w}" y2="${h}" stroke="#ddd"/>`);
   $("history-chart").innerHTML =
     `<svg viewBox="0 0 ${days * w} ${h + 16}" xmlns="http://www.w3.org/2000/svg">${weeks.join("")}${bars.join("")}` +
     `<text x="0" y="${h + 13}" font-size="10" fill="#6b6b70">4 weeks ago</text><text x="${days * w}" y="${h + 13}" font-size="10" fill="#6b6b70" text-anchor="end">today</text></svg>` +
-    `<div class="legend">${Object.values(regions).map((r) => `<span><i style="background:${COLORS[r.id]}"></i>${r.displayName}</span>`).join("")}</div>`;
+    `<div class="legend">${Object.values(regions)
+      .map((r) => `<span><i style="background:${COLORS[r.id]}"></i>${r.displayName}</span>`)
+      .join("")}</div>`;
   const minutes = sessions.reduce((a, s) => a + s.deliveredSeconds, 0) / 60;
-  $("history-summary").textContent = `${sessions.length} sessions, ${Math.round(minutes)} minutes of light in 4 weeks. Look for trends over weeks, not single days.`;
+  $("history-summary").textContent =
+    `${sessions.length} sessions, ${Math.round(minutes)} minutes of light in 4 weeks. Look for trends over weeks, not single days.`;
 }
 
 async function refresh() {
@@ -191,8 +216,12 @@ async function start(panelId, region, minutes) {
   const body = { region, panelId, ...(minutes ? { seconds: Math.round(Number(minutes) * 60) } : {}) };
   const res = await api("/v1/sessions", { method: "POST", body: JSON.stringify(body) });
   if (res.ok) {
-    const cut = res.body.adjustments.length ? ` (shortened: ${res.body.adjustments.map((a) => a.reason.toLowerCase().replaceAll("_", " ")).join(", ")})` : "";
-    say(`Started ${regions[region].displayName} for ${mmss(res.body.session.seconds)}${cut}. ${regions[region].positioningTip} Pleasantly warm at most — stop if it feels hot.`);
+    const cut = res.body.adjustments.length
+      ? ` (shortened: ${res.body.adjustments.map((a) => a.reason.toLowerCase().replaceAll("_", " ")).join(", ")})`
+      : "";
+    say(
+      `Started ${regions[region].displayName} for ${mmss(res.body.session.seconds)}${cut}. ${regions[region].positioningTip} Pleasantly warm at most — stop if it feels hot.`,
+    );
   } else {
     const e = res.body.error ?? {};
     const retry = e.retryAfterSeconds ? ` Try again in about ${Math.ceil(e.retryAfterSeconds / 60)} min.` : "";
@@ -248,9 +277,13 @@ function cautionError(text) {
 // Acknowledges exactly the version the bridge reported (and this page showed).
 $("caution-ack").addEventListener("click", async () => {
   if (!caution) return;
-  const res = await api("/v1/caution/acknowledge", { method: "POST", body: JSON.stringify({ version: caution.version, source: "dashboard" }) });
+  const res = await api("/v1/caution/acknowledge", {
+    method: "POST",
+    body: JSON.stringify({ version: caution.version, source: "dashboard" }),
+  });
   if (res.ok) cautionError();
-  else if (res.body.error?.code === "CAUTION_VERSION_MISMATCH") cautionError("The bridge now asks a newer version of the caution. Please read it again below.");
+  else if (res.body.error?.code === "CAUTION_VERSION_MISMATCH")
+    cautionError("The bridge now asks a newer version of the caution. Please read it again below.");
   else cautionError(`Not recorded: ${res.body.error?.message ?? `HTTP ${res.status}`}`);
   await refresh();
 });
@@ -263,7 +296,10 @@ $("withdraw").addEventListener("click", async () => {
   const reason = $("withdraw-reason").value.trim().slice(0, 200);
   let res;
   try {
-    res = await api("/v1/caution/withdraw", { method: "POST", body: JSON.stringify({ ...(reason ? { reason } : {}), source: "dashboard" }) });
+    res = await api("/v1/caution/withdraw", {
+      method: "POST",
+      body: JSON.stringify({ ...(reason ? { reason } : {}), source: "dashboard" }),
+    });
   } catch (err) {
     if (err.status === 401) return signOut("The token is no longer accepted.");
     res = { ok: false, status: 0, body: { error: { message: "the bridge did not answer" } } };
@@ -271,8 +307,12 @@ $("withdraw").addEventListener("click", async () => {
   if (res.ok) {
     $("withdraw-reason").value = "";
     const n = res.body.stopped?.length ?? 0;
-    say(`Red flag recorded: all sessions are paused${n ? ` and ${n === 1 ? "the running session was" : `${n} running sessions were`} switched off` : ""}. Please talk to a healthcare professional.`, true);
-  } else say(`The red flag could not be recorded: ${res.body.error?.message ?? `HTTP ${res.status}`}. Switch the panel off at its plug.`, true);
+    say(
+      `Red flag recorded: all sessions are paused${n ? ` and ${n === 1 ? "the running session was" : `${n} running sessions were`} switched off` : ""}. Please talk to a healthcare professional.`,
+      true,
+    );
+  } else
+    say(`The red flag could not be recorded: ${res.body.error?.message ?? `HTTP ${res.status}`}. Switch the panel off at its plug.`, true);
   await refresh();
   $("caution").scrollIntoView?.({ block: "nearest" });
 });

@@ -1,11 +1,9 @@
+/** Zod issues in words: one line per problem, naming the field (shared by the config, the API and the skill). */
 import type { z } from "zod";
 
 /** "panels[0].driver.url" from a zod issue path. */
 export const fieldPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-    "",
-  );
+  path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), "");
 
 /** One line per problem, each naming the field and what is allowed. */
 export function describeIssues(
