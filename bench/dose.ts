@@ -6,7 +6,8 @@ import { BridgeConfigSchema } from "../matter-bridge/contract/config.js";
 import { REGION_IDS } from "../matter-bridge/contract/regions.js";
 import { Ledger } from "../matter-bridge/dose/ledger.js";
 import type { LedgerSession } from "../matter-bridge/dose/ledger-schema.js";
-import { decide, doseSummary } from "../matter-bridge/dose/policy.js";
+import { decide } from "../matter-bridge/dose/policy.js";
+import { doseSummary } from "../matter-bridge/dose/summary.js";
 import { median, percentile, timeIt } from "./stats.js";
 
 const config = BridgeConfigSchema.parse({ panels: [{ id: "panel-1", name: "Panel" }] });

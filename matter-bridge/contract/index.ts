@@ -5,3 +5,4 @@ export * from "./config.js";
 export * from "./issues.js";
 export * from "./regions.js";
 export * from "./storage.js";
+export * from "./units.js";

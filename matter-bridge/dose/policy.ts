@@ -4,17 +4,17 @@
  */
 import type { Adjustment, AdjustmentReason, RefusalCode, SessionRequest } from "../contract/api.js";
 import { type BridgeConfig, findPanel, regionDefaultSeconds } from "../contract/config.js";
-import { REGION_IDS, REGIONS, type RegionId } from "../contract/regions.js";
+import { REGIONS, type RegionId } from "../contract/regions.js";
+import { DAY_MS, WEEK_MS } from "../contract/units.js";
 import { fluenceOf, irradianceAt } from "./irradiance.js";
 import { countedSeconds, endOf, isOpen, type LedgerSession } from "./ledger-schema.js";
+import { inWindow, releaseTime, sessionFluence, sum } from "./windows.js";
 
-export const DAY_MS = 24 * 3600 * 1000;
-export const WEEK_MS = 7 * DAY_MS;
 /** Whole seconds without letting floating-point noise cost a second at an exact cap. */
 const wholeSeconds = (x: number) => Math.max(0, Math.floor(x + 1e-9));
 
 export interface DoseContext {
-  /** Wall-clock epoch milliseconds. */
+  /** Now on the trusted time line (epoch ms; see trusted-time.ts). */
   now: number;
   sessions: readonly LedgerSession[];
   config: BridgeConfig;
@@ -40,43 +40,6 @@ export interface Refusal {
 }
 
 export type Decision = { ok: true; grant: Grant } | { ok: false; refusal: Refusal };
-
-/** A session counts in a rolling window while any part of it lies inside the window. */
-const inWindow = (s: LedgerSession, now: number, spanMs: number) => endOf(s) > now - spanMs;
-const sessionFluence = (s: LedgerSession) => fluenceOf(s.irradianceMwPerCm2, countedSeconds(s));
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-export function regionUsage(sessions: readonly LedgerSession[], region: RegionId, now: number) {
-  const mine = sessions.filter((s) => s.region === region);
-  const day = mine.filter((s) => inWindow(s, now, DAY_MS));
-  return {
-    fluence24h: sum(day.map(sessionFluence)),
-    sessions24h: day.length,
-    sessions7d: mine.filter((s) => inWindow(s, now, WEEK_MS)).length,
-  };
-}
-
-export const panelOnSeconds24h = (sessions: readonly LedgerSession[], panelId: string, now: number): number =>
-  sum(sessions.filter((s) => s.panelId === panelId && inWindow(s, now, DAY_MS)).map(countedSeconds));
-
-/**
- * The earliest time at which enough of `amount(s)` has left the rolling window for `used - released`
- * to fall to `target`. Sessions leave the window one by one, at their end + span.
- */
-function releaseTime(
-  sessions: LedgerSession[],
-  spanMs: number,
-  used: number,
-  target: number,
-  amount: (s: LedgerSession) => number,
-): number | undefined {
-  let remaining = used;
-  for (const s of [...sessions].sort((a, b) => endOf(a) - endOf(b))) {
-    remaining -= amount(s);
-    if (remaining <= target + 1e-9) return endOf(s) + spanMs;
-  }
-  return undefined;
-}
 
 const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
 
@@ -210,51 +173,3 @@ export function decide(ctx: DoseContext, req: SessionRequest): Decision {
   }
   return { ok: false, refusal: { ...d.refusal, retryAfterSeconds: secondsUntil(next, ctx.now) } };
 }
-
-export interface DoseSummary {
-  regions: Record<
-    RegionId,
-    {
-      usedFluenceJPerCm2: number;
-      remainingFluenceJPerCm2: number;
-      capFluenceJPerCm2: number;
-      sessions24h: number;
-      sessions7d: number;
-      nextAllowedAt: number;
-    }
-  >;
-  onSeconds24h: number;
-  remainingOnSeconds24h: number;
-}
-
-/** Values as of ctx.now, per region and for one panel's on-time (default: the first panel). */
-export function doseSummary(ctx: DoseContext, panelId?: string): DoseSummary {
-  const panel = findPanel(ctx.config, panelId) ?? ctx.config.panels[0];
-  const cap = ctx.config.dose.maxRegionFluencePer24hJPerCm2;
-  const acknowledged = { ...ctx, cautionAcknowledged: true };
-  const regions = Object.fromEntries(
-    REGION_IDS.map((region) => {
-      const usage = regionUsage(ctx.sessions, region, ctx.now);
-      const next = nextAllowedAt(acknowledged, { region, panelId: panel.id, seconds: ctx.config.dose.minSessionSeconds });
-      return [
-        region,
-        {
-          usedFluenceJPerCm2: round3(usage.fluence24h),
-          remainingFluenceJPerCm2: round3(Math.max(0, cap - usage.fluence24h)),
-          capFluenceJPerCm2: cap,
-          sessions24h: usage.sessions24h,
-          sessions7d: usage.sessions7d,
-          nextAllowedAt: next ?? Number.POSITIVE_INFINITY,
-        },
-      ];
-    }),
-  ) as DoseSummary["regions"];
-  const onSeconds24h = panelOnSeconds24h(ctx.sessions, panel.id, ctx.now);
-  return {
-    regions,
-    onSeconds24h: round3(onSeconds24h),
-    remainingOnSeconds24h: round3(Math.max(0, ctx.config.dose.maxOnSecondsPer24h - onSeconds24h)),
-  };
-}
-
-const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -9,15 +9,19 @@ import type { FinishedSession, PanelState, PanelStatus, Session, SessionRequest 
 import { CAUTION_VERSION } from "../contract/caution.js";
 import { type BridgeConfig, findPanel, type PanelConfig } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
-import { fluenceOf, irradianceAt } from "../dose/irradiance.js";
+import { DAY_MS, iso } from "../contract/units.js";
+import { irradianceAt } from "../dose/irradiance.js";
 import type { Ledger } from "../dose/ledger.js";
-import { type CautionRecord, countedSeconds, type LedgerSession } from "../dose/ledger-schema.js";
-import { DAY_MS, type Decision, type DoseSummary, decide, doseSummary, type Refusal } from "../dose/policy.js";
+import type { CautionRecord, LedgerSession } from "../dose/ledger-schema.js";
+import { type Decision, decide, type Refusal } from "../dose/policy.js";
+import { type DoseSummary, doseSummary } from "../dose/summary.js";
 import { describeDuration, TrustedTime } from "../dose/trusted-time.js";
+import { PanelActuator } from "../panels/actuator.js";
 import type { PanelDriver } from "../panels/driver.js";
 import { type Clock, systemClock } from "./clock.js";
 import { Deadline } from "./deadline.js";
 import { LedgerBacklog } from "./ledger-backlog.js";
+import { finishedView, panelStatusView, sessionView } from "./views.js";
 
 export type StartOutcome =
   | { ok: true; session: Session; adjustments: Extract<Decision, { ok: true }>["grant"]["adjustments"] }
@@ -82,13 +86,11 @@ export class SessionController {
   private readonly clock: Clock;
   private readonly log: (m: string) => void;
   private readonly running = new Map<string, Running>();
-  private readonly reachable = new Map<string, boolean>();
-  private readonly faults = new Map<string, string>();
+  private readonly actuators = new Map<string, PanelActuator>();
   /** Panels found on outside a session, being switched off and counted. */
   private readonly pressed = new Set<string>();
   /** Monotonic time each panel was last seen off outside a session: a press happened after it. */
   private readonly lastSeenOff = new Map<string, number>();
-  private readonly failSafesDue = new Set<string>();
   /** Bumped on every session start and end, so a poll that raced one draws no conclusion. */
   private readonly generation = new Map<string, number>();
   private readonly listeners = new Set<PanelListener>();
@@ -104,7 +106,19 @@ export class SessionController {
     this.log = options.log ?? ((m) => console.log(m));
     this.time = options.ledger instanceof Error ? new TrustedTime(this.clock) : options.ledger.time;
     this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log: this.log });
-    for (const p of this.config.panels) this.reachable.set(p.id, true);
+    for (const p of this.config.panels) {
+      const driver = options.drivers[p.id];
+      if (!driver) throw new Error(`no driver for panel ${p.id}`);
+      this.actuators.set(
+        p.id,
+        new PanelActuator(p.id, driver, {
+          offRetryMs: options.offRetryMs ?? 250,
+          maxSessionSeconds: this.config.dose.maxSessionSeconds,
+          log: this.log,
+          onChange: () => this.publish(p.id),
+        }),
+      );
+    }
     this.time.onStep((step) => {
       const direction = step.deltaMs > 0 ? "forward" : "back";
       this.log(
@@ -129,9 +143,7 @@ export class SessionController {
   }
 
   driver(panelId: string): PanelDriver {
-    const d = this.options.drivers[panelId];
-    if (!d) throw new Error(`no driver for panel ${panelId}`);
-    return d;
+    return this.actuator(panelId).driver;
   }
 
   onChange(listener: PanelListener): () => void {
@@ -243,7 +255,6 @@ export class SessionController {
       return caution ? refused("CAUTION_REQUIRED", caution) : decision;
     }
     const grant = decision.grant;
-    const driver = this.driver(grant.panelId);
     const entry: LedgerSession = {
       id: randomUUID(),
       panelId: grant.panelId,
@@ -280,9 +291,8 @@ export class SessionController {
     this.bump(grant.panelId);
     this.publish(grant.panelId);
     try {
-      await driver.on(grant.seconds);
+      await this.actuator(grant.panelId).on(grant.seconds);
     } catch (err) {
-      this.setReachable(grant.panelId, false);
       this.log(`[${grant.panelId}] switch-on failed: ${(err as Error).message}`);
       // The device may have switched on anyway: the session stays open until an off succeeds.
       running.deadline.cancel();
@@ -291,7 +301,6 @@ export class SessionController {
       return refused("PANEL_UNREACHABLE", `${this.panel(grant.panelId).name} did not answer. Check that it is powered and on the network.`);
     }
     switchedOn();
-    this.setReachable(grant.panelId, true, false);
     this.log(
       `[${grant.panelId}] session ${entry.id.slice(0, 8)}: ${grant.region} for ${grant.seconds} s (${grant.fluenceJPerCm2.toFixed(1)} J/cm², via ${source})${running.stopping ? ", stopped while switching on" : ""}`,
     );
@@ -373,16 +382,14 @@ export class SessionController {
   async recover(): Promise<LedgerSession[]> {
     await Promise.all(
       this.config.panels.map(async (p) => {
-        try {
-          await this.driver(p.id).off();
-          this.lastSeenOff.set(p.id, this.clock.monotonic());
-        } catch (err) {
-          this.setReachable(p.id, false);
-          this.log(`[${p.id}] could not be switched off at start-up (${(err as Error).message}); retrying`);
-          void this.switchOff(p.id);
+        const actuator = this.actuator(p.id);
+        if (!(await actuator.switchOff(1))) {
+          this.log(`[${p.id}] could not be switched off at start-up; retrying`);
+          void actuator.switchOff();
           return;
         }
-        await this.applyFailSafes(p.id);
+        this.lastSeenOff.set(p.id, this.clock.monotonic());
+        await actuator.armFailSafes();
       }),
     );
     // Until this is on disk the open entries count in full anyway; a full disk must not stop the start.
@@ -410,7 +417,7 @@ export class SessionController {
     this.closed = true;
     await this.startQueue;
     await Promise.all(this.config.panels.map((p) => this.stop(p.id, "shutdown")));
-    await Promise.all(this.config.panels.map((p) => this.switchOff(p.id, 3)));
+    await Promise.all(this.config.panels.map((p) => this.actuator(p.id).switchOff(3)));
     await this.backlog.close();
   }
 
@@ -419,17 +426,15 @@ export class SessionController {
     this.time.now();
     const p = this.panel(panelId);
     const generation = this.generation.get(p.id) ?? 0;
-    const wasReachable = this.reachable.get(p.id);
-    const s = await this.driver(p.id).status();
-    this.setReachable(p.id, s.reachable);
+    const actuator = this.actuator(p.id);
+    const s = await actuator.read();
     if (!s.reachable) return;
-    if (!wasReachable || this.failSafesDue.has(p.id)) await this.applyFailSafes(p.id);
     // A session started or ended while the relay was being read: its answer may describe either.
     if (this.isBusy(p.id) || (this.generation.get(p.id) ?? 0) !== generation) return;
     if (s.on) return this.switchOffPress(p);
     this.lastSeenOff.set(p.id, this.clock.monotonic());
     const drawing = s.powerW !== undefined && s.powerW > OFF_POWER_FAULT_W;
-    this.setFault(p.id, drawing ? `${p.name} draws ${s.powerW} W while switched off: check the relay and the wiring.` : undefined);
+    actuator.setFault(drawing ? `${p.name} draws ${s.powerW} W while switched off: check the relay and the wiring.` : undefined);
   }
 
   /** Someone switched the relay on at the device: off it goes, and the light it gave is counted. */
@@ -439,7 +444,7 @@ export class SessionController {
     this.publish(p.id);
     this.log(`[${p.id}] found on without a session (pressed at the device?): switching off and counting it`);
     try {
-      await this.switchOff(p.id);
+      await this.actuator(p.id).switchOff();
       const seconds = Math.max(0.001, Math.ceil(this.clock.monotonic() - since) / 1000);
       const endedAt = Math.round(this.time.now());
       const distanceCm = p.distanceCm;
@@ -467,21 +472,9 @@ export class SessionController {
     }
   }
 
-  private async applyFailSafes(panelId: string): Promise<void> {
-    const driver = this.driver(panelId);
-    if (!driver.applyFailSafes) return;
-    try {
-      await driver.applyFailSafes({ maxSessionSeconds: this.config.dose.maxSessionSeconds });
-      this.failSafesDue.delete(panelId);
-    } catch (err) {
-      this.failSafesDue.add(panelId);
-      this.log(`[${panelId}] could not arm the device's own fail-safes (${(err as Error).message}); trying again when it answers`);
-    }
-  }
-
   private async finish(running: Running, reason: string): Promise<FinishedSession> {
     const { entry } = running;
-    await this.switchOff(entry.panelId);
+    await this.actuator(entry.panelId).switchOff();
     const elapsed = (this.clock.monotonic() - running.startedMono) / 1000;
     const delivered = Math.min(entry.plannedSeconds, Math.round(elapsed * 1000) / 1000);
     const endedAt = Math.round(this.time.now());
@@ -501,22 +494,10 @@ export class SessionController {
     return this.toFinished(closed);
   }
 
-  /** Switches a panel off, retrying with back-off until it succeeds (or `attempts` run out). */
-  private async switchOff(panelId: string, attempts = Number.POSITIVE_INFINITY): Promise<boolean> {
-    let delay = this.options.offRetryMs ?? 250;
-    for (let i = 1; ; i++) {
-      try {
-        await this.driver(panelId).off();
-        this.setReachable(panelId, true);
-        return true;
-      } catch (err) {
-        this.setReachable(panelId, false);
-        if (i >= attempts) return false;
-        if (i === 1) this.log(`[${panelId}] switch-off failed (${(err as Error).message}); retrying until it succeeds`);
-        await new Promise((r) => setTimeout(r, delay));
-        delay = Math.min(delay * 2, 5000);
-      }
-    }
+  private actuator(panelId: string): PanelActuator {
+    const a = this.actuators.get(panelId);
+    if (!a) throw new Error(`unknown panel ${panelId}`);
+    return a;
   }
 
   private requireLedger(): Ledger {
@@ -527,24 +508,6 @@ export class SessionController {
 
   private bump(panelId: string): void {
     this.generation.set(panelId, (this.generation.get(panelId) ?? 0) + 1);
-  }
-
-  private setFault(panelId: string, fault: string | undefined): void {
-    if (this.faults.get(panelId) === fault) return;
-    if (fault) {
-      this.faults.set(panelId, fault);
-      this.log(`[${panelId}] FAULT: ${fault}`);
-    } else this.faults.delete(panelId);
-    this.publish(panelId);
-  }
-
-  private setReachable(panelId: string, reachable: boolean, publish = true): void {
-    const was = this.reachable.get(panelId);
-    if (was === reachable) return;
-    this.reachable.set(panelId, reachable);
-    // A device that comes back may have lost its settings (a reset, a replacement): arm them again.
-    if (reachable && was === false) this.failSafesDue.add(panelId);
-    if (publish) this.publish(panelId);
   }
 
   private publish(panelId: string): void {
@@ -566,49 +529,31 @@ export class SessionController {
 
   private panelStatus(p: PanelConfig): PanelStatus {
     const r = this.running.get(p.id);
-    const state = this.panelState(p.id);
-    const active = r && !r.stopping;
-    return {
-      id: p.id,
-      name: p.name,
-      on: state !== "off",
-      state,
-      region: r ? r.entry.region : this.currentRegion(p.id),
-      remainingSeconds: Math.ceil(this.remainingSeconds(p.id)),
-      reachable: this.reachable.get(p.id) ?? false,
-      fault: this.faults.get(p.id) ?? null,
-      session: active ? this.toSession(r.entry) : null,
-    };
+    const actuator = this.actuator(p.id);
+    return panelStatusView(
+      p,
+      {
+        state: this.panelState(p.id),
+        region: r ? r.entry.region : this.currentRegion(p.id),
+        remainingSeconds: this.remainingSeconds(p.id),
+        reachable: actuator.reachable,
+        fault: actuator.fault,
+        session: r && !r.stopping ? r.entry : undefined,
+      },
+      this.toWall,
+    );
   }
 
   private toSession(s: LedgerSession): Session {
-    return {
-      id: s.id,
-      panelId: s.panelId,
-      region: s.region,
-      seconds: s.plannedSeconds,
-      startedAt: this.wallIso(s.startedAt),
-      endsAt: this.wallIso(s.startedAt + s.plannedSeconds * 1000),
-      fluenceJPerCm2: round3(fluenceOf(s.irradianceMwPerCm2, s.plannedSeconds)),
-      distanceCm: s.distanceCm,
-      irradianceMwPerCm2: round3(s.irradianceMwPerCm2),
-      source: s.source,
-    };
+    return sessionView(s, this.toWall);
   }
 
   private toFinished(s: LedgerSession): FinishedSession {
-    return {
-      ...this.toSession(s),
-      endedAt: this.wallIso(s.endedAt ?? s.startedAt + s.plannedSeconds * 1000),
-      deliveredSeconds: countedSeconds(s),
-      deliveredFluenceJPerCm2: round3(fluenceOf(s.irradianceMwPerCm2, countedSeconds(s))),
-      endReason: s.endReason,
-    };
+    return finishedView(s, this.toWall);
   }
-}
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
+  private readonly toWall = (lineMs: number) => this.time.toWall(lineMs);
+}
 
 function refused(code: Refusal["code"], message: string, retryAfterSeconds?: number): StartOutcome {
   return {

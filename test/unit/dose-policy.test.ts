@@ -3,7 +3,8 @@ import type { SessionRequest } from "../../matter-bridge/contract/api.js";
 import type { BridgeConfig } from "../../matter-bridge/contract/config.js";
 import { fluenceOf, irradianceAt } from "../../matter-bridge/dose/irradiance.js";
 import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
-import { type Decision, decide, doseSummary } from "../../matter-bridge/dose/policy.js";
+import { type Decision, decide } from "../../matter-bridge/dose/policy.js";
+import { doseSummary } from "../../matter-bridge/dose/summary.js";
 import { DAY, HOUR, makeConfig, session, T0 } from "../helpers/dose-fixtures.js";
 
 const noRest = { dose: { minRestSameRegionSeconds: 0 } };

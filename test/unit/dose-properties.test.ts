@@ -10,10 +10,11 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import type { BridgeConfig } from "../../matter-bridge/contract/config.js";
 import { REGION_IDS } from "../../matter-bridge/contract/regions.js";
+import { DAY_MS, WEEK_MS } from "../../matter-bridge/contract/units.js";
 import { fluenceOf } from "../../matter-bridge/dose/irradiance.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 import { countedSeconds, endOf, type LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
-import { DAY_MS, decide, WEEK_MS } from "../../matter-bridge/dose/policy.js";
+import { decide } from "../../matter-bridge/dose/policy.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 
 const PROPERTY_RUNS = 200;
