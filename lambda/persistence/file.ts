@@ -1,12 +1,12 @@
-/** User data as one JSON file per Alexa user in SKILL_DATA_DIR, replaced atomically. */
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+/** User data as one JSON file per Alexa user in SKILL_DATA_DIR, replaced atomically and durably. */
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { PersistenceAdapter } from "ask-sdk-core";
 import type { RequestEnvelope } from "ask-sdk-model";
+import { writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
 import { alexaUserId, userFileName } from "./user-key.js";
 
 export class FilePersistenceAdapter implements PersistenceAdapter {
-  private sequence = 0;
   constructor(readonly dir: string) {}
 
   private path(envelope: RequestEnvelope) {
@@ -35,10 +35,7 @@ export class FilePersistenceAdapter implements PersistenceAdapter {
 
   async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const path = this.path(envelope);
-    const tmp = `${path}.${process.pid}.${++this.sequence}.tmp`;
-    await writeFile(tmp, JSON.stringify(attributes), { mode: 0o600 });
-    await rename(tmp, path);
+    await writeFileDurably(this.path(envelope), JSON.stringify(attributes));
   }
 
   async deleteAttributes(envelope: RequestEnvelope): Promise<void> {

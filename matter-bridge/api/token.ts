@@ -1,8 +1,9 @@
 /** The control API's bearer token: BRIDGE_API_TOKEN, else a random one kept in the storage dir. */
 import { randomBytes } from "node:crypto";
-import { chmod, link, mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { ConfigError } from "../config/load.js";
+import { writeFileDurably } from "../contract/durable-file.js";
 import { API_TOKEN_FILE } from "../contract/storage.js";
 
 export interface ApiToken {
@@ -51,23 +52,11 @@ async function readToken(path: string): Promise<string | undefined> {
   return PRINTABLE.test(token) ? token : "";
 }
 
-/** Written to a 0600 temp file, then linked into place (never over an existing token unless `replace`). */
+/** Durably, mode 0600; never over an existing token unless `replace` (another process may have won). */
 async function writeToken(path: string, token: string, replace: boolean): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await rm(tmp, { force: true }); // a leftover would keep its old mode
-  const file = await open(tmp, "wx", 0o600);
   try {
-    await file.writeFile(`${token}\n`, "utf8");
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  try {
-    if (replace) await rename(tmp, path);
-    else await link(tmp, path);
+    await writeFileDurably(path, `${token}\n`, { exclusive: !replace });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-  } finally {
-    await rm(tmp, { force: true });
   }
 }

@@ -1,14 +1,15 @@
 /**
  * The durable dose ledger: sessions and the household caution acknowledgement, one JSON file in
  * the storage dir, replaced atomically (write temp → fsync → rename → fsync dir) on every change.
- * A change is acknowledged only after it is on disk; a file that cannot be read or validated is
+ * A change is acknowledged only after it is on disk (contract/durable-file.ts); a file that cannot be read or validated is
  * never replaced with an empty one; nothing is written when nothing changed.
  *
  * In memory every time is on the trusted time line (see trusted-time.ts); the file holds wall-clock
  * times, so a forward clock step taken out of the line is added back when the file is written.
  */
-import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { writeFileDurably } from "../contract/durable-file.js";
 import type { Clock } from "../sessions/clock.js";
 import { type CautionRecord, isOpen, type LedgerFile, LedgerFileSchema, type LedgerSession, LedgerSessionSchema } from "./ledger-schema.js";
 import { TrustedTime } from "./trusted-time.js";
@@ -71,7 +72,7 @@ export class Ledger {
   static async open(dir: string, options: LedgerOptions | (() => number) = {}): Promise<Ledger> {
     const opts: LedgerOptions = typeof options === "function" ? { clock: { now: options, monotonic: options } } : options;
     const clock = opts.clock ?? { now: () => Date.now(), monotonic: () => performance.now() };
-    const write = opts.write ?? writeAtomically;
+    const write = opts.write ?? ((path: string, text: string) => writeFileDurably(path, text));
     await mkdir(dir, { recursive: true });
     const path = join(dir, LEDGER_FILE);
     const data = await readLedgerFile(path);
@@ -273,28 +274,4 @@ function shiftTimes(data: LedgerFile, offset: number): LedgerFile {
       data.caution && drop({ ...data.caution, acknowledgedAt: at(data.caution.acknowledgedAt), withdrawnAt: at(data.caution.withdrawnAt) }),
     sessions: data.sessions.map((s) => drop({ ...s, startedAt: at(s.startedAt)!, endedAt: at(s.endedAt) })),
   };
-}
-
-/** The real writer. Whatever fails (a full disk, a read-only folder), no temp file is left behind. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    const file = await open(tmp, "w");
-    try {
-      await file.writeFile(text, "utf8");
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => {});
-    throw err;
-  }
-  const dir = await open(join(path, ".."), "r");
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
 }

@@ -1,9 +1,10 @@
 /** Matter pairing codes: from flags/env, else random on first run, then persisted in the storage dir. */
 import { randomInt } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { QrCode } from "@matter/main/types";
 import * as z from "zod";
+import { writeFileDurably } from "../contract/durable-file.js";
 
 /** Passcodes the Matter specification forbids (trivially guessable). */
 const INVALID_PASSCODES = new Set([
@@ -44,7 +45,7 @@ export async function loadOrCreatePairing(storageDir: string, given: Partial<Pai
   });
   if (pairing.passcode !== stored.passcode || pairing.discriminator !== stored.discriminator) {
     await mkdir(storageDir, { recursive: true });
-    await writeFile(path, JSON.stringify(pairing), { mode: 0o600 });
+    await writeFileDurably(path, JSON.stringify(pairing));
   }
   return pairing;
 }

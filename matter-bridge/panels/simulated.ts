@@ -1,5 +1,6 @@
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
+import { writeFileDurably } from "../contract/durable-file.js";
 import { type PanelDriver, type PanelDriverStatus, PanelUnreachableError } from "./driver.js";
 
 export interface SimulatedAction {
@@ -123,9 +124,7 @@ export class SimulatedDriver implements PanelDriver {
     };
     const write = async () => {
       await mkdir(dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(state));
-      await rename(tmp, file);
+      await writeFileDurably(file, JSON.stringify(state), { mode: 0o644 });
     };
     this.writes = this.writes.then(write, write);
     return this.writes;

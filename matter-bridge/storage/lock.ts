@@ -6,9 +6,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync, unlinkSync } from "node:fs";
-import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rename, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { writeFileDurably } from "../contract/durable-file.js";
 
 export const LOCK_FILE = "bridge.lock";
 /** Exit status of a bridge that found its storage in use (the systemd unit does not restart on it). */
@@ -97,26 +98,20 @@ export async function lockStorage(dir: string): Promise<StorageLock> {
     token: randomBytes(8).toString("hex"),
   };
   const text = JSON.stringify(me);
-  const tmp = `${path}.${process.pid}.${me.token}.tmp`;
-  try {
-    await writeFile(tmp, text, { mode: 0o600 });
-    for (let attempt = 0; attempt < 5; attempt++) {
-      try {
-        await link(tmp, path);
-        return held(path, text);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      }
-      const seen = await readFile(path, "utf8").catch(() => undefined);
-      if (seen === undefined) continue; // released in the meantime
-      const holder = parseHolder(seen);
-      if (holder && isRunning(holder)) throw new StorageLockedError(dir, holder);
-      await takeOver(path, seen, me.token);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await writeFileDurably(path, text, { exclusive: true });
+      return held(path, text);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     }
-    throw new Error(`Could not take the lock ${path}: other bridges keep taking it.`);
-  } finally {
-    await rm(tmp, { force: true });
+    const seen = await readFile(path, "utf8").catch(() => undefined);
+    if (seen === undefined) continue; // released in the meantime
+    const holder = parseHolder(seen);
+    if (holder && isRunning(holder)) throw new StorageLockedError(dir, holder);
+    await takeOver(path, seen, me.token);
   }
+  throw new Error(`Could not take the lock ${path}: other bridges keep taking it.`);
 }
 
 /**

@@ -10,7 +10,8 @@ import { AuthThrottle } from "../../matter-bridge/api/auth.js";
 import { type Api, startApi } from "../../matter-bridge/api/server.js";
 import { CautionStatusResponseSchema, HealthResponseSchema } from "../../matter-bridge/contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../../matter-bridge/contract/caution.js";
-import { LEDGER_FILE, Ledger, type LedgerWriter, writeAtomically } from "../../matter-bridge/dose/ledger.js";
+import { writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
+import { LEDGER_FILE, Ledger, type LedgerWriter } from "../../matter-bridge/dose/ledger.js";
 import type { Clock } from "../../matter-bridge/sessions/clock.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
@@ -145,7 +146,7 @@ describe("the caution withdrawal on a full disk", () => {
     let full = false;
     const write: LedgerWriter = async (path, text) => {
       if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-      await writeAtomically(path, text);
+      await writeFileDurably(path, text);
     };
     const b = await bridge({ caution: { version: CAUTION_VERSION }, write });
     full = true;

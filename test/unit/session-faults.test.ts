@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import type { PanelStatus } from "../../matter-bridge/contract/api.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
-import { LEDGER_FILE, Ledger, type LedgerWriter, RESERVE_FILE, writeAtomically } from "../../matter-bridge/dose/ledger.js";
+import { writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
+import { LEDGER_FILE, Ledger, type LedgerWriter, RESERVE_FILE } from "../../matter-bridge/dose/ledger.js";
 import type { PanelDriver } from "../../matter-bridge/panels/driver.js";
 import { ShellyDriver } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
@@ -105,7 +106,7 @@ describe("a failed ledger write never strands the panel", () => {
     let full = false;
     const write: LedgerWriter = async (path, text) => {
       if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-      await writeAtomically(path, text);
+      await writeFileDurably(path, text);
     };
     const { controller, driver, ledger, dir } = await setup(new FlakyDriver(), { write });
     const started = await controller.start({ region: "mid-back", seconds: 300 }, "test");
@@ -136,7 +137,7 @@ describe("a failed ledger write never strands the panel", () => {
     let full = false;
     const write: LedgerWriter = async (path, text) => {
       if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-      await writeAtomically(path, text);
+      await writeFileDurably(path, text);
     };
     const { controller, ledger } = await setup(new FlakyDriver(), { write });
     full = true;
@@ -157,7 +158,7 @@ describe("a failed ledger write never strands the panel", () => {
     // A disk with no room left but what the reserve holds.
     const write: LedgerWriter = async (path, text) => {
       if (existsSync(reserve)) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-      await writeAtomically(path, text);
+      await writeFileDurably(path, text);
     };
     const logs: string[] = [];
     const ledger = await Ledger.open(dir, { write, reserveBytes: 64 * 1024, log: (m) => logs.push(m) });
@@ -176,7 +177,7 @@ describe("a failed ledger write never strands the panel", () => {
     let full = true;
     const write: LedgerWriter = async (path, text) => {
       if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-      await writeAtomically(path, text);
+      await writeFileDurably(path, text);
     };
     const ledger = await Ledger.open(dir, { write });
     const driver = new FlakyDriver();
@@ -204,10 +205,11 @@ describe("a failed ledger write never strands the panel", () => {
   it("a write that fails on a full disk leaves the old file and no temp file behind", async () => {
     const dir = await tempDir();
     const path = join(dir, LEDGER_FILE);
-    await writeAtomically(path, "old");
+    await writeFileDurably(path, "old");
     // The temp file lands on /dev/full: every write to it fails with a real ENOSPC.
-    await symlink("/dev/full", `${path}.${process.pid}.tmp`);
-    await expect(writeAtomically(path, "new")).rejects.toMatchObject({ code: "ENOSPC" });
+    const tmp = `${path}.full.tmp`;
+    await symlink("/dev/full", tmp);
+    await expect(writeFileDurably(path, "new", { tmp })).rejects.toMatchObject({ code: "ENOSPC" });
     expect(await readdir(dir)).toEqual([LEDGER_FILE]);
     expect(await readFile(path, "utf8")).toBe("old");
   });
@@ -216,7 +218,7 @@ describe("a failed ledger write never strands the panel", () => {
     const writes: string[] = [];
     const write: LedgerWriter = async (path, text) => {
       writes.push(text);
-      await writeAtomically(path, text);
+      await writeFileDurably(path, text);
     };
     const { dir } = await setup(new FlakyDriver(), { write });
     expect(writes).toHaveLength(1); // the acknowledgement in setup
