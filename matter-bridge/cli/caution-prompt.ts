@@ -28,7 +28,7 @@ export interface CautionPromptOptions {
 }
 
 /** Wraps at word boundaries for an 80-column terminal. */
-export const wrap = (text: string, width = 78): string =>
+const wrap = (text: string, width = 78): string =>
   text
     .split(" ")
     .reduce<string[]>((lines, word) => {

@@ -16,9 +16,9 @@ import { TrustedTime } from "./trusted-time.js";
 
 export const LEDGER_FILE = "ledger.json";
 /** The end reason of a session left open by a crash or power loss and closed at the next start. */
-export const RECOVERED = "recovered-after-restart";
+const RECOVERED = "recovered-after-restart";
 /** Entries older than this on the trusted line are dropped on write; history needs 90 days. */
-export const LEDGER_RETENTION_MS = 100 * 24 * 3600 * 1000;
+const LEDGER_RETENTION_MS = 100 * 24 * 3600 * 1000;
 
 export class LedgerCorruptError extends Error {
   constructor(
@@ -252,7 +252,7 @@ async function readLedgerFile(path: string): Promise<LedgerFile> {
 }
 
 /** The latest moment the file records: a wall clock behind it has gone backwards since. */
-export function latestTimeIn(data: LedgerFile): number {
+function latestTimeIn(data: LedgerFile): number {
   const times = [
     data.seenAt,
     data.caution?.acknowledgedAt,

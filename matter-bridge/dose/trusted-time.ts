@@ -18,7 +18,7 @@
 import type { Clock } from "../sessions/clock.js";
 
 /** Smallest disagreement between wall and monotonic time taken as a step, not as NTP slewing. */
-export const STEP_TOLERANCE_MS = 1000;
+const STEP_TOLERANCE_MS = 1000;
 /** NTP slews at most 500 ppm; allow twice that between two readings. */
 const SLEW_RATE = 0.001;
 

@@ -5,7 +5,6 @@ import { ShellyDriver } from "./shelly.js";
 import { SimulatedDriver } from "./simulated.js";
 
 export type { PanelDriver } from "./driver.js";
-export { PanelUnreachableError } from "./driver.js";
 
 export function createDriver(panel: PanelConfig, options: { storageDir?: string; log?: (message: string) => void } = {}): PanelDriver {
   switch (panel.driver.kind) {

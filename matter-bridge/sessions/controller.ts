@@ -58,7 +58,7 @@ export type PanelListener = (status: PanelStatus) => void;
 export const PANEL_POLL_MS = 2000;
 
 /** A panel drawing more than this while switched off is reported as a fault (W). */
-export const OFF_POWER_FAULT_W = 3;
+const OFF_POWER_FAULT_W = 3;
 
 export class CautionVersionError extends Error {
   constructor(readonly version: number) {
