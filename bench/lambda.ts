@@ -15,7 +15,7 @@ import { median, percentile } from "./stats.js";
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bundle = join(root, "dist/lambda/index.js");
-/** NOTES.md: a minimal ask-sdk-core hello skill bundles to about 94 KiB. */
+/** For scale: a minimal ask-sdk-core hello skill, bundled the same way, is about 94 KiB. */
 const HELLO_SKILL_KIB = 94;
 
 const CHILD = `
