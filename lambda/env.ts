@@ -1,4 +1,4 @@
-/** The skill's settings from the environment (DESIGN.md "The skill"), validated with one schema. */
+/** The skill's settings from the environment (README.md, "Skill environment"), validated with one schema. */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";

@@ -1,12 +1,10 @@
 /**
  * Progress over weeks (pure, clock-injected): this week against the weeks before, and whether
- * four or more weeks of tracking show no improvement, which is when the guide suggests a review.
+ * REVIEW_AFTER_WEEKS or more weeks of tracking show no improvement, which is when the guide suggests a review.
  */
-import type { FinishedSession } from "../matter-bridge/contract/index.js";
+import { type FinishedSession, WEEK_MS } from "../matter-bridge/contract/index.js";
 import type { UserData } from "./user-data.js";
 
-const DAY = 24 * 3600 * 1000;
-const WEEK = 7 * DAY;
 export const HISTORY_DAYS = 42;
 export const REVIEW_AFTER_WEEKS = 4;
 
@@ -30,12 +28,12 @@ export function progressReport(data: UserData, sessions: FinishedSession[], now:
   const sessionTimes = sessions.map((s) => Date.parse(s.startedAt)).filter(Number.isFinite);
   const allTimes = [...sessionTimes, ...data.spasms, ...data.tenderness.map((t) => t.at), ...data.rom.map((r) => r.at)];
   const first = allTimes.length ? Math.min(...allTimes) : now;
-  const weeksTracked = Math.floor((now - first) / WEEK);
-  const thisWeek = (at: number) => at > now - WEEK && at <= now;
-  const before = (at: number) => at <= now - WEEK;
+  const weeksTracked = Math.floor((now - first) / WEEK_MS);
+  const thisWeek = (at: number) => at > now - WEEK_MS && at <= now;
+  const before = (at: number) => at <= now - WEEK_MS;
   const weeksBefore = Math.max(1, Math.min(weeksTracked, HISTORY_DAYS / 7 - 1));
   const perWeekBefore = (times: number[]) =>
-    round1(times.filter((t) => before(t) && t > now - (weeksBefore + 1) * WEEK).length / weeksBefore);
+    round1(times.filter((t) => before(t) && t > now - (weeksBefore + 1) * WEEK_MS).length / weeksBefore);
 
   const tender = (pick: (at: number) => boolean) => {
     const m = mean(data.tenderness.filter((t) => pick(t.at)).map((t) => t.score));
@@ -43,8 +41,8 @@ export function progressReport(data: UserData, sessions: FinishedSession[], now:
   };
 
   // Improvement: fewer spasms or lower tenderness in the last two weeks than in the first two, or motion logged better lately.
-  const firstTwo = (at: number) => at < first + 2 * WEEK;
-  const lastTwo = (at: number) => at > now - 2 * WEEK;
+  const firstTwo = (at: number) => at < first + 2 * WEEK_MS;
+  const lastTwo = (at: number) => at > now - 2 * WEEK_MS;
   const spasmsFell = data.spasms.filter(lastTwo).length < data.spasms.filter(firstTwo).length;
   const early = mean(data.tenderness.filter((t) => firstTwo(t.at)).map((t) => t.score));
   const late = mean(data.tenderness.filter((t) => lastTwo(t.at)).map((t) => t.score));

@@ -1,6 +1,13 @@
-/** Building replies: every text goes through ssmlSafe; only a reprompt keeps the session open. */
+/**
+ * Building replies: every text goes through ssmlSafe; only a reprompt keeps the session open.
+ * What the bridge answered, when it was not a success, is said here too.
+ */
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
+import { RefusalCodeSchema, type RegionId } from "../matter-bridge/contract/index.js";
+import type { BridgeResult } from "./bridge-client.js";
+import { speech } from "./context.js";
+import { DEFAULT_DOSE_LIMITS } from "./limits.js";
 import { ssmlSafe } from "./speech/index.js";
 
 /** Speak and wait for an answer. */
@@ -12,3 +19,23 @@ export const tell = (h: HandlerInput, text: string): Response =>
   h.responseBuilder.speak(ssmlSafe(text)).withShouldEndSession(true).getResponse();
 
 export const joinSpeech = (...parts: Array<string | undefined>): string => parts.filter(Boolean).join(" ");
+
+/**
+ * What to say for anything but success: refusals with their reason and when, in the skill's own
+ * words (a code this skill does not know gets one sentence of its own), or the bridge being away.
+ */
+export function bridgeTrouble(h: HandlerInput, result: Exclude<BridgeResult<unknown>, { kind: "ok" }>, region?: RegionId): string {
+  const s = speech(h);
+  switch (result.kind) {
+    case "refused": {
+      const code = RefusalCodeSchema.safeParse(result.code);
+      if (!code.success) return s.refusedOther();
+      const { retryAfterSeconds } = result;
+      return s.refusals[code.data]({ region, retryAfterSeconds, minSessionSeconds: DEFAULT_DOSE_LIMITS.minSessionSeconds });
+    }
+    case "unauthorized":
+      return s.unauthorized();
+    case "unreachable":
+      return s.unreachable();
+  }
+}

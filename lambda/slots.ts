@@ -1,6 +1,8 @@
 /** Reading slot values the way real Alexa sends them (ISO-8601 durations, digits) and virtual-alexa does (words). */
 import type { Intent } from "ask-sdk-model";
-import { isRegionId, type RegionId } from "../matter-bridge/contract/index.js";
+import { REGION_IDS, type RegionId } from "../matter-bridge/contract/index.js";
+import { parseNumber } from "./numbers.js";
+import { isOneOf } from "./vocabulary.js";
 
 export type SlotRead<T> = { kind: "ok"; value: T } | { kind: "missing" } | { kind: "invalid"; heard: string };
 
@@ -16,58 +18,14 @@ export function slotId(intent: Intent | undefined, name: string): SlotRead<strin
   return { kind: "invalid", heard: slot.value };
 }
 
-export function regionSlot(intent: Intent | undefined, name = "region"): SlotRead<RegionId> {
+/** The entity-resolved id of a custom slot, when it is one of `ids`. */
+export function slotOneOf<T extends string>(intent: Intent | undefined, name: string, ids: readonly T[]): SlotRead<T> {
   const read = slotId(intent, name);
   if (read.kind !== "ok") return read;
-  return isRegionId(read.value) ? { kind: "ok", value: read.value } : { kind: "invalid", heard: read.value };
+  return isOneOf(ids, read.value) ? { kind: "ok", value: read.value } : { kind: "invalid", heard: read.value };
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  oh: 0,
-  one: 1,
-  a: 1,
-  an: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-
-/** "7", "7.5", "seven", "twenty five", "a hundred" → number; anything else → undefined. */
-export function parseNumber(text: string): number | undefined {
-  const t = text.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  const words = t
-    .replace(/-/g, " ")
-    .split(/\s+/)
-    .filter((w) => w !== "and");
-  if (!words.length) return undefined;
-  let total = 0;
-  for (const w of words) {
-    if (w in UNITS) total += UNITS[w];
-    else if (w in TENS) total += TENS[w];
-    else if (w === "hundred") total = (total || 1) * 100;
-    else if (w === "half") total += 0.5;
-    else return undefined;
-  }
-  return total;
-}
+export const regionSlot = (intent: Intent | undefined, name = "region"): SlotRead<RegionId> => slotOneOf(intent, name, REGION_IDS);
 
 export function numberSlot(intent: Intent | undefined, name: string): SlotRead<number> {
   const slot = slotOf(intent, name);

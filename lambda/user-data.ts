@@ -4,10 +4,15 @@
  */
 import * as z from "zod";
 import { RegionIdSchema } from "../matter-bridge/contract/index.js";
+import { ROM_CHANGES, TENDERNESS_SCALE } from "./vocabulary.js";
 
 const CautionAckSchema = z.object({ version: z.number().int().min(1), acknowledgedAt: z.number() });
-const TendernessSchema = z.object({ at: z.number(), score: z.number().min(0).max(10), region: RegionIdSchema.optional() });
-const RomSchema = z.object({ at: z.number(), change: z.enum(["better", "same", "worse"]) });
+const TendernessSchema = z.object({
+  at: z.number(),
+  score: z.number().min(TENDERNESS_SCALE.min).max(TENDERNESS_SCALE.max),
+  region: RegionIdSchema.optional(),
+});
+const RomSchema = z.object({ at: z.number(), change: z.enum(ROM_CHANGES) });
 
 export const UserDataSchema = z.object({
   caution: CautionAckSchema.optional().catch(undefined),
@@ -18,7 +23,6 @@ export const UserDataSchema = z.object({
   timer: z.object({ id: z.string(), sessionId: z.string() }).optional().catch(undefined),
 });
 export type UserData = z.infer<typeof UserDataSchema>;
-export type RomChange = z.infer<typeof RomSchema>["change"];
 
 export function parseUserData(raw: unknown): UserData {
   const parsed = UserDataSchema.safeParse(raw && typeof raw === "object" ? raw : {});

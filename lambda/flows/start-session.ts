@@ -7,7 +7,7 @@ import type { Response } from "ask-sdk-model";
 import type { RegionId, SessionRequest, StartSessionResponse } from "../../matter-bridge/contract/index.js";
 import type { BridgeResult } from "../bridge-client.js";
 import { cautionCurrent, deps, type PendingStart, persistUser, setConversation, speech, updateUser, user } from "../context.js";
-import { ask, joinSpeech, tell } from "../respond.js";
+import { ask, bridgeTrouble, joinSpeech, tell } from "../respond.js";
 import { createEndTimer, sendProgressive } from "./alexa-api.js";
 import { askCaution, type BridgeCaution } from "./caution.js";
 
@@ -81,17 +81,4 @@ export async function startSession(h: HandlerInput, request: SessionRequest & { 
     timerSet: timerId !== undefined,
   });
   return tell(h, joinSpeech(prefix, started));
-}
-
-/** What to say for anything but success: refusals with their reason and when, or the bridge being away. */
-export function bridgeTrouble(h: HandlerInput, result: Exclude<BridgeResult<unknown>, { kind: "ok" }>, region?: RegionId): string {
-  const s = speech(h);
-  switch (result.kind) {
-    case "refused":
-      return s.refused(result.code, result.message, result.retryAfterSeconds, region);
-    case "unauthorized":
-      return s.unauthorized();
-    case "unreachable":
-      return s.unreachable();
-  }
 }

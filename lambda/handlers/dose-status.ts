@@ -1,8 +1,7 @@
 import type { RequestHandler } from "ask-sdk-core";
 import { REGION_IDS } from "../../matter-bridge/contract/index.js";
 import { deps, intentOf, speech } from "../context.js";
-import { bridgeTrouble } from "../flows/start-session.js";
-import { ask, tell } from "../respond.js";
+import { ask, bridgeTrouble, tell } from "../respond.js";
 import { regionSlot } from "../slots.js";
 import { isIntent } from "./match.js";
 

@@ -1,16 +1,20 @@
 import type { RequestHandler } from "ask-sdk-core";
 import { intentOf, speech } from "../context.js";
 import { ask } from "../respond.js";
-import { slotId } from "../slots.js";
+import { slotOneOf } from "../slots.js";
+import { FAQ_TOPICS } from "../vocabulary.js";
 import { isIntent } from "./match.js";
 
+/** An answer per topic; anything else hears the questions it can answer. */
 export const FaqHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "FaqIntent"),
   handle(h) {
     const s = speech(h);
-    const topic = slotId(intentOf(h), "topic");
-    const answer = topic.kind === "ok" ? s.faq[topic.value] : undefined;
-    if (!answer) return ask(h, s.faqUnknown(), s.faqUnknown());
-    return ask(h, `${answer()} ${s.reprompt()}`, s.reprompt());
+    const topic = slotOneOf(intentOf(h), "topic", FAQ_TOPICS);
+    if (topic.kind !== "ok") {
+      const offer = s.faqUnknown(FAQ_TOPICS.map((t) => s.faq[t].question));
+      return ask(h, offer, offer);
+    }
+    return ask(h, `${s.faq[topic.value].answer()} ${s.reprompt()}`, s.reprompt());
   },
 };

@@ -2,13 +2,13 @@ import type { RequestHandler } from "ask-sdk-core";
 import { conversation, intentOf, type PendingStart, setConversation, speech } from "../context.js";
 import { startRoutine } from "../flows/routine.js";
 import { requestSession } from "../flows/start-session.js";
+import { DEFAULT_DOSE_LIMITS, MAX_SPOKEN_SECONDS, SPOKEN_DISTANCE_CM } from "../limits.js";
 import { ask } from "../respond.js";
 import { durationSlot, numberSlot, regionSlot } from "../slots.js";
 import { isIntent } from "./match.js";
 
-/** Longer than any sensible session; anything up to it is passed on and the bridge clamps it. */
-export const MAX_SPOKEN_SECONDS = 3600;
-export const DISTANCE_CM = { min: 5, max: 100 };
+/** The lengths a re-prompt offers: from the bridge's shortest session to the longest the skill passes on. */
+const SPOKEN_DURATION = { minSeconds: DEFAULT_DOSE_LIMITS.minSessionSeconds, maxSeconds: MAX_SPOKEN_SECONDS };
 
 /** "Start a low back session for ten minutes at 40 centimeters", or a bare region answering "which region?". */
 export const StartSessionHandler: RequestHandler = {
@@ -29,12 +29,15 @@ export const StartSessionHandler: RequestHandler = {
     const duration = durationSlot(intent);
     if (duration.kind === "invalid" || (duration.kind === "ok" && (duration.value < 1 || duration.value > MAX_SPOKEN_SECONDS))) {
       keep();
-      return ask(h, s.badDuration(duration.kind === "invalid" ? duration.heard : undefined), s.askRegion());
+      return ask(h, s.badDuration(SPOKEN_DURATION, duration.kind === "invalid" ? duration.heard : undefined), s.askRegion());
     }
     const distance = numberSlot(intent, "distance");
-    if (distance.kind === "invalid" || (distance.kind === "ok" && (distance.value < DISTANCE_CM.min || distance.value > DISTANCE_CM.max))) {
+    if (
+      distance.kind === "invalid" ||
+      (distance.kind === "ok" && (distance.value < SPOKEN_DISTANCE_CM.min || distance.value > SPOKEN_DISTANCE_CM.max))
+    ) {
       keep();
-      return ask(h, s.badDistance(), s.askRegion());
+      return ask(h, s.badDistance(SPOKEN_DISTANCE_CM), s.askRegion());
     }
     const pending: PendingStart = {
       region: region.kind === "ok" ? region.value : earlier.region,

@@ -1,8 +1,7 @@
 import type { RequestHandler } from "ask-sdk-core";
 import { speech } from "../context.js";
 import { runningPanels } from "../flows/panel.js";
-import { bridgeTrouble } from "../flows/start-session.js";
-import { joinSpeech, tell } from "../respond.js";
+import { bridgeTrouble, joinSpeech, tell } from "../respond.js";
 import { isIntent } from "./match.js";
 
 export const TimeLeftHandler: RequestHandler = {

@@ -2,18 +2,16 @@ import type { RequestHandler } from "ask-sdk-core";
 import { REGION_IDS, REGIONS, type RegionId, WORKOUT_KINDS, type WorkoutKind } from "../../matter-bridge/contract/index.js";
 import { deps, intentOf, setConversation, speech } from "../context.js";
 import { ask, tell } from "../respond.js";
-import { slotId } from "../slots.js";
+import { slotOneOf } from "../slots.js";
 import { isIntent } from "./match.js";
-
-const isWorkout = (v: string): v is WorkoutKind => (WORKOUT_KINDS as readonly string[]).includes(v);
 
 /** "I just finished leg day": the regions that fit, the first one that may run now offered. */
 export const WorkoutDoneHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "WorkoutDoneIntent"),
   async handle(h) {
     const s = speech(h);
-    const heard = slotId(intentOf(h), "workout");
-    const kind: WorkoutKind = heard.kind === "ok" && isWorkout(heard.value) ? heard.value : "full-body";
+    const heard = slotOneOf(intentOf(h), "workout", WORKOUT_KINDS);
+    const kind: WorkoutKind = heard.kind === "ok" ? heard.value : "full-body";
     const fitting = REGION_IDS.filter((id) => REGIONS[id].afterWorkouts.includes(kind));
     const dose = await deps(h).bridge.dose();
     const now = deps(h).now();

@@ -1,9 +1,28 @@
-/** Everything the skill says, in American English. Wellness language only; the caution is never skipped. */
-import { cautionText, EYE_PROTECTION, REGIONS, type RegionId } from "../../matter-bridge/contract/index.js";
+/**
+ * Everything the skill says, in American English. Wellness language only; the caution is never
+ * skipped. Values come from code: region names from the contract's catalogue, limits as arguments.
+ */
+import {
+  type AdjustmentReason,
+  cautionText,
+  EYE_PROTECTION,
+  REGION_IDS,
+  REGIONS,
+  type RefusalCode,
+  type RegionId,
+} from "../../matter-bridge/contract/index.js";
+import { durationWords, numberWords } from "../numbers.js";
+import { type FaqTopic, ROM_CHANGES, type RomChange } from "../vocabulary.js";
 
 const regionName = (id: RegionId) => REGIONS[id].spokenName;
-const list = (items: string[], joiner = "and") =>
-  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${joiner} ${items[items.length - 1]}`;
+/** "a, b and c"; with `serialComma`, "a, b, or c". */
+const list = (items: readonly string[], joiner = "and", serialComma = false) =>
+  items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")}${serialComma && items.length > 2 ? "," : ""} ${joiner} ${items[items.length - 1]}`;
+/** Every region, as a choice: "neck and shoulders, mid back, or low back and hips". */
+const regionChoice = () => list(REGION_IDS.map(regionName), "or", true);
+const capitalised = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}`;
 
 export function minutesPhrase(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} second${Math.round(seconds) === 1 ? "" : "s"}`;
@@ -26,17 +45,61 @@ export function whenPhrase(seconds: number): string {
   return `in about ${days} day${days === 1 ? "" : "s"}`;
 }
 
-const REDUCTIONS: Record<string, (r: string, min: string) => string> = {
+const REDUCTIONS: Record<AdjustmentReason, (r: string, min: string) => string> = {
   SESSION_MAX_SECONDS: (_r, min) => `the longest single session is ${min}`,
   SESSION_MAX_FLUENCE: () => "at that distance that is all the light one session allows",
   REGION_FLUENCE_24H: (r) => `that is what is left of the last 24 hours' light for your ${r}`,
   DAILY_ON_TIME: () => "that is what is left of the panel's on-time for the last 24 hours",
 };
 
+/** What a refusal is about, for saying why and when. */
+export interface RefusalContext {
+  region?: RegionId;
+  retryAfterSeconds?: number;
+  /** The shortest session the bridge starts (its refusal does not say; the skill speaks the contract's default). */
+  minSessionSeconds: number;
+}
+
+const yourRegion = (r: RefusalContext) => (r.region ? `your ${regionName(r.region)}` : "that region");
+const nextPossible = (r: RefusalContext) =>
+  r.retryAfterSeconds ? ` The next session is possible ${whenPhrase(r.retryAfterSeconds)}.` : "";
+
+/** Every refusal the bridge can give, in the skill's own words (never the bridge's English). */
+const REFUSALS: Record<RefusalCode, (r: RefusalContext) => string> = {
+  CAUTION_REQUIRED: () => "The bridge needs the household's safety check first.",
+  REST_INTERVAL: (r) => `${capitalised(yourRegion(r))} had a session recently and needs a rest between sessions.${nextPossible(r)}`,
+  REGION_LIMIT: (r) =>
+    `${capitalised(yourRegion(r))} has had all its light for the last 24 hours. More isn't better here.${nextPossible(r)}`,
+  DAILY_ON_TIME: (r) => `The panel has reached its on-time for the last 24 hours.${nextPossible(r)}`,
+  WEEKLY_LIMIT: (r) => `${capitalised(yourRegion(r))} has had the most sessions allowed in a week.${nextPossible(r)}`,
+  TOO_CLOSE: () => "At that distance the light would be too strong. Move further from the panel and ask again.",
+  TOO_SHORT: (r) => `That would be too short to be worth starting. Sessions run for at least ${durationWords(r.minSessionSeconds)}.`,
+  PANEL_BUSY: (r) =>
+    `The panel is already running a session.${r.retryAfterSeconds ? ` It finishes ${whenPhrase(r.retryAfterSeconds)}.` : ""}`,
+  PANEL_UNREACHABLE: () =>
+    "The bridge can't reach the panel. Check that the panel's plug or relay is powered and on your network, then try again.",
+  LEDGER_UNAVAILABLE: () =>
+    "The bridge can't read or write its dose records right now, so it won't start a session. Its storage may be full; check the bridge's log.",
+  UNKNOWN_PANEL: () => "The bridge no longer has the panel I asked it about; its panels may have changed. Please try again.",
+  CLOCK_UNTRUSTED: () =>
+    "The bridge's clock is behind, so it can't be sure how long ago your last sessions were, and it won't start one. It starts sessions again once its clock is right; check the bridge's time sync.",
+};
+
+/** How range of motion feels, in words (also the RomChange slot's values in the interaction model). */
+const ROM_WORDS: Record<RomChange, string> = { better: "better", same: "the same", worse: "worse" };
+/** "better, the same, or worse". */
+const ROM_CHOICE = ROM_CHANGES.map((change) => ROM_WORDS[change]);
+
+interface FaqEntry {
+  /** The question as the skill offers it: "can it stop a cramp". */
+  question: string;
+  answer: () => string;
+}
+
 export const enUS = {
   welcome: () =>
     "Welcome to Bio Light. You can say, start a low back session, guide me through a neck routine, or how much have I used today. What would you like?",
-  welcomeReprompt: () => "Which region would you like: neck and shoulders, mid back, or low back and hips?",
+  welcomeReprompt: () => `Which region would you like: ${regionChoice()}?`,
   /** The caution: the bridge's text when the bridge asked for it, else the skill's own. */
   caution: (text: string = cautionText()) => `${text} Does any of this apply to you?`,
   cautionWithdrawn: () =>
@@ -48,53 +111,26 @@ export const enUS = {
     `Thanks for telling me. Then please don't use the panel for now, and talk to a healthcare professional first. I haven't started anything.${bridge ? ` ${bridge}` : ""} When you've been cleared, just ask me again.`,
   cautionAcknowledged: () => "Thanks. I've noted that none of those apply.",
   cautionAgain: () => `${cautionText()} If any of this applies to you, please talk to a professional before your next session.`,
-  askRegion: () => "Which region: neck and shoulders, mid back, or low back and hips?",
-  unknownRegion: (heard?: string) =>
-    `${heard ? `I can't use the panel on your ${heard}. ` : ""}I can do neck and shoulders, mid back, or low back and hips. Which one?`,
-  badDuration: (heard?: string) =>
-    `${heard ? `${heard} isn't a session length I can use. ` : ""}Say a length between one and sixty minutes, and the bridge keeps it within the safe limit. For example, start a low back session for ten minutes.`,
+  askRegion: () => `Which region: ${regionChoice()}?`,
+  unknownRegion: (heard?: string) => `${heard ? `I can't use the panel on your ${heard}. ` : ""}I can do ${regionChoice()}. Which one?`,
+  /** `range`: the shortest session the bridge starts, and the longest length the skill passes on. */
+  badDuration: (range: { minSeconds: number; maxSeconds: number }, heard?: string) =>
+    `${heard ? `${heard} isn't a session length I can use. ` : ""}Say a length between ${numberWords(range.minSeconds / 60)} and ${numberWords(range.maxSeconds / 60)} minutes, and the bridge keeps it within the safe limit. For example, start a low back session for ten minutes.`,
   checkingBridge: () => "Checking with your Bio Light bridge.",
   timerLabel: () => "Bio Light",
   timerAnnouncement: (region: RegionId) => `Your ${regionName(region)} session is over. The panel has switched itself off.`,
-  badDistance: () =>
-    "I didn't catch a sensible distance. Distances are in centimeters, between five and a hundred. Or leave it out to use the panel's usual distance.",
-  started: (p: { seconds: number; region: RegionId; requested?: number; reductions: string[]; timerSet: boolean }) => {
+  badDistance: (range: { min: number; max: number }) =>
+    `I didn't catch a sensible distance. Distances are in centimeters, between ${numberWords(range.min)} and ${numberWords(range.max)}. Or leave it out to use the panel's usual distance.`,
+  started: (p: { seconds: number; region: RegionId; requested?: number; reductions: AdjustmentReason[]; timerSet: boolean }) => {
     const r = regionName(p.region);
-    const why = p.reductions.map((reason) => REDUCTIONS[reason]?.(r, minutesPhrase(p.seconds)) ?? "of the dose limits");
+    const why = p.reductions.map((reason) => REDUCTIONS[reason](r, minutesPhrase(p.seconds)));
     const shortened = why.length ? `I shortened it${p.requested ? ` from ${minutesPhrase(p.requested)}` : ""}, because ${list(why)}. ` : "";
     const end = p.timerSet ? "I've set a timer for the end." : "The panel switches itself off when the time is up.";
     return `Starting your ${r} session for ${minutesPhrase(p.seconds)}. ${shortened}${REGIONS[p.region].positioningTip} ${EYE_PROTECTION} It should feel pleasantly warm at most; say stop if it feels hot. ${end}`;
   },
-  refused: (code: string, message: string, retryAfterSeconds?: number, region?: RegionId) => {
-    const r = region ? `your ${regionName(region)}` : "that region";
-    const when = retryAfterSeconds ? ` The next session is possible ${whenPhrase(retryAfterSeconds)}.` : "";
-    switch (code) {
-      case "REST_INTERVAL":
-        return `${r[0].toUpperCase()}${r.slice(1)} had a session recently and needs a rest between sessions.${when}`;
-      case "REGION_LIMIT":
-        return `${r[0].toUpperCase()}${r.slice(1)} has had all its light for the last 24 hours. More isn't better here.${when}`;
-      case "DAILY_ON_TIME":
-        return `The panel has reached its on-time for the last 24 hours.${when}`;
-      case "WEEKLY_LIMIT":
-        return `${r[0].toUpperCase()}${r.slice(1)} has had the most sessions allowed in a week.${when}`;
-      case "TOO_CLOSE":
-        return "At that distance the light would be too strong. Move further from the panel and ask again.";
-      case "TOO_SHORT":
-        return "That would be too short to be worth starting. Sessions run for at least a minute.";
-      case "PANEL_BUSY":
-        return `The panel is already running a session.${when ? ` It finishes ${whenPhrase(retryAfterSeconds!)}.` : ""}`;
-      case "PANEL_UNREACHABLE":
-        return "The bridge can't reach the panel. Check that the panel's plug or relay is powered and on your network, then try again.";
-      case "LEDGER_UNAVAILABLE":
-        return "The bridge can't read or write its dose records right now, so it won't start a session. Its storage may be full; check the bridge's log.";
-      case "CLOCK_UNTRUSTED":
-        return "The bridge's clock is behind, so it can't be sure how long ago your last sessions were, and it won't start one. It starts sessions again once its clock is right; check the bridge's time sync.";
-      case "CAUTION_REQUIRED":
-        return "The bridge needs the household's safety check first.";
-      default:
-        return `The bridge didn't start a session: ${message}`;
-    }
-  },
+  refusals: REFUSALS,
+  /** A refusal this skill does not know (a newer bridge): one sentence of our own, not the bridge's English. */
+  refusedOther: () => "The bridge turned that down for a reason I don't know. Its dashboard or log says why.",
   unreachable: () =>
     "Sorry, I couldn't reach your Bio Light bridge. Check that the bridge is running, that the skill's bridge address is right, and that your network is up. Nothing was started.",
   unauthorized: () =>
@@ -123,12 +159,15 @@ export const enUS = {
     `Good. If it helps you, spend a minute on self-release: ${REGIONS[region].selfRelease}. Say ready when you want the light.`,
   routineReprompt: () => "Say ready when you want to move on, or stop to end the routine.",
   notInRoutine: () => "We're not in a routine right now. You can say, guide me through a low back routine.",
-  spasmLogged: (count7d: number) =>
-    `Noted a spasm. That's ${count7d} in the last 7 days. Gentle stretching and staying hydrated help in the moment; the light is for the longer run.`,
-  tendernessLogged: (score: number) => `Noted knot tenderness of ${score} out of ten. Look at the trend over weeks, not single days.`,
-  askTenderness: () => "How tender are your knots, from zero for none to ten for the worst? Say, for example, tenderness four.",
-  romLogged: (change: string) => `Noted that your range of motion feels ${change === "same" ? "the same" : change}.`,
-  askRom: () => "Is your range of motion better, the same, or worse? Say, for example, my range of motion is better.",
+  spasmLogged: (count: number, days: number) =>
+    `Noted a spasm. That's ${count} in the last ${days} days. Gentle stretching and staying hydrated help in the moment; the light is for the longer run.`,
+  tendernessLogged: (score: number, scale: { max: number }) =>
+    `Noted knot tenderness of ${score} out of ${numberWords(scale.max)}. Look at the trend over weeks, not single days.`,
+  askTenderness: (scale: { min: number; max: number }) =>
+    `How tender are your knots, from ${numberWords(scale.min)} for none to ${numberWords(scale.max)} for the worst? Say, for example, tenderness four.`,
+  romChanges: ROM_WORDS,
+  romLogged: (change: RomChange) => `Noted that your range of motion feels ${ROM_WORDS[change]}.`,
+  askRom: () => `Is your range of motion ${list(ROM_CHOICE, "or", true)}? Say, for example, my range of motion is better.`,
   progress: (p: {
     sessionsThisWeek: number;
     sessionsBefore: number;
@@ -148,8 +187,8 @@ export const enUS = {
   },
   progressEmpty: () =>
     "I don't have anything logged yet. After sessions you can say, I had a spasm, tenderness four, or my range of motion is better, and I'll compare the weeks for you.",
-  progressReview: () =>
-    "After four weeks or more, things haven't improved. It would be a good idea to review your plan with a healthcare professional or physical therapist.",
+  progressReview: (weeks: number) =>
+    `After ${numberWords(weeks)} weeks or more, things haven't improved. It would be a good idea to review your plan with a healthcare professional or physical therapist.`,
   redFlag: () =>
     "That needs prompt medical evaluation, so please contact a healthcare professional, or emergency services if it's severe or sudden. Red light isn't right for this, and I won't start a session.",
   redFlagStopped: () => "I've switched the panel off.",
@@ -165,15 +204,24 @@ export const enUS = {
     return `${cause}, so I couldn't pause the panel for your household. If the panel is on, please switch it off at its plug, and don't use it until you've talked to a professional.`;
   },
   faq: {
-    cramp: () =>
-      "Red light isn't a tool for stopping a cramp in the moment; it works gradually, over weeks. For a sudden cramp, gentle stretching and basic first aid are the better choice, and ask your provider about hydration.",
-    massage: () =>
-      "Most people do best combining approaches. Massage and physical therapy work on movement, strength and tissue in ways light can't. Use the panel to support comfort and recovery around them, not instead of them.",
-    daily: () =>
-      "For many healthy adults, a short daily session within the limits is considered reasonable, and the bridge enforces those limits. If you have a medical condition, take medication that makes your skin sensitive to light, or have unusual symptoms, check with a professional first.",
-  } as Record<string, () => string>,
-  faqUnknown: () =>
-    "I can answer: can it stop a cramp, do I still need massage or physical therapy, and can I use it every day. Which one?",
+    cramp: {
+      question: "can it stop a cramp",
+      answer: () =>
+        "Red light isn't a tool for stopping a cramp in the moment; it works gradually, over weeks. For a sudden cramp, gentle stretching and basic first aid are the better choice, and ask your provider about hydration.",
+    },
+    massage: {
+      question: "do I still need massage or physical therapy",
+      answer: () =>
+        "Most people do best combining approaches. Massage and physical therapy work on movement, strength and tissue in ways light can't. Use the panel to support comfort and recovery around them, not instead of them.",
+    },
+    daily: {
+      question: "can I use it every day",
+      answer: () =>
+        "For many healthy adults, a short daily session within the limits is considered reasonable, and the bridge enforces those limits. If you have a medical condition, take medication that makes your skin sensitive to light, or have unusual symptoms, check with a professional first.",
+    },
+  } satisfies Record<FaqTopic, FaqEntry>,
+  /** `questions`: every FAQ entry's question, in the order to offer them. */
+  faqUnknown: (questions: readonly string[]) => `I can answer: ${list(questions, "and", true)}. Which one?`,
   help: () =>
     "You can say: start a low back session, start neck and shoulders for ten minutes, stop the panel, how long is left, how much have I used today, I just finished a run, guide me through a mid back routine, tenderness four, how am I doing, or read the caution again. What would you like?",
   fallback: () => "Sorry, I didn't get that. You can say, start a low back session, or say help to hear more.",

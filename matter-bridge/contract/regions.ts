@@ -8,8 +8,14 @@ export type RegionId = (typeof REGION_IDS)[number];
 export interface Region {
   id: RegionId;
   displayName: string;
-  /** Spoken form, e.g. "neck and shoulders". */
+  /** Spoken form, e.g. "neck and shoulders" (also the value of the skill's Region slot). */
   spokenName: string;
+  /** Other words people use for the region: synonyms of the skill's Region slot. */
+  synonyms: readonly string[];
+  /** More synonyms heard only in British English (the en-GB interaction model adds them). */
+  britishSynonyms?: readonly string[];
+  /** The region's colour in charts (the dashboard), as #rrggbb. */
+  colour: `#${string}`;
   defaultSeconds: number;
   /** Where to stand or sit and what the light should cover. */
   positioningTip: string;
@@ -29,6 +35,25 @@ export const REGIONS: Record<RegionId, Region> = {
     id: "neck-shoulders",
     displayName: "Neck & shoulders",
     spokenName: "neck and shoulders",
+    synonyms: [
+      "neck",
+      "shoulders",
+      "shoulder",
+      "my neck",
+      "neck area",
+      "neck and shoulder",
+      "upper traps",
+      "traps",
+      "trapezius",
+      "base of my skull",
+      "base of the skull",
+      "upper shoulders",
+      "top of my shoulders",
+      "shoulder girdle",
+      "stiff neck",
+      "neck shoulders",
+    ],
+    colour: "#e8a33d",
     defaultSeconds: 600,
     positioningTip: "Sit or stand with your back to the panel so the light covers the base of your skull, your neck and your upper back.",
     movements: ["slow neck rotations", "shoulder rolls", "gentle chin tucks"],
@@ -39,6 +64,22 @@ export const REGIONS: Record<RegionId, Region> = {
     id: "mid-back",
     displayName: "Mid back",
     spokenName: "mid back",
+    synonyms: [
+      "middle back",
+      "midback",
+      "upper back",
+      "between the shoulder blades",
+      "between my shoulder blades",
+      "shoulder blades",
+      "thoracic",
+      "thoracic spine",
+      "mid spine",
+      "middle of my back",
+      "middle of the back",
+      "upper spine",
+      "rhomboids",
+    ],
+    colour: "#d0533a",
     defaultSeconds: 720,
     positioningTip:
       "Sit with the panel behind you at the recommended distance so the light covers your shoulder blades and the middle of your spine.",
@@ -50,6 +91,29 @@ export const REGIONS: Record<RegionId, Region> = {
     id: "low-back-hips",
     displayName: "Low back & hips",
     spokenName: "low back and hips",
+    synonyms: [
+      "low back",
+      "lower back",
+      "my lower back",
+      "lumbar",
+      "lumbar spine",
+      "hips",
+      "hip",
+      "my hips",
+      "glutes",
+      "glute",
+      "butt",
+      "buttocks",
+      "sacrum",
+      "lower spine",
+      "hip rotators",
+      "low back and hip",
+      "lower back and hips",
+      "back and hips",
+      "si joint",
+    ],
+    britishSynonyms: ["bum", "backside"],
+    colour: "#8c1c24",
     defaultSeconds: 900,
     positioningTip: "Stand or lie so the panel lights your lower back and glutes; turn a little on some days to reach different angles.",
     movements: ["cat-cow", "hip openers", "gentle knee-to-chest stretches"],

@@ -3,8 +3,9 @@
  * asks for the API token and sends it with every API call, so the API's auth is the dashboard's.
  */
 import { readFileSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { REGIONS } from "../contract/regions.js";
+import type { StaticHandler } from "../api/server.js";
+import { type DoseLimits, DoseLimitsSchema } from "../contract/config.js";
+import { REGION_IDS, REGIONS } from "../contract/regions.js";
 
 const STATIC = new URL("./static/", import.meta.url);
 const TYPES: Record<string, string> = {
@@ -20,19 +21,28 @@ const HEADERS = {
 };
 
 /**
- * The region catalogue for the page, from the contract (the one source). The caution is not here:
- * the page reads it, with whether it is acknowledged and why not, from GET /v1/caution.
+ * What the page shows that the bridge decides: each region's name, colour and positioning tip from
+ * the contract's catalogue (the one source), and the session cap for the minutes field and the
+ * chart. The caution is not here: the page reads it, with whether it is acknowledged and why not,
+ * from GET /v1/caution.
  */
-const bootstrap = () => `window.BIOLIGHT = ${JSON.stringify({ regions: REGIONS })};\n`;
+const bootstrap = (dose: DoseLimits) => {
+  const regions = Object.fromEntries(
+    REGION_IDS.map((id) => {
+      const { displayName, colour, positioningTip } = REGIONS[id];
+      return [id, { id, displayName, colour, positioningTip }];
+    }),
+  );
+  return `window.BIOLIGHT = ${JSON.stringify({ regions, maxSessionSeconds: dose.maxSessionSeconds })};\n`;
+};
 
-export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
-
-export function dashboardHandler(): StaticHandler {
+/** The dashboard's files; `dose`: the bridge's dose limits (the contract's defaults when not given). */
+export function dashboardHandler(options: { dose?: DoseLimits } = {}): StaticHandler {
   const files = new Map<string, { type: string; body: string }>();
   for (const name of ["index.html", "app.js", "style.css"])
     files.set(`/dashboard/${name}`, { type: TYPES[name.split(".").pop()!], body: readFileSync(new URL(name, STATIC), "utf8") });
   files.set("/dashboard/", files.get("/dashboard/index.html")!);
-  files.set("/dashboard/bootstrap.js", { type: TYPES.js, body: bootstrap() });
+  files.set("/dashboard/bootstrap.js", { type: TYPES.js, body: bootstrap(options.dose ?? DoseLimitsSchema.parse({})) });
 
   return (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") return false;

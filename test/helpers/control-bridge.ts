@@ -24,13 +24,33 @@ export interface ControlBridge {
   logs: string[];
   /** What the simulated panel is doing, read from its state file (what an outside observer sees). */
   panel(): Promise<{ on: boolean; seconds?: number }>;
+  /** Shuts the bridge down and removes its storage folder; a second call does nothing. */
   close(): Promise<void>;
 }
+
+/**
+ * Bridges not closed yet: in Jest, a test file's leftovers are closed (and their folders removed)
+ * after its tests. (The global hook, not @jest/globals: `npm run bench` uses this helper outside Jest.)
+ */
+const open = new Set<ControlBridge>();
+if (typeof afterAll === "function")
+  afterAll(async () => {
+    for (const bridge of [...open]) await bridge.close();
+  });
 
 export async function startControlBridge(
   opts: { acknowledged?: boolean; config?: Partial<BridgeConfigInput> } = {},
 ): Promise<ControlBridge> {
   const storage = await mkdtemp(join(tmpdir(), "biolight-bridge-"));
+  try {
+    return await startIn(storage, opts);
+  } catch (err) {
+    await rm(storage, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function startIn(storage: string, opts: { acknowledged?: boolean; config?: Partial<BridgeConfigInput> }): Promise<ControlBridge> {
   const config = makeConfig(opts.config ?? {});
   const ledger = await Ledger.open(storage);
   if (opts.acknowledged) await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
@@ -42,7 +62,8 @@ export async function startControlBridge(
   const controller = new SessionController({ config, ledger, drivers, log, offRetryMs: 20 });
   await controller.recover();
   const api = await startApi({ controller, token: BRIDGE_TOKEN, host: "127.0.0.1", port: 0, log, stopTimeoutMs: 500 });
-  return {
+  let closing: Promise<void> | undefined;
+  const bridge: ControlBridge = {
     url: api.url,
     token: BRIDGE_TOKEN,
     storage,
@@ -50,10 +71,16 @@ export async function startControlBridge(
     ledger,
     logs,
     panel: async () => JSON.parse(await readFile(join(storage, "panels", `${config.panels[0].id}.json`), "utf8")),
-    async close() {
-      await controller.shutdown();
-      await api.close();
-      await rm(storage, { recursive: true, force: true });
+    close() {
+      closing ??= (async () => {
+        open.delete(bridge);
+        await controller.shutdown();
+        await api.close();
+        await rm(storage, { recursive: true, force: true });
+      })();
+      return closing;
     },
   };
+  open.add(bridge);
+  return bridge;
 }

@@ -1,9 +1,10 @@
 /** The real skill on the real en-US interaction model through virtual-alexa, against a real bridge. */
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "@jest/globals";
 import type { Skill } from "ask-sdk-core";
 import type { RequestEnvelope } from "ask-sdk-model";
 import { VirtualAlexa } from "virtual-alexa";
@@ -20,12 +21,24 @@ createRequire(import.meta.url)("nock").restore();
 
 export const MODEL = fileURLToPath(new URL("../../models/interactionModels/custom/en-US.json", import.meta.url));
 
+/** The user-data folders testSkill made, removed after the test file that imports this helper. */
+const madeDirs = new Set<string>();
+afterAll(async () => {
+  await Promise.all([...madeDirs].map((dir) => rm(dir, { recursive: true, force: true })));
+  madeDirs.clear();
+});
+
+/** The real skill on a bridge; its user data in `opts.dataDir`, else in a temp folder of its own (removed after the file's tests). */
 export async function testSkill(
   bridgeUrl: string,
   token: string,
   opts: Partial<SkillOptions> & { dataDir?: string; timeoutMs?: number } = {},
 ) {
-  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), "biolight-skill-")));
+  let dataDir = opts.dataDir;
+  if (dataDir === undefined) {
+    dataDir = await mkdtemp(join(tmpdir(), "biolight-skill-"));
+    madeDirs.add(dataDir);
+  }
   const skill = createSkill({
     bridge: new BridgeClient({ url: bridgeUrl, token, timeoutMs: opts.timeoutMs }),
     persistence: opts.persistence ?? new FilePersistenceAdapter(dataDir),

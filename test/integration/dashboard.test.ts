@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { type Bridge, startBridge } from "../../matter-bridge/cli/bridge.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
+import { REGION_IDS, REGIONS } from "../../matter-bridge/contract/regions.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 import { freeUdpPort } from "../helpers/ports.js";
@@ -141,6 +142,14 @@ it("signs in, asks the caution, starts a session with a live countdown and a mov
   expect(usedAfter).toBe((await apiGet("/v1/dose")).body.regions["mid-back"].usedFluenceJPerCm2);
   expect(await barWidthOnPage("mid-back")).toBeGreaterThan(0);
   expect(await page.locator("#history-chart svg rect").count()).toBeGreaterThan(0);
+
+  // Region names and colours are the bridge's catalogue: the start buttons, the chart and its legend use them.
+  expect(await page.getAttribute("#history-chart svg rect", "fill")).toBe(REGIONS["mid-back"].colour);
+  const legend = await page.textContent("#history-chart .legend");
+  for (const id of REGION_IDS) {
+    expect(legend).toContain(REGIONS[id].displayName);
+    expect(await page.textContent(`[data-panel=panel-1] [data-start=${id}]`)).toBe(`Start ${REGIONS[id].displayName}`);
+  }
 }, 30_000);
 
 it("a start the bridge rejects is shown with its reason and the panel stays off", async () => {

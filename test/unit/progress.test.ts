@@ -2,10 +2,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { progressReport, REVIEW_AFTER_WEEKS } from "../../lambda/progress.js";
 import { parseUserData, type UserData } from "../../lambda/user-data.js";
-import type { FinishedSession } from "../../matter-bridge/contract/index.js";
+import { DAY_MS as DAY, type FinishedSession, WEEK_MS as WEEK } from "../../matter-bridge/contract/index.js";
 
-const DAY = 86400_000;
-const WEEK = 7 * DAY;
 const NOW = Date.UTC(2026, 10, 25, 12);
 
 const sessionAt = (at: number): FinishedSession =>
@@ -57,8 +55,8 @@ describe("progressReport", () => {
     expect(r.suggestReview).toBe(true);
   });
 
-  it("does not suggest it before four weeks, whatever the logs say", () => {
-    const spasms = weekly(3, (_w, at) => [at, at - DAY]);
+  it(`does not suggest it before ${REVIEW_AFTER_WEEKS} weeks, whatever the logs say`, () => {
+    const spasms = weekly(REVIEW_AFTER_WEEKS - 1, (_w, at) => [at, at - DAY]);
     expect(progressReport(data({ spasms }), [], NOW).suggestReview).toBe(false);
   });
 
@@ -77,7 +75,7 @@ describe("progressReport", () => {
     ],
   ])("does not suggest it when there is improvement: %s", (_name, logs) => {
     const r = progressReport(data(logs as Partial<UserData>), [], NOW);
-    expect(r.weeksTracked).toBeGreaterThanOrEqual(4);
+    expect(r.weeksTracked).toBeGreaterThanOrEqual(REVIEW_AFTER_WEEKS);
     expect(r.suggestReview).toBe(false);
   });
 });

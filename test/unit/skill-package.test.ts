@@ -1,11 +1,9 @@
 /** The skill package: models in sync with their source, skill.json honest, every intent handled. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
-import { BridgeClient } from "../../lambda/bridge-client.js";
-import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
-import { createSkill } from "../../lambda/skill.js";
-import { REGION_IDS } from "../../matter-bridge/contract/index.js";
-import { interactionModel, LOCALES, modelPath } from "../../scripts/interaction-model.js";
+import { interactionModel, modelPath } from "../../lambda/model/interaction-model.js";
+import { SKILL_LOCALES as LOCALES } from "../../lambda/speech/index.js";
+import { REGION_IDS, REGIONS } from "../../matter-bridge/contract/index.js";
 import { intentRequest, invoke } from "../helpers/envelopes.js";
 import { alexaFor, said, testSkill } from "../helpers/voice.js";
 
@@ -17,20 +15,21 @@ describe("interaction models", () => {
     expect(read(modelPath(locale))).toEqual(interactionModel(locale));
   });
 
-  it.each(LOCALES)("%s: invocation 'bio light', Region ids are the contract's region ids", (locale) => {
+  it.each(LOCALES)("%s: invocation 'bio light', Region values are the contract's region catalogue", (locale) => {
     const lm = read(modelPath(locale)).interactionModel.languageModel;
     expect(lm.invocationName).toBe("bio light");
     const region = lm.types.find((t: { name: string }) => t.name === "Region");
     expect(region.values.map((v: { id: string }) => v.id).sort()).toEqual([...REGION_IDS].sort());
+    for (const v of region.values as Array<{ id: keyof typeof REGIONS; name: { value: string; synonyms: string[] } }>) {
+      expect(v.name.value).toBe(REGIONS[v.id].spokenName);
+      expect(v.name.synonyms).toEqual(expect.arrayContaining([...REGIONS[v.id].synonyms]));
+    }
     for (const intent of lm.intents.filter((i: { name: string }) => !i.name.startsWith("AMAZON.")))
       expect(intent.samples.length).toBeGreaterThanOrEqual(10);
   });
 
   it("every intent in the model reaches a handler (none falls through to the error speech)", async () => {
-    const skill = createSkill({
-      bridge: new BridgeClient({ url: "http://127.0.0.1:9", token: "t", timeoutMs: 200 }),
-      persistence: new FilePersistenceAdapter("/tmp/biolight-unused"),
-    });
+    const { skill } = await testSkill("http://127.0.0.1:9", "t", { timeoutMs: 200 });
     const intents: string[] = read(modelPath("en-US")).interactionModel.languageModel.intents.map((i: { name: string }) => i.name);
     for (const name of intents) {
       const r = await invoke(skill, intentRequest(name, {}, { userId: "amzn1.ask.account.COVERAGE" }));
@@ -47,6 +46,11 @@ describe("skill.json", () => {
     for (const locale of LOCALES)
       expect(manifest.publishingInformation.locales[locale].description).toMatch(/not a substitute for professional/i);
     expect(manifest.permissions).toEqual([{ name: "alexa::alerts:timers:skill:readwrite" }]);
+  });
+
+  it("its description names every region of the catalogue (the manifest is plain JSON: this keeps it in step)", () => {
+    for (const locale of LOCALES)
+      for (const id of REGION_IDS) expect(manifest.publishingInformation.locales[locale].description).toContain(REGIONS[id].spokenName);
   });
 
   it("its example phrases are real samples: each matches an utterance of the real model and is handled", async () => {

@@ -6,7 +6,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
-import { CAUTION_VERSION, REFUSAL_CODES } from "../../matter-bridge/contract/index.js";
+import { enUS } from "../../lambda/speech/en-US.js";
+import { CAUTION_VERSION, REFUSAL_CODES, REGION_IDS, REGIONS } from "../../matter-bridge/contract/index.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type EnvelopeOptions, intentRequest, invoke, launchRequest, SKILL_ID } from "../helpers/envelopes.js";
 import { type FakeAlexaApi, startFakeAlexaApi } from "../helpers/fake-alexa-api.js";
@@ -223,16 +224,27 @@ describe("a bridge that cannot help", () => {
     PANEL_UNREACHABLE: /can't reach the panel\. Check that the panel's plug or relay is powered/,
     LEDGER_UNAVAILABLE: /can't read or write its dose records/,
     CLOCK_UNTRUSTED: /clock is behind, so it can't be sure how long ago your last sessions were/,
-    UNKNOWN_PANEL: /didn't start a session: No panel "x"\./,
+    UNKNOWN_PANEL: /no longer has the panel I asked it about/,
   };
   it.each(REFUSAL_CODES.map((c) => [c]))("%s is explained", async (code) => {
     const waits = ["REST_INTERVAL", "REGION_LIMIT", "DAILY_ON_TIME", "WEEKLY_LIMIT", "PANEL_BUSY"].includes(code);
     const status = code === "PANEL_UNREACHABLE" || code === "LEDGER_UNAVAILABLE" ? 503 : code === "UNKNOWN_PANEL" ? 404 : 409;
-    const message = code === "UNKNOWN_PANEL" ? 'No panel "x".' : "refused";
+    const message = `The bridge's own English for ${code}.`;
     const url = await scriptedBridge(status, { error: { code, message, ...(waits ? { retryAfterSeconds: 3 * 3600 } : {}) } });
     const { skill, env } = await setup({ url });
     const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("low-back-hips", "lower back") }, env));
     expect(r.text).toMatch(expected[code]);
+    expect(r.text).not.toContain(message); // the skill's own words, never the bridge's English
+    expect(r.ended).toBe(true);
+  });
+
+  it("a refusal code this skill does not know (a newer bridge) gets one sentence of its own, not the bridge's English", async () => {
+    const url = await scriptedBridge(409, {
+      error: { code: "MOON_PHASE", message: "The moon is in the wrong phase.", retryAfterSeconds: 60 },
+    });
+    const { skill, env } = await setup({ url });
+    const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, env));
+    expect(r.text).toBe(enUS.refusedOther());
     expect(r.ended).toBe(true);
   });
 
@@ -276,6 +288,12 @@ describe("garbage slot values", () => {
     const r = await invoke(skill, intentRequest(intent, slots as never, env));
     expect(r.text).toContain(expectedText);
     expect((await bridge!.panel()).on).toBe(false);
+  });
+
+  it("an unknown region is answered with every region of the catalogue", async () => {
+    const { skill, env } = await setup();
+    const r = await invoke(skill, intentRequest("StartSessionIntent", { region: { value: "elbow", id: null } }, env));
+    for (const id of REGION_IDS) expect(r.text).toContain(REGIONS[id].spokenName);
   });
 
   it("an unknown workout still gets a suggestion", async () => {

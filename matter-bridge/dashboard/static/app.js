@@ -1,6 +1,10 @@
 // Biolight dashboard: talks to the control API with the bridge's token. No third-party code.
-const { regions } = window.BIOLIGHT;
-const COLORS = { "neck-shoulders": "#e8a33d", "mid-back": "#d0533a", "low-back-hips": "#8c1c24" };
+// Region names, colours and tips and the session cap come from the bridge (bootstrap.js).
+const { regions, maxSessionSeconds } = window.BIOLIGHT;
+const maxSessionMinutes = maxSessionSeconds / 60;
+/** The history chart's span. */
+const HISTORY_DAYS = 28;
+const HISTORY_WEEKS = HISTORY_DAYS / 7;
 const $ = (id) => document.getElementById(id);
 const store = () => (localStorage.getItem("biolight-token") ? localStorage : sessionStorage);
 let token = localStorage.getItem("biolight-token") ?? sessionStorage.getItem("biolight-token");
@@ -49,7 +53,13 @@ function renderPanels() {
   const box = $("panels");
   box.replaceChildren(
     ...panels.map((p) => {
-      const minutes = el("input", { type: "number", min: "1", max: "20", placeholder: "min", "aria-label": `Minutes for ${p.name}` });
+      const minutes = el("input", {
+        type: "number",
+        min: "1",
+        max: String(Math.ceil(maxSessionMinutes)),
+        placeholder: "min",
+        "aria-label": `Minutes for ${p.name}`,
+      });
       return el(
         "div",
         { class: "panel", "data-panel": p.id },
@@ -154,7 +164,7 @@ function renderCaution(c) {
 }
 
 function renderHistory(sessions) {
-  const days = 28;
+  const days = HISTORY_DAYS;
   const today = new Date();
   today.setHours(0, 0, 0, 0);
   const perDay = Array.from({ length: days }, () => ({}));
@@ -165,7 +175,7 @@ function renderHistory(sessions) {
     if (index < 0 || index >= days) continue;
     perDay[index][s.region] = (perDay[index][s.region] ?? 0) + s.deliveredSeconds / 60;
   }
-  const max = Math.max(20, ...perDay.map((d) => Object.values(d).reduce((a, b) => a + b, 0)));
+  const max = Math.max(maxSessionMinutes, ...perDay.map((d) => Object.values(d).reduce((a, b) => a + b, 0)));
   const w = 24;
   const h = 120;
   const bars = perDay.flatMap((d, i) => {
@@ -175,19 +185,23 @@ function renderHistory(sessions) {
       .map((r) => {
         const bh = (d[r] / max) * (h - 10);
         y -= bh;
-        return `<rect x="${i * w + 3}" y="${y.toFixed(1)}" width="${w - 6}" height="${bh.toFixed(1)}" fill="${COLORS[r]}"><title>${regions[r].displayName}: ${d[r].toFixed(1)} min</title></rect>`;
+        return `<rect x="${i * w + 3}" y="${y.toFixed(1)}" width="${w - 6}" height="${bh.toFixed(1)}" fill="${regions[r].colour}"><title>${regions[r].displayName}: ${d[r].toFixed(1)} min</title></rect>`;
       });
   });
-  const weeks = [0, 7, 14, 21].map((i) => `<line x1="${i * w}" y1="0" x2="${i * w}" y2="${h}" stroke="#ddd"/>`);
+  const weeks = Array.from({ length: HISTORY_WEEKS }, (_, k) => k * 7).map(
+    (i) => `<line x1="${i * w}" y1="0" x2="${i * w}" y2="${h}" stroke="#ddd"/>`,
+  );
   $("history-chart").innerHTML =
     `<svg viewBox="0 0 ${days * w} ${h + 16}" xmlns="http://www.w3.org/2000/svg">${weeks.join("")}${bars.join("")}` +
-    `<text x="0" y="${h + 13}" font-size="10" fill="#6b6b70">4 weeks ago</text><text x="${days * w}" y="${h + 13}" font-size="10" fill="#6b6b70" text-anchor="end">today</text></svg>` +
+    `<text x="0" y="${h + 13}" font-size="10" fill="#6b6b70">${HISTORY_WEEKS} weeks ago</text><text x="${days * w}" y="${h + 13}" font-size="10" fill="#6b6b70" text-anchor="end">today</text></svg>` +
     `<div class="legend">${Object.values(regions)
-      .map((r) => `<span><i style="background:${COLORS[r.id]}"></i>${r.displayName}</span>`)
+      .map((r) => `<span><i style="background:${r.colour}"></i>${r.displayName}</span>`)
       .join("")}</div>`;
+  $("history-title").textContent = `Last ${HISTORY_WEEKS} weeks`;
+  $("history-chart").setAttribute("aria-label", `Sessions per day over the last ${HISTORY_WEEKS} weeks`);
   const minutes = sessions.reduce((a, s) => a + s.deliveredSeconds, 0) / 60;
   $("history-summary").textContent =
-    `${sessions.length} sessions, ${Math.round(minutes)} minutes of light in 4 weeks. Look for trends over weeks, not single days.`;
+    `${sessions.length} sessions, ${Math.round(minutes)} minutes of light in ${HISTORY_WEEKS} weeks. Look for trends over weeks, not single days.`;
 }
 
 async function refresh() {
@@ -204,7 +218,7 @@ async function refresh() {
 }
 
 async function refreshSlow() {
-  const [h, pairing] = await Promise.all([api("/v1/history?days=28"), api("/v1/pairing")]);
+  const [h, pairing] = await Promise.all([api(`/v1/history?days=${HISTORY_DAYS}`), api("/v1/pairing")]);
   renderHistory(h.body.sessions ?? []);
   if (pairing.ok) {
     $("qr").innerHTML = pairing.body.qrSvg;

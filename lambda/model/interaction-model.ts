@@ -1,90 +1,27 @@
 /**
  * Source of the Alexa interaction models: `npm run models` writes
- * models/interactionModels/custom/en-US.json and en-GB.json from this one description (en-GB adds
- * British phrasings). Slot ids for regions come from the contract's region catalogue.
+ * models/interactionModels/custom/<locale>.json for every locale the skill speaks from this one
+ * description (en-GB adds British phrasings). The Region slot's ids, names and synonyms are the
+ * contract's region catalogue; the other slots are keyed by the ids the skill's handlers read.
  */
 import { writeFileSync } from "node:fs";
-import type { REGION_IDS, WORKOUT_KINDS } from "../matter-bridge/contract/regions.js";
+import { REGION_IDS, REGIONS, type WorkoutKind } from "../../matter-bridge/contract/index.js";
+import { SKILL_LOCALES, type SkillLocale, speechFor } from "../speech/index.js";
+import { type FaqTopic, ROM_CHANGES, type RomChange } from "../vocabulary.js";
 
-type Locale = "en-US" | "en-GB";
 interface SlotValue {
   id: string;
   value: string;
-  synonyms: string[];
-  gb?: string[];
+  synonyms: readonly string[];
+  /** Extra synonyms for en-GB. */
+  british?: readonly string[];
 }
 
-const REGION_VALUES: Record<(typeof REGION_IDS)[number], SlotValue> = {
-  "neck-shoulders": {
-    id: "neck-shoulders",
-    value: "neck and shoulders",
-    synonyms: [
-      "neck",
-      "shoulders",
-      "shoulder",
-      "my neck",
-      "neck area",
-      "neck and shoulder",
-      "upper traps",
-      "traps",
-      "trapezius",
-      "base of my skull",
-      "base of the skull",
-      "upper shoulders",
-      "top of my shoulders",
-      "shoulder girdle",
-      "stiff neck",
-      "neck shoulders",
-    ],
-  },
-  "mid-back": {
-    id: "mid-back",
-    value: "mid back",
-    synonyms: [
-      "middle back",
-      "midback",
-      "upper back",
-      "between the shoulder blades",
-      "between my shoulder blades",
-      "shoulder blades",
-      "thoracic",
-      "thoracic spine",
-      "mid spine",
-      "middle of my back",
-      "middle of the back",
-      "upper spine",
-      "rhomboids",
-    ],
-  },
-  "low-back-hips": {
-    id: "low-back-hips",
-    value: "low back and hips",
-    synonyms: [
-      "low back",
-      "lower back",
-      "my lower back",
-      "lumbar",
-      "lumbar spine",
-      "hips",
-      "hip",
-      "my hips",
-      "glutes",
-      "glute",
-      "butt",
-      "buttocks",
-      "sacrum",
-      "lower spine",
-      "hip rotators",
-      "low back and hip",
-      "lower back and hips",
-      "back and hips",
-      "si joint",
-    ],
-    gb: ["bum", "backside"],
-  },
-};
+/** The Region slot: the catalogue's regions, named as the skill says them. */
+const regionValues = (): SlotValue[] =>
+  REGION_IDS.map((id) => ({ id, value: REGIONS[id].spokenName, synonyms: REGIONS[id].synonyms, british: REGIONS[id].britishSynonyms }));
 
-const WORKOUT_VALUES: Record<(typeof WORKOUT_KINDS)[number], SlotValue> = {
+const WORKOUT_VALUES: Record<WorkoutKind, SlotValue> = {
   legs: { id: "legs", value: "leg day", synonyms: ["legs", "leg workout", "squats", "lower body", "deadlifts", "lunges", "leg session"] },
   run: {
     id: "run",
@@ -123,7 +60,7 @@ const WORKOUT_VALUES: Record<(typeof WORKOUT_KINDS)[number], SlotValue> = {
     id: "desk",
     value: "a long day at the desk",
     synonyms: ["desk work", "a work day", "computer work", "a long day at work", "sitting all day", "a day at my desk", "a long drive"],
-    gb: ["a long day at the office"],
+    british: ["a long day at the office"],
   },
 };
 
@@ -174,26 +111,29 @@ const SYMPTOM_VALUES: SlotValue[] = [
   },
 ];
 
-const ROM_VALUES: SlotValue[] = [
-  { id: "better", value: "better", synonyms: ["improved", "easier", "looser", "more range", "freer", "much better", "a bit better"] },
-  { id: "same", value: "the same", synonyms: ["same", "no change", "unchanged", "about the same", "no different"] },
-  { id: "worse", value: "worse", synonyms: ["stiffer", "tighter", "less range", "a bit worse", "much worse"] },
-];
+/** Synonyms of each range-of-motion change; its value is how the skill says it. */
+const ROM_SYNONYMS: Record<RomChange, readonly string[]> = {
+  better: ["improved", "easier", "looser", "more range", "freer", "much better", "a bit better"],
+  same: ["same", "no change", "unchanged", "about the same", "no different"],
+  worse: ["stiffer", "tighter", "less range", "a bit worse", "much worse"],
+};
+const romValues = (locale: SkillLocale): SlotValue[] =>
+  ROM_CHANGES.map((id) => ({ id, value: speechFor(locale).romChanges[id], synonyms: ROM_SYNONYMS[id] }));
 
-const FAQ_VALUES: SlotValue[] = [
-  {
+const FAQ_VALUES: Record<FaqTopic, SlotValue> = {
+  cramp: {
     id: "cramp",
     value: "a cramp",
     synonyms: ["cramp", "cramps", "a cramp right now", "a cramp in the moment", "a sudden cramp", "a muscle cramp"],
   },
-  {
+  massage: {
     id: "massage",
     value: "massage",
     synonyms: ["physical therapy", "physiotherapy", "a massage", "massages", "my physical therapist", "manual therapy"],
-    gb: ["physio", "my physio"],
+    british: ["physio", "my physio"],
   },
-  { id: "daily", value: "every day", synonyms: ["daily", "each day", "daily use", "every single day", "all the time"] },
-];
+  daily: { id: "daily", value: "every day", synonyms: ["daily", "each day", "daily use", "every single day", "all the time"] },
+};
 
 const regionSamples = [
   "start a {region} session",
@@ -518,19 +458,19 @@ const INTENTS: Intent[] = [
   },
 ];
 
-function slotType(name: string, values: SlotValue[], locale: Locale) {
+function slotType(name: string, values: SlotValue[], locale: SkillLocale) {
   return {
     name,
     values: values.map((v) => ({
       id: v.id,
-      name: { value: v.value, synonyms: [...v.synonyms, ...(locale === "en-GB" ? (v.gb ?? []) : [])] },
+      name: { value: v.value, synonyms: [...v.synonyms, ...(locale === "en-GB" ? (v.british ?? []) : [])] },
     })),
   };
 }
 
 const british = (s: string) => s.replace(/centimeters/g, "centimetres");
 
-export function interactionModel(locale: Locale) {
+export function interactionModel(locale: SkillLocale) {
   return {
     interactionModel: {
       languageModel: {
@@ -549,22 +489,22 @@ export function interactionModel(locale: Locale) {
           samples: locale === "en-GB" ? [...new Set([...i.samples.map(british), ...(i.gbSamples ?? [])])] : i.samples,
         })),
         types: [
-          slotType("Region", Object.values(REGION_VALUES), locale),
+          slotType("Region", regionValues(), locale),
           slotType("WorkoutKind", Object.values(WORKOUT_VALUES), locale),
           slotType("Symptom", SYMPTOM_VALUES, locale),
-          slotType("RomChange", ROM_VALUES, locale),
-          slotType("FaqTopic", FAQ_VALUES, locale),
+          slotType("RomChange", romValues(locale), locale),
+          slotType("FaqTopic", Object.values(FAQ_VALUES), locale),
         ],
       },
     },
   };
 }
 
-export const modelPath = (locale: Locale) => `models/interactionModels/custom/${locale}.json`;
-export const LOCALES: Locale[] = ["en-US", "en-GB"];
+/** Where `npm run models` writes a locale's model, relative to the repository root. */
+export const modelPath = (locale: SkillLocale) => `models/interactionModels/custom/${locale}.json`;
 
 if (process.argv[1]?.endsWith("interaction-model.ts")) {
-  for (const locale of LOCALES) {
+  for (const locale of SKILL_LOCALES) {
     writeFileSync(modelPath(locale), `${JSON.stringify(interactionModel(locale), null, 2)}\n`);
     console.log(`wrote ${modelPath(locale)}`);
   }
