@@ -10,7 +10,7 @@ import {
   StopSessionRequestSchema,
 } from "../contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../contract/caution.js";
-import { CautionVersionError, LedgerUnavailableError, type SessionController } from "../sessions/controller.js";
+import { CautionVersionError, type SessionController } from "../sessions/controller.js";
 import { readJson } from "./body.js";
 import { HttpError, refusalError, validationError } from "./errors.js";
 import type { Route } from "./router.js";
@@ -40,10 +40,6 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | "slow"> {
 export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions): Route[] {
   const knownPanel = (id: string) => {
     if (!controller.config.panels.some((p) => p.id === id)) throw new HttpError(404, "UNKNOWN_PANEL", `No panel with id "${id}".`);
-  };
-  const ledgerAvailable = () => {
-    const err = controller.ledgerError;
-    if (err) throw new HttpError(503, "LEDGER_UNAVAILABLE", err.message);
   };
 
   return [
@@ -90,7 +86,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       method: "GET",
       path: "/v1/dose",
       handle() {
-        ledgerAvailable();
+        controller.requireLedger();
         const dose = controller.dose();
         const body: DoseResponse = {
           regions: Object.fromEntries(
@@ -112,7 +108,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       path: "/v1/history",
       handle({ query }) {
         const { days } = parse(HistoryQuerySchema, Object.fromEntries(query));
-        ledgerAvailable();
+        controller.requireLedger();
         return { status: 200, body: { sessions: controller.history(days) } };
       },
     },
@@ -121,7 +117,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       method: "GET",
       path: "/v1/caution",
       handle() {
-        ledgerAvailable();
+        controller.requireLedger();
         const record = controller.cautionRecord();
         const body: CautionStatusResponse = {
           version: CAUTION_VERSION,
@@ -142,7 +138,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       path: "/v1/caution/acknowledge",
       async handle({ req }) {
         const { version, source } = parse(CautionAcknowledgeRequestSchema, await readJson(req));
-        ledgerAvailable();
+        controller.requireLedger();
         try {
           const record = await controller.acknowledgeCaution(version, source ?? "api");
           return {
@@ -152,7 +148,6 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
         } catch (err) {
           if (err instanceof CautionVersionError)
             throw new HttpError(409, "CAUTION_VERSION_MISMATCH", err.message, { currentVersion: CAUTION_VERSION });
-          if (err instanceof LedgerUnavailableError) throw new HttpError(503, "LEDGER_UNAVAILABLE", err.message);
           throw err;
         }
       },
@@ -163,7 +158,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       path: "/v1/caution/withdraw",
       async handle({ req }) {
         const { reason, source } = parse(CautionWithdrawRequestSchema, (await readJson(req, { optional: true })) ?? {});
-        ledgerAvailable();
+        controller.requireLedger();
         const { withdrawnAt, stops } = await controller.withdrawCaution(reason, source ?? "api");
         const unsaved = controller.ledgerProblem();
         if (unsaved)

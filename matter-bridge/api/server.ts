@@ -1,7 +1,7 @@
 /** The HTTP control API on node:http: routing, auth, errors. Routes live in routes.ts. */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { SessionController } from "../sessions/controller.js";
+import { LedgerUnavailableError, type SessionController } from "../sessions/controller.js";
 import { type AuthThrottle, bearerCheck } from "./auth.js";
 import { HttpError, notFound, sendError, sendJson } from "./errors.js";
 import { type Route, router } from "./router.js";
@@ -61,6 +61,8 @@ export async function startApi(opts: ApiOptions): Promise<Api> {
     handle(req, res).catch((err: unknown) => {
       if (res.headersSent) return void res.destroy();
       if (err instanceof HttpError) return sendError(req, res, err);
+      // The one place a ledger that cannot be read or written becomes an answer.
+      if (err instanceof LedgerUnavailableError) return sendError(req, res, new HttpError(503, "LEDGER_UNAVAILABLE", err.message));
       log(`API ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       sendError(req, res, new HttpError(500, "INTERNAL", "Something went wrong inside the bridge; see its log."));
     });

@@ -500,7 +500,8 @@ export class SessionController {
     return a;
   }
 
-  private requireLedger(): Ledger {
+  /** The ledger, or LedgerUnavailableError (the API answers 503 LEDGER_UNAVAILABLE) when it could not be read. */
+  requireLedger(): Ledger {
     const ledger = this.ledger;
     if (!ledger) throw new LedgerUnavailableError(this.ledgerError?.message ?? "The dose ledger is unavailable.");
     return ledger;
