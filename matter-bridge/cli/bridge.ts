@@ -15,11 +15,11 @@ import { dashboardHandler } from "../dashboard/serve.js";
 import { Ledger, LedgerCorruptError } from "../dose/ledger.js";
 import { startMatterNode } from "../matter/node.js";
 import { loadOrCreatePairing } from "../matter/pairing.js";
+import { configureMatterRuntime } from "../matter/runtime.js";
 import type { PanelDriver } from "../panels/driver.js";
 import { createDriver } from "../panels/index.js";
 import { SessionController } from "../sessions/controller.js";
 import { lockStorage } from "../storage/lock.js";
-import { configureMatterRuntime } from "./matter-runtime.js";
 
 /** Room kept beside the ledger for the writes a full disk must not stop (a few thousand sessions). */
 const LEDGER_RESERVE_BYTES = 1024 * 1024;

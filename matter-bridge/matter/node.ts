@@ -1,21 +1,21 @@
 /**
- * The bridge's Matter node: a ServerNode with an Aggregator and one bridged endpoint per panel.
- * Endpoint state follows the session controller; commands go to it through PanelOnOffServer.
+ * The bridge's Matter node: a ServerNode with an Aggregator and one bridged endpoint per panel. The
+ * session controller is a service of the node's environment; each panel endpoint's PanelBehavior
+ * names its panel, and PanelOnOffServer sends commands to the controller and follows its changes.
  */
 
 import { createHash } from "node:crypto";
-import { join } from "node:path";
-import { Endpoint, Environment, ServerNode, VendorId } from "@matter/main";
+import { Endpoint, ServerNode, VendorId } from "@matter/main";
 import { BridgedDeviceBasicInformationServer } from "@matter/main/behaviors/bridged-device-basic-information";
 // Per-device subpaths: the devices barrel alone costs over a second of start-up.
 import { OnOffLightDevice } from "@matter/main/devices/on-off-light";
 import { OnOffPlugInUnitDevice } from "@matter/main/devices/on-off-plug-in-unit";
 import { AggregatorEndpoint } from "@matter/main/endpoints/aggregator";
-import type { PanelStatus } from "../contract/api.js";
 import type { BridgeConfig, PanelConfig } from "../contract/config.js";
-import type { SessionController } from "../sessions/controller.js";
-import { bindPanel, tenths } from "./panel-binding.js";
+import { SessionController } from "../sessions/controller.js";
+import { PanelBehavior } from "./panel-behavior.js";
 import { PanelOnOffServer, PanelScenesServer } from "./panel-onoff.js";
+import { matterEnvironment } from "./runtime.js";
 
 export interface MatterNodeOptions {
   controller: SessionController;
@@ -24,6 +24,7 @@ export interface MatterNodeOptions {
   port: number;
   passcode: number;
   discriminator: number;
+  /** Not used any more: a failed endpoint update is reported by matter.js's own logger. */
   log?: (message: string) => void;
 }
 
@@ -35,19 +36,17 @@ export interface RunningMatterNode {
 }
 
 // Scenes Management is mandatory for both device types: kept, with recalls routed through the guard.
-const PanelOutlet = OnOffPlugInUnitDevice.with(BridgedDeviceBasicInformationServer, PanelOnOffServer, PanelScenesServer);
-const PanelLight = OnOffLightDevice.with(BridgedDeviceBasicInformationServer, PanelOnOffServer, PanelScenesServer);
+const PanelOutlet = OnOffPlugInUnitDevice.with(BridgedDeviceBasicInformationServer, PanelBehavior, PanelOnOffServer, PanelScenesServer);
+const PanelLight = OnOffLightDevice.with(BridgedDeviceBasicInformationServer, PanelBehavior, PanelOnOffServer, PanelScenesServer);
 
 /** Stable across restarts, so controllers keep their tiles: derived from the panel id only. */
 const uniqueIdOf = (panelId: string) => createHash("sha256").update(`biolight:${panelId}`).digest("hex").slice(0, 32);
 
 export async function startMatterNode(opts: MatterNodeOptions): Promise<RunningMatterNode> {
   const { controller, config } = opts;
-  // matter.js also reads process.argv, where our own --storage flag lands as a plain "storage"
-  // variable; replace it with the map matter.js expects.
-  Environment.default.vars.set("storage", { path: join(opts.storageDir, "matter") });
   const node = await ServerNode.create({
     id: "biolight-bridge",
+    environment: matterEnvironment(opts.storageDir),
     network: { port: opts.port },
     commissioning: { passcode: opts.passcode, discriminator: opts.discriminator },
     productDescription: { name: "Biolight bridge", deviceType: AggregatorEndpoint.deviceType },
@@ -63,34 +62,11 @@ export async function startMatterNode(opts: MatterNodeOptions): Promise<RunningM
     },
   });
 
+  // Before any panel endpoint is added: their behaviours find the controller here.
+  node.env.set(SessionController, controller);
   const aggregator = new Endpoint(AggregatorEndpoint, { id: "aggregator" });
   await node.add(aggregator);
-  const endpoints = new Map<string, PanelEndpoint>();
-  for (const panel of config.panels) {
-    const endpoint = panelEndpoint(panel);
-    bindPanel(endpoint, { controller, panelId: panel.id });
-    await aggregator.add(endpoint);
-    endpoints.set(panel.id, endpoint);
-  }
-
-  const mirror = (status: PanelStatus) => {
-    const endpoint = endpoints.get(status.id);
-    endpoint
-      ?.set({
-        // Matter's OnOff is the session (starting or on); an Off reads off at once, even while the
-        // switch-off is still being retried (the API's `state` says "stopping" then).
-        onOff: { onOff: controller.isOn(status.id), onTime: tenths(controller.remainingSeconds(status.id)) },
-        bridgedDeviceBasicInformation: { reachable: status.reachable },
-      })
-      .catch((err: Error) => opts.log?.(`[${status.id}] Matter state update failed: ${err.message}`));
-  };
-  const unsubscribe = controller.onChange(mirror);
-  for (const status of controller.status()) mirror(status);
-  // OnTime counts down once a second while a panel is on (a read-out; the controller owns the off).
-  const ticker = setInterval(() => {
-    for (const [panelId, endpoint] of endpoints)
-      if (controller.isOn(panelId)) endpoint.set({ onOff: { onTime: tenths(controller.remainingSeconds(panelId)) } }).catch(() => {});
-  }, 1000);
+  for (const panel of config.panels) await aggregator.add(panelEndpoint(panel));
 
   await node.start();
   const codes = node.state.commissioning.pairingCodes;
@@ -98,15 +74,11 @@ export async function startMatterNode(opts: MatterNodeOptions): Promise<RunningM
     node,
     pairing: { qrPairingCode: codes.qrPairingCode, manualPairingCode: codes.manualPairingCode },
     commissioned: node.state.commissioning.commissioned,
-    close: async () => {
-      clearInterval(ticker);
-      unsubscribe();
-      await node.close();
-    },
+    close: () => node.close(),
   };
 }
 
-/** Outlet and light carry the same clusters this bridge touches (onOff, bridgedDeviceBasicInformation). */
+/** Outlet and light carry the same behaviours this bridge touches (panel, onOff, bridgedDeviceBasicInformation). */
 type PanelEndpoint = Endpoint<typeof PanelOutlet>;
 
 function panelEndpoint(panel: PanelConfig): PanelEndpoint {
@@ -114,6 +86,7 @@ function panelEndpoint(panel: PanelConfig): PanelEndpoint {
   const uniqueId = uniqueIdOf(panel.id);
   return new Endpoint(Type as typeof PanelOutlet, {
     id: `panel-${panel.id}`,
+    panel: { panelId: panel.id },
     bridgedDeviceBasicInformation: {
       vendorName: "Biolight",
       productName: "Red light panel",

@@ -2,7 +2,8 @@
  * The panel's OnOff and Scenes Management clusters. Every way a Matter controller can switch it on
  * (On, Toggle, OnWithTimedOff, OnWithRecallGlobalScene, RecallScene) becomes a request to the session
  * controller, which asks the dose guard. The controller's deadline, not the cluster's 100 ms tick,
- * switches the panel off; OnTime is only a read-out of the time left.
+ * switches the panel off; OnTime is only a read-out of the time left. The endpoint's PanelBehavior
+ * names the panel and reaches the controller; PanelOnOffServer follows the controller's changes.
  *
  * Scenes Management is mandatory for On/Off Plug-in Units and On/Off Lights, so it stays. matter.js
  * applies a scene's OnOff value through a callback OnOffServer registers: with a transition time it
@@ -11,18 +12,33 @@
  * controller sees success. Here no such callback is registered: PanelScenesServer.recallScene
  * applies the OnOff value itself, at once (a panel has no fade), and a refusal is the command's status.
  */
-import { OnOffServer } from "@matter/main/behaviors/on-off";
+import { type ActionContext, Millis, Time, type Timer } from "@matter/main";
+import { BridgedDeviceBasicInformationServer } from "@matter/main/behaviors/bridged-device-basic-information";
+import { OnOffBaseServer, OnOffServer } from "@matter/main/behaviors/on-off";
 import { ScenesManagementServer } from "@matter/main/behaviors/scenes-management";
 import { OnOff } from "@matter/main/clusters/on-off";
 import type { ScenesManagement } from "@matter/main/clusters/scenes-management";
 import { OnOffPlugInUnitRequirements } from "@matter/main/devices/on-off-plug-in-unit";
+import { hasRemoteActor } from "@matter/main/protocol";
 import { Status, StatusResponse } from "@matter/main/types";
-import { bindingOf, tenths } from "./panel-binding.js";
+import { PanelBehavior } from "./panel-behavior.js";
 
 /** Start/stop sources in the ledger for scene recalls. */
 const SCENE = "matter-scene";
 
+/** OnTime read-out: remaining time in tenths of a second, within the attribute's range. */
+const tenths = (seconds: number): number => Math.min(0xfffe, Math.max(0, Math.ceil(seconds * 10)));
+
+/**
+ * A write a Matter controller made to an attribute: a remote actor (it has a subject and a fabric)
+ * outside a command. The bridge's own updates run in a local context, and a command's bookkeeping
+ * (OnTime set by On, OnWithTimedOff, ...) in the command's context.
+ */
+const isControllerWrite = (context?: ActionContext): boolean => hasRemoteActor(context) && !context.command;
+
 export class PanelOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting) {
+  declare protected internal: PanelOnOffServer.Internal;
+
   /**
    * Not super.initialize(): it registers matter.js's scene apply callback (see the top of this file),
    * which cannot be replaced once registered, plus StartUpOnOff (skipped under an Aggregator anyway)
@@ -37,6 +53,30 @@ export class PanelOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting) {
     // OnOff stays a scene attribute (StoreScene/AddScene/ViewScene carry it), but recalling it is
     // PanelScenesServer's job; with any other Scenes server a recall leaves the panel as it is.
     if (this.agent.has(ScenesManagementServer)) this.agent.get(ScenesManagementServer).implementScenes(this, ignoreSceneValues);
+
+    // The endpoint follows the controller. Both callbacks run in a local context of their own once
+    // this behaviour's state is free (a command switching the panel on or off holds it until done).
+    const { controller, panelId } = this.panel;
+    this.internal.refresh = this.callback(this.showSession, { lock: true });
+    this.internal.readOut = Time.getPeriodicTimer(`${panelId} OnTime read-out`, Millis(1000), this.internal.refresh);
+    const changed = this.callback(this.panelChanged, { lock: true });
+    this.internal.unsubscribe = controller.onChange((status) => {
+      if (status.id === panelId) changed(status.reachable);
+    });
+    // What the controller found at start-up (a panel that did not answer reads unreachable).
+    const found = controller.status().find((status) => status.id === panelId);
+    changed(found?.reachable ?? true);
+  }
+
+  override async [Symbol.asyncDispose]() {
+    this.internal.unsubscribe?.();
+    this.internal.readOut?.stop();
+    await super[Symbol.asyncDispose]();
+  }
+
+  /** The panel this endpoint stands for and its session controller. */
+  private get panel(): PanelBehavior {
+    return this.agent.get(PanelBehavior);
   }
 
   override async on() {
@@ -61,7 +101,7 @@ export class PanelOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting) {
   /** A recalled scene's OnOff value, applied now: "on" through the guard, "off" at once. */
   async applyScene(on: boolean) {
     // Called from the Scenes command, whose transaction has not locked this state yet: lock it now, as
-    // the OnOff commands do, so the endpoint update the controller publishes waits for this command.
+    // the OnOff commands do, so the controller's changes reach this endpoint after this command.
     await this.context.transaction.addResources(this);
     await this.context.transaction.begin();
     if (on) await this.startSession(undefined, SCENE);
@@ -69,7 +109,7 @@ export class PanelOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting) {
   }
 
   override async onWithTimedOff({ onOffControl, onTime }: OnOff.OnWithTimedOffRequest) {
-    const { controller, panelId } = bindingOf(this.endpoint);
+    const { controller, panelId } = this.panel;
     const on = controller.isOn(panelId);
     if (onOffControl.acceptOnlyWhenOn && !on) return;
     // While on, the spec would raise OnTime to the larger value: a dose session is never extended.
@@ -79,15 +119,14 @@ export class PanelOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting) {
   }
 
   private async switchOff(reason: string) {
-    const { controller, panelId } = bindingOf(this.endpoint);
+    const { controller, panelId } = this.panel;
     await controller.stop(panelId, reason);
     if (this.state.onOff) this.invalidateScenes();
-    this.state.onOff = false;
-    this.state.onTime = 0;
+    this.showSession();
   }
 
   private async startSession(seconds?: number, source = "matter") {
-    const { controller, panelId } = bindingOf(this.endpoint);
+    const { controller, panelId } = this.panel;
     if (controller.isOn(panelId)) return; // On while on changes nothing
     const region = controller.currentRegion(panelId);
     const outcome = await controller.start({ region, panelId, ...(seconds !== undefined ? { seconds } : {}) }, source);
@@ -97,11 +136,10 @@ export class PanelOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting) {
       throw new StatusResponse.FailureError(`${code}: ${message}${retry}`);
     }
     if (!this.state.onOff) this.invalidateScenes();
-    // A stop that arrived while the relay was switching on has already won: the panel reads off.
-    this.state.onOff = controller.isOn(panelId);
     this.state.globalSceneControl = true;
     this.state.offWaitTime = 0;
-    this.state.onTime = tenths(controller.remainingSeconds(panelId));
+    // A stop that arrived while the relay was switching on has already won: the panel reads off.
+    this.showSession();
   }
 
   /** As matter.js's on()/off() do: a change of OnOff ends the validity of the last recalled scene. */
@@ -110,22 +148,51 @@ export class PanelOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting) {
   }
 
   /**
-   * A write to OnTime may shorten the session; 0, 0xFFFF or a longer time cannot hold or extend it,
-   * so the read-out is restored. Our own read-outs are never below the truth (rounded up, and time
-   * only runs down), so a value clearly below it is a controller asking for less.
+   * OnOff is the session (starting or on): an Off reads off at once, even while the switch-off is
+   * still being retried (the API's `state` says "stopping" then). OnTime is the time left, counted
+   * down once a second while on; the controller's deadline, not this read-out, switches the panel off.
    */
-  private onTimeWritten(value: number | null) {
-    const { controller, panelId } = bindingOf(this.endpoint);
-    if (!controller.isOn(panelId)) {
-      if (value !== 0) this.state.onTime = 0;
-      return;
-    }
-    const truth = tenths(controller.remainingSeconds(panelId));
-    const shorter = value !== null && value > 0 && value < truth - 2;
-    const ours = value !== null && value >= truth - 2 && value <= truth + 15;
-    if (ours) return;
-    if (shorter) controller.shorten(panelId, value / 10);
+  private showSession() {
+    const { controller, panelId } = this.panel;
+    const on = controller.isOn(panelId);
+    this.state.onOff = on;
     this.state.onTime = tenths(controller.remainingSeconds(panelId));
+    const { readOut } = this.internal;
+    if (!on) readOut?.stop();
+    else if (!readOut?.isRunning) readOut?.start();
+  }
+
+  /** The controller changed the panel's session or reachability. */
+  private async panelChanged(reachable: boolean) {
+    this.showSession();
+    const info = await this.agent.load(BridgedDeviceBasicInformationServer);
+    if (info.state.reachable === reachable) return;
+    await this.context.transaction.addResources(info);
+    info.state.reachable = reachable;
+  }
+
+  /**
+   * A controller's write to OnTime: a time shorter than the one left shortens the session; 0, 0xFFFF
+   * or a longer time cannot hold or extend it. Either way the read-out is then restored, in the
+   * bridge's own context. The write's context tells a controller's write from the bridge's own
+   * updates, whatever the value.
+   */
+  private onTimeWritten(value: number | null, _previous: number | null, context?: ActionContext) {
+    if (!isControllerWrite(context)) return;
+    const { controller, panelId } = this.panel;
+    if (value !== null && value > 0 && value < tenths(controller.remainingSeconds(panelId))) controller.shorten(panelId, value / 10);
+    this.internal.refresh?.();
+  }
+}
+
+export namespace PanelOnOffServer {
+  export class Internal extends OnOffBaseServer.Internal {
+    /** Ends this endpoint's subscription to the controller's changes. */
+    unsubscribe?: () => void;
+    /** Rewrites OnOff and the OnTime read-out from the controller, in a local context with this state locked. */
+    refresh?: () => void;
+    /** Calls refresh once a second while the panel is on. */
+    readOut?: Timer;
   }
 }
 

@@ -3,6 +3,7 @@
  * address (matter.js runs no mDNS on loopback) and hands out the panel's OnOff cluster client.
  */
 import { Environment, Logger, LogLevel } from "@matter/main";
+import { BridgedDeviceBasicInformation } from "@matter/main/clusters/bridged-device-basic-information";
 import { Descriptor } from "@matter/main/clusters/descriptor";
 import { OnOff } from "@matter/main/clusters/on-off";
 import { ScenesManagement } from "@matter/main/clusters/scenes-management";
@@ -50,6 +51,13 @@ export async function connect(controller: CommissioningController, nodeId: NodeI
 export function onOffClient(node: PairedNode, panelEndpoint = 2) {
   const client = node.getClusterClientForDevice(EndpointNumber(panelEndpoint), OnOff.Cluster.with(OnOff.Feature.Lighting));
   if (!client) throw new Error("no OnOff cluster on the panel endpoint");
+  return client;
+}
+
+/** The panel's Bridged Device Basic Information cluster client (Reachable, NodeLabel, ...). */
+export function bridgedInfoClient(node: PairedNode, panelEndpoint = 2) {
+  const client = node.getClusterClientForDevice(EndpointNumber(panelEndpoint), BridgedDeviceBasicInformation.Cluster);
+  if (!client) throw new Error("no Bridged Device Basic Information cluster on the panel endpoint");
   return client;
 }
 
