@@ -30,7 +30,7 @@ const config = await loadConfig(opts.config).catch((err: Error) =>
 
 // matter.js is loaded only once flags and config are known good, so mistakes are reported at once.
 const [{ startBridge }, { renderQr }, { PANEL_POLL_MS }] = await Promise.all([
-  import("./cli/bridge.js"),
+  import("./bridge.js"),
   import("./matter/pairing.js"),
   import("./sessions/controller.js"),
 ]);

@@ -24,8 +24,6 @@ export interface MatterNodeOptions {
   port: number;
   passcode: number;
   discriminator: number;
-  /** Not used any more: a failed endpoint update is reported by matter.js's own logger. */
-  log?: (message: string) => void;
 }
 
 export interface RunningMatterNode {

@@ -21,6 +21,7 @@ export class PanelActuator {
   private reachable_ = true;
   private fault_: string | undefined;
   private failSafesDue = true;
+  private switchingOff = 0;
 
   constructor(
     readonly panelId: string,
@@ -36,6 +37,11 @@ export class PanelActuator {
     return this.fault_;
   }
 
+  /** True while a switch-off is still being tried: nothing may switch the panel on meanwhile. */
+  get isSwitchingOff(): boolean {
+    return this.switchingOff > 0;
+  }
+
   /** Switches on; a failure marks the panel unreachable and rethrows. */
   async on(seconds: number): Promise<void> {
     try {
@@ -49,6 +55,15 @@ export class PanelActuator {
 
   /** Switches off, retrying with back-off until it succeeds (or `attempts` run out). */
   async switchOff(attempts = Number.POSITIVE_INFINITY): Promise<boolean> {
+    this.switchingOff++;
+    try {
+      return await this.tryOff(attempts);
+    } finally {
+      this.switchingOff--;
+    }
+  }
+
+  private async tryOff(attempts: number): Promise<boolean> {
     let delay = this.options.offRetryMs;
     for (let i = 1; ; i++) {
       try {

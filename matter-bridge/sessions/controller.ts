@@ -240,6 +240,9 @@ export class SessionController {
         clock.behindMs / 1000,
       );
     const panel = findPanel(this.config, request.panelId);
+    // A switch-off still being retried (e.g. the one at start-up) would cut a new session short.
+    if (panel && !this.running.has(panel.id) && this.actuator(panel.id).isSwitchingOff)
+      return refused("PANEL_UNREACHABLE", `${panel.name} has not confirmed it is off yet; the bridge keeps trying.`);
     if (panel && (this.running.has(panel.id) || this.pressed.has(panel.id))) {
       // Covers a session past its deadline whose switch-off is still being retried.
       const r = this.running.get(panel.id);

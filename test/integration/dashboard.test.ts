@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { type Bridge, startBridge } from "../../matter-bridge/cli/bridge.js";
+import { type Bridge, startBridge } from "../../matter-bridge/bridge.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import { REGION_IDS, REGIONS } from "../../matter-bridge/contract/regions.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";

@@ -338,6 +338,32 @@ describe("each panel is polled on its own", () => {
   });
 });
 
+describe("the switch-off at start-up", () => {
+  it("while it is still being retried no session starts, so the retry cannot cut one short", async () => {
+    const driver = new FlakyDriver();
+    driver.failOff = 3;
+    const dir = await tempDir();
+    const ledger = await Ledger.open(dir);
+    await ledger.acknowledgeCaution(1, "test");
+    const controller = new SessionController({
+      config: makeConfig(fast),
+      ledger,
+      drivers: { "panel-1": driver },
+      log: () => {},
+      offRetryMs: 30,
+    });
+    await controller.recover();
+    expect(await controller.start({ region: "mid-back", seconds: 60 }, "test")).toMatchObject({
+      ok: false,
+      refusal: { code: "PANEL_UNREACHABLE" },
+    });
+    await until(() => driver.calls.some((c) => c.action === "off" && c.ok), "the retried off");
+    expect((await controller.start({ region: "mid-back", seconds: 60 }, "test")).ok).toBe(true);
+    expect(driver.on_).toBe(true);
+    await controller.shutdown();
+  });
+});
+
 describe("/v1/panels truth while switching off", () => {
   it("shows the panel as on (stopping) while its switch-off is retried", async () => {
     const { controller, driver } = await setup(new FlakyDriver());

@@ -4,22 +4,22 @@
  */
 
 import { ZodError } from "zod";
-import { type Api, startApi } from "../api/server.js";
-import { type ApiToken, loadOrCreateToken } from "../api/token.js";
-import { type CliOptions, ConfigError } from "../config/load.js";
-import { CAUTION_VERSION } from "../contract/caution.js";
-import type { BridgeConfig } from "../contract/config.js";
-import { describeIssues } from "../contract/issues.js";
-import { qrSvg } from "../dashboard/qr-svg.js";
-import { dashboardHandler } from "../dashboard/serve.js";
-import { Ledger, LedgerCorruptError } from "../dose/ledger.js";
-import { startMatterNode } from "../matter/node.js";
-import { loadOrCreatePairing } from "../matter/pairing.js";
-import { configureMatterRuntime } from "../matter/runtime.js";
-import type { PanelDriver } from "../panels/driver.js";
-import { createDriver } from "../panels/index.js";
-import { SessionController } from "../sessions/controller.js";
-import { lockStorage } from "../storage/lock.js";
+import { type Api, startApi } from "./api/server.js";
+import { type ApiToken, loadOrCreateToken } from "./api/token.js";
+import { type CliOptions, ConfigError } from "./config/load.js";
+import { CAUTION_VERSION } from "./contract/caution.js";
+import type { BridgeConfig } from "./contract/config.js";
+import { describeIssues } from "./contract/issues.js";
+import { qrSvg } from "./dashboard/qr-svg.js";
+import { dashboardHandler } from "./dashboard/serve.js";
+import { Ledger, LedgerCorruptError } from "./dose/ledger.js";
+import { startMatterNode } from "./matter/node.js";
+import { loadOrCreatePairing } from "./matter/pairing.js";
+import { configureMatterRuntime } from "./matter/runtime.js";
+import type { PanelDriver } from "./panels/driver.js";
+import { createDriver } from "./panels/index.js";
+import { SessionController } from "./sessions/controller.js";
+import { lockStorage } from "./storage/lock.js";
 
 /** Room kept beside the ledger for the writes a full disk must not stop (a few thousand sessions). */
 const LEDGER_RESERVE_BYTES = 1024 * 1024;
@@ -98,7 +98,7 @@ async function startLocked(
   };
   configureMatterRuntime(env);
   try {
-    const matter = await startMatterNode({ controller, config, storageDir: cli.storage, port: cli.matterPort, ...codes, log });
+    const matter = await startMatterNode({ controller, config, storageDir: cli.storage, port: cli.matterPort, ...codes });
     closers.push(() => matter.close());
     const pairing = { qrPairingCode: matter.pairing.qrPairingCode, manualPairingCode: matter.pairing.manualPairingCode };
     const api = await startApi({
@@ -107,7 +107,7 @@ async function startLocked(
       host: cli.apiHost,
       port: cli.apiPort,
       log,
-      static: dashboardHandler(),
+      static: dashboardHandler({ dose: config.dose }),
       extraRoutes: [
         { method: "GET", path: "/v1/pairing", handle: () => ({ status: 200, body: { ...pairing, qrSvg: qrSvg(pairing.qrPairingCode) } }) },
       ],
