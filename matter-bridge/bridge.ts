@@ -66,15 +66,15 @@ async function startLocked(
   await controller.recover();
 
   if (cli.acknowledgeCaution) {
-    const withdrawn = controller.cautionRecord()?.withdrawnAt !== undefined;
+    const withdrawn = controller.caution.record()?.withdrawnAt !== undefined;
     if (ledger instanceof Error) log("--acknowledge-caution could not be recorded: the dose ledger is unavailable.");
     // A flag left in a service file must not undo a red flag reported since: that takes a person.
     else if (withdrawn)
       log(
-        `--acknowledge-caution ignored: ${controller.cautionProblem()} Acknowledge it on the dashboard, at the terminal prompt or in the skill, after talking to a professional.`,
+        `--acknowledge-caution ignored: ${controller.caution.problem()} Acknowledge it on the dashboard, at the terminal prompt or in the skill, after talking to a professional.`,
       );
-    else if (!controller.cautionAcknowledged()) {
-      await controller.acknowledgeCaution(CAUTION_VERSION, "cli-flag");
+    else if (!controller.caution.acknowledged()) {
+      await controller.caution.acknowledge(CAUTION_VERSION, "cli-flag");
       log(`Caution version ${CAUTION_VERSION} acknowledged for the household (--acknowledge-caution).`);
     }
   }

@@ -83,8 +83,8 @@ console.log(
     apiUrl: api.url,
     token: bridge.token,
     panels: config.panels.map((p, i) => ({ config: p, status: controller.status()[i] })),
-    caution: controller.cautionRecord(),
-    cautionAcknowledged: controller.cautionAcknowledged(),
+    caution: controller.caution.record(),
+    cautionAcknowledged: controller.caution.acknowledged(),
     clock: controller.time.state(),
     ledgerError: bridge.ledgerError,
     storage: opts.storage,
@@ -93,14 +93,14 @@ console.log(
 log(`bridge ready in ${Math.round(performance.now())} ms (Matter UDP ${opts.matterPort}, API ${api.url})`);
 
 // Whenever the household gate is closed: never acknowledged, an older version, or withdrawn.
-if (ledger && !controller.cautionAcknowledged()) {
-  const why = controller.cautionProblem();
+if (ledger && !controller.caution.acknowledged()) {
+  const why = controller.caution.problem();
   if (process.stdin.isTTY && process.stdout.isTTY) {
     prompt = askCaution({
       input: process.stdin,
       output: process.stdout,
       why,
-      acknowledge: (version) => controller.acknowledgeCaution(version, "cli-prompt"),
+      acknowledge: (version) => controller.caution.acknowledge(version, "cli-prompt"),
       withdraw: () => controller.withdrawCaution("red flag reported at the terminal", "cli-prompt"),
       onInterrupt: () => shutdownOn.signal("SIGINT"),
     });

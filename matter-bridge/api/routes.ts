@@ -10,7 +10,8 @@ import {
   StopSessionRequestSchema,
 } from "../contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../contract/caution.js";
-import { CautionVersionError, type SessionController } from "../sessions/controller.js";
+import { CautionVersionError } from "../sessions/caution-gate.js";
+import type { SessionController } from "../sessions/controller.js";
 import { readJson } from "./body.js";
 import { HttpError, refusalError, validationError } from "./errors.js";
 import type { Route } from "./router.js";
@@ -97,7 +98,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
           ),
           onSeconds24h: dose.onSeconds24h,
           remainingOnSeconds24h: dose.remainingOnSeconds24h,
-          cautionAcknowledged: controller.cautionAcknowledged(),
+          cautionAcknowledged: controller.caution.acknowledged(),
         };
         return { status: 200, body };
       },
@@ -118,13 +119,13 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       path: "/v1/caution",
       handle() {
         controller.requireLedger();
-        const record = controller.cautionRecord();
+        const record = controller.caution.record();
         const body: CautionStatusResponse = {
           version: CAUTION_VERSION,
           text: cautionText(),
-          acknowledged: controller.cautionAcknowledged(),
+          acknowledged: controller.caution.acknowledged(),
           acknowledgedAt:
-            record?.acknowledgedAt !== undefined && controller.cautionAcknowledged() ? controller.wallIso(record.acknowledgedAt) : null,
+            record?.acknowledgedAt !== undefined && controller.caution.acknowledged() ? controller.wallIso(record.acknowledgedAt) : null,
           acknowledgedVersion: record?.acknowledgedAt !== undefined ? record.version : null,
           withdrawnAt: record?.withdrawnAt !== undefined ? controller.wallIso(record.withdrawnAt) : null,
           withdrawnReason: record?.withdrawnReason ?? null,
@@ -140,7 +141,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
         const { version, source } = parse(CautionAcknowledgeRequestSchema, await readJson(req));
         controller.requireLedger();
         try {
-          const record = await controller.acknowledgeCaution(version, source ?? "api");
+          const record = await controller.caution.acknowledge(version, source ?? "api");
           return {
             status: 200,
             body: { acknowledged: true, version: record.version, acknowledgedAt: controller.wallIso(record.acknowledgedAt) },

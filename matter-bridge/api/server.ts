@@ -1,7 +1,8 @@
 /** The HTTP control API on node:http: routing, auth, errors. Routes live in routes.ts. */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { LedgerUnavailableError, type SessionController } from "../sessions/controller.js";
+import { LedgerUnavailableError } from "../dose/ledger.js";
+import type { SessionController } from "../sessions/controller.js";
 import { type AuthThrottle, bearerCheck } from "./auth.js";
 import { HttpError, notFound, sendError, sendJson } from "./errors.js";
 import { type Route, router } from "./router.js";

@@ -18,7 +18,7 @@ export interface CautionPrompt {
 export interface CautionPromptOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
-  /** Why the caution is asked (controller.cautionProblem()), said before its text. */
+  /** Why the caution is asked (controller.caution.problem()), said before its text. */
   why?: string;
   acknowledge(version: number): Promise<unknown>;
   /** "Yes": a red flag applies. Records the withdrawal (controller.withdrawCaution). */

@@ -32,6 +32,14 @@ export class LedgerCorruptError extends Error {
   }
 }
 
+/** The ledger cannot take a change now (unreadable, or an earlier change still waits for the disk). */
+export class LedgerUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LedgerUnavailableError";
+  }
+}
+
 /** Writes the file's new text durably; rejects (leaving the old file and no temp file) when it cannot. */
 export type LedgerWriter = (path: string, text: string) => Promise<void>;
 

@@ -6,18 +6,18 @@
  */
 import { randomUUID } from "node:crypto";
 import type { FinishedSession, PanelState, PanelStatus, Session, SessionRequest } from "../contract/api.js";
-import { CAUTION_VERSION } from "../contract/caution.js";
 import { type BridgeConfig, findPanel, type PanelConfig } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
 import { DAY_MS, iso } from "../contract/units.js";
 import { irradianceAt } from "../dose/irradiance.js";
-import type { Ledger } from "../dose/ledger.js";
-import type { CautionRecord, LedgerSession } from "../dose/ledger-schema.js";
+import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
+import type { LedgerSession } from "../dose/ledger-schema.js";
 import { type Decision, decide, type Refusal } from "../dose/policy.js";
 import { type DoseSummary, doseSummary } from "../dose/summary.js";
 import { describeDuration, TrustedTime } from "../dose/trusted-time.js";
 import { PanelActuator } from "../panels/actuator.js";
 import type { PanelDriver } from "../panels/driver.js";
+import { CautionGate } from "./caution-gate.js";
 import { type Clock, systemClock } from "./clock.js";
 import { Deadline } from "./deadline.js";
 import { LedgerBacklog } from "./ledger-backlog.js";
@@ -60,29 +60,12 @@ export const PANEL_POLL_MS = 2000;
 /** A panel drawing more than this while switched off is reported as a fault (W). */
 const OFF_POWER_FAULT_W = 3;
 
-export class CautionVersionError extends Error {
-  constructor(readonly version: number) {
-    super(
-      `Caution version ${version} is not the current one: this bridge asks for version ${CAUTION_VERSION}. Read it (GET /v1/caution) and acknowledge version ${CAUTION_VERSION}.`,
-    );
-    this.name = "CautionVersionError";
-  }
-}
-
-/** The ledger cannot take a change now (unreadable, or an earlier change still waits for the disk). */
-export class LedgerUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "LedgerUnavailableError";
-  }
-}
-
-export type AcknowledgedCaution = CautionRecord & { acknowledgedAt: number };
-
 export class SessionController {
   readonly config: BridgeConfig;
   /** The trusted time line every age is judged on (the ledger's, so its floor counts). */
   readonly time: TrustedTime;
+  /** The household's red-flag caution gate. */
+  readonly caution: CautionGate;
   private readonly clock: Clock;
   private readonly log: (m: string) => void;
   private readonly running = new Map<string, Running>();
@@ -95,8 +78,6 @@ export class SessionController {
   private readonly generation = new Map<string, number>();
   private readonly listeners = new Set<PanelListener>();
   private readonly backlog: LedgerBacklog;
-  /** A withdrawal of the caution (gate closed in memory at once, on disk when the backlog gets there). */
-  private withdrawal: Pick<CautionRecord, "withdrawnAt" | "withdrawnReason" | "withdrawnSource"> | undefined;
   private startQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -106,6 +87,13 @@ export class SessionController {
     this.log = options.log ?? ((m) => console.log(m));
     this.time = options.ledger instanceof Error ? new TrustedTime(this.clock) : options.ledger.time;
     this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log: this.log });
+    this.caution = new CautionGate({
+      ledger: this.ledger,
+      requireLedger: () => this.requireLedger(),
+      backlog: this.backlog,
+      time: this.time,
+      log: this.log,
+    });
     for (const p of this.config.panels) {
       const driver = options.drivers[p.id];
       if (!driver) throw new Error(`no driver for panel ${p.id}`);
@@ -151,40 +139,6 @@ export class SessionController {
     return () => this.listeners.delete(listener);
   }
 
-  /** The household gate: open only for an acknowledgement of the current version that was not withdrawn. */
-  cautionAcknowledged(): boolean {
-    const c = this.cautionRecord();
-    return Boolean(c && c.version === CAUTION_VERSION && c.withdrawnAt === undefined);
-  }
-
-  /** The ledger's record, with a withdrawal that is not on disk yet already applied. */
-  cautionRecord(): CautionRecord | null {
-    const c = this.ledger?.caution() ?? null;
-    if (!this.withdrawal || c?.withdrawnAt !== undefined) return c;
-    return c ? { ...c, ...this.withdrawal } : { version: CAUTION_VERSION, source: this.withdrawal.withdrawnSource!, ...this.withdrawal };
-  }
-
-  /** Why the gate is closed, in words, or undefined when it is open. */
-  cautionProblem(): string | undefined {
-    if (this.cautionAcknowledged()) return undefined;
-    const c = this.cautionRecord();
-    if (!c) return "The household has not yet acknowledged the red-flag caution.";
-    if (c.withdrawnAt !== undefined)
-      return `The red-flag caution was withdrawn (${c.withdrawnReason ?? "a red flag was reported"}); sessions stay refused until it is acknowledged again.`;
-    return `The red-flag caution has changed (version ${c.version} was acknowledged, version ${CAUTION_VERSION} is current); it must be read and acknowledged again.`;
-  }
-
-  async acknowledgeCaution(version: number, source: string): Promise<AcknowledgedCaution> {
-    if (version !== CAUTION_VERSION) throw new CautionVersionError(version);
-    const ledger = this.requireLedger();
-    // A withdrawal still waiting for the disk must not land after this acknowledgement.
-    const waiting = this.backlog.problem();
-    if (waiting) throw new LedgerUnavailableError(waiting);
-    const record = await ledger.acknowledgeCaution(version, source);
-    this.withdrawal = undefined;
-    return record;
-  }
-
   /**
    * Closes the household gate until the caution is acknowledged again, and switches off whatever
    * is running: a red flag was reported. The gate closes at once, even if the disk cannot take the
@@ -195,20 +149,9 @@ export class SessionController {
     reason: string | undefined,
     source: string,
   ): Promise<{ withdrawnAt: number; stops: Array<Promise<FinishedSession | undefined>> }> {
-    const ledger = this.requireLedger();
-    if (this.cautionRecord()?.withdrawnAt === undefined) {
-      this.withdrawal = {
-        withdrawnAt: Math.round(this.time.now()),
-        withdrawnSource: source,
-        ...(reason !== undefined ? { withdrawnReason: reason } : {}),
-      };
-      this.log(
-        `Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`,
-      );
-      await this.backlog.run("record the caution withdrawal", () => ledger.withdrawCaution(reason, source, CAUTION_VERSION));
-    }
+    const withdrawnAt = await this.caution.withdraw(reason, source);
     const stops = this.config.panels.map((p) => this.stop(p.id, "caution-withdrawn"));
-    return { withdrawnAt: this.cautionRecord()?.withdrawnAt ?? this.time.now(), stops };
+    return { withdrawnAt, stops };
   }
 
   /** The region a plain "on" uses: the panel's last session's region, else its configured default. */
@@ -250,11 +193,11 @@ export class SessionController {
     }
     const now = this.time.now();
     const decision = decide(
-      { now, sessions: ledger.sessions(), config: this.config, cautionAcknowledged: this.cautionAcknowledged() },
+      { now, sessions: ledger.sessions(), config: this.config, cautionAcknowledged: this.caution.acknowledged() },
       request,
     );
     if (!decision.ok) {
-      const caution = decision.refusal.code === "CAUTION_REQUIRED" ? this.cautionProblem() : undefined;
+      const caution = decision.refusal.code === "CAUTION_REQUIRED" ? this.caution.problem() : undefined;
       return caution ? refused("CAUTION_REQUIRED", caution) : decision;
     }
     const grant = decision.grant;

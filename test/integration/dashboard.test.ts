@@ -203,7 +203,7 @@ it("reporting a red flag from the page switches the panel off, pauses every star
   const gate = await apiGet("/v1/caution");
   expect(gate.body).toMatchObject({ acknowledged: false, withdrawnReason: "new numbness in the left leg" });
   expect(typeof gate.body.withdrawnAt).toBe("string");
-  expect(bridge.controller.cautionRecord()).toMatchObject({ withdrawnSource: "dashboard" });
+  expect(bridge.controller.caution.record()).toMatchObject({ withdrawnSource: "dashboard" });
   const refused = await call(bridge.api.url, "POST", "/v1/sessions", { token: bridge.token.token, body: { region: "mid-back" } });
   expect([refused.status, refused.body.error.code]).toEqual([409, "CAUTION_REQUIRED"]);
   expect(refused.body.error.message).toMatch(/withdrawn/);
@@ -220,7 +220,7 @@ it("reporting a red flag from the page switches the panel off, pauses every star
   await page.waitForSelector("#red-flag:not([hidden])");
   const reopened = await apiGet("/v1/caution");
   expect(reopened.body).toMatchObject({ acknowledged: true, acknowledgedVersion: CAUTION_VERSION, withdrawnAt: null });
-  expect(bridge.controller.cautionRecord()?.source).toBe("dashboard");
+  expect(bridge.controller.caution.record()?.source).toBe("dashboard");
   await page.click("[data-panel=panel-1] [data-start=mid-back]");
   await page.waitForSelector("[data-panel=panel-1] [data-state=on]");
   expect(panelOn()).toBe(true);

@@ -56,7 +56,7 @@ describe("trusted time properties", () => {
           return controller;
         };
         let controller = await open();
-        await controller.acknowledgeCaution(1, "test");
+        await controller.caution.acknowledge(1, "test");
         const pass = (ms: number) => {
           clock.advance(ms);
           trueNow += ms;

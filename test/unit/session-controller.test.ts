@@ -59,7 +59,7 @@ describe("session controller", () => {
     const out = await controller.start({ region: "mid-back" }, "test");
     expect(out).toMatchObject({ ok: false, refusal: { code: "CAUTION_REQUIRED" } });
     expect(driver.calls).toEqual([]);
-    await controller.acknowledgeCaution(1, "test");
+    await controller.caution.acknowledge(1, "test");
     expect((await controller.start({ region: "mid-back" }, "test")).ok).toBe(true);
     await controller.shutdown();
   });

@@ -10,11 +10,11 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import type { PanelStatus } from "../../matter-bridge/contract/api.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
-import { LEDGER_FILE, Ledger, type LedgerWriter, RESERVE_FILE } from "../../matter-bridge/dose/ledger.js";
+import { LEDGER_FILE, Ledger, LedgerUnavailableError, type LedgerWriter, RESERVE_FILE } from "../../matter-bridge/dose/ledger.js";
 import type { PanelDriver } from "../../matter-bridge/panels/driver.js";
 import { ShellyDriver } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
-import { LedgerUnavailableError, PANEL_POLL_MS, SessionController } from "../../matter-bridge/sessions/controller.js";
+import { PANEL_POLL_MS, SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
 import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
@@ -142,14 +142,14 @@ describe("a failed ledger write never strands the panel", () => {
     const { controller, ledger } = await setup(new FlakyDriver(), { write });
     full = true;
     await controller.withdrawCaution("numbness", "test");
-    expect(controller.cautionAcknowledged()).toBe(false);
+    expect(controller.caution.acknowledged()).toBe(false);
     expect(ledger.caution()?.withdrawnAt).toBeUndefined(); // not on disk yet
-    await expect(controller.acknowledgeCaution(1, "test")).rejects.toBeInstanceOf(LedgerUnavailableError);
-    expect(controller.cautionAcknowledged()).toBe(false);
+    await expect(controller.caution.acknowledge(1, "test")).rejects.toBeInstanceOf(LedgerUnavailableError);
+    expect(controller.caution.acknowledged()).toBe(false);
     full = false;
     await until(() => ledger.caution()?.withdrawnAt !== undefined, "the withdrawal to be written");
-    await controller.acknowledgeCaution(1, "test");
-    expect(controller.cautionAcknowledged()).toBe(true);
+    await controller.caution.acknowledge(1, "test");
+    expect(controller.caution.acknowledged()).toBe(true);
   });
 
   it("on a full disk the ledger gives up its reserve so the change lands at once", async () => {

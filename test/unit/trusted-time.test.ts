@@ -33,7 +33,7 @@ async function bridgeOn(dir: string, clock: FakeClock, config: Partial<BridgeCon
     log: (m) => logs.push(m),
   });
   await controller.recover();
-  if (!controller.cautionAcknowledged() && controller.time.state().trusted) await controller.acknowledgeCaution(1, "test");
+  if (!controller.caution.acknowledged() && controller.time.state().trusted) await controller.caution.acknowledge(1, "test");
   return { ledger, controller, logs };
 }
 
@@ -96,12 +96,12 @@ describe("trusted time: clock steps cannot release a region", () => {
     clock.advance(HOUR);
     await runSession(b, clock, "neck-shoulders", 5 * MIN);
     clock.step(101 * DAY);
-    await b.controller.acknowledgeCaution(1, "again"); // any write
+    await b.controller.caution.acknowledge(1, "again"); // any write
     expect(b.ledger.sessions()).toHaveLength(2);
     expect((await fileOf(dir)).sessions).toHaveLength(2);
     // Only age on the trusted line removes entries.
     clock.advance(101 * DAY);
-    await b.controller.acknowledgeCaution(1, "later");
+    await b.controller.caution.acknowledge(1, "later");
     expect(b.ledger.sessions()).toHaveLength(0);
     await b.controller.shutdown();
   });

@@ -74,7 +74,7 @@ describe("a red flag closes the household gate on the bridge", () => {
     expect(closed.acknowledged).toBe(false);
     expect(closed.withdrawnAt).toEqual(expect.any(String));
     expect(closed.withdrawnReason).toMatch(/red-flag symptom .*Alexa/);
-    expect(bridge.controller.cautionRecord()).toMatchObject({ withdrawnSource: "alexa" });
+    expect(bridge.controller.caution.record()).toMatchObject({ withdrawnSource: "alexa" });
     const refused = await startOverApi();
     expect([refused.status, refused.body.error.code]).toEqual([409, "CAUTION_REQUIRED"]);
     expect(refused.body.error.message).toMatch(/withdrawn/);
@@ -149,7 +149,7 @@ describe("after someone else withdrew the caution", () => {
       expect(bridge.controller.status()[0]).toMatchObject({ on: true, region: "low-back-hips" });
       const reopened = await gate();
       expect(reopened).toMatchObject({ acknowledged: true, acknowledgedVersion: CAUTION_VERSION, withdrawnAt: null });
-      expect(bridge.controller.cautionRecord()?.source).toBe("alexa");
+      expect(bridge.controller.caution.record()?.source).toBe("alexa");
       const users = await storedUsers(dataDir);
       expect(users.some((u) => (u.caution as { version?: number } | undefined)?.version === CAUTION_VERSION)).toBe(true);
     },

@@ -69,7 +69,7 @@ describe("first use: the caution", () => {
     expect((await bridge.panel()).on).toBe(false);
     // The red flag is kept on the bridge (withdrawn), even though nobody had acknowledged yet.
     expect(bridge.ledger.caution()).toMatchObject({ withdrawnSource: "alexa" });
-    expect(bridge.controller.cautionAcknowledged()).toBe(false);
+    expect(bridge.controller.caution.acknowledged()).toBe(false);
     expect(said(await alexa.utter("start a neck session"))).toContain("Does any of this apply");
   });
 

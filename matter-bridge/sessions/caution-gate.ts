@@ -1,0 +1,91 @@
+/**
+ * The household's red-flag caution gate. It is open only for an acknowledgement of the current
+ * CAUTION_VERSION that has not been withdrawn. A withdrawal (a red flag reported) closes it at once,
+ * even while the disk cannot take the record yet (the backlog retries it).
+ */
+import { CAUTION_VERSION } from "../contract/caution.js";
+import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
+import type { CautionRecord } from "../dose/ledger-schema.js";
+import type { TrustedTime } from "../dose/trusted-time.js";
+import type { LedgerBacklog } from "./ledger-backlog.js";
+
+export class CautionVersionError extends Error {
+  constructor(readonly version: number) {
+    super(
+      `Caution version ${version} is not the current one: this bridge asks for version ${CAUTION_VERSION}. Read it (GET /v1/caution) and acknowledge version ${CAUTION_VERSION}.`,
+    );
+    this.name = "CautionVersionError";
+  }
+}
+
+export type AcknowledgedCaution = CautionRecord & { acknowledgedAt: number };
+
+type Withdrawal = Pick<CautionRecord, "withdrawnAt" | "withdrawnReason" | "withdrawnSource">;
+
+export interface CautionGateOptions {
+  /** The ledger, or undefined when it could not be read. */
+  ledger: Ledger | undefined;
+  /** Throws LedgerUnavailableError when there is no ledger. */
+  requireLedger: () => Ledger;
+  backlog: LedgerBacklog;
+  time: TrustedTime;
+  log: (message: string) => void;
+}
+
+export class CautionGate {
+  /** A withdrawal not on disk yet. */
+  private withdrawal: Withdrawal | undefined;
+
+  constructor(private readonly options: CautionGateOptions) {}
+
+  acknowledged(): boolean {
+    const c = this.record();
+    return Boolean(c && c.version === CAUTION_VERSION && c.withdrawnAt === undefined);
+  }
+
+  /** The ledger's record, with a withdrawal that is not on disk yet already applied. */
+  record(): CautionRecord | null {
+    const c = this.options.ledger?.caution() ?? null;
+    const w = this.withdrawal;
+    if (!w || c?.withdrawnAt !== undefined) return c;
+    return c ? { ...c, ...w } : { version: CAUTION_VERSION, source: w.withdrawnSource!, ...w };
+  }
+
+  /** Why the gate is closed, in words, or undefined when it is open. */
+  problem(): string | undefined {
+    if (this.acknowledged()) return undefined;
+    const c = this.record();
+    if (!c) return "The household has not yet acknowledged the red-flag caution.";
+    if (c.withdrawnAt !== undefined)
+      return `The red-flag caution was withdrawn (${c.withdrawnReason ?? "a red flag was reported"}); sessions stay refused until it is acknowledged again.`;
+    return `The red-flag caution has changed (version ${c.version} was acknowledged, version ${CAUTION_VERSION} is current); it must be read and acknowledged again.`;
+  }
+
+  async acknowledge(version: number, source: string): Promise<AcknowledgedCaution> {
+    if (version !== CAUTION_VERSION) throw new CautionVersionError(version);
+    const ledger = this.options.requireLedger();
+    // A withdrawal still waiting for the disk must not land after this acknowledgement.
+    const waiting = this.options.backlog.problem();
+    if (waiting) throw new LedgerUnavailableError(waiting);
+    const record = await ledger.acknowledgeCaution(version, source);
+    this.withdrawal = undefined;
+    return record;
+  }
+
+  /** Closes the gate (nothing is written when it is already closed that way); returns when it closed. */
+  async withdraw(reason: string | undefined, source: string): Promise<number> {
+    const ledger = this.options.requireLedger();
+    if (this.record()?.withdrawnAt === undefined) {
+      this.withdrawal = {
+        withdrawnAt: Math.round(this.options.time.now()),
+        withdrawnSource: source,
+        ...(reason !== undefined ? { withdrawnReason: reason } : {}),
+      };
+      this.options.log(
+        `Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`,
+      );
+      await this.options.backlog.run("record the caution withdrawal", () => ledger.withdrawCaution(reason, source, CAUTION_VERSION));
+    }
+    return this.record()?.withdrawnAt ?? this.options.time.now();
+  }
+}
