@@ -117,7 +117,7 @@ export class SessionController {
     });
   }
 
-  get ledgerError(): Error | undefined {
+  private get ledgerError(): Error | undefined {
     return this.options.ledger instanceof Error ? this.options.ledger : undefined;
   }
 
@@ -128,10 +128,6 @@ export class SessionController {
   /** Why no session can start because of the ledger (unreadable, or a change not yet on disk), if so. */
   ledgerProblem(): string | undefined {
     return this.ledgerError?.message ?? this.backlog.problem();
-  }
-
-  driver(panelId: string): PanelDriver {
-    return this.actuator(panelId).driver;
   }
 
   onChange(listener: PanelListener): () => void {
@@ -283,7 +279,7 @@ export class SessionController {
   }
 
   /** True from the grant until the session is closed (includes switching on and a switch-off in progress). */
-  isBusy(panelId: string): boolean {
+  private isBusy(panelId: string): boolean {
     return this.running.has(panelId) || this.pressed.has(panelId);
   }
 
@@ -349,15 +345,6 @@ export class SessionController {
     return closed;
   }
 
-  /**
-   * Every couple of seconds: reads each relay; re-arms a device's fail-safes when it comes back; a
-   * relay found on outside any session (a press at the device) is switched off and its light
-   * counted; a panel drawing power while off is a fault. Also notices clock steps.
-   */
-  async poll(): Promise<void> {
-    await Promise.all(this.config.panels.map((p) => this.pollPanel(p.id)));
-  }
-
   /** Shutdown: every session stopped and every panel off; no new starts afterwards. */
   async shutdown(): Promise<void> {
     this.closed = true;
@@ -367,7 +354,12 @@ export class SessionController {
     await this.backlog.close();
   }
 
-  /** One panel's poll; each panel is polled on its own, so one that is slow to switch off holds up no other. */
+  /**
+   * Every couple of seconds, per panel (one slow to switch off holds up no other): reads the relay;
+   * re-arms the device's fail-safes when it comes back; a relay found on outside any session (a
+   * press at the device) is switched off and its light counted; a panel drawing power while off is a
+   * fault. Also notices clock steps.
+   */
   async pollPanel(panelId: string): Promise<void> {
     this.time.now();
     const p = this.panel(panelId);

@@ -10,6 +10,7 @@ import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 import { createDriver } from "../../matter-bridge/panels/index.js";
+import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig } from "./dose-fixtures.js";
 
@@ -21,6 +22,8 @@ export interface ControlBridge {
   storage: string;
   controller: SessionController;
   ledger: Ledger;
+  /** The first panel's simulated driver (test hooks: press, slowOn, setReachable). */
+  driver: SimulatedDriver;
   logs: string[];
   /** What the simulated panel is doing, read from its state file (what an outside observer sees). */
   panel(): Promise<{ on: boolean; seconds?: number }>;
@@ -69,6 +72,7 @@ async function startIn(storage: string, opts: { acknowledged?: boolean; config?:
     storage,
     controller,
     ledger,
+    driver: drivers[config.panels[0].id] as SimulatedDriver,
     logs,
     panel: async () => JSON.parse(await readFile(join(storage, "panels", `${config.panels[0].id}.json`), "utf8")),
     close() {

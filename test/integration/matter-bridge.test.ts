@@ -68,7 +68,7 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 20
 
 /** Waits until the last session is closed in the ledger, so the next test starts from idle. */
 async function idle() {
-  while (bridge.controller.isBusy("panel-1")) await wait(5);
+  while (bridge.controller.panelState("panel-1") !== "off") await wait(5);
 }
 
 /** Waits for the driver's next action and returns how long it took from `since` (performance.now()). */

@@ -65,7 +65,7 @@ async function action(count: number, timeoutMs = 6000) {
 }
 
 async function idle() {
-  while (controller.isBusy("panel-1")) await wait(5);
+  while (controller.panelState("panel-1") !== "off") await wait(5);
 }
 
 beforeAll(async () => {
@@ -103,7 +103,7 @@ describe("the panel endpoint follows the session controller", () => {
     expect(await info.getReachableAttribute(true)).toBe(false);
     const before = driver.actions.length;
     driver.setReachable(true);
-    await controller.poll();
+    await controller.pollPanel("panel-1");
     expect(
       await until(
         () => info.getReachableAttribute(true),

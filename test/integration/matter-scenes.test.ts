@@ -62,7 +62,7 @@ const ons = () => driver.actions.filter((a) => a.action === "on").length;
  */
 async function settledOff(onOff: Awaited<ReturnType<typeof panel>>["onOff"], timeoutMs = 2000) {
   const t0 = Date.now();
-  while (controller.isBusy("panel-1") && Date.now() - t0 < timeoutMs) await wait(5);
+  while (controller.panelState("panel-1") !== "off" && Date.now() - t0 < timeoutMs) await wait(5);
   while ((await onOff.getOnOffAttribute(true)) && Date.now() - t0 < timeoutMs) await wait(20);
 }
 
@@ -114,7 +114,7 @@ describe("scenes on the panel", () => {
     // Waiting out the transition is the point: a deferred "on" would fire now.
     await wait(TRANSITION_MS + 500);
     expect(driver.actions.slice(before)).toEqual([]);
-    expect(controller.isBusy("panel-1")).toBe(false);
+    expect(controller.panelState("panel-1") !== "off").toBe(false);
   });
 
   it("OnWithRecallGlobalScene is refused the same way", async () => {
@@ -151,7 +151,7 @@ describe("scenes on the panel", () => {
     // Waiting out the transition is the point: matter.js would apply the deferred "on" now.
     await wait(TRANSITION_MS + 500);
     expect(driver.actions.slice(afterOff)).toEqual([]);
-    expect(controller.isBusy("panel-1")).toBe(false);
+    expect(controller.panelState("panel-1") !== "off").toBe(false);
     expect(await onOff.getOnOffAttribute(true)).toBe(false);
   });
 

@@ -66,7 +66,7 @@ describe("trusted time properties", () => {
           if (o.kind === "wait") pass(o.ms);
           else if (o.kind === "step") {
             clock.step(o.ms);
-            await controller.poll(); // the bridge's 2 s poll notices the step
+            await controller.pollPanel("panel-1"); // the bridge's 2 s poll notices the step
           } else if (o.kind === "restart") {
             await controller.shutdown();
             controller = await open();

@@ -138,7 +138,7 @@ describe("session controller", () => {
   it("switches off a relay found on outside a session", async () => {
     const { driver, controller } = await setup();
     driver.on_ = true;
-    await controller.poll();
+    await controller.pollPanel("panel-1");
     expect(driver.on_).toBe(false);
   });
 

@@ -243,7 +243,7 @@ describe("a press at the device is switched off and counted", () => {
     const before = controller.dose().onSeconds24h;
     await driver.press();
     await new Promise((r) => setTimeout(r, 300));
-    await controller.poll();
+    await controller.pollPanel("panel-1");
     expect(driver.isOn).toBe(false);
     const [manual] = ledger.sessions();
     expect(manual).toMatchObject({ source: "manual", region: "low-back-hips", panelId: "panel-1", endReason: "manual-switched-off" });
@@ -259,10 +259,10 @@ describe("a press at the device is switched off and counted", () => {
     const driver = new SimulatedDriver("panel-1", { log: () => {} });
     const { controller } = await setup(driver);
     driver.setPowerW(45);
-    await controller.poll();
+    await controller.pollPanel("panel-1");
     expect(controller.status()[0].fault).toMatch(/draws 45 W while switched off/);
     driver.setPowerW(0.4);
-    await controller.poll();
+    await controller.pollPanel("panel-1");
     expect(controller.status()[0].fault).toBeNull();
   });
 
@@ -274,22 +274,22 @@ describe("a press at the device is switched off and counted", () => {
       expect(shelly.state().config).toMatchObject({ initial_state: "off", auto_off: true, auto_off_delay: 900 });
 
       shelly.press();
-      await controller.poll();
+      await controller.pollPanel("panel-1");
       expect(shelly.state().output).toBe(false);
       expect(ledger.sessions().filter((s) => s.source === "manual")).toHaveLength(1);
 
       // The device is replaced (factory settings) while unreachable; when it answers, they are set again.
       shelly.setDown(true);
-      await controller.poll();
+      await controller.pollPanel("panel-1");
       expect(controller.status()[0].reachable).toBe(false);
       Object.assign(shelly.state().config, { initial_state: "restore_last", auto_off: false });
       shelly.setDown(false);
-      await controller.poll();
+      await controller.pollPanel("panel-1");
       expect(controller.status()[0].reachable).toBe(true);
       expect(shelly.state().config).toMatchObject({ initial_state: "off", auto_off: true, auto_off_delay: 900 });
 
       shelly.setPowerW(60);
-      await controller.poll();
+      await controller.pollPanel("panel-1");
       expect(controller.status()[0].fault).toMatch(/60 W while switched off/);
       await controller.shutdown();
     } finally {

@@ -5,7 +5,6 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type FakeAlexaApi, startFakeAlexaApi } from "../helpers/fake-alexa-api.js";
 import { alexaFor, ended, said, testSkill } from "../helpers/voice.js";
@@ -135,7 +134,7 @@ describe("sessions by voice", () => {
 
   it("stop also reaches a panel whose slow relay is still switching on (an automation started it)", async () => {
     const { alexa } = await acknowledgedUser();
-    const release = (bridge.controller.driver("panel-1") as SimulatedDriver).slowOn();
+    const release = bridge.driver.slowOn();
     const automation = bridge.controller.start({ region: "mid-back", seconds: 20 }, "automation");
     const starting = new Promise<void>((resolve) => {
       const off = bridge.controller.onChange((s) => {
