@@ -12,6 +12,7 @@ import {
   type RegionId,
 } from "../../matter-bridge/contract/index.js";
 import { durationWords, numberWords } from "../numbers.js";
+import type { ProgressReport } from "../progress.js";
 import { type FaqTopic, ROM_CHANGES, type RomChange } from "../vocabulary.js";
 
 const regionName = (id: RegionId) => REGIONS[id].spokenName;
@@ -168,15 +169,7 @@ export const enUS = {
   romChanges: ROM_WORDS,
   romLogged: (change: RomChange) => `Noted that your range of motion feels ${ROM_WORDS[change]}.`,
   askRom: () => `Is your range of motion ${list(ROM_CHOICE, "or", true)}? Say, for example, my range of motion is better.`,
-  progress: (p: {
-    sessionsThisWeek: number;
-    sessionsBefore: number;
-    spasmsThisWeek: number;
-    spasmsBefore: number;
-    tenderThisWeek?: number;
-    tenderBefore?: number;
-    weeksTracked: number;
-  }) => {
+  progress: (p: Omit<ProgressReport, "suggestReview" | "empty">) => {
     const parts = [
       `This week you had ${p.sessionsThisWeek} session${p.sessionsThisWeek === 1 ? "" : "s"}, against ${p.sessionsBefore} a week on average before`,
     ];

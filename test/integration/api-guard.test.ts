@@ -10,12 +10,12 @@ import { AuthThrottle } from "../../matter-bridge/api/auth.js";
 import { type Api, startApi } from "../../matter-bridge/api/server.js";
 import { CautionStatusResponseSchema, HealthResponseSchema } from "../../matter-bridge/contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../../matter-bridge/contract/caution.js";
-import { writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
 import { LEDGER_FILE, Ledger, type LedgerWriter } from "../../matter-bridge/dose/ledger.js";
 import type { Clock } from "../../matter-bridge/sessions/clock.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
+import { fillableDisk } from "../helpers/full-disk.js";
 import { call } from "../helpers/http.js";
 
 const TOKEN = "guard-test-token-0123456789abcdef";
@@ -143,18 +143,14 @@ describe("the caution withdrawal holds when things go wrong", () => {
 
 describe("the caution withdrawal on a full disk", () => {
   it("closes the gate at once but says it is not saved yet (503), and saves it once the disk has room", async () => {
-    let full = false;
-    const write: LedgerWriter = async (path, text) => {
-      if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-      await writeFileDurably(path, text);
-    };
-    const b = await bridge({ caution: { version: CAUTION_VERSION }, write });
-    full = true;
+    const disk = fillableDisk(false);
+    const b = await bridge({ caution: { version: CAUTION_VERSION }, write: disk.write });
+    disk.full = true;
     const res = await b.post("/v1/caution/withdraw", { reason: "spasm in the face" });
     expect([res.status, res.body.error.code]).toEqual([503, "LEDGER_UNAVAILABLE"]);
     expect(res.body.error.message).toMatch(/every session is refused.*not saved yet.*ENOSPC.*restart would forget it/is);
     expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 30 })).status).not.toBe(201);
-    full = false;
+    disk.full = false;
     for (let i = 0; i < 500 && b.ledger.caution()?.withdrawnAt === undefined; i++) await new Promise((r) => setTimeout(r, 10));
     expect(JSON.parse(await readFile(join(b.storage, LEDGER_FILE), "utf8")).caution).toMatchObject({
       withdrawnReason: "spasm in the face",

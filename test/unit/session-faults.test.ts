@@ -18,6 +18,7 @@ import { PANEL_POLL_MS, SessionController } from "../../matter-bridge/sessions/c
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
 import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
+import { diskFullError, fillableDisk } from "../helpers/full-disk.js";
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -103,15 +104,11 @@ describe("a stop always wins", () => {
 
 describe("a failed ledger write never strands the panel", () => {
   it("answers LEDGER_UNAVAILABLE (not PANEL_BUSY) while the close cannot be written, and recovers by itself", async () => {
-    let full = false;
-    const write: LedgerWriter = async (path, text) => {
-      if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-      await writeFileDurably(path, text);
-    };
-    const { controller, driver, ledger, dir } = await setup(new FlakyDriver(), { write });
+    const disk = fillableDisk(false);
+    const { controller, driver, ledger, dir } = await setup(new FlakyDriver(), { write: disk.write });
     const started = await controller.start({ region: "mid-back", seconds: 300 }, "test");
     expect(started.ok).toBe(true);
-    full = true;
+    disk.full = true;
     const finished = await controller.stop("panel-1", "stopped");
     expect(finished).toMatchObject({ endReason: "stopped" });
     expect(driver.on_).toBe(false);
@@ -125,7 +122,7 @@ describe("a failed ledger write never strands the panel", () => {
     expect(ledger.openSessions()).toHaveLength(1);
     expect(driver.calls.filter((c) => c.action === "on")).toHaveLength(1);
 
-    full = false;
+    disk.full = false;
     await until(() => ledger.openSessions().length === 0, "the close to be written");
     const onDisk = JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8"));
     expect(onDisk.sessions[0]).toMatchObject({ endReason: "stopped", deliveredSeconds: finished!.deliveredSeconds });
@@ -134,19 +131,15 @@ describe("a failed ledger write never strands the panel", () => {
   });
 
   it("a red flag closes the gate at once even on a full disk; an acknowledgement waits until the withdrawal is on disk", async () => {
-    let full = false;
-    const write: LedgerWriter = async (path, text) => {
-      if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-      await writeFileDurably(path, text);
-    };
-    const { controller, ledger } = await setup(new FlakyDriver(), { write });
-    full = true;
+    const disk = fillableDisk(false);
+    const { controller, ledger } = await setup(new FlakyDriver(), { write: disk.write });
+    disk.full = true;
     await controller.withdrawCaution("numbness", "test");
     expect(controller.caution.acknowledged()).toBe(false);
     expect(ledger.caution()?.withdrawnAt).toBeUndefined(); // not on disk yet
     await expect(controller.caution.acknowledge(1, "test")).rejects.toBeInstanceOf(LedgerUnavailableError);
     expect(controller.caution.acknowledged()).toBe(false);
-    full = false;
+    disk.full = false;
     await until(() => ledger.caution()?.withdrawnAt !== undefined, "the withdrawal to be written");
     await controller.caution.acknowledge(1, "test");
     expect(controller.caution.acknowledged()).toBe(true);
@@ -157,7 +150,7 @@ describe("a failed ledger write never strands the panel", () => {
     const reserve = join(dir, RESERVE_FILE);
     // A disk with no room left but what the reserve holds.
     const write: LedgerWriter = async (path, text) => {
-      if (existsSync(reserve)) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      if (existsSync(reserve)) throw diskFullError();
       await writeFileDurably(path, text);
     };
     const logs: string[] = [];
@@ -174,12 +167,8 @@ describe("a failed ledger write never strands the panel", () => {
     const first = await Ledger.open(dir);
     await first.acknowledgeCaution(1, "test");
     await first.begin(session("mid-back", Date.now() - 60_000, 600, { open: true }));
-    let full = true;
-    const write: LedgerWriter = async (path, text) => {
-      if (full) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-      await writeFileDurably(path, text);
-    };
-    const ledger = await Ledger.open(dir, { write });
+    const disk = fillableDisk(true);
+    const ledger = await Ledger.open(dir, { write: disk.write });
     const driver = new FlakyDriver();
     driver.on_ = true; // the crash left it on
     const controller = new SessionController({
@@ -195,7 +184,7 @@ describe("a failed ledger write never strands the panel", () => {
       ok: false,
       refusal: { code: "LEDGER_UNAVAILABLE" },
     });
-    full = false;
+    disk.full = false;
     await until(() => ledger.openSessions().length === 0, "the recovery close");
     expect(ledger.sessions()[0]).toMatchObject({ endReason: "recovered-after-restart", deliveredSeconds: 600 });
     expect((await controller.start({ region: "neck-shoulders", seconds: 60 }, "test")).ok).toBe(true);
