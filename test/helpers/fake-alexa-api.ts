@@ -4,6 +4,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll } from "@jest/globals";
 
 export interface AlexaApiCall {
   method: string;
@@ -47,4 +48,22 @@ export async function startFakeAlexaApi(): Promise<FakeAlexaApi> {
     calls,
     close: () => new Promise((r) => server.close(() => r())),
   };
+}
+
+/**
+ * One fake Alexa API for a test file, its call log cleared after each test, and a list of clean-ups
+ * (bridges, skills) run after each test, newest first.
+ */
+export function useFakeAlexaApi(): { api: () => FakeAlexaApi; cleanups: Array<() => Promise<unknown>> } {
+  let api: FakeAlexaApi | undefined;
+  const cleanups: Array<() => Promise<unknown>> = [];
+  beforeAll(async () => {
+    api = await startFakeAlexaApi();
+  });
+  afterAll(() => api?.close());
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+    if (api) api.calls.length = 0;
+  });
+  return { api: () => api!, cleanups };
 }

@@ -4,10 +4,10 @@
  * simulated panel). A red flag or "yes" to the caution closes the household gate on the bridge;
  * a gate someone else closed is never reopened behind the user's back: the caution is read again.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/index.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
-import { type FakeAlexaApi, startFakeAlexaApi } from "../helpers/fake-alexa-api.js";
+import { useFakeAlexaApi } from "../helpers/fake-alexa-api.js";
 import { call } from "../helpers/http.js";
 import { alexaFor, ended, householdCaution, said, storedUsers, testSkill } from "../helpers/voice.js";
 
@@ -15,16 +15,8 @@ const FAST = { dose: { minSessionSeconds: 1, maxSessionSeconds: 30, minRestSameR
 const USER_A = "amzn1.ask.account.CAUTION-A";
 const USER_B = "amzn1.ask.account.CAUTION-B";
 
-let api: FakeAlexaApi;
-const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  api = await startFakeAlexaApi();
-});
-afterAll(() => api.close());
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-  api.calls.length = 0;
-});
+const fake = useFakeAlexaApi();
+const { cleanups } = fake;
 
 /** A real bridge whose household gate is open (someone acknowledged it), and the skill on it. */
 async function household(opts: { acknowledged?: boolean } = {}) {
@@ -37,7 +29,7 @@ async function household(opts: { acknowledged?: boolean } = {}) {
   };
   cleanups.push(close);
   const { skill, dataDir } = await testSkill(bridge.url, bridge.token);
-  const user = (userId: string, o: { timers?: boolean } = {}) => alexaFor(skill, api, { userId, ...o });
+  const user = (userId: string, o: { timers?: boolean } = {}) => alexaFor(skill, fake.api(), { userId, ...o });
   const gate = () => householdCaution(bridge.url, bridge.token);
   const startOverApi = () => call(bridge.url, "POST", "/v1/sessions", { token: bridge.token, body: { region: "mid-back" } });
   return { bridge, dataDir, user, gate, startOverApi, closeBridge: close };
@@ -58,7 +50,7 @@ describe("a red flag closes the household gate on the bridge", () => {
     await answeredCaution(alexa, bridge);
     expect(said(await alexa.utter("start a low back session"))).toContain("Starting your low back and hips session");
     expect((await bridge.panel()).on).toBe(true);
-    const callsBefore = api.calls.length;
+    const callsBefore = fake.api().calls.length;
 
     const reply = await alexa.utter("I have numbness in my leg");
     const text = said(reply);
@@ -79,7 +71,12 @@ describe("a red flag closes the household gate on the bridge", () => {
     expect([refused.status, refused.body.error.code]).toEqual([409, "CAUTION_REQUIRED"]);
     expect(refused.body.error.message).toMatch(/withdrawn/);
     // The end-of-session timer the skill had set is cancelled with the session.
-    expect(api.calls.slice(callsBefore).some((c) => c.method === "DELETE" && c.path.startsWith("/v1/alerts/timers/"))).toBe(true);
+    expect(
+      fake
+        .api()
+        .calls.slice(callsBefore)
+        .some((c) => c.method === "DELETE" && c.path.startsWith("/v1/alerts/timers/")),
+    ).toBe(true);
 
     // This user is asked the caution again before anything starts.
     const next = await alexa.utter("start a low back session");

@@ -4,25 +4,17 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
 import { enUS } from "../../lambda/speech/en-US.js";
 import { CAUTION_VERSION, REFUSAL_CODES, REGION_IDS, REGIONS } from "../../matter-bridge/contract/index.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type EnvelopeOptions, intentRequest, invoke, launchRequest, SKILL_ID } from "../helpers/envelopes.js";
-import { type FakeAlexaApi, startFakeAlexaApi } from "../helpers/fake-alexa-api.js";
+import { useFakeAlexaApi } from "../helpers/fake-alexa-api.js";
 import { testSkill } from "../helpers/voice.js";
 
-let api: FakeAlexaApi;
-const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  api = await startFakeAlexaApi();
-});
-afterAll(() => api.close());
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-  api.calls.length = 0;
-});
+const fake = useFakeAlexaApi();
+const { cleanups } = fake;
 
 const USER = "amzn1.ask.account.ENVELOPES";
 const region = (id: string, value = id) => ({ value, id });
@@ -48,7 +40,7 @@ async function setup(
     await new FilePersistenceAdapter(dataDir).saveAttributes(launchRequest({ userId: USER }), {
       caution: { version: CAUTION_VERSION, acknowledgedAt: Date.now() },
     });
-  const env: EnvelopeOptions = { userId: USER, apiEndpoint: api.url };
+  const env: EnvelopeOptions = { userId: USER, apiEndpoint: fake.api().url };
   return { bridge, skill, dataDir, env };
 }
 
@@ -148,16 +140,16 @@ describe("Alexa APIs: progressive response and timers", () => {
       intentRequest("StartSessionIntent", { region: region("neck-shoulders", "neck") }, { ...env, timers: true }),
     );
     expect(r.text).toContain("I've set a timer for the end.");
-    const directive = api.calls.find((c) => c.path === "/v1/directives");
+    const directive = fake.api().calls.find((c) => c.path === "/v1/directives");
     expect(directive?.body.directive).toMatchObject({ type: "VoicePlayer.Speak" });
     expect(directive?.auth).toBe("Bearer test-api-access-token");
-    const timer = api.calls.find((c) => c.method === "POST" && c.path === "/v1/alerts/timers");
+    const timer = fake.api().calls.find((c) => c.method === "POST" && c.path === "/v1/alerts/timers");
     expect(timer?.body).toMatchObject({ duration: "PT600S", triggeringBehavior: { operation: { type: "ANNOUNCE" } } });
     expect(timer?.body.triggeringBehavior.operation.textToAnnounce[0].text).toContain("neck and shoulders session is over");
 
     const stop = await invoke(skill, intentRequest("StopSessionIntent", {}, { ...env, timers: true }));
     expect(stop.text).toContain("Stopped.");
-    expect(api.calls.some((c) => c.method === "DELETE" && c.path === "/v1/alerts/timers/timer-1")).toBe(true);
+    expect(fake.api().calls.some((c) => c.method === "DELETE" && c.path === "/v1/alerts/timers/timer-1")).toBe(true);
     expect((await bridge!.panel()).on).toBe(false);
   });
 
@@ -165,7 +157,7 @@ describe("Alexa APIs: progressive response and timers", () => {
     const { skill, env } = await setup();
     const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, env));
     expect(r.text).toContain("The panel switches itself off when the time is up.");
-    expect(api.calls.filter((c) => c.path.startsWith("/v1/alerts"))).toEqual([]);
+    expect(fake.api().calls.filter((c) => c.path.startsWith("/v1/alerts"))).toEqual([]);
   });
 
   it("an Alexa API that is down costs at most its short timeout", async () => {
@@ -195,7 +187,7 @@ describe("a bridge that cannot help", () => {
     expect(took).toBeGreaterThan(2900);
     expect(took).toBeLessThan(4400);
     expect(r.text).toContain("Sorry, I couldn't reach your Bio Light bridge");
-    expect(api.calls.some((c) => c.path === "/v1/directives")).toBe(true);
+    expect(fake.api().calls.some((c) => c.path === "/v1/directives")).toBe(true);
   });
 
   it("down: an apology and what to check", async () => {
