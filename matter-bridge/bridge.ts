@@ -19,7 +19,7 @@ import { configureMatterRuntime } from "./matter/runtime.js";
 import type { PanelDriver } from "./panels/driver.js";
 import { createDriver } from "./panels/index.js";
 import { SessionController } from "./sessions/controller.js";
-import { lockStorage } from "./storage/lock.js";
+import { lockStorage, type StorageLock } from "./storage/lock.js";
 
 /** Room kept beside the ledger for the writes a full disk must not stop (a few thousand sessions). */
 const LEDGER_RESERVE_BYTES = 1024 * 1024;
@@ -41,9 +41,11 @@ export async function startBridge(
   config: BridgeConfig,
   env: NodeJS.ProcessEnv,
   log: (m: string) => void,
+  /** The storage lock, when the caller took it already (the CLI does, before loading matter.js). */
+  held?: StorageLock,
 ): Promise<Bridge> {
   // First, before the ledger is read or any panel touched: a second bridge on this folder stops here.
-  const lock = await lockStorage(cli.storage);
+  const lock = held ?? (await lockStorage(cli.storage));
   try {
     return await startLocked(cli, config, env, log, lock.release);
   } catch (err) {

@@ -5,7 +5,7 @@ import { askCaution, type CautionPrompt } from "./cli/caution-prompt.js";
 import { every, onShutdownSignals } from "./cli/signals.js";
 import { ConfigError, loadConfig, parseCli, USAGE } from "./config/load.js";
 import { CAUTION_VERSION } from "./contract/caution.js";
-import { STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
+import { lockStorage, STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
 
 const log = (m: string) => console.log(m);
 const fail = (message: string, code: number): never => {
@@ -28,13 +28,19 @@ const config = await loadConfig(opts.config).catch((err: Error) =>
   fail(err instanceof ConfigError ? err.message : `Cannot load the config: ${err.message}`, 1),
 );
 
-// matter.js is loaded only once flags and config are known good, so mistakes are reported at once.
+// The storage lock before anything heavy loads: a second bridge on this folder exits at once.
+const lock = await lockStorage(opts.storage).catch((err: Error) =>
+  err instanceof StorageLockedError
+    ? fail(err.message, STORAGE_LOCKED_EXIT)
+    : fail(`Cannot lock the storage folder ${opts.storage}: ${err.message}`, 1),
+);
+// matter.js is loaded only once flags, config and storage are known good, so mistakes are reported at once.
 const [{ startBridge }, { renderQr }, { PANEL_POLL_MS }] = await Promise.all([
   import("./bridge.js"),
   import("./matter/pairing.js"),
   import("./sessions/controller.js"),
 ]);
-const starting = startBridge(opts, config, process.env, log);
+const starting = startBridge(opts, config, process.env, log, lock);
 let prompt: CautionPrompt | undefined;
 let stopPolling = () => {};
 // Installed before start-up finishes: a signal mid-start still ends with every panel off.
@@ -57,9 +63,7 @@ process.on("unhandledRejection", (reason) =>
 );
 
 const bridge = await starting.catch((err: Error) =>
-  err instanceof StorageLockedError
-    ? fail(err.message, STORAGE_LOCKED_EXIT)
-    : fail(`The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`, 1),
+  fail(`The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`, 1),
 );
 const { controller, ledger, api } = bridge;
 // Every 2 s: a relay switched on at the device is off again within 3 s, and a clock step is noticed.
