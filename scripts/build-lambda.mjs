@@ -1,4 +1,4 @@
-// `npm run build`: the skill as one CommonJS bundle for AWS Lambda (Node.js 20).
+// `npm run build`: the skill as one CommonJS bundle for AWS Lambda (Node.js 22, runtime nodejs22.x).
 //   dist/lambda/index.js       exports `handler`; @aws-sdk/* stays external (the runtime ships SDK v3)
 //   dist/lambda/package.json   {"type":"commonjs"}: the root package is ESM, the bundle is not
 //   dist/lambda.zip            both files, for SAM / the Lambda console
@@ -18,7 +18,7 @@ const result = await build({
   outfile: join(outDir, "index.js"),
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "cjs",
   minify: true,
   sourcemap: false,

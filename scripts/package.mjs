@@ -1,6 +1,6 @@
 // `npm run package`: everything the deployment tools need, under dist/.
-//   dist/lambda/ + dist/lambda.zip   the skill's Lambda bundle (SAM CodeUri, ASK CLI code src)
-//   dist/skill-package.zip           models/ as a skill package (for the developer console import)
+//   dist/lambda/ + dist/lambda.zip   the skill's Lambda bundle (SAM CodeUri: deploy/template.yaml)
+//   dist/skill-package.zip           models/ as a skill package, for a console import (`ask deploy` uploads models/ itself)
 import { execFileSync } from "node:child_process";
 import { createWriteStream, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -25,8 +25,10 @@ await new Promise((resolve, reject) => zip.outputStream.pipe(createWriteStream(o
 
 console.log(`
 Packaged:
-  dist/lambda.zip          Lambda bundle (handler index.handler, Node.js 20)
+  dist/lambda.zip          Lambda bundle (handler index.handler, runtime nodejs22.x)
   dist/skill-package.zip   interaction models + skill.json
-Next:
-  sam deploy --guided --template-file deploy/template.yaml     # Lambda + DynamoDB table + token secret
-  ask deploy                                                   # skill package (ask-resources.json)`);
+Next (README, "Deploying: AWS Lambda"):
+  ask deploy --target skill-metadata                          # first time only: creates the skill, prints its id
+  sam deploy --guided --template-file deploy/template.yaml    # Lambda + DynamoDB table + token secret (SkillId = that id)
+  npm run endpoint -- --stack <stack name>                    # the function's ARN into models/skill.json
+  ask deploy                                                  # skill package with that endpoint; enables testing`);

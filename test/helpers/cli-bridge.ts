@@ -89,7 +89,7 @@ export function launch(args: string[], { pty = false }: { pty?: boolean } = {}):
       r({ code, signal });
     }),
   );
-  const waitFor = async (pattern: RegExp, timeoutMs = 20_000) => {
+  const waitFor = async (pattern: RegExp, timeoutMs = 45_000) => {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const m = out.match(pattern);

@@ -43,7 +43,7 @@ describe("storage lock", () => {
     first.child.kill("SIGTERM");
     expect((await first.exited).code).toBe(0);
     await expect(readFile(join(storage, LOCK_FILE))).rejects.toMatchObject({ code: "ENOENT" });
-  });
+  }, 90_000);
 
   it("takes over a lock whose process is gone or whose machine has rebooted since", async () => {
     const dir = await tempDir();

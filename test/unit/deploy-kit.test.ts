@@ -1,11 +1,24 @@
-/** The deployment kit parses and hangs together (no cloud access here: structure, not deployment). */
-import { existsSync, readFileSync } from "node:fs";
-import { describe, expect, it } from "@jest/globals";
+/**
+ * The deployment kit parses and hangs together (no cloud access here: structure, not deployment).
+ * One way to deploy: SAM owns the Lambda (deploy/template.yaml), the ASK CLI deploys only the skill
+ * package (ask-resources.json), and `npm run endpoint` writes the SAM function's ARN into skill.json.
+ */
+import { execFile } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import YAML from "yaml";
 import { z } from "zod";
 import { STORAGE_LOCKED_EXIT } from "../../matter-bridge/storage/lock.js";
 
 const read = (path: string) => readFileSync(path, "utf8");
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("../..", import.meta.url));
+/** AWS creates no new nodejs20.x functions since 2026-08-31. */
+const RUNTIME = "nodejs22.x";
 
 /** CloudFormation short-form tags, kept as their long form so references can be checked. */
 const cfnTags = [
@@ -41,13 +54,20 @@ function collectRefs(node: unknown, out: string[] = []): string[] {
 
 describe("SAM template", () => {
   const t = parseTemplate();
-  it("is a SAM template with a Node.js Lambda on the bundle's handler", () => {
+  it(`is a SAM template with a ${RUNTIME} Lambda on the bundle's handler, the bundle built for that Node`, () => {
     expect(t.Transform).toBe("AWS::Serverless-2016-10-31");
     const fn = t.Resources.SkillFunction;
     expect(fn.Type).toBe("AWS::Serverless::Function");
     expect(fn.Properties.Handler).toBe("index.handler");
-    expect(fn.Properties.Runtime).toMatch(/^nodejs(2[0-9]|[3-9][0-9])\.x$/);
+    expect(fn.Properties.Runtime).toBe(RUNTIME);
+    // CodeUri is relative to the template's folder: deploy/../dist/lambda is what `npm run build` writes.
     expect(fn.Properties.CodeUri).toBe("../dist/lambda");
+    expect(relative(root, resolve(root, "deploy", fn.Properties.CodeUri))).toBe(join("dist", "lambda"));
+    const target = /\btarget:\s*"node(\d+)"/.exec(read("scripts/build-lambda.mjs"));
+    expect(target?.[1]).toBe(/^nodejs(\d+)\.x$/.exec(RUNTIME)![1]);
+  });
+  it("outputs the function's ARN under the key `npm run endpoint -- --stack` reads", () => {
+    expect(t.Outputs.SkillFunctionArn.Value).toEqual({ "Fn::GetAtt": "SkillFunction.Arn" });
   });
   it("references only declared parameters and resources", () => {
     const declared = new Set([
@@ -86,29 +106,166 @@ describe("SAM template", () => {
   });
 });
 
+/**
+ * What the ASK CLI (v2, 2020-03-31 format) reads: skillMetadata.src is the skill package it uploads.
+ * No `code` and no `skillInfrastructure`: with `@ask-cli/lambda-deployer` or `cfn-deployer` the CLI
+ * would create a function of its own (without the template's table, secret and environment) and
+ * point the skill's endpoint at it. Strict objects, so neither can creep back in.
+ */
 const AskResourcesSchema = z.strictObject({
   askcliResourcesVersion: z.literal("2020-03-31"),
-  profiles: z.record(
-    z.string(),
-    z.strictObject({
-      skillMetadata: z.strictObject({ src: z.string() }),
-      code: z.record(z.string(), z.strictObject({ src: z.string() })),
-      skillInfrastructure: z.strictObject({
-        type: z.enum(["@ask-cli/lambda-deployer", "@ask-cli/cfn-deployer"]),
-        userConfig: z.looseObject({ runtime: z.string(), handler: z.string(), awsRegion: z.string() }),
-      }),
-    }),
-  ),
+  profiles: z.record(z.string(), z.strictObject({ skillMetadata: z.strictObject({ src: z.string() }) })),
 });
 
 describe("ask-resources.json", () => {
-  const res = AskResourcesSchema.parse(JSON.parse(read("ask-resources.json")));
+  const raw = JSON.parse(read("ask-resources.json"));
+  const res = AskResourcesSchema.parse(raw);
   const profile = res.profiles.default;
-  it("deploys the skill package from models/ and the Lambda bundle from dist/lambda", () => {
-    expect(existsSync(`${profile.skillMetadata.src}/skill.json`)).toBe(true);
-    expect(existsSync(`${profile.skillMetadata.src}/interactionModels/custom/en-US.json`)).toBe(true);
-    expect(profile.code.default.src).toBe("./dist/lambda");
-    expect(profile.skillInfrastructure.userConfig.handler).toBe("index.handler");
+  it("deploys only the skill package, from models/ (SAM deploys the function)", () => {
+    expect(Object.keys(res.profiles)).toEqual(["default"]);
+    expect(profile.skillMetadata.src).toBe("./models");
+    expect(raw.profiles.default.code).toBeUndefined();
+    expect(raw.profiles.default.skillInfrastructure).toBeUndefined();
+    expect(JSON.stringify(raw)).not.toMatch(/deployer|runtime|nodejs/);
+  });
+  it("the skill package has the layout SMAPI imports: skill.json and a custom model per locale", () => {
+    const manifest = JSON.parse(read(`${profile.skillMetadata.src}/skill.json`)).manifest;
+    const locales = Object.keys(manifest.publishingInformation.locales);
+    expect(locales.length).toBeGreaterThan(0);
+    for (const locale of locales) expect(existsSync(`${profile.skillMetadata.src}/interactionModels/custom/${locale}.json`)).toBe(true);
+  });
+});
+
+describe("models/skill.json for this deployment", () => {
+  const manifest = JSON.parse(read("models/skill.json")).manifest;
+  it("declares that it stores personal (health) information, with a privacy policy in every locale", () => {
+    const privacy = manifest.privacyAndCompliance;
+    expect(privacy).toMatchObject({ usesPersonalInfo: true, allowsPurchases: false, isChildDirected: false, containsAds: false });
+    for (const locale of Object.keys(manifest.publishingInformation.locales))
+      expect(privacy.locales[locale].privacyPolicyUrl).toMatch(/^https:\/\//);
+  });
+  it("carries no made-up endpoint: none until `npm run endpoint` writes the SAM function's ARN", () => {
+    // A placeholder ARN fails SMAPI's check of the Lambda's Alexa trigger, so the first
+    // `ask deploy --target skill-metadata` creates the skill without an endpoint.
+    const endpoint = manifest.apis.custom.endpoint;
+    if (endpoint !== undefined) expect(endpoint.uri).toMatch(/^arn:aws:lambda:[a-z0-9-]+:(?!000000000000)\d{12}:function:/);
+  });
+});
+
+describe("the handler SAM deploys, in the bundle the real build script makes", () => {
+  // A private copy of the project (scripts/build-lambda.mjs, sources and node_modules linked) so this
+  // build cannot race the one in test/integration/lambda-bundle.test.ts over dist/.
+  let project: string;
+  beforeAll(async () => {
+    project = mkdtempSync(join(tmpdir(), "biolight-deploy-kit-"));
+    mkdirSync(join(project, "scripts"));
+    writeFileSync(join(project, "scripts/build-lambda.mjs"), read("scripts/build-lambda.mjs"));
+    for (const name of ["lambda", "matter-bridge", "node_modules", "tsconfig.json"]) symlinkSync(join(root, name), join(project, name));
+    writeFileSync(join(project, "package.json"), read("package.json")); // "type": "module", as in the repo
+    await run(process.execPath, [join(project, "scripts/build-lambda.mjs")], { cwd: project });
+  }, 60_000);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  it("CodeUri + Handler name a file that exists and exports a function of (event, context)", async () => {
+    const fn = parseTemplate().Resources.SkillFunction.Properties;
+    const [file, exported] = fn.Handler.split(".");
+    const codeDir = join(project, relative(root, resolve(root, "deploy", fn.CodeUri)));
+    const entry = join(codeDir, `${file}.js`);
+    expect(existsSync(entry)).toBe(true);
+    // Loaded as Lambda loads it: `require` in a fresh Node, with no skill environment set.
+    const script = `const m = require(${JSON.stringify(entry)}); const h = m[${JSON.stringify(exported)}];
+      process.stdout.write(JSON.stringify({ type: typeof h, arity: typeof h === "function" ? h.length : -1 }));`;
+    const { stdout } = await run(process.execPath, ["-e", script], { cwd: codeDir, env: { PATH: process.env.PATH ?? "" } });
+    const loaded = JSON.parse(stdout);
+    expect(loaded.type).toBe("function");
+    expect(loaded.arity).toBeLessThanOrEqual(2); // (event, context): no callback-style handler
+  });
+});
+
+describe("npm run endpoint (scripts/skill-endpoint.mjs)", () => {
+  const script = join(root, "scripts/skill-endpoint.mjs");
+  const arn = "arn:aws:lambda:us-east-1:123456789012:function:biolight-SkillFunction-Ab12Cd34";
+  let dir: string;
+  let manifestPath: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "biolight-endpoint-"));
+    manifestPath = join(dir, "skill.json");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const endpoint = (args: string[], env: Record<string, string> = {}) =>
+    run(process.execPath, [script, "--manifest", manifestPath, ...args], { cwd: root, env: { ...process.env, ...env } });
+  const original = () => JSON.parse(read("models/skill.json"));
+  const withoutEndpoint = (json: { manifest: { apis: { custom: Record<string, unknown> } } }) => {
+    const { endpoint: _, ...custom } = json.manifest.apis.custom;
+    return { ...json, manifest: { ...json.manifest, apis: { ...json.manifest.apis, custom } } };
+  };
+
+  it("is the package's `endpoint` script", () => {
+    expect(JSON.parse(read("package.json")).scripts.endpoint).toBe("node scripts/skill-endpoint.mjs");
+  });
+
+  it("writes the ARN into apis.custom.endpoint.uri of a copy of skill.json and changes nothing else", async () => {
+    writeFileSync(manifestPath, read("models/skill.json"));
+    await endpoint([arn]);
+    const after = JSON.parse(read(manifestPath));
+    expect(after.manifest.apis.custom.endpoint).toEqual({ uri: arn });
+    expect(withoutEndpoint(after)).toEqual(withoutEndpoint(original()));
+    // Run again (a redeployed stack): the endpoint is replaced, the text otherwise kept as it was.
+    const again = "arn:aws:lambda:eu-west-1:123456789012:function:biolight-eu";
+    const before = read(manifestPath);
+    await endpoint([again]);
+    expect(JSON.parse(read(manifestPath)).manifest.apis.custom.endpoint).toEqual({ uri: again });
+    expect(read(manifestPath)).toBe(before.replace(arn, again));
+  });
+
+  it("reads the SkillFunctionArn output of the SAM stack with --stack", async () => {
+    writeFileSync(manifestPath, read("models/skill.json"));
+    const bin = join(dir, "bin");
+    mkdirSync(bin, { recursive: true });
+    const outputs = [
+      { OutputKey: "UserDataTableName", OutputValue: "biolight-UserDataTable-1" },
+      { OutputKey: "SkillFunctionArn", OutputValue: arn, Description: "The skill's endpoint" },
+    ];
+    writeFileSync(
+      join(bin, "sam"),
+      `#!/bin/sh\necho "$@" > "${join(dir, "sam-args")}"\ncat <<'JSON'\n${JSON.stringify(outputs, null, 2)}\nJSON\n`,
+    );
+    chmodSync(join(bin, "sam"), 0o755);
+    await endpoint(["--stack", "biolight", "--region", "us-east-1"], { PATH: `${bin}:${process.env.PATH}` });
+    expect(read(join(dir, "sam-args")).trim()).toBe("list stack-outputs --stack-name biolight --output json --region us-east-1");
+    expect(JSON.parse(read(manifestPath)).manifest.apis.custom.endpoint).toEqual({ uri: arn });
+  });
+
+  it("refuses what Alexa cannot call, leaving the file alone", async () => {
+    writeFileSync(manifestPath, read("models/skill.json"));
+    for (const bad of ["not-an-arn", "arn:aws:lambda:eu-central-1:123456789012:function:biolight"]) {
+      await expect(endpoint([bad])).rejects.toMatchObject({ code: 2 });
+      expect(read(manifestPath)).toBe(read("models/skill.json"));
+    }
+    await expect(endpoint([])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("usage") });
+  });
+});
+
+describe("README: Deploying: AWS Lambda", () => {
+  const readme = read("README.md");
+  const section = readme.slice(readme.indexOf("### Deploying: AWS Lambda"), readme.indexOf("### Deploying: self-hosted"));
+  it("is one order of commands: package, create the skill, SAM, endpoint, ask deploy, beta test", () => {
+    const steps = [
+      "npm ci",
+      "npm run package",
+      "ask deploy --target skill-metadata",
+      "sam deploy --guided --template-file deploy/template.yaml",
+      "npm run endpoint -- --stack",
+      "\nask deploy\n",
+      "ask smapi create-beta-test",
+      "ask smapi add-testers-to-beta-test",
+      "ask smapi start-beta-test",
+    ];
+    const at = steps.map((step) => section.indexOf(step));
+    expect(at).not.toContain(-1);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(section).not.toMatch(/lambda-deployer|nodejs20/);
+    expect(section).toMatch(/do not submit it for certification/);
   });
 });
 
