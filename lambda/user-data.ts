@@ -21,6 +21,8 @@ export const UserDataSchema = z.object({
   rom: z.array(RomSchema).catch([]).default([]),
   /** The Alexa timer announcing the end of the last session started, so an early stop can cancel it. */
   timer: z.object({ id: z.string(), sessionId: z.string() }).optional().catch(undefined),
+  /** When this user was asked for the Timers permission by voice: it is asked once, never again. */
+  timersAskedAt: z.number().optional().catch(undefined),
 });
 export type UserData = z.infer<typeof UserDataSchema>;
 

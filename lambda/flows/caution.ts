@@ -7,7 +7,17 @@
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
 import type { RegionId } from "../../matter-bridge/contract/index.js";
-import { deps, type PendingStart, persistUser, setConversation, speech, updateUser } from "../context.js";
+import {
+  type Conversation,
+  conversation,
+  deps,
+  type PendingStart,
+  persistUser,
+  setConversation,
+  speech,
+  updateUser,
+  user,
+} from "../context.js";
 import { ask, joinSpeech } from "../respond.js";
 import { forgetTimer, stopAll } from "./panel.js";
 
@@ -33,10 +43,31 @@ export const WITHDRAW_REASONS = {
  */
 export function askCaution(h: HandlerInput, after: { pending?: PendingStart; routine?: RegionId }, fromBridge?: BridgeCaution): Response {
   const s = speech(h);
+  const waiting = conversation(h);
+  if (!fromBridge && isLaunchCaution(waiting)) {
+    // Asked for something instead of answering the caution just read at the launch: not read twice in a row.
+    setConversation(h, { ...waiting, ...after });
+    return ask(h, s.cautionFirst(), s.cautionReprompt());
+  }
   setConversation(h, { step: "caution", ...after, ...(fromBridge ? { version: fromBridge.version } : {}) });
   const why = fromBridge?.why === "withdrawn" ? s.cautionWithdrawn() : fromBridge?.why === "changed" ? s.cautionChanged() : undefined;
   return ask(h, joinSpeech(why, s.caution(fromBridge?.text)), s.cautionReprompt());
 }
+
+/**
+ * A launch by a user who has not answered the current caution (never, or an older version): the
+ * greeting, then the caution and its question. Nothing was asked for, so "no" offers what a launch
+ * offers (see isLaunchCaution).
+ */
+export function askCautionAtLaunch(h: HandlerInput): Response {
+  const s = speech(h);
+  setConversation(h, { step: "caution" });
+  return ask(h, joinSpeech(s.welcomeCaution(user(h).caution !== undefined), s.caution()), s.cautionReprompt());
+}
+
+/** The caution waiting for an answer was read at a launch: nothing asked for to carry on with. */
+export const isLaunchCaution = (step: Conversation | undefined): step is Extract<Conversation, { step: "caution" }> =>
+  step?.step === "caution" && !step.pending && !step.routine;
 
 /** Records "none of these apply" for this user, then tells the bridge (the household gate). */
 export async function recordAcknowledgement(h: HandlerInput, version?: number): Promise<void> {

@@ -8,7 +8,8 @@ import type { RegionId, SessionRequest, StartSessionResponse } from "../../matte
 import type { BridgeResult } from "../bridge-client.js";
 import { cautionCurrent, deps, type PendingStart, persistUser, setConversation, speech, updateUser, user } from "../context.js";
 import { ask, bridgeTrouble, joinSpeech, tell } from "../respond.js";
-import { createEndTimer, sendProgressive } from "./alexa-api.js";
+import { showRefused, showStarted } from "../screen/index.js";
+import { askForTimers, createEndTimer, sendProgressive, shouldAskForTimers } from "./alexa-api.js";
 import { askCaution, type BridgeCaution } from "./caution.js";
 
 /** Entry for every voice path that wants the light on. `prefix` is spoken before the outcome. */
@@ -63,15 +64,23 @@ export async function startSession(h: HandlerInput, request: SessionRequest & { 
     const { region, seconds, distanceCm } = request;
     return askCaution(h, { pending: { region, seconds, distanceCm } }, result.caution);
   }
-  if (result.kind !== "ok") return tell(h, joinSpeech(prefix, bridgeTrouble(h, result, request.region)));
+  if (result.kind !== "ok") {
+    await showRefused(h, result, request.region);
+    return tell(h, joinSpeech(prefix, bridgeTrouble(h, result, request.region)));
+  }
 
   const { session, adjustments } = result.value;
-  const timerId = await createEndTimer(h, session.seconds, s.timerLabel(), s.timerAnnouncement(session.region));
+  const screen = showStarted(h, session); // a screen only where there is one; read while the timer is set
+  const [timerId, panelName] = await Promise.all([
+    createEndTimer(h, session.seconds, s.timerLabel(), s.timerAnnouncement(session.region)),
+    panelNameOf(h, session.panelId),
+  ]);
   if (timerId || user(h).timer) {
     updateUser(h, (u) => ({ ...u, timer: timerId ? { id: timerId, sessionId: session.id } : undefined }));
     // The session is running whatever happens here: a failed write only loses the timer link.
     await persistUser(h).catch((err: Error) => console.error(`could not save the timer id: ${err.message}`));
   }
+  const askingTimers = timerId === undefined && shouldAskForTimers(h);
   const started = s.started({
     seconds: session.seconds,
     region: session.region,
@@ -79,6 +88,39 @@ export async function startSession(h: HandlerInput, request: SessionRequest & { 
     // The bridge reports every clamp below the request; the one(s) that decided the length are the reason.
     reductions: adjustments.filter((a) => a.granted - session.seconds < 1).map((a) => a.reason),
     timerSet: timerId !== undefined,
+    panelName,
+    askingTimers,
   });
+  // The panel is on already: asking for the permission (which ends this turn) cannot affect the session.
+  if (askingTimers) askForTimers(h, session.id);
+  await screen;
   return tell(h, joinSpeech(prefix, started));
+}
+
+/** The bridge's name for a panel (what "Alexa, turn off …" needs), or undefined if the bridge does not say. */
+async function panelNameOf(h: HandlerInput, panelId: string): Promise<string | undefined> {
+  const panels = await deps(h).bridge.panels();
+  return panels.kind === "ok" ? panels.value.panels.find((p) => p.id === panelId)?.name : undefined;
+}
+
+/** What became of the Timers permission accepted by voice after a start. */
+export type LateTimer = { kind: "set"; region: RegionId; seconds: number } | { kind: "ended" } | { kind: "failed" };
+
+/**
+ * The user accepted the Timers permission asked for after `sessionId` started: an end-of-session
+ * timer for what is left of that session, if it is still running.
+ */
+export async function timerForRunningSession(h: HandlerInput, sessionId: string | undefined): Promise<LateTimer> {
+  const s = speech(h);
+  if (!sessionId) return { kind: "ended" };
+  const panels = await deps(h).bridge.panels();
+  if (panels.kind !== "ok") return { kind: "failed" };
+  const panel = panels.value.panels.find((p) => p.on && p.session?.id === sessionId);
+  if (!panel?.session || panel.remainingSeconds < 1) return { kind: "ended" };
+  const { region } = panel.session;
+  const seconds = panel.remainingSeconds;
+  const timerId = await createEndTimer(h, seconds, s.timerLabel(), s.timerAnnouncement(region), { granted: true });
+  if (!timerId) return { kind: "failed" };
+  updateUser(h, (u) => ({ ...u, timer: { id: timerId, sessionId } }));
+  return { kind: "set", region, seconds };
 }

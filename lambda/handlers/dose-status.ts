@@ -2,6 +2,7 @@ import type { RequestHandler } from "ask-sdk-core";
 import { REGION_IDS } from "../../matter-bridge/contract/index.js";
 import { deps, intentOf, speech } from "../context.js";
 import { ask, bridgeTrouble, tell } from "../respond.js";
+import { showPanels } from "../screen/index.js";
 import { regionSlot } from "../slots.js";
 import { isIntent } from "./match.js";
 
@@ -15,6 +16,7 @@ export const DoseStatusHandler: RequestHandler = {
     const result = await deps(h).bridge.dose();
     if (result.kind !== "ok") return tell(h, bridgeTrouble(h, result));
     const dose = result.value;
+    await showPanels(h, { dose });
     const now = deps(h).now();
     const cap = (id: string) => {
       const d = dose.regions[id];

@@ -6,11 +6,12 @@ import { DoseStatusHandler } from "./dose-status.js";
 import { FallbackHandler } from "./fallback.js";
 import { FaqHandler } from "./faq.js";
 import { HelpHandler } from "./help.js";
-import { LaunchHandler } from "./launch.js";
+import { LaunchCautionNoHandler, LaunchHandler } from "./launch.js";
 import { LogRangeOfMotionHandler } from "./log-range-of-motion.js";
 import { LogSpasmHandler } from "./log-spasm.js";
 import { LogTendernessHandler } from "./log-tenderness.js";
 import { NoHandler } from "./no.js";
+import { PermissionResponseHandler } from "./permission-response.js";
 import { ProgressHandler } from "./progress.js";
 import { ReadyHandler } from "./ready.js";
 import { RedFlagHandler } from "./red-flag.js";
@@ -26,6 +27,8 @@ export { SkillErrorHandler } from "./error.js";
 
 export const requestHandlers: RequestHandler[] = [
   LaunchHandler,
+  LaunchCautionNoHandler,
+  PermissionResponseHandler,
   RedFlagHandler,
   StartSessionHandler,
   StopSessionHandler,

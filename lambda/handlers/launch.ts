@@ -1,12 +1,30 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { setConversation, speech } from "../context.js";
-import { ask } from "../respond.js";
+import { cautionCurrent, conversation, setConversation, speech } from "../context.js";
+import { askCautionAtLaunch, isLaunchCaution, recordAcknowledgement } from "../flows/caution.js";
+import { ask, joinSpeech } from "../respond.js";
 import { isIntent, isRequest } from "./match.js";
 
+/** "Alexa, open bio light": the caution first for a user who has not answered its current version, else the greeting. */
 export const LaunchHandler: RequestHandler = {
   canHandle: (h) => isRequest(h, "LaunchRequest") || isIntent(h, "AMAZON.NavigateHomeIntent"),
   handle(h) {
     setConversation(h, undefined);
+    if (isRequest(h, "LaunchRequest") && !cautionCurrent(h)) return askCautionAtLaunch(h);
     return ask(h, speech(h).welcome(), speech(h).welcomeReprompt());
+  },
+};
+
+/**
+ * "No" to the caution read at a launch: recorded (and told to the bridge) as any "no" is, then
+ * what the launch would have offered. ("Yes" is the YesHandler's, as for any caution.)
+ */
+export const LaunchCautionNoHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, "AMAZON.NoIntent") && isLaunchCaution(conversation(h)),
+  async handle(h) {
+    const s = speech(h);
+    const step = conversation(h);
+    setConversation(h, undefined);
+    await recordAcknowledgement(h, isLaunchCaution(step) ? step.version : undefined);
+    return ask(h, joinSpeech(s.cautionAcknowledged(), s.welcomeOptions()), s.welcomeReprompt());
   },
 };

@@ -5,8 +5,8 @@ import { bridgeTrouble, joinSpeech, tell } from "../respond.js";
 import { isIntent } from "./match.js";
 
 /**
- * "Stop the panel", and also Alexa's own Stop: the caution says "say stop if it feels hot", so a
- * stop heard by this skill always switches a running panel off.
+ * "Stop the panel", "Alexa, tell bio light to stop", and Alexa's own Stop while the skill is
+ * listening: a stop heard by this skill always switches a running panel off.
  */
 export const StopSessionHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "StopSessionIntent", "AMAZON.StopIntent"),

@@ -2,6 +2,7 @@ import type { RequestHandler } from "ask-sdk-core";
 import { speech } from "../context.js";
 import { runningPanels } from "../flows/panel.js";
 import { bridgeTrouble, joinSpeech, tell } from "../respond.js";
+import { showPanels } from "../screen/index.js";
 import { isIntent } from "./match.js";
 
 export const TimeLeftHandler: RequestHandler = {
@@ -10,6 +11,7 @@ export const TimeLeftHandler: RequestHandler = {
     const s = speech(h);
     const running = await runningPanels(h);
     if (running.kind !== "ok") return tell(h, bridgeTrouble(h, running));
+    await showPanels(h, { running: running.value });
     const said = running.value.flatMap((p) => (p.region ? [s.timeLeft(p.remainingSeconds, p.region)] : []));
     return tell(h, said.length ? joinSpeech(...said) : s.nothingRunning());
   },

@@ -135,56 +135,328 @@ const FAQ_VALUES: Record<FaqTopic, SlotValue> = {
   daily: { id: "daily", value: "every day", synonyms: ["daily", "each day", "daily use", "every single day", "all the time"] },
 };
 
-const regionSamples = [
-  "start a {region} session",
-  "start my {region} session",
-  "start {region}",
-  "start the {region} session",
-  "begin a {region} session",
-  "do a {region} session",
-  "do my {region}",
-  "do a session on my {region}",
-  "light my {region}",
-  "light up my {region}",
-  "use the panel on my {region}",
-  "turn on the panel for my {region}",
-  "switch on the panel for my {region}",
-  "start a session on my {region}",
-  "start a session for my {region}",
-  "session for my {region}",
-  "red light for my {region}",
+/**
+ * Every combination of the parts, in order, single-spaced: `phrases(["", "please"], ["start", "begin"], "my {region}")`
+ * gives "start my {region}", "begin my {region}", "please start my {region}", "please begin my {region}".
+ */
+export function phrases(...parts: Array<string | readonly string[]>): string[] {
+  let out = [""];
+  for (const part of parts) {
+    const options = typeof part === "string" ? [part] : part;
+    out = out.flatMap((head) => options.map((tail) => `${head} ${tail}`));
+  }
+  return out.map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p.length > 0);
+}
+const unique = (...lists: string[][]): string[] => [...new Set(lists.flat())];
+
+/** Ways of asking politely in front of a request ("please", "I want to", "can you"). */
+const POLITE = ["", "please", "I want to", "I'd like to", "can you", "could you", "let's"];
+
+/** "start | begin | do | run | have" × "a {region} session | a session on my {region} | …" */
+const SESSION_VERBS = ["start", "begin", "do", "run", "have"];
+const SESSION_OBJECTS = [
+  "a {region} session",
+  "my {region} session",
+  "the {region} session",
+  "a session on my {region}",
+  "a session for my {region}",
+  "a session on the {region}",
+  "a red light session for my {region}",
   "red light on my {region}",
-  "my {region} please",
-  "give my {region} some light",
-  "run a {region} session",
-  "start the light on my {region}",
 ];
-const START_SAMPLES = [
-  ...regionSamples,
-  "start {region} for {duration}",
-  "start a {region} session for {duration}",
-  "do my {region} for {duration}",
-  "light my {region} for {duration}",
-  "start a session on my {region} for {duration}",
-  "start {region} at {distance} centimeters",
-  "start a {region} session at {distance} centimeters",
-  "start a {region} session for {duration} at {distance} centimeters",
-  "start a session for {duration}",
-  "start a session",
-  "start a light session",
-  "turn on the panel",
-  "switch on the panel",
-  "start the panel",
-  "begin a session",
-  "start red light",
-  "start my session",
-  "start a red light session",
+/** "treat | light up | put the light on | …" × "my {region} | the {region}" */
+const BODY_VERBS = [
+  "treat",
+  "do",
+  "light",
+  "light up",
+  "work on",
+  "put the light on",
+  "put the panel on",
+  "shine the light on",
+  "shine the panel on",
+  "turn the light on for",
+  "turn on the panel for",
+  "switch on the panel for",
+  "turn the panel on for",
+  "switch the panel on for",
+  "use the panel on",
+  "use the light on",
+];
+const BODY_OBJECTS = ["my {region}", "the {region}"];
+
+const START_SAMPLES = unique(
+  phrases(POLITE, SESSION_VERBS, SESSION_OBJECTS),
+  phrases(POLITE, BODY_VERBS, BODY_OBJECTS),
+  phrases(SESSION_VERBS, SESSION_OBJECTS, "please"),
+  phrases(
+    ["I want", "I'd like", "can I have", "could I have", "give me"],
+    [
+      "a {region} session",
+      "a session on my {region}",
+      "a session for my {region}",
+      "some light on my {region}",
+      "red light on my {region}",
+    ],
+  ),
+  phrases(BODY_VERBS, BODY_OBJECTS, "please"),
+  phrases(["", "please"], ["start", "do", "treat", "light"], ["my {region}", "a {region} session"], "for {duration}"),
+  phrases(["start", "do"], ["a {region} session", "my {region}"], "at {distance} centimeters"),
+  [
+    "start {region}",
+    "start {region} for {duration}",
+    "start {region} at {distance} centimeters",
+    "start a {region} session for {duration} at {distance} centimeters",
+    "start a session on my {region} for {duration}",
+    "session for my {region}",
+    "red light for my {region}",
+    "red light on my {region}",
+    "give my {region} some light",
+    "give my {region} some red light",
+    "start the light on my {region}",
+    "my {region} needs some light",
+    "my {region} could use some light",
+    "time for my {region}",
+    "time for a {region} session",
+  ],
+  // Without a region: the handler asks which one.
+  phrases(POLITE, ["start", "begin", "do", "run"], ["a session", "a light session", "a red light session", "my session", "red light"]),
+  phrases(["", "please"], ["turn on", "switch on", "start"], ["the panel", "the light", "the red light"]),
+  ["start a session for {duration}", "turn the panel on", "switch the panel on", "turn the light on"],
   // Answers to "which region?"
-  "{region}",
-  "my {region}",
-  "the {region}",
-  "{region} please",
-];
+  ["{region}", "my {region}", "the {region}", "{region} please", "my {region} please", "the {region} please", "I'll do my {region}"],
+);
+
+const STOP_SAMPLES = unique(
+  phrases(
+    ["", "please", "can you", "I want to"],
+    ["stop", "end", "finish", "cancel", "turn off", "switch off", "shut off"],
+    ["the panel", "the session", "my session", "the light", "the red light", "this session"],
+  ),
+  phrases(["", "please"], ["turn", "switch"], ["the panel", "the light", "it"], "off"),
+  phrases(
+    ["stop", "end", "finish", "cancel", "turn off", "switch off", "shut off"],
+    ["the panel", "the session", "my session", "the light", "the red light", "this session"],
+    ["please", "now"],
+  ),
+  phrases(["", "please"], ["stop", "end"], ["it", "it now"]),
+  phrases(
+    ["it's", "it is", "it feels", "it's getting", "that's", "this is"],
+    ["", "way", "much", "a bit", "really"],
+    ["too hot", "too warm"],
+  ),
+  phrases(["it's", "it feels"], ["", "really"], ["hot", "burning"]),
+  [
+    "it's too hot",
+    "it feels too hot",
+    "it feels hot",
+    "it's getting hot",
+    "it's getting too hot",
+    "it's too warm",
+    "it feels too warm",
+    "it's burning",
+    "that's too hot",
+    "that's enough light",
+    "that's enough for today",
+    "I've had enough light",
+    "I'm done with the light",
+    "stop the light now",
+  ],
+);
+
+const TIME_LEFT_SAMPLES = unique(
+  phrases(
+    ["", "tell me"],
+    ["how long", "how much time", "how many minutes"],
+    ["is left", "are left", "left", "is remaining", "do I have left", "have I got left"],
+    ["", "on my session", "on the panel", "on the light"],
+  ).filter((p) => !/minutes is|seconds is|long are|time are/.test(p)),
+  phrases(
+    ["when does", "when will"],
+    ["the panel", "the session", "the light", "my session"],
+    ["turn off", "end", "finish", "stop", "switch off"],
+  ),
+  phrases("how long until", ["the panel", "the session", "the light", "my session"], ["turns off", "ends", "is done", "finishes"]),
+  phrases("how much longer", ["", "is left", "is it", "is there", "do I have", "have I got", "on my session", "on the panel"]),
+  ["how long left", "time left", "time remaining", "is it nearly done", "am I nearly done"],
+);
+
+const DOSE_STATUS_SAMPLES = unique(
+  phrases(
+    ["when can I", "can I", "am I allowed to", "is it okay to"],
+    ["do", "treat", "light", "use it on", "use the panel on"],
+    ["my {region}", "the {region}"],
+    ["again", "again today", "today"],
+  ),
+  phrases(["when can I", "can I", "is it okay to"], ["do", "have", "start"], "another {region} session", ["", "today"]),
+  phrases("when can I", ["do", "treat", "light"], "my {region}", ["", "next"]),
+  phrases(
+    ["how much light", "how much"],
+    ["has my {region} had", "is left for my {region}", "can my {region} have", "can my {region} still have", "have I had on my {region}"],
+    ["", "today"],
+  ),
+  phrases(
+    [
+      "what's my dose",
+      "what is my dose",
+      "how much light have I had",
+      "how much have I used",
+      "how much light is left",
+      "how much light can I still have",
+      "check my dose",
+      "how's my dose",
+    ],
+    ["", "today", "so far", "so far today"],
+  ),
+  [
+    "when can I do another session",
+    "when can I have another session",
+    "when is my next session allowed",
+    "when's my next session allowed",
+    "when can I go again",
+    "what's left for today",
+    "what is left for today",
+  ],
+);
+
+const CAUTION_SAMPLES = unique(
+  phrases(
+    ["read", "read me", "tell me", "repeat", "give me", "go over", "remind me of"],
+    [
+      "the caution",
+      "the safety warning",
+      "the safety warnings",
+      "the warning",
+      "the safety check",
+      "the safety information",
+      "the red flags",
+      "the safety rules",
+      "the precautions",
+    ],
+    ["", "again"],
+  ),
+  phrases(["what are", "tell me"], ["the risks", "the warnings", "the safety warnings", "the contraindications"]),
+  [
+    "what are the red flags",
+    "what is the caution",
+    "what's the caution",
+    "is it safe for me",
+    "is this safe for me",
+    "is red light safe for me",
+    "who shouldn't use it",
+    "who should not use the panel",
+    "safety information",
+    "any safety warnings",
+    "the safety warning please",
+  ],
+);
+
+const PROGRESS_SAMPLES = unique(
+  phrases(
+    [
+      "how am I doing",
+      "how am I getting on",
+      "how have I been doing",
+      "how is it going",
+      "how's it going",
+      "how are things going",
+      "am I improving",
+      "am I getting better",
+      "is it working",
+      "is it helping",
+      "am I making progress",
+    ],
+    ["", "this week", "lately", "so far", "this month"],
+  ),
+  phrases(
+    ["show", "show me", "tell me", "give me", "read me", "what's", "what is"],
+    ["my progress", "my weekly summary", "my summary", "my weekly report", "my progress report"],
+  ),
+  phrases(["what's", "what is", "how's", "how is"], "my progress", ["like", "looking", "this week"]),
+  [
+    "how is my progress",
+    "how's my progress",
+    "weekly summary",
+    "compare this week",
+    "compare this week with last week",
+    "how were my weeks",
+    "how did this week go",
+    "how was my week",
+  ],
+);
+
+const LOG_SPASM_SAMPLES = unique(
+  phrases(
+    ["", "please"],
+    ["log", "record", "note", "add", "track", "write down"],
+    ["a spasm", "a muscle spasm", "a back spasm", "a cramp", "a muscle cramp", "a spasm today", "another spasm"],
+  ),
+  phrases(
+    ["I had", "I just had", "I've had", "I got", "I've just had", "I had another"],
+    ["a spasm", "a muscle spasm", "a back spasm", "a cramp", "a spasm today", "spasm"],
+  ).filter((p) => p !== "I had another a spasm" && !/another a /.test(p) && !/(had|got) spasm$/.test(p)),
+  phrases(
+    "my",
+    ["back", "lower back", "neck", "muscle", "muscles", "shoulder", "leg"],
+    ["spasmed", "seized up", "went into spasm", "cramped up", "locked up"],
+  ),
+);
+
+const SCORES = ["{score}", "a {score}", "{score} out of ten", "a {score} out of ten"];
+const LOG_TENDERNESS_SAMPLES = unique(
+  phrases(
+    ["log", "record", "note", "rate"],
+    ["tenderness", "my tenderness", "knot tenderness", "my knot tenderness", "the knot", "my knot"],
+    ["{score}", "as {score}", "at {score}", "of {score}", "{score} out of ten"],
+  ),
+  phrases(
+    [
+      "tenderness",
+      "my tenderness is",
+      "my knot tenderness is",
+      "tenderness is",
+      "the knot is",
+      "my knot is",
+      "my knots are",
+      "the tenderness is",
+    ],
+    SCORES,
+  ),
+  phrases(
+    ["the knot in my {region} is", "my {region} knot is", "my {region} is", "my {region} tenderness is", "tenderness in my {region} is"],
+    SCORES,
+  ),
+  [
+    "log my tenderness",
+    "log tenderness",
+    "record my tenderness",
+    "rate my knots",
+    "rate my tenderness {score}",
+    "knot tenderness {score} out of ten",
+  ],
+);
+
+const LOG_ROM_SAMPLES = unique(
+  phrases(
+    [
+      "my range of motion",
+      "range of motion",
+      "my range",
+      "my mobility",
+      "mobility",
+      "my movement",
+      "moving",
+      "turning my head",
+      "bending",
+      "bending over",
+      "my flexibility",
+      "flexibility",
+    ],
+    ["is {change}", "feels {change}", "is {change} today", "feels {change} today", "seems {change}"],
+  ),
+  phrases(["log", "record", "note"], ["range of motion", "my range of motion", "my mobility"], ["{change}", "as {change}"]),
+  ["log my range of motion", "record my range of motion", "log my mobility"],
+);
 
 interface Intent {
   name: string;
@@ -197,70 +469,26 @@ const INTENTS: Intent[] = [
   {
     name: "StartSessionIntent",
     slots: [
-      { name: "region", type: "Region", samples: ["{region}", "my {region}", "the {region}", "do my {region}", "the {region} please"] },
-      { name: "duration", type: "AMAZON.DURATION", samples: ["{duration}", "for {duration}"] },
-      { name: "distance", type: "AMAZON.NUMBER", samples: ["{distance} centimeters"] },
+      // No slot-level samples and no dialog model: the handler asks for a missing region itself.
+      { name: "region", type: "Region" },
+      { name: "duration", type: "AMAZON.DURATION" },
+      { name: "distance", type: "AMAZON.NUMBER" },
     ],
     samples: START_SAMPLES,
     gbSamples: ["start {region} at {distance} centimetres", "start a {region} session at {distance} centimetres"],
   },
   {
     name: "StopSessionIntent",
-    samples: [
-      "stop the panel",
-      "stop the session",
-      "stop my session",
-      "turn off the panel",
-      "turn the panel off",
-      "switch off the panel",
-      "switch the panel off",
-      "turn off the light",
-      "end the session",
-      "end my session",
-      "stop the light",
-      "it's too hot",
-      "it feels too hot",
-      "it feels hot",
-      "it's getting hot",
-      "cancel the session",
-      "that's enough light",
-    ],
+    samples: STOP_SAMPLES,
   },
   {
     name: "TimeLeftIntent",
-    samples: [
-      "how long is left",
-      "how much time is left",
-      "how many minutes are left",
-      "how many minutes left",
-      "how long until the panel turns off",
-      "when does the panel turn off",
-      "when does the session end",
-      "how long left",
-      "time left",
-      "how much longer",
-    ],
+    samples: TIME_LEFT_SAMPLES,
   },
   {
     name: "DoseStatusIntent",
     slots: [{ name: "region", type: "Region" }],
-    samples: [
-      "when can I do my {region} again",
-      "when can I do {region} again",
-      "when can I use it on my {region} again",
-      "can I do my {region} again today",
-      "how much is left for my {region}",
-      "how much light has my {region} had",
-      "how much have I used today",
-      "how much light have I had today",
-      "what's my dose today",
-      "what is my dose today",
-      "how much light is left today",
-      "when can I do another session",
-      "when is my next session allowed",
-      "what's left for today",
-      "check my dose",
-    ],
+    samples: DOSE_STATUS_SAMPLES,
   },
   {
     name: "WorkoutDoneIntent",
@@ -322,19 +550,7 @@ const INTENTS: Intent[] = [
   },
   {
     name: "LogSpasmIntent",
-    samples: [
-      "log a spasm",
-      "I had a spasm",
-      "I had a spasm today",
-      "I had a cramp",
-      "record a spasm",
-      "note a spasm",
-      "my back spasmed",
-      "add a spasm",
-      "log a cramp",
-      "I just had a spasm",
-      "my muscle spasmed",
-    ],
+    samples: LOG_SPASM_SAMPLES,
   },
   {
     name: "LogTendernessIntent",
@@ -342,58 +558,16 @@ const INTENTS: Intent[] = [
       { name: "score", type: "AMAZON.NUMBER" },
       { name: "region", type: "Region" },
     ],
-    samples: [
-      "my knot tenderness is {score}",
-      "tenderness {score}",
-      "tenderness is {score}",
-      "log tenderness of {score}",
-      "log tenderness {score}",
-      "rate my tenderness {score}",
-      "rate my tenderness {score} out of ten",
-      "the knot is a {score}",
-      "the knot in my {region} is a {score}",
-      "my {region} is a {score} out of ten",
-      "my {region} tenderness is {score}",
-      "my knots are a {score}",
-      "knot tenderness {score} out of ten",
-      "the knot is {score} out of ten",
-      "log my tenderness",
-    ],
+    samples: LOG_TENDERNESS_SAMPLES,
   },
   {
     name: "LogRangeOfMotionIntent",
     slots: [{ name: "change", type: "RomChange" }],
-    samples: [
-      "my range of motion is {change}",
-      "range of motion is {change}",
-      "my range is {change}",
-      "moving feels {change}",
-      "my mobility is {change}",
-      "mobility is {change} today",
-      "log range of motion {change}",
-      "log my range of motion as {change}",
-      "my movement is {change}",
-      "turning my head feels {change}",
-      "bending feels {change}",
-      "log my range of motion",
-    ],
+    samples: LOG_ROM_SAMPLES,
   },
   {
     name: "ProgressIntent",
-    samples: [
-      "how am I doing",
-      "how's my progress",
-      "how is my progress",
-      "am I improving",
-      "am I getting better",
-      "show my progress",
-      "tell me my progress",
-      "give me my weekly summary",
-      "weekly summary",
-      "how were my weeks",
-      "compare this week",
-      "how is it going",
-    ],
+    samples: PROGRESS_SAMPLES,
   },
   {
     name: "RedFlagIntent",
@@ -433,18 +607,7 @@ const INTENTS: Intent[] = [
   },
   {
     name: "CautionIntent",
-    samples: [
-      "read the caution again",
-      "read the caution",
-      "read the safety warning",
-      "what are the red flags",
-      "tell me the red flags",
-      "safety information",
-      "repeat the safety check",
-      "read me the safety check",
-      "what is the caution",
-      "is it safe for me",
-    ],
+    samples: CAUTION_SAMPLES,
   },
   { name: "AMAZON.HelpIntent", samples: ["what can I say", "what can you do"] },
   { name: "AMAZON.FallbackIntent", samples: [] },

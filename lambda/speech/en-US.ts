@@ -97,15 +97,34 @@ interface FaqEntry {
   answer: () => string;
 }
 
+/** What a launch offers. */
+const WELCOME_OPTIONS =
+  "You can say, start a low back session, guide me through a neck routine, or how much have I used today. What would you like?";
+
+/**
+ * What stops a running session once the skill's session has closed (a plain "stop" no longer
+ * reaches the skill): a one-shot to the skill, or the panel switched off by name through Matter.
+ */
+const stopHint = (when: string, panelNames: readonly string[]) =>
+  `${when}, say: Alexa, tell bio light to stop${panelNames.length ? `, or: Alexa, turn off ${list(panelNames, "or")}` : ""}.`;
+
 export const enUS = {
-  welcome: () =>
-    "Welcome to Bio Light. You can say, start a low back session, guide me through a neck routine, or how much have I used today. What would you like?",
+  welcome: () => `Welcome to Bio Light. ${WELCOME_OPTIONS}`,
+  /** Before the caution at a launch: a user who never answered it, or answered an older version. */
+  welcomeCaution: (changed: boolean) =>
+    changed
+      ? "Welcome back to Bio Light. The safety check has changed since you last heard it, so here it is again."
+      : "Welcome to Bio Light.",
+  /** After "no" to the caution read at a launch: what the launch offers. */
+  welcomeOptions: () => WELCOME_OPTIONS,
   welcomeReprompt: () => `Which region would you like: ${regionChoice()}?`,
   /** The caution: the bridge's text when the bridge asked for it, else the skill's own. */
   caution: (text: string = cautionText()) => `${text} Does any of this apply to you?`,
   cautionWithdrawn: () =>
     "Someone in your household reported a red flag, so your Bio Light bridge has paused all sessions. Before the next one, here is the safety check again.",
   cautionChanged: () => "The safety check has changed since you last heard it, so here it is again.",
+  /** Something was asked for instead of answering the caution just read: the question again, not the whole text. */
+  cautionFirst: () => "I'll do that once you've answered the safety check I just read. Does any of this apply to you?",
   cautionReprompt: () => "Please answer yes if any of those apply to you, or no if none of them do.",
   /** `bridge`: what happened on the bridge (switched off, paused for the household, or why not). */
   cautionApplies: (bridge?: string) =>
@@ -120,14 +139,31 @@ export const enUS = {
   checkingBridge: () => "Checking with your Bio Light bridge.",
   timerLabel: () => "Bio Light",
   timerAnnouncement: (region: RegionId) => `Your ${regionName(region)} session is over. The panel has switched itself off.`,
+  /** The Timers permission, answered by voice after a start. */
+  timersAccepted: (region: RegionId, seconds: number) =>
+    `Thanks. I've set a timer for the end of your ${regionName(region)} session, ${whenPhrase(seconds)}.`,
+  timersAcceptedNoSession: () => "Thanks. Your session has already ended; I'll set a timer for the end of the next one.",
+  timersAcceptedFailed: () => "Thanks. I couldn't set the timer this time; the panel still switches itself off when the time is up.",
+  timersDeclined: () => "Okay, no timer. The panel switches itself off when the time is up.",
   badDistance: (range: { min: number; max: number }) =>
     `I didn't catch a sensible distance. Distances are in centimeters, between ${numberWords(range.min)} and ${numberWords(range.max)}. Or leave it out to use the panel's usual distance.`,
-  started: (p: { seconds: number; region: RegionId; requested?: number; reductions: AdjustmentReason[]; timerSet: boolean }) => {
+  /** `panelName`: the bridge's name for the panel that runs it (what "Alexa, turn off …" needs); `askingTimers`: the Timers permission is asked for next. */
+  started: (p: {
+    seconds: number;
+    region: RegionId;
+    requested?: number;
+    reductions: AdjustmentReason[];
+    timerSet: boolean;
+    panelName?: string;
+    askingTimers?: boolean;
+  }) => {
     const r = regionName(p.region);
     const why = p.reductions.map((reason) => REDUCTIONS[reason](r, minutesPhrase(p.seconds)));
     const shortened = why.length ? `I shortened it${p.requested ? ` from ${minutesPhrase(p.requested)}` : ""}, because ${list(why)}. ` : "";
-    const end = p.timerSet ? "I've set a timer for the end." : "The panel switches itself off when the time is up.";
-    return `Starting your ${r} session for ${minutesPhrase(p.seconds)}. ${shortened}${REGIONS[p.region].positioningTip} ${EYE_PROTECTION} It should feel pleasantly warm at most; say stop if it feels hot. ${end}`;
+    const end = p.timerSet
+      ? "I've set a timer for the end."
+      : `The panel switches itself off when the time is up.${p.askingTimers ? " With your permission, Alexa can also announce the end with a timer." : ""}`;
+    return `Starting your ${r} session for ${minutesPhrase(p.seconds)}. ${shortened}${REGIONS[p.region].positioningTip} ${EYE_PROTECTION} It should feel pleasantly warm at most. ${stopHint("If it feels hot, or to stop early", p.panelName ? [p.panelName] : [])} ${end}`;
   },
   refusals: REFUSALS,
   /** A refusal this skill does not know (a newer bridge): one sentence of our own, not the bridge's English. */
@@ -215,8 +251,9 @@ export const enUS = {
   } satisfies Record<FaqTopic, FaqEntry>,
   /** `questions`: every FAQ entry's question, in the order to offer them. */
   faqUnknown: (questions: readonly string[]) => `I can answer: ${list(questions, "and", true)}. Which one?`,
-  help: () =>
-    "You can say: start a low back session, start neck and shoulders for ten minutes, stop the panel, how long is left, how much have I used today, I just finished a run, guide me through a mid back routine, tenderness four, how am I doing, or read the caution again. What would you like?",
+  /** `panelNames`: the bridge's panels, for "Alexa, turn off …" (none when the bridge could not be asked). */
+  help: (panelNames: readonly string[] = []) =>
+    `You can say: start a low back session, start neck and shoulders for ten minutes, stop the panel, how long is left, how much have I used today, I just finished a run, guide me through a mid back routine, tenderness four, how am I doing, or read the caution again. Once a session is running, I'm no longer listening: to stop it early${stopHint("", panelNames)} What would you like?`,
   fallback: () => "Sorry, I didn't get that. You can say, start a low back session, or say help to hear more.",
   goodbye: () => "Goodbye.",
   error: () => "Sorry, something went wrong on my side. Please try again, or say stop to switch the panel off.",

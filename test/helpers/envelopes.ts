@@ -20,6 +20,8 @@ export interface EnvelopeOptions {
   sessionAttributes?: Record<string, unknown>;
   dialogState?: "STARTED" | "IN_PROGRESS" | "COMPLETED";
   skillId?: string;
+  /** The device has a screen: declares `Alexa.Presentation.APL` among its supported interfaces. */
+  apl?: boolean;
 }
 
 let seq = 0;
@@ -40,7 +42,10 @@ function base(request: Record<string, unknown>, o: EnvelopeOptions): RequestEnve
       System: {
         application,
         user: { userId, ...(o.timers ? { permissions: { scopes: { [TIMERS_SCOPE]: { status: "GRANTED" } } } } : {}) },
-        device: { deviceId: "amzn1.ask.device.TEST", supportedInterfaces: {} },
+        device: {
+          deviceId: "amzn1.ask.device.TEST",
+          supportedInterfaces: o.apl ? { "Alexa.Presentation.APL": { runtime: { maxVersion: "2023.3" } } } : {},
+        },
         apiEndpoint: o.apiEndpoint ?? "http://127.0.0.1:9",
         apiAccessToken: "test-api-access-token",
       },

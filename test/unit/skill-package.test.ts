@@ -39,6 +39,111 @@ describe("interaction models", () => {
   });
 });
 
+type ModelIntent = { name: string; slots?: Array<{ name: string; type: string; samples?: string[] }>; samples: string[] };
+const languageModel = (locale: (typeof LOCALES)[number]) => read(modelPath(locale)).interactionModel.languageModel;
+
+describe("sample utterances (rules Alexa's model build enforces, and enough ways to say things)", () => {
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
+
+  it.each(LOCALES)("%s: no sample is in two intents or twice in one (Alexa rejects the model)", (locale) => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const intent of languageModel(locale).intents as ModelIntent[]) {
+      for (const sample of intent.samples) {
+        const key = norm(sample);
+        const other = owner.get(key);
+        if (other !== undefined) clashes.push(`"${sample}": ${other} and ${intent.name}`);
+        owner.set(key, intent.name);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it.each(LOCALES)("%s: samples are words, apostrophes and declared {slots}, of a sane length", (locale) => {
+    const bad: string[] = [];
+    let total = 0;
+    for (const intent of languageModel(locale).intents as ModelIntent[]) {
+      const slots = new Set((intent.slots ?? []).map((s) => s.name));
+      for (const sample of intent.samples) {
+        total++;
+        const words = sample.split(" ");
+        const undeclared = [...sample.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((name) => !slots.has(name));
+        if (
+          !/^[A-Za-z' {}]+$/.test(sample) ||
+          sample !== sample.trim() ||
+          sample.includes("  ") ||
+          sample.length > 120 ||
+          words.length > 16 ||
+          undeclared.length > 0 ||
+          /\}\s*\{/.test(sample)
+        )
+          bad.push(`${intent.name}: "${sample}"`);
+      }
+      expect(intent.samples.length).toBeLessThanOrEqual(1000);
+    }
+    expect(bad).toEqual([]);
+    expect(total).toBeLessThanOrEqual(5000);
+  });
+
+  it.each(LOCALES)("%s: at least 30 samples for each everyday intent", (locale) => {
+    const intents = languageModel(locale).intents as ModelIntent[];
+    const everyday = [
+      "StartSessionIntent",
+      "StopSessionIntent",
+      "TimeLeftIntent",
+      "DoseStatusIntent",
+      "CautionIntent",
+      "ProgressIntent",
+      "LogSpasmIntent",
+      "LogTendernessIntent",
+      "LogRangeOfMotionIntent",
+    ];
+    for (const name of everyday)
+      expect({ name, enough: (intents.find((i) => i.name === name)?.samples.length ?? 0) >= 30 }).toEqual({ name, enough: true });
+  });
+
+  it.each(LOCALES)("%s: no dialog model and no slot prompts: the StartSession handler asks for a missing region itself", (locale) => {
+    const model = read(modelPath(locale)).interactionModel;
+    expect(model.dialog).toBeUndefined();
+    expect(model.prompts).toBeUndefined();
+    for (const intent of model.languageModel.intents as ModelIntent[])
+      for (const slot of intent.slots ?? [])
+        expect({ intent: intent.name, slot: slot.name, samples: slot.samples }).toEqual({
+          intent: intent.name,
+          slot: slot.name,
+          samples: undefined,
+        });
+  });
+});
+
+describe("region words", () => {
+  const words = REGION_IDS.flatMap((id) => [REGIONS[id].spokenName, ...REGIONS[id].synonyms, ...(REGIONS[id].britishSynonyms ?? [])]);
+
+  it("the words people use name a region, each word only one", () => {
+    const of = (word: string) => REGION_IDS.filter((id) => [REGIONS[id].spokenName, ...REGIONS[id].synonyms].includes(word));
+    expect(new Set(words.map((w) => w.toLowerCase())).size).toBe(words.length);
+    expect(of("neck")).toEqual(["neck-shoulders"]);
+    expect(of("shoulders")).toEqual(["neck-shoulders"]);
+    expect(of("upper back")).toEqual(["mid-back"]);
+    expect(of("lower back")).toEqual(["low-back-hips"]);
+    expect(of("low back")).toEqual(["low-back-hips"]);
+    expect(of("hips")).toEqual(["low-back-hips"]);
+  });
+
+  it("'back' alone is no region: the skill asks which one instead of guessing", async () => {
+    for (const ambiguous of ["back", "my back", "the back", "spine"]) expect(words).not.toContain(ambiguous);
+    const { skill } = await testSkill("http://127.0.0.1:9", "t", { timeoutMs: 200 });
+    // Real Alexa sends the word unresolved (ER_SUCCESS_NO_MATCH).
+    const r = await invoke(
+      skill,
+      intentRequest("StartSessionIntent", { region: { value: "back", id: null } }, { userId: "amzn1.ask.account.BACK" }),
+    );
+    for (const id of REGION_IDS) expect(r.text).toContain(REGIONS[id].spokenName);
+    expect(r.text).toMatch(/Which/);
+    expect(r.ended).toBe(false);
+  });
+});
+
 describe("skill.json", () => {
   const manifest = skillJson.manifest;
   it("is Health & Fitness with the professional-advice disclaimer in every locale", () => {
