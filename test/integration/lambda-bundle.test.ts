@@ -45,7 +45,10 @@ async function lambda(events: unknown[], env: Record<string, string>) {
     cwd: dataDir, // not the package root: nothing from node_modules can be picked up by accident
     env: { PATH: process.env.PATH ?? "", NODE_PATH: "", ...env },
   });
-  return JSON.parse(stdout) as Array<{ response: { outputSpeech?: { ssml: string } }; sessionAttributes?: Record<string, unknown> }>;
+  return JSON.parse(stdout) as Array<{
+    response: { outputSpeech?: { ssml: string }; directives?: Array<{ type: string; name?: string }> };
+    sessionAttributes?: Record<string, unknown>;
+  }>;
 }
 
 it("builds a CommonJS bundle and zip without matter.js and says how big they are", async () => {
@@ -71,6 +74,28 @@ it("the bundle's handler answers a launch and a start against the bridge, with f
   const [yes] = await lambda([intentRequest("AMAZON.NoIntent", {}, { userId, sessionAttributes: start.sessionAttributes })], env);
   expect(yes.response.outputSpeech?.ssml).toContain("Starting your neck and shoulders session");
   expect((await bridge.panel()).on).toBe(true);
+});
+
+it("the bundle reads the caution at first launch, names what stops a session, asks for Timers and shows a screen", async () => {
+  const userId = "amzn1.ask.account.BUNDLE-ECHO-SHOW";
+  const env = { BRIDGE_URL: bridge.url, BRIDGE_TOKEN: bridge.token, SKILL_DATA_DIR: join(dataDir, "skill") };
+  await bridge.controller.stop(bridge.controller.config.panels[0].id, "test");
+  const [launch] = await lambda([launchRequest({ userId })], env);
+  expect(launch.response.outputSpeech?.ssml).toContain("Does any of this apply");
+  const [no] = await lambda([intentRequest("AMAZON.NoIntent", {}, { userId, sessionAttributes: launch.sessionAttributes })], env);
+  expect(no.response.outputSpeech?.ssml).not.toContain("Does any of this apply");
+  const [start] = await lambda(
+    [intentRequest("StartSessionIntent", { region: { value: "mid back", id: "mid-back" } }, { userId, apl: true })],
+    env,
+  );
+  const said = start.response.outputSpeech?.ssml ?? "";
+  expect(said).toContain("Alexa, tell bio light to stop");
+  expect(said).toContain(`Alexa, turn off ${bridge.controller.config.panels[0].name}`);
+  const directives = start.response.directives ?? [];
+  expect(directives.map((d) => d.type)).toEqual(
+    expect.arrayContaining(["Alexa.Presentation.APL.RenderDocument", "Connections.SendRequest"]),
+  );
+  expect(directives.find((d) => d.type === "Connections.SendRequest")?.name).toBe("AskFor");
 });
 
 it("with PERSISTENCE=dynamodb the bundle keeps user data in the table (dynalite via AWS_ENDPOINT_URL_DYNAMODB)", async () => {
