@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { HttpError } from "./errors.js";
 
 export interface RouteRequest {
   req: IncomingMessage;
@@ -66,4 +67,42 @@ export function router(routes: Route[]): (method: string, path: string) => Match
     }
     return allow.length ? { kind: "method-not-allowed", allow } : { kind: "none" };
   };
+}
+
+const badTarget = (why: string) => new HttpError(400, "BAD_REQUEST", `The request target is malformed: ${why}.`);
+
+/** An RFC 3986 path: unreserved, sub-delims, ":", "@", "/" and "%" followed by two hex digits. */
+const PATH = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
+const ABSOLUTE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/s;
+
+/**
+ * The path and query of a request target (RFC 9112 §3.2): origin-form ("/path?query"), or
+ * absolute-form ("http://host:port/path?query", whose authority is checked and then ignored), or
+ * "*" for OPTIONS. Anything else, a path with characters a URI cannot hold or whose
+ * percent-encoding is not UTF-8, is a 400 BAD_REQUEST. The path is returned still encoded.
+ */
+export function requestTarget(raw: string, method: string): { path: string; query: string } {
+  if (raw === "*" && method === "OPTIONS") return { path: "*", query: "" };
+  let target = raw;
+  const absolute = ABSOLUTE.exec(raw);
+  if (absolute) {
+    const [, scheme, authority, rest] = absolute;
+    if (!/^https?$/i.test(scheme)) throw badTarget(`the scheme "${scheme.slice(0, 20)}" is not http`);
+    if (authority.includes("@")) throw badTarget("it holds user information");
+    try {
+      new URL(`${scheme}://${authority}/`);
+    } catch {
+      throw badTarget("its host or port is not valid");
+    }
+    target = rest.startsWith("/") ? rest : `/${rest}`;
+  } else if (!raw.startsWith("/")) throw badTarget("it is neither a path nor an http URL");
+  const q = target.indexOf("?");
+  const path = q < 0 ? target : target.slice(0, q);
+  if (!PATH.test(path)) throw badTarget("the path holds characters a URL cannot hold");
+  try {
+    decodeURIComponent(path);
+  } catch {
+    throw badTarget("the path's percent-encoding is not UTF-8");
+  }
+  return { path, query: q < 0 ? "" : target.slice(q + 1) };
 }

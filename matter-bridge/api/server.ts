@@ -1,11 +1,11 @@
 /** The HTTP control API on node:http: routing, auth, errors. Routes live in routes.ts. */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
 import { LedgerUnavailableError } from "../dose/ledger.js";
 import type { SessionController } from "../sessions/controller.js";
 import { type AuthThrottle, bearerCheck } from "./auth.js";
 import { HttpError, notFound, sendError, sendJson } from "./errors.js";
-import { type Route, router } from "./router.js";
+import { type Route, requestTarget, router } from "./router.js";
 import { controlRoutes } from "./routes.js";
 
 /** Serves a non-API request (e.g. the dashboard's static files); returns false to let it 404. */
@@ -38,11 +38,11 @@ export async function startApi(opts: ApiOptions): Promise<Api> {
   const match = router([...controlRoutes(opts), ...(opts.extraRoutes ?? [])]);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = req.url ?? "/";
-    const q = raw.indexOf("?");
-    const path = q < 0 ? raw : raw.slice(0, q);
-    const query = new URLSearchParams(q < 0 ? "" : raw.slice(q + 1));
     const method = req.method ?? "GET";
+    // A malformed target is a 400 here, before any handler builds a URL from it.
+    const target = requestTarget(req.url ?? "/", method);
+    const path = target.path;
+    const query = new URLSearchParams(target.query);
 
     if (path !== "/v1" && !path.startsWith("/v1/")) {
       if (opts.static && (method === "GET" || method === "HEAD") && (await opts.static(req, res))) return;
@@ -58,15 +58,47 @@ export async function startApi(opts: ApiOptions): Promise<Api> {
     if (!res.headersSent) sendJson(req, res, reply.status, reply.body, reply.headers);
   }
 
+  /** The answer to an error: client mistakes and known conditions are answered quietly; anything else is a fault. */
+  function answerFor(req: IncomingMessage, err: unknown): HttpError | undefined {
+    if (err instanceof HttpError) return err;
+    // The one place a ledger that cannot be read or written becomes an answer.
+    if (err instanceof LedgerUnavailableError) return new HttpError(503, "LEDGER_UNAVAILABLE", err.message);
+    // The client went away while a handler read from it: nobody to answer, nothing to report.
+    const gone = err instanceof Error && err.message === "aborted" && (err as NodeJS.ErrnoException).code === "ECONNRESET";
+    if (gone && req.destroyed) return new HttpError(400, "INCOMPLETE_BODY", "The request ended early.");
+    return undefined;
+  }
+
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
+      const answer = answerFor(req, err);
+      // A real internal fault: logged once, with its stack; the client learns nothing of it.
+      if (!answer)
+        log(`API ${req.method} ${JSON.stringify(req.url)} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (res.headersSent) return void res.destroy();
-      if (err instanceof HttpError) return sendError(req, res, err);
-      // The one place a ledger that cannot be read or written becomes an answer.
-      if (err instanceof LedgerUnavailableError) return sendError(req, res, new HttpError(503, "LEDGER_UNAVAILABLE", err.message));
-      log(`API ${req.method} ${req.url} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      sendError(req, res, new HttpError(500, "INTERNAL", "Something went wrong inside the bridge; see its log."));
+      sendError(req, res, answer ?? new HttpError(500, "INTERNAL", "Something went wrong inside the bridge; see its log."));
     });
+  });
+  // Requests Node's parser rejects (a target with spaces or control characters, oversized headers,
+  // a stalled request): answered as the API answers, in JSON, instead of Node's bare 400.
+  server.on("clientError", (err: NodeJS.ErrnoException, duplex) => {
+    const socket = duplex as Socket;
+    if (err.code !== "ECONNRESET" && socket.writable && socket.bytesWritten === 0) {
+      const [status, code, message] =
+        err.code === "HPE_HEADER_OVERFLOW"
+          ? [431, "HEADERS_TOO_LARGE", "The request headers are too large."]
+          : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+            ? [408, "REQUEST_TIMEOUT", "The request took too long to arrive."]
+            : err.code === "HPE_CHUNK_EXTENSIONS_OVERFLOW"
+              ? [413, "BODY_TOO_LARGE", "The chunk extensions are too large."]
+              : [400, "BAD_REQUEST", "The request is not valid HTTP/1.1."];
+      const text = JSON.stringify({ error: { code, message } });
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n` +
+          `X-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+      );
+    }
+    socket.destroySoon();
   });
   // Slow or stalled clients must not pin connections for Node's 5-minute default.
   server.requestTimeout = 15_000;

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import * as z from "zod";
 import { allowedConfigKeys, type BridgeConfig, BridgeConfigSchema, DEFAULT_CONFIG } from "../contract/config.js";
 import { describeIssues } from "../contract/issues.js";
+import { decimalNumber } from "../contract/numbers.js";
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -40,12 +41,13 @@ export function parseConfig(json: unknown, source = "config"): BridgeConfig {
   return parsed.data;
 }
 
-const port = (name: string) =>
-  z.coerce
-    .number({ error: `${name} must be a port number` })
-    .int(`${name} must be a whole number`)
-    .min(0, `${name} must be 0–65535`)
-    .max(65535, `${name} must be 0–65535`);
+/** Ports, passcode and discriminator are plain decimal digits (see contract/numbers.ts), naming the flag. */
+const whole = (name: string, min: number, max: number, what = "a whole number") =>
+  decimalNumber(z.number().int().min(min, `${name} must be ${min}–${max}`).max(max, `${name} must be ${min}–${max}`), {
+    integer: true,
+    message: `${name} must be ${what} written in plain digits, ${min}–${max}`,
+  });
+const port = (name: string) => whole(name, 0, 65535, "a port number");
 
 export const CliOptionsSchema = z.strictObject({
   config: z.string().optional(),
@@ -53,8 +55,8 @@ export const CliOptionsSchema = z.strictObject({
   matterPort: port("--matter-port / MATTER_PORT"),
   apiPort: port("--api-port / BRIDGE_API_PORT"),
   apiHost: z.string().min(1),
-  passcode: z.coerce.number().int().min(1, "--passcode must be 1–99999998").max(99999998, "--passcode must be 1–99999998").optional(),
-  discriminator: z.coerce.number().int().min(0, "--discriminator must be 0–4095").max(4095, "--discriminator must be 0–4095").optional(),
+  passcode: whole("--passcode", 1, 99999998).optional(),
+  discriminator: whole("--discriminator", 0, 4095).optional(),
   acknowledgeCaution: z.boolean(),
   help: z.boolean(),
 });

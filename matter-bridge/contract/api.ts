@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { RegionIdSchema } from "./config.js";
+import { decimalNumber } from "./numbers.js";
 
 export const REFUSAL_CODES = [
   "CAUTION_REQUIRED",
@@ -112,7 +113,10 @@ export const DoseResponseSchema = z.object({
 export type DoseResponse = z.infer<typeof DoseResponseSchema>;
 
 export const HistoryQuerySchema = z.strictObject({
-  days: z.coerce.number().int("days must be a whole number").min(1).max(365).default(7),
+  days: decimalNumber(z.number().int().min(1, "days must be 1–365").max(365, "days must be 1–365"), {
+    integer: true,
+    message: "days must be a whole number written in plain digits (e.g. 7)",
+  }).default(7),
 });
 export const HistoryResponseSchema = z.object({ sessions: z.array(FinishedSessionSchema) });
 export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;

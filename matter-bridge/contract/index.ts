@@ -3,6 +3,7 @@ export * from "./api.js";
 export * from "./caution.js";
 export * from "./config.js";
 export * from "./issues.js";
+export * from "./numbers.js";
 export * from "./regions.js";
 export * from "./storage.js";
 export * from "./units.js";

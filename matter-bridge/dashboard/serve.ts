@@ -3,6 +3,7 @@
  * asks for the API token and sends it with every API call, so the API's auth is the dashboard's.
  */
 import { readFileSync } from "node:fs";
+import { requestTarget } from "../api/router.js";
 import type { StaticHandler } from "../api/server.js";
 import { type DoseLimits, DoseLimitsSchema } from "../contract/config.js";
 import { REGION_IDS, REGIONS } from "../contract/regions.js";
@@ -46,7 +47,9 @@ export function dashboardHandler(options: { dose?: DoseLimits } = {}): StaticHan
 
   return (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const path = new URL(req.url ?? "/", "http://bridge").pathname;
+    // The target as the API reads it (a malformed one is a 400, never a thrown URL error), then with
+    // dot segments resolved: a base with a host keeps a path such as "//x" from being read as one.
+    const path = new URL(`http://bridge${requestTarget(req.url ?? "/", req.method).path}`).pathname;
     if (path === "/" || path === "/dashboard") {
       res.writeHead(302, { Location: "/dashboard/" }).end();
       return true;

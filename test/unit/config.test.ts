@@ -153,4 +153,30 @@ describe("CLI flags and environment", () => {
   ])("refuses %j with a message naming it", (argv, pattern) => {
     expect(() => parseCli(argv as string[], {})).toThrow(pattern);
   });
+
+  // Numbers are plain decimal digits (contract/numbers.ts), not whatever JavaScript's Number() reads.
+  const plainDigits = /--api-port \/ BRIDGE_API_PORT must be a port number written in plain digits/;
+  it.each([["0x1F90"], ["1e3"], [" 80"], ["80 "], ["+80"], ["Infinity"], ["0b1010"], ["0o17"], ["80.0"], [""]])(
+    "refuses --api-port %j, naming the flag",
+    (value) => {
+      expect(() => parseCli(["--api-port", value], {})).toThrow(plainDigits);
+      expect(() => parseCli([`--api-port=${value}`], {})).toThrow(plainDigits);
+      // An empty variable counts as unset (the default applies), tested below.
+      if (value !== "") expect(() => parseCli([], { BRIDGE_API_PORT: value })).toThrow(plainDigits);
+    },
+  );
+  it.each([
+    [["--matter-port", "1E3"], /--matter-port \/ MATTER_PORT must be a port number written in plain digits/],
+    [["--passcode", "0x1339"], /--passcode must be a whole number written in plain digits/],
+    [["--discriminator", "1e3"], /--discriminator must be a whole number written in plain digits/],
+    [["--discriminator", "NaN"], /--discriminator must be a whole number written in plain digits/],
+  ])("refuses %j as not plain digits", (argv, pattern) => {
+    expect(() => parseCli(argv as string[], {})).toThrow(pattern);
+  });
+  it("accepts plain digits from flags and environment", () => {
+    expect(parseCli(["--api-port", "8787"], {}).apiPort).toBe(8787);
+    expect(parseCli(["--api-port=0"], {}).apiPort).toBe(0);
+    expect(parseCli([], { BRIDGE_API_PORT: "8787", MATTER_DISCRIMINATOR: "3840" })).toMatchObject({ apiPort: 8787, discriminator: 3840 });
+    expect(parseCli([], { BRIDGE_API_PORT: "" }).apiPort).toBe(8787);
+  });
 });
