@@ -3,7 +3,7 @@
  * corrupt data can never count as an acknowledged caution.
  */
 import * as z from "zod";
-import { RegionIdSchema } from "../matter-bridge/contract/index.js";
+import { DAY_MS, RegionIdSchema } from "../matter-bridge/contract/index.js";
 import { ROM_CHANGES, TENDERNESS_SCALE } from "./vocabulary.js";
 
 const CautionAckSchema = z.object({ version: z.number().int().min(1), acknowledgedAt: z.number() });
@@ -32,7 +32,7 @@ export function parseUserData(raw: unknown): UserData {
 }
 
 /** Progress logs older than this are dropped: tracking is about weeks, not years. */
-export const LOG_RETENTION_MS = 180 * 24 * 3600 * 1000;
+export const LOG_RETENTION_MS = 180 * DAY_MS;
 
 export function pruneLogs(data: UserData, now: number): UserData {
   const keep = (at: number) => at >= now - LOG_RETENTION_MS;

@@ -8,8 +8,11 @@ import { HttpError, notFound, sendError, sendJson } from "./errors.js";
 import { type Route, requestTarget, router } from "./router.js";
 import { controlRoutes } from "./routes.js";
 
-/** Serves a non-API request (e.g. the dashboard's static files); returns false to let it 404. */
-export type StaticHandler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+/**
+ * Serves a non-API request (e.g. the dashboard's static files); returns false to let it 404. `path`
+ * is the request target's path, already checked (still percent-encoded).
+ */
+export type StaticHandler = (req: IncomingMessage, res: ServerResponse, path: string) => boolean | Promise<boolean>;
 
 export interface ApiOptions {
   controller: SessionController;
@@ -45,7 +48,7 @@ export async function startApi(opts: ApiOptions): Promise<Api> {
     const query = new URLSearchParams(target.query);
 
     if (path !== "/v1" && !path.startsWith("/v1/")) {
-      if (opts.static && (method === "GET" || method === "HEAD") && (await opts.static(req, res))) return;
+      if (opts.static && (method === "GET" || method === "HEAD") && (await opts.static(req, res, path))) return;
       throw notFound();
     }
     const found = match(method, path);

@@ -3,7 +3,6 @@
  * asks for the API token and sends it with every API call, so the API's auth is the dashboard's.
  */
 import { readFileSync } from "node:fs";
-import { requestTarget } from "../api/router.js";
 import type { StaticHandler } from "../api/server.js";
 import { type DoseLimits, DoseLimitsSchema } from "../contract/config.js";
 import { REGION_IDS, REGIONS } from "../contract/regions.js";
@@ -45,11 +44,11 @@ export function dashboardHandler(options: { dose?: DoseLimits } = {}): StaticHan
   files.set("/dashboard/", files.get("/dashboard/index.html")!);
   files.set("/dashboard/bootstrap.js", { type: TYPES.js, body: bootstrap(options.dose ?? DoseLimitsSchema.parse({})) });
 
-  return (req, res) => {
+  return (req, res, target) => {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
-    // The target as the API reads it (a malformed one is a 400, never a thrown URL error), then with
-    // dot segments resolved: a base with a host keeps a path such as "//x" from being read as one.
-    const path = new URL(`http://bridge${requestTarget(req.url ?? "/", req.method).path}`).pathname;
+    // The target as the API checked it, with dot segments resolved: a base with a host keeps a path
+    // such as "//x" from being read as one.
+    const path = new URL(`http://bridge${target}`).pathname;
     if (path === "/" || path === "/dashboard") {
       res.writeHead(302, { Location: "/dashboard/" }).end();
       return true;

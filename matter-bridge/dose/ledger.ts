@@ -1,8 +1,8 @@
 /**
- * The durable dose ledger: sessions and the household caution acknowledgement, one JSON file in
- * the storage dir, replaced atomically (write temp → fsync → rename → fsync dir) on every change.
- * A change is acknowledged only after it is on disk (contract/durable-file.ts); a file that cannot be read or validated is
- * never replaced with an empty one; nothing is written when nothing changed.
+ * The durable dose ledger: sessions and the household caution record, one JSON file in the storage
+ * dir, replaced durably (contract/durable-file.ts) on every change. A change is acknowledged only
+ * after it is on disk; a file that cannot be read or validated is never replaced with an empty one;
+ * nothing is written when nothing changed.
  *
  * In memory every time is on the trusted time line (see trusted-time.ts); the file holds wall-clock
  * times, so a forward clock step taken out of the line is added back when the file is written.
@@ -10,6 +10,7 @@
 import { mkdir, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileDurably } from "../contract/durable-file.js";
+import { DAY_MS } from "../contract/units.js";
 import type { Clock } from "../sessions/clock.js";
 import { type CautionRecord, isOpen, type LedgerFile, LedgerFileSchema, type LedgerSession, LedgerSessionSchema } from "./ledger-schema.js";
 import { TrustedTime } from "./trusted-time.js";
@@ -18,7 +19,7 @@ export const LEDGER_FILE = "ledger.json";
 /** The end reason of a session left open by a crash or power loss and closed at the next start. */
 const RECOVERED = "recovered-after-restart";
 /** Entries older than this on the trusted line are dropped on write; history needs 90 days. */
-const LEDGER_RETENTION_MS = 100 * 24 * 3600 * 1000;
+const LEDGER_RETENTION_MS = 100 * DAY_MS;
 
 export class LedgerCorruptError extends Error {
   constructor(

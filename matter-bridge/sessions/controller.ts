@@ -153,8 +153,10 @@ export class SessionController {
   /** The region a plain "on" uses: the panel's last session's region, else its configured default. */
   currentRegion(panelId: string): RegionId {
     const panel = this.panel(panelId);
-    const last = [...(this.ledger?.sessions() ?? [])].reverse().find((s) => s.panelId === panel.id);
-    return last?.region ?? panel.defaultRegion;
+    const sessions = this.ledger?.sessions() ?? [];
+    // Newest last: walk back without copying the ledger (this runs on every status change).
+    for (let i = sessions.length - 1; i >= 0; i--) if (sessions[i].panelId === panel.id) return sessions[i].region;
+    return panel.defaultRegion;
   }
 
   /** Asks the dose policy and, when granted, switches the panel on with a deadline. */

@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApi } from "../../matter-bridge/api/server.js";
+import { type ApiOptions, startApi } from "../../matter-bridge/api/server.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
@@ -41,9 +41,14 @@ if (typeof afterAll === "function")
     for (const bridge of [...open]) await bridge.close();
   });
 
-export async function startControlBridge(
-  opts: { acknowledged?: boolean; config?: Partial<BridgeConfigInput> } = {},
-): Promise<ControlBridge> {
+export interface ControlBridgeOptions {
+  acknowledged?: boolean;
+  config?: Partial<BridgeConfigInput>;
+  /** More of the API's options (extra routes, a static handler, the token throttle). */
+  api?: Pick<ApiOptions, "extraRoutes" | "static" | "authThrottle">;
+}
+
+export async function startControlBridge(opts: ControlBridgeOptions = {}): Promise<ControlBridge> {
   const storage = await mkdtemp(join(tmpdir(), "biolight-bridge-"));
   try {
     return await startIn(storage, opts);
@@ -53,7 +58,7 @@ export async function startControlBridge(
   }
 }
 
-async function startIn(storage: string, opts: { acknowledged?: boolean; config?: Partial<BridgeConfigInput> }): Promise<ControlBridge> {
+async function startIn(storage: string, opts: ControlBridgeOptions): Promise<ControlBridge> {
   const config = makeConfig(opts.config ?? {});
   const ledger = await Ledger.open(storage);
   if (opts.acknowledged) await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
@@ -64,7 +69,7 @@ async function startIn(storage: string, opts: { acknowledged?: boolean; config?:
   );
   const controller = new SessionController({ config, ledger, drivers, log, offRetryMs: 20 });
   await controller.recover();
-  const api = await startApi({ controller, token: BRIDGE_TOKEN, host: "127.0.0.1", port: 0, log, stopTimeoutMs: 500 });
+  const api = await startApi({ controller, token: BRIDGE_TOKEN, host: "127.0.0.1", port: 0, log, stopTimeoutMs: 500, ...opts.api });
   let closing: Promise<void> | undefined;
   const bridge: ControlBridge = {
     url: api.url,

@@ -3,71 +3,34 @@
  * bodies: no hex, exponent, blanks, "+", Infinity or empty values read the way JavaScript's Number()
  * would. Real HTTP, in-process, on the real session controller, ledger and simulated panel driver.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { AuthThrottle } from "../../matter-bridge/api/auth.js";
-import { type Api, startApi } from "../../matter-bridge/api/server.js";
 import { HistoryResponseSchema, StartSessionResponseSchema } from "../../matter-bridge/contract/api.js";
-import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
-import { Ledger } from "../../matter-bridge/dose/ledger.js";
-import { createDriver } from "../../matter-bridge/panels/index.js";
-import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
-import { SessionController } from "../../matter-bridge/sessions/controller.js";
-import { HOUR, makeConfig, session } from "../helpers/dose-fixtures.js";
+import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
+import { HOUR, session } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 
-const TOKEN = "test-token-0123456789abcdefghijklmnop";
-
-interface Harness {
-  api: Api;
-  url: string;
-  controller: SessionController;
-  ledger: Ledger;
-  panelOn(): Promise<boolean>;
-}
+type Harness = ControlBridge & { panelOn(): Promise<boolean> };
 
 const harnesses: Harness[] = [];
-const dirs: string[] = [];
 afterEach(async () => {
-  for (const h of harnesses.splice(0)) {
-    await h.controller.shutdown();
-    await h.api.close();
-  }
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  for (const h of harnesses.splice(0)) await h.close();
 });
 
-/** A bridge whose sessions may last 1–120 s, with one finished session 2 h ago. */
+/** A bridge whose sessions may last 1–120 s. */
 async function bridge(): Promise<Harness> {
-  const storage = await mkdtemp(join(tmpdir(), "biolight-api-numbers-"));
-  dirs.push(storage);
-  const config = makeConfig({ dose: { minSessionSeconds: 1, maxSessionSeconds: 120, minRestSameRegionSeconds: 0 } });
-  const ledger = await Ledger.open(storage);
-  await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
-  const log = () => {};
-  const driver = (await createDriver(config.panels[0], { storageDir: storage, log })) as SimulatedDriver;
-  const controller = new SessionController({ config, ledger, drivers: { [config.panels[0].id]: driver }, log, offRetryMs: 20 });
-  await controller.recover();
-  const api = await startApi({
-    controller,
-    token: TOKEN,
-    host: "127.0.0.1",
-    port: 0,
-    log,
-    stopTimeoutMs: 500,
-    authThrottle: new AuthThrottle({ maxFailures: 1000 }),
+  const b = await startControlBridge({
+    acknowledged: true,
+    config: { dose: { minSessionSeconds: 1, maxSessionSeconds: 120, minRestSameRegionSeconds: 0 } },
   });
-  const panelFile = join(storage, "panels", `${config.panels[0].id}.json`);
-  const h: Harness = { api, url: api.url, controller, ledger, panelOn: async () => JSON.parse(await readFile(panelFile, "utf8")).on };
+  const h: Harness = Object.assign(b, { panelOn: async () => (await b.panel()).on });
   harnesses.push(h);
   return h;
 }
 
-const get = (h: Harness, path: string) => call(h.url, "GET", path, { token: TOKEN });
+const get = (h: Harness, path: string) => call(h.url, "GET", path, { token: h.token });
 /** The body exactly as written (JSON.stringify would rewrite 1e2 as 100). */
 const postRaw = (h: Harness, path: string, body: string) =>
-  call(h.url, "POST", path, { token: TOKEN, body, headers: { "Content-Type": "application/json" } });
+  call(h.url, "POST", path, { token: h.token, body, headers: { "Content-Type": "application/json" } });
 
 describe("control API: numbers are plain decimal", () => {
   it.each([

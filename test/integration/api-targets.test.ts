@@ -3,39 +3,20 @@
  * (node:net) against the real control API (real session controller, ledger, simulated panel driver)
  * with the dashboard's static handler mounted as the bridge mounts it.
  */
-import { mkdtemp, rm } from "node:fs/promises";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Route } from "../../matter-bridge/api/router.js";
-import { type Api, startApi } from "../../matter-bridge/api/server.js";
-import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import { dashboardHandler } from "../../matter-bridge/dashboard/serve.js";
-import { Ledger } from "../../matter-bridge/dose/ledger.js";
-import { createDriver } from "../../matter-bridge/panels/index.js";
-import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
-import { SessionController } from "../../matter-bridge/sessions/controller.js";
+import { BRIDGE_TOKEN, type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 
-const TOKEN = "test-token-0123456789abcdefghijklmnop";
+const TOKEN = BRIDGE_TOKEN;
+const dose = { minSessionSeconds: 1, maxSessionSeconds: 30, minRestSameRegionSeconds: 0 };
 
-let storage: string;
-let api: Api;
-let controller: SessionController;
-let ledger: Ledger;
-let driver: SimulatedDriver;
-const logs: string[] = [];
+let bridge: ControlBridge;
+const port = () => Number(new URL(bridge.url).port);
 
 beforeAll(async () => {
-  storage = await mkdtemp(join(tmpdir(), "biolight-api-targets-"));
-  const config = makeConfig({ dose: { minSessionSeconds: 1, maxSessionSeconds: 30, minRestSameRegionSeconds: 0 } });
-  ledger = await Ledger.open(storage);
-  await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
-  const log = (m: string) => void logs.push(m);
-  driver = (await createDriver(config.panels[0], { storageDir: storage, log })) as SimulatedDriver;
-  controller = new SessionController({ config, ledger, drivers: { [config.panels[0].id]: driver }, log, offRetryMs: 20 });
-  await controller.recover();
   // One route with a real internal fault, to show the log does catch what it must.
   const boom: Route = {
     method: "GET",
@@ -45,22 +26,14 @@ beforeAll(async () => {
       throw new Error("secret internals");
     },
   };
-  api = await startApi({
-    controller,
-    token: TOKEN,
-    host: "127.0.0.1",
-    port: 0,
-    log,
-    extraRoutes: [boom],
-    static: dashboardHandler({ dose: config.dose }),
+  bridge = await startControlBridge({
+    acknowledged: true,
+    config: { dose },
+    api: { extraRoutes: [boom], static: dashboardHandler({ dose: makeConfig({ dose }).dose }) },
   });
 });
 
-afterAll(async () => {
-  await controller?.shutdown();
-  await api?.close();
-  if (storage) await rm(storage, { recursive: true, force: true });
-});
+afterAll(() => bridge?.close());
 
 interface Raw {
   status: number;
@@ -72,7 +45,7 @@ interface Raw {
 /** Writes `bytes` as they are (optionally ending the sending side), resolves with all the server sent once it closes. */
 function rawExchange(bytes: string, { end = false } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(api.port, "127.0.0.1");
+    const socket = connect(port(), "127.0.0.1");
     const chunks: Buffer[] = [];
     socket.on("data", (c: Buffer) => chunks.push(c));
     socket.on("error", reject);
@@ -105,7 +78,7 @@ const send = async (method: string, target: string) =>
 
 /** No stack trace, no "failed" line: client mistakes make no log noise. */
 const quietLog = () => {
-  const text = logs.join("\n");
+  const text = bridge.logs.join("\n");
   expect(text).not.toMatch(/failed|\n\s+at |Error:/);
 };
 
@@ -135,7 +108,7 @@ describe("malformed request targets", () => {
   ];
 
   it.each(cases)("GET %s answers %i %s as JSON, quietly", async (target, status, code) => {
-    logs.length = 0;
+    bridge.logs.length = 0;
     const answer = await send("GET", target);
     expect(answer.status).toBe(status);
     expect(answer.headers["content-type"]).toMatch(/^application\/json/);
@@ -144,7 +117,7 @@ describe("malformed request targets", () => {
   });
 
   it.each(cases)("HEAD %s answers %i with a JSON content type and no body, quietly", async (target, status) => {
-    logs.length = 0;
+    bridge.logs.length = 0;
     const answer = await send("HEAD", target);
     expect(answer.status).toBe(status);
     expect(answer.headers["content-type"]).toMatch(/^application\/json/);
@@ -152,7 +125,7 @@ describe("malformed request targets", () => {
   });
 
   it("POST to a stop route with a malformed panel id is a 400, not a 404 or a stop", async () => {
-    logs.length = 0;
+    bridge.logs.length = 0;
     const answer = parseRaw(
       await rawExchange(
         `POST /v1/panels/%zz/stop HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
@@ -164,7 +137,7 @@ describe("malformed request targets", () => {
   });
 
   it("still serves well-formed targets, absolute-form included", async () => {
-    logs.length = 0;
+    bridge.logs.length = 0;
     expect((await send("GET", "/dashboard/")).status).toBe(200);
     expect((await send("GET", "http://bridge:8787/dashboard/app.js?x=1")).status).toBe(200);
     expect((await send("GET", "/dashboard/./style.css")).status).toBe(200);
@@ -178,19 +151,19 @@ describe("malformed request targets", () => {
 describe("a real internal fault", () => {
   // Not new behaviour: a guard that the quiet-log checks above would see a fault if there were one.
   it("is still a 500 INTERNAL without details, logged once with its stack", async () => {
-    logs.length = 0;
+    bridge.logs.length = 0;
     const answer = await send("GET", "/v1/boom");
     expect(answer.status).toBe(500);
     expect(answer.body).toEqual({ error: { code: "INTERNAL", message: expect.any(String) } });
     expect(JSON.stringify(answer.body)).not.toContain("secret internals");
-    expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/^API GET .*\/v1\/boom.* failed: Error: secret internals\n\s+at /);
+    expect(bridge.logs).toHaveLength(1);
+    expect(bridge.logs[0]).toMatch(/^API GET .*\/v1\/boom.* failed: Error: secret internals\n\s+at /);
   });
 });
 
 describe("a client that drops mid-body", () => {
   it("is handled quietly: no log line, the panel stays off, no session in the ledger", async () => {
-    logs.length = 0;
+    bridge.logs.length = 0;
     const partial = '{"region":';
     const request =
       "POST /v1/sessions HTTP/1.1\r\nHost: x\r\n" +
@@ -204,9 +177,9 @@ describe("a client that drops mid-body", () => {
     );
     expect(panels.status).toBe(200);
     expect(panels.body.panels[0].on).toBe(false);
-    expect(controller.status()[0].on).toBe(false);
-    expect(driver.isOn).toBe(false);
-    expect(ledger.sessions()).toEqual([]);
-    expect(logs).toEqual([]);
+    expect(bridge.controller.status()[0].on).toBe(false);
+    expect(bridge.driver.isOn).toBe(false);
+    expect(bridge.ledger.sessions()).toEqual([]);
+    expect(bridge.logs).toEqual([]);
   });
 });

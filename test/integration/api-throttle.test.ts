@@ -13,15 +13,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { startApi } from "../../matter-bridge/api/server.js";
-import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
-import { Ledger } from "../../matter-bridge/dose/ledger.js";
-import { createDriver } from "../../matter-bridge/panels/index.js";
-import { SessionController } from "../../matter-bridge/sessions/controller.js";
-import { makeConfig } from "../helpers/dose-fixtures.js";
+import { BRIDGE_TOKEN, startControlBridge } from "../helpers/control-bridge.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const TOKEN = "throttle-test-token-0123456789abcdef";
+const TOKEN = BRIDGE_TOKEN;
 const WRONG = "wrong-token-0123456789abcdefghijklmn";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -35,24 +30,11 @@ const tempDir = async () => {
   return dir;
 };
 
-/** The API as the bridge runs it, on 127.0.0.1 and a free port. */
+/** The API as the bridge runs it (default throttle), on 127.0.0.1 and a free port. */
 async function startBridgeApi(): Promise<string> {
-  const storage = await tempDir();
-  const config = makeConfig({});
-  const ledger = await Ledger.open(storage);
-  await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
-  const log = () => {};
-  const drivers = Object.fromEntries(
-    await Promise.all(config.panels.map(async (p) => [p.id, await createDriver(p, { storageDir: storage, log })] as const)),
-  );
-  const controller = new SessionController({ config, ledger, drivers, log, offRetryMs: 20 });
-  await controller.recover();
-  const api = await startApi({ controller, token: TOKEN, host: "127.0.0.1", port: 0, log });
-  cleanups.push(async () => {
-    await controller.shutdown();
-    await api.close();
-  });
-  return api.url;
+  const bridge = await startControlBridge({ acknowledged: true });
+  cleanups.push(() => bridge.close());
+  return bridge.url;
 }
 
 interface Answer {
