@@ -150,7 +150,19 @@ export function phrases(...parts: Array<string | readonly string[]>): string[] {
 const unique = (...lists: string[][]): string[] => [...new Set(lists.flat())];
 
 /** Ways of asking politely in front of a request ("please", "I want to", "can you"). */
-const POLITE = ["", "please", "I want to", "I'd like to", "can you", "could you", "let's"];
+const POLITE = [
+  "",
+  "would you",
+  "please",
+  "I want to",
+  "I'd like to",
+  "I need to",
+  "can you",
+  "could you",
+  "can we",
+  "let's",
+  "go ahead and",
+];
 
 /** "start | begin | do | run | have" × "a {region} session | a session on my {region} | …" */
 const SESSION_VERBS = ["start", "begin", "do", "run", "have"];
@@ -160,12 +172,15 @@ const SESSION_OBJECTS = [
   "the {region} session",
   "a session on my {region}",
   "a session for my {region}",
-  "a session on the {region}",
   "a red light session for my {region}",
   "red light on my {region}",
+  "red light for my {region}",
+  "red light therapy on my {region}",
+  "some red light on my {region}",
 ];
 /** "treat | light up | put the light on | …" × "my {region} | the {region}" */
 const BODY_VERBS = [
+  "start",
   "treat",
   "do",
   "light",
@@ -174,33 +189,39 @@ const BODY_VERBS = [
   "put the light on",
   "put the panel on",
   "shine the light on",
-  "shine the panel on",
   "turn the light on for",
   "turn on the panel for",
   "switch on the panel for",
   "turn the panel on for",
-  "switch the panel on for",
   "use the panel on",
-  "use the light on",
+  "start on",
+  "get started on",
+  "start the panel on",
 ];
 const BODY_OBJECTS = ["my {region}", "the {region}"];
 
 const START_SAMPLES = unique(
-  phrases(POLITE, SESSION_VERBS, SESSION_OBJECTS),
-  phrases(POLITE, BODY_VERBS, BODY_OBJECTS),
+  phrases(POLITE, ["start", "begin", "do", "run"], SESSION_OBJECTS),
+  phrases(POLITE, BODY_VERBS, "my {region}", ["", "now"]),
+  phrases(["", "please", "can you", "let's"], BODY_VERBS, "the {region}"),
   phrases(SESSION_VERBS, SESSION_OBJECTS, "please"),
   phrases(
-    ["I want", "I'd like", "can I have", "could I have", "give me"],
+    ["I want", "I'd like", "I need", "I'll have", "can I have", "could I have", "can I get", "could I get", "can we have", "give me"],
     [
       "a {region} session",
       "a session on my {region}",
       "a session for my {region}",
       "some light on my {region}",
+      "some red light on my {region}",
       "red light on my {region}",
+      "red light therapy on my {region}",
+      "a red light session on my {region}",
     ],
   ),
-  phrases(BODY_VERBS, BODY_OBJECTS, "please"),
+  phrases(BODY_VERBS, BODY_OBJECTS, ["please", "now"]),
+  phrases(SESSION_VERBS, SESSION_OBJECTS, "now"),
   phrases(["", "please"], ["start", "do", "treat", "light"], ["my {region}", "a {region} session"], "for {duration}"),
+  phrases(["", "please", "can you", "let's"], ["start", "do", "run"], SESSION_OBJECTS, ["for {duration}", "at {distance} centimeters"]),
   phrases(["start", "do"], ["a {region} session", "my {region}"], "at {distance} centimeters"),
   [
     "start {region}",
@@ -277,6 +298,7 @@ const TIME_LEFT_SAMPLES = unique(
     ["turn off", "end", "finish", "stop", "switch off"],
   ),
   phrases("how long until", ["the panel", "the session", "the light", "my session"], ["turns off", "ends", "is done", "finishes"]),
+  phrases(["when's", "when is"], ["the session", "my session", "the light"], ["over", "done", "finished"]),
   phrases("how much longer", ["", "is left", "is it", "is there", "do I have", "have I got", "on my session", "on the panel"]),
   ["how long left", "time left", "time remaining", "is it nearly done", "am I nearly done"],
 );
@@ -308,6 +330,30 @@ const DOSE_STATUS_SAMPLES = unique(
     ],
     ["", "today", "so far", "so far today"],
   ),
+  phrases(
+    ["is my {region}", "is the {region}"],
+    ["allowed", "ready for", "okay for", "good for"],
+    ["another session", "more light", "a session"],
+    ["", "today"],
+  ),
+  phrases(["what's", "what is", "how's", "check"], ["the dose", "my dose"], ["on", "for"], ["my {region}", "the {region}"], ["", "today"]),
+  phrases("how much light", ["did my {region} get", "has my {region} got", "did I give my {region}", "went on my {region}"], ["", "today"]),
+  phrases(["when is", "when's"], ["my {region}", "the {region}"], ["ready", "ready again", "allowed again", "free again", "okay again"]),
+  phrases(
+    ["has my {region} had", "has the {region} had"],
+    ["enough", "enough light", "too much light", "its light", "its dose", "its limit"],
+    ["", "today"],
+  ),
+  phrases(
+    ["can my {region}", "can the {region}"],
+    ["have", "get", "take"],
+    ["more light", "another session", "some more light"],
+    ["", "today"],
+  ),
+  phrases(["how long until", "how long before", "how soon can"], ["I can do", "I can treat", "I can light", "I do"], "my {region}", [
+    "",
+    "again",
+  ]),
   [
     "when can I do another session",
     "when can I have another session",
@@ -373,6 +419,7 @@ const PROGRESS_SAMPLES = unique(
     ["my progress", "my weekly summary", "my summary", "my weekly report", "my progress report"],
   ),
   phrases(["what's", "what is", "how's", "how is"], "my progress", ["like", "looking", "this week"]),
+  phrases(["how did I do", "how did I get on", "how did it go"], ["", "last week", "this week", "this month"]),
   [
     "how is my progress",
     "how's my progress",
@@ -402,7 +449,11 @@ const LOG_SPASM_SAMPLES = unique(
   ),
 );
 
-const SCORES = ["{score}", "a {score}", "{score} out of ten", "a {score} out of ten"];
+const SCORES = phrases(
+  ["", "about", "around", "like"],
+  ["{score}", "a {score}", "an {score}", "{score} out of ten", "a {score} out of ten"],
+  ["", "today"],
+);
 const LOG_TENDERNESS_SAMPLES = unique(
   phrases(
     ["log", "record", "note", "rate"],
@@ -423,7 +474,14 @@ const LOG_TENDERNESS_SAMPLES = unique(
     SCORES,
   ),
   phrases(
-    ["the knot in my {region} is", "my {region} knot is", "my {region} is", "my {region} tenderness is", "tenderness in my {region} is"],
+    [
+      "the knot in my {region} is",
+      "my {region} knot is",
+      "my {region} is",
+      "my {region} are",
+      "my {region} tenderness is",
+      "tenderness in my {region} is",
+    ],
     SCORES,
   ),
   [
@@ -434,6 +492,7 @@ const LOG_TENDERNESS_SAMPLES = unique(
     "rate my tenderness {score}",
     "knot tenderness {score} out of ten",
   ],
+  phrases(["log", "record", "note"], ["a tenderness of {score}", "a tenderness score of {score}", "a knot tenderness of {score}"]),
 );
 
 const LOG_ROM_SAMPLES = unique(
@@ -501,7 +560,6 @@ const INTENTS: Intent[] = [
       "I'm back from {workout}",
       "just finished {workout}",
       "just finished my {workout}",
-      "I had {workout} today",
       "I'm done with {workout}",
       "done with {workout}",
       "I finished {workout}",
@@ -509,6 +567,11 @@ const INTENTS: Intent[] = [
       "I just got back from {workout}",
       "what should I do after {workout}",
       "I just finished training",
+      ...phrases(
+        ["I did", "I've done", "I went for", "I went to", "I've been", "I had", "just got back from", "I'm just back from"],
+        ["{workout}", "some {workout}"],
+        ["", "today", "this morning", "tonight"],
+      ),
     ],
   },
   {
@@ -528,6 +591,12 @@ const INTENTS: Intent[] = [
       "walk me through a session",
       "I want the full routine",
       "routine for my {region}",
+      ...phrases(
+        ["what's", "what is", "tell me", "give me", "read me"],
+        ["the routine", "my routine", "the steps"],
+        ["for {region}", "for my {region}", "for the {region}"],
+      ),
+      ...phrases(["how should I", "how do I"], ["do", "treat", "use the panel on"], ["my {region}", "the {region}"]),
     ],
   },
   {
@@ -585,6 +654,9 @@ const INTENTS: Intent[] = [
       "what if I have {symptom}",
       "I also have {symptom}",
       "I'm experiencing {symptom}",
+      "{symptom}",
+      "I suddenly have {symptom}",
+      "I've been getting {symptom}",
     ],
   },
   {
@@ -598,11 +670,14 @@ const INTENTS: Intent[] = [
       "do I still need {topic}",
       "should I still get {topic}",
       "is it safe to use it {topic}",
-      "can I use it {topic}",
       "should I use the panel {topic}",
       "is it okay to use it {topic}",
       "what about {topic}",
       "can red light therapy replace {topic}",
+      ...phrases(["what should I do about", "what do I do about", "what do I do with", "what if I get"], "{topic}"),
+      ...phrases(["does this replace", "does it replace", "can it replace", "is it a replacement for", "should I stop"], "{topic}"),
+      ...phrases(["should I still see", "should I still go to", "can I still see", "do I still see"], "{topic}"),
+      ...phrases(["can I use it", "should I use it", "can I use the panel", "is it fine to use it"], "{topic}"),
     ],
   },
   {

@@ -79,10 +79,11 @@ describe("sample utterances (rules Alexa's model build enforces, and enough ways
         )
           bad.push(`${intent.name}: "${sample}"`);
       }
-      expect(intent.samples.length).toBeLessThanOrEqual(1000);
+      // Alexa documents no per-intent cap; these keep the model build quick and the generator honest.
+      expect(intent.samples.length).toBeLessThanOrEqual(2000);
     }
     expect(bad).toEqual([]);
-    expect(total).toBeLessThanOrEqual(5000);
+    expect(total).toBeLessThanOrEqual(6000);
   });
 
   it.each(LOCALES)("%s: at least 30 samples for each everyday intent", (locale) => {
