@@ -1,11 +1,53 @@
-/** `npm run bench`: prints numbers and ratios; nothing here is asserted. */
+/**
+ * `npm run bench`: the side-by-side table against anchors run in this same script (a stock matter.js
+ * bridge, a hello-world skill), then the dose guard's and the skill's own numbers. Nothing is asserted.
+ * BENCH_ROUNDS (default 5) sets how many times each process is started.
+ */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { benchStart } from "./bridge-start.js";
 import { benchDose } from "./dose.js";
 import { benchLambda } from "./lambda.js";
+import { benchMatterOn } from "./matter-on.js";
+import { benchSkillCold } from "./skill-cold.js";
 import { printTable } from "./stats.js";
+import { printComparison } from "./table.js";
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const root = fileURLToPath(new URL("..", import.meta.url));
+execFileSync(process.execPath, ["scripts/build-bridge.mjs"], { cwd: root, stdio: "inherit" });
+
+const start = await benchStart(rounds);
+const on = await benchMatterOn(60);
+const cold = await benchSkillCold(rounds + 2);
+
+const ratio = (limit: number) => ({ kind: "ratio" as const, limit });
+printComparison(`medians of ${rounds} starts each, taking turns; the anchors run in this same script`, [
+  { measure: "start → ready, 1 panel (ms)", project: start.bridge[1].readyMs, anchor: start.stock[1].readyMs, target: ratio(1.0) },
+  { measure: "start → ready, 16 panels (ms)", project: start.bridge[16].readyMs, anchor: start.stock[16].readyMs, target: ratio(1.0) },
+  { measure: "RSS after start, 1 panel (MiB)", project: start.bridge[1].rss, anchor: start.stock[1].rss, target: ratio(1.0) },
+  { measure: "RSS after start, 16 panels (MiB)", project: start.bridge[16].rss, anchor: start.stock[16].rss, target: ratio(1.05) },
+  {
+    measure: `Matter On → driver p99 (ms; p50 ${Math.round(on.p50)}${on.refused ? `, ${on.refused} refused` : ""})`,
+    project: on.p99,
+    target: { kind: "absolute", limit: 30, unit: "ms" },
+  },
+  { measure: "skill bundle: cold load (ms)", project: cold.skill.load, anchor: cold.hello.load, target: ratio(2) },
+  {
+    measure: "skill bundle: load + first LaunchRequest (ms)",
+    project: cold.skill.first,
+    anchor: cold.hello.first,
+    target: { kind: "absolute", limit: 15, unit: "ms" },
+  },
+]);
+console.log(
+  "\nbiolight: the compiled bridge (dist/bridge/main.js), simulated panels; anchor: bench/stock-bridge.mjs (plain JS, on/off plugs)." +
+    "\nRSS is read 1.5 s after the ready line, not commissioned. The skill's anchor is bench/hello-skill.ts, bundled the same way.",
+);
 
 const suites: Array<[string, () => Promise<Record<string, number>>]> = [
   ["dose guard", benchDose],
+  ["dose ledger: start latency by history (begin + finish, fsynced)", async () => (await import("./ledger.js")).benchLedger()],
   ["skill Lambda bundle", benchLambda],
 ];
-
 for (const [name, run] of suites) printTable(name, await run());

@@ -3,19 +3,27 @@
  * schemas; every outcome is a value (never a throw) so handlers can always say something.
  */
 import type { z } from "zod";
-import {
-  CautionAcknowledgeResponseSchema,
-  CautionStatusResponseSchema,
-  CautionWithdrawResponseSchema,
-  DoseResponseSchema,
-  ErrorBodySchema,
-  HistoryResponseSchema,
-  PanelsResponseSchema,
-  type RefusalCode,
-  type SessionRequest,
-  StartSessionResponseSchema,
-  StopSessionResponseSchema,
-} from "../matter-bridge/contract/index.js";
+import type { RefusalCode, SessionRequest } from "../matter-bridge/contract/api.js";
+
+/**
+ * Each answer's schema (the contract's), loaded and so built the first time its route is called:
+ * a cold start builds only the schemas of the routes its request calls.
+ */
+type Schema<S extends z.ZodType> = () => Promise<S>;
+const sessions = () => import("../matter-bridge/contract/api/sessions.js");
+const caution = () => import("../matter-bridge/contract/api/caution.js");
+const ANSWERS = {
+  startSession: () => sessions().then((m) => m.StartSessionResponseSchema),
+  stopSession: () => sessions().then((m) => m.StopSessionResponseSchema),
+  panels: () => import("../matter-bridge/contract/api/panels.js").then((m) => m.PanelsResponseSchema),
+  people: () => import("../matter-bridge/contract/api/people.js").then((m) => m.PeopleResponseSchema),
+  dose: () => import("../matter-bridge/contract/api/dose.js").then((m) => m.DoseResponseSchema),
+  history: () => import("../matter-bridge/contract/api/history.js").then((m) => m.HistoryResponseSchema),
+  cautionAcknowledge: () => caution().then((m) => m.CautionAcknowledgeResponseSchema),
+  cautionStatus: () => caution().then((m) => m.CautionStatusResponseSchema),
+  cautionWithdraw: () => caution().then((m) => m.CautionWithdrawResponseSchema),
+  error: () => import("../matter-bridge/contract/api/errors.js").then((m) => m.ErrorBodySchema),
+};
 
 export type BridgeResult<T> =
   | { kind: "ok"; value: T }
@@ -30,6 +38,12 @@ export interface BridgeClientOptions {
   fetch?: typeof fetch;
 }
 
+/** `?a=1&b=2` from the defined values, or "" when there are none. */
+function query(params: Record<string, string | undefined>): string {
+  const defined = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
+  return defined.length ? `?${new URLSearchParams(defined).toString()}` : "";
+}
+
 export class BridgeClient {
   readonly url: string;
   private readonly timeoutMs: number;
@@ -42,40 +56,59 @@ export class BridgeClient {
   }
 
   startSession(request: SessionRequest) {
-    return this.call("POST", "/v1/sessions", StartSessionResponseSchema, request);
+    return this.call("POST", "/v1/sessions", ANSWERS.startSession, request);
   }
 
   stopSession(panelId: string) {
-    return this.call("POST", `/v1/panels/${encodeURIComponent(panelId)}/stop`, StopSessionResponseSchema, {});
+    return this.call("POST", `/v1/panels/${encodeURIComponent(panelId)}/stop`, ANSWERS.stopSession, {});
   }
 
   panels() {
-    return this.call("GET", "/v1/panels", PanelsResponseSchema);
+    return this.call("GET", "/v1/panels", ANSWERS.panels);
   }
 
-  dose() {
-    return this.call("GET", "/v1/dose", DoseResponseSchema);
+  /** Who the guard keeps doses for (without people in the bridge's config: one, the household). */
+  people() {
+    return this.call("GET", "/v1/people", ANSWERS.people);
   }
 
-  history(days: number) {
-    return this.call("GET", `/v1/history?days=${days}`, HistoryResponseSchema);
+  /** One person's dose per region (and the panels' on-time); every person's, grouped, when none is named. */
+  dose(person?: string) {
+    return this.call("GET", `/v1/dose${query({ person })}`, ANSWERS.dose);
   }
 
-  acknowledgeCaution(version: number) {
-    return this.call("POST", "/v1/caution/acknowledge", CautionAcknowledgeResponseSchema, { version, source: "alexa" });
+  /** Finished sessions of the last `days`, grouped per person: one person's, or everyone's when none is named. */
+  history(days: number, person?: string) {
+    return this.call("GET", `/v1/history${query({ days: String(days), person })}`, ANSWERS.history);
   }
 
-  /** The household gate: the bridge's current caution (version and text) and whether it is open, and why not. */
-  cautionStatus() {
-    return this.call("GET", "/v1/caution", CautionStatusResponseSchema);
+  /** Opens the household gate; `person`'s own answer is kept too. */
+  acknowledgeCaution(version: number, person?: string) {
+    return this.call("POST", "/v1/caution/acknowledge", ANSWERS.cautionAcknowledge, {
+      version,
+      source: "alexa",
+      ...(person ? { person } : {}),
+    });
+  }
+
+  /** The household gate: the bridge's current caution (version and text) and whether it is open, and why not (with `person`: their own answer too). */
+  cautionStatus(person?: string) {
+    return this.call("GET", `/v1/caution${query({ person })}`, ANSWERS.cautionStatus);
   }
 
   /** A red flag was reported: closes the household gate and switches off whatever is running. */
   withdrawCaution(reason?: string) {
-    return this.call("POST", "/v1/caution/withdraw", CautionWithdrawResponseSchema, { ...(reason ? { reason } : {}), source: "alexa" });
+    return this.call("POST", "/v1/caution/withdraw", ANSWERS.cautionWithdraw, { ...(reason ? { reason } : {}), source: "alexa" });
   }
 
-  private async call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<BridgeResult<z.infer<S>>> {
+  private async call<S extends z.ZodType>(
+    method: string,
+    path: string,
+    answer: Schema<S>,
+    body?: unknown,
+  ): Promise<BridgeResult<z.infer<S>>> {
+    const schema = answer(); // built while the bridge works on the request
+    schema.catch(() => {});
     let res: Response;
     try {
       res = await this.fetchFn(`${this.url}${path}`, {
@@ -96,7 +129,7 @@ export class BridgeClient {
     }
     if (res.status === 401) return { kind: "unauthorized" };
     if (!res.ok) {
-      const err = ErrorBodySchema.safeParse(json);
+      const err = (await ANSWERS.error()).safeParse(json);
       if (
         !err.success ||
         (res.status >= 500 && err.data.error.code !== "PANEL_UNREACHABLE" && err.data.error.code !== "LEDGER_UNAVAILABLE")
@@ -105,7 +138,7 @@ export class BridgeClient {
       const { code, message, retryAfterSeconds } = err.data.error;
       return { kind: "refused", code, message, retryAfterSeconds, status: res.status };
     }
-    const parsed = schema.safeParse(json);
+    const parsed = (await schema).safeParse(json);
     return parsed.success ? { kind: "ok", value: parsed.data } : { kind: "unreachable", reason: "unexpected response" };
   }
 }

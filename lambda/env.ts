@@ -1,8 +1,8 @@
 /** The skill's settings from the environment (README.md, "Skill environment"), validated with one schema. */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";
-import { API_TOKEN_FILE, describeIssues } from "../matter-bridge/contract/index.js";
+import { describeIssues } from "../matter-bridge/contract/issues.js";
+import { API_TOKEN_FILE } from "../matter-bridge/contract/storage.js";
 
 export const SkillEnvSchema = z
   .object({
@@ -58,6 +58,7 @@ export async function resolveBridgeToken(env: SkillEnv): Promise<string> {
   }
   const file = join(env.BRIDGE_STORAGE, API_TOKEN_FILE);
   try {
+    const { readFile } = await import("node:fs/promises"); // only a skill beside the bridge reads its token file
     const token = (await readFile(file, "utf8")).trim();
     if (token) return token;
   } catch {}

@@ -2,8 +2,9 @@
  * Progress over weeks (pure, clock-injected): this week against the weeks before, and whether
  * REVIEW_AFTER_WEEKS or more weeks of tracking show no improvement, which is when the guide suggests a review.
  */
-import { type FinishedSession, WEEK_MS } from "../matter-bridge/contract/index.js";
-import type { UserData } from "./user-data.js";
+import type { FinishedSession } from "../matter-bridge/contract/api.js";
+import { WEEK_MS } from "../matter-bridge/contract/units.js";
+import type { PersonData } from "./user-data.js";
 
 export const HISTORY_DAYS = 42;
 export const REVIEW_AFTER_WEEKS = 4;
@@ -24,7 +25,7 @@ export interface ProgressReport {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined);
 
-export function progressReport(data: UserData, sessions: FinishedSession[], now: number): ProgressReport {
+export function progressReport(data: PersonData, sessions: FinishedSession[], now: number): ProgressReport {
   const sessionTimes = sessions.map((s) => Date.parse(s.startedAt)).filter(Number.isFinite);
   const allTimes = [...sessionTimes, ...data.spasms, ...data.tenderness.map((t) => t.at), ...data.rom.map((r) => r.at)];
   const first = allTimes.length ? Math.min(...allTimes) : now;

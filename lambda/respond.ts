@@ -4,7 +4,8 @@
  */
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
-import { RefusalCodeSchema, type RegionId } from "../matter-bridge/contract/index.js";
+import { RefusalCodeSchema } from "../matter-bridge/contract/api/refusals.js";
+import type { RegionId } from "../matter-bridge/contract/regions.js";
 import type { BridgeResult } from "./bridge-client.js";
 import { speech } from "./context.js";
 import { DEFAULT_DOSE_LIMITS } from "./limits.js";

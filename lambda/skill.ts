@@ -1,6 +1,6 @@
 /** The skill, built once: handlers, interceptors, persistence, the Alexa API client. */
 import { type Skill as CustomSkill, DefaultApiClient, type PersistenceAdapter, SkillBuilders } from "ask-sdk-core";
-import { CAUTION_VERSION } from "../matter-bridge/contract/index.js";
+import { CAUTION_VERSION } from "../matter-bridge/contract/caution.js";
 import type { BridgeClient } from "./bridge-client.js";
 import type { SkillDeps } from "./context.js";
 import { requestHandlers, SkillErrorHandler } from "./handlers/index.js";

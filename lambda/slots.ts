@@ -1,6 +1,6 @@
 /** Reading slot values the way real Alexa sends them (ISO-8601 durations, digits) and virtual-alexa does (words). */
 import type { Intent } from "ask-sdk-model";
-import { REGION_IDS, type RegionId } from "../matter-bridge/contract/index.js";
+import { REGION_IDS, type RegionId } from "../matter-bridge/contract/regions.js";
 import { parseNumber } from "./numbers.js";
 import { isOneOf } from "./vocabulary.js";
 

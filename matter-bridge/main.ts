@@ -1,46 +1,88 @@
 /** The bridge CLI (`npm start -- [flags]`): flags, config, start-up, banner, caution prompt, signals. */
 
-import { banner, howToAcknowledge } from "./cli/banner.js";
+import type { BannerInfo } from "./cli/banner.js";
+import { bannerFields } from "./cli/banner-event.js";
 import { askCaution, type CautionPrompt } from "./cli/caution-prompt.js";
+import { createLog } from "./cli/log.js";
+import { busyPort, busyPortOf } from "./cli/ports.js";
 import { every, onShutdownSignals } from "./cli/signals.js";
 import { ConfigError, loadConfig, parseCli, USAGE } from "./config/load.js";
 import { CAUTION_VERSION } from "./contract/caution.js";
-import { lockStorage, STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
-
-const log = (m: string) => console.log(m);
-const fail = (message: string, code: number): never => {
-  console.error(message);
-  process.exit(code);
-};
+import { lockStorageOrReadOnly, STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
+import { StorageUnavailableError } from "./storage/writable.js";
+import { VERSION } from "./version.js";
 
 let cli: ReturnType<typeof parseCli>;
 try {
   cli = parseCli(process.argv.slice(2));
 } catch (err) {
-  fail(err instanceof ConfigError ? err.message : String(err), 2);
+  // Before the flags are known good: plain text for the person who typed them.
+  console.error(err instanceof ConfigError ? err.message : String(err));
+  process.exit(2);
 }
 const opts = cli!;
 if (opts.help) {
   console.log(USAGE);
   process.exit(0);
 }
+if (opts.version) {
+  console.log(VERSION);
+  process.exit(0);
+}
+// matter.js reads process.argv as its own variables (--log-format json would become its log format,
+// which it rejects): the flags are parsed, so it is given none of them.
+process.argv.splice(2);
+// One line per event from here on (cli/log.ts); matter.js's own lines join it (matter/runtime.ts).
+const log = createLog(opts.logFormat ?? "text");
+const fail = (message: string, code: number): never => {
+  if (log.format === "json") log.event("fatal", message, { exitCode: code });
+  else console.error(message);
+  process.exit(code);
+};
 const config = await loadConfig(opts.config).catch((err: Error) =>
   fail(err instanceof ConfigError ? err.message : `Cannot load the config: ${err.message}`, 1),
 );
 
-// The storage lock before anything heavy loads: a second bridge on this folder exits at once.
-const lock = await lockStorage(opts.storage).catch((err: Error) =>
+// The storage lock before anything heavy loads: a second bridge on this folder exits at once. A
+// folder this user cannot write gives no lock: the bridge runs read-only until it can (bridge.ts).
+const locked = await lockStorageOrReadOnly(opts.storage).catch((err: Error) =>
   err instanceof StorageLockedError
     ? fail(err.message, STORAGE_LOCKED_EXIT)
     : fail(`Cannot lock the storage folder ${opts.storage}: ${err.message}`, 1),
 );
+const readOnly = locked instanceof StorageUnavailableError ? locked : undefined;
+const lock = { release: async () => (locked instanceof StorageUnavailableError ? undefined : locked.release()) };
+if (readOnly && opts.resetPairing) fail(`--reset-pairing needs a storage folder it can write. ${readOnly.message}`, 1);
+// --reset-pairing: confirmed (y/N on a terminal, else --yes) while nothing has been touched yet.
+if (opts.resetPairing) {
+  const { confirmResetPairing } = await import("./cli/reset-pairing.js");
+  const decision = await confirmResetPairing({
+    yes: opts.yes,
+    // Not when stdout carries JSON: the question would be a line no log shipper can parse.
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && log.format === "text",
+    input: process.stdin,
+    output: process.stdout,
+  });
+  if (!decision.reset) {
+    await lock.release();
+    fail(decision.message, decision.exitCode);
+  }
+}
+// A busy port in one line naming its flag, before matter.js loads or a panel is touched.
+const busy = await busyPort(opts);
+if (busy) {
+  await lock.release();
+  fail(busy, 1);
+}
 // matter.js is loaded only once flags, config and storage are known good, so mistakes are reported at once.
-const [{ startBridge }, { renderQr }, { PANEL_POLL_MS }] = await Promise.all([
+// (The banner too: its QR code uses matter.js.)
+const [{ startBridge }, { renderQr }, { PANEL_POLL_MS }, { banner, howToAcknowledge }] = await Promise.all([
   import("./bridge.js"),
   import("./matter/pairing.js"),
   import("./sessions/controller.js"),
+  import("./cli/banner.js"),
 ]);
-const starting = startBridge(opts, config, process.env, log, lock);
+const starting = startBridge(opts, config, process.env, log, locked);
 let prompt: CautionPrompt | undefined;
 let stopPolling = () => {};
 // Installed before start-up finishes: a signal mid-start still ends with every panel off.
@@ -55,17 +97,18 @@ const shutdownOn = onShutdownSignals(
   { log },
 );
 process.on("uncaughtException", (err) => {
-  log(`Unexpected error: ${err.stack ?? err.message}`);
+  log.event("error", `Unexpected error: ${err.stack ?? err.message}`);
   shutdownOn.error();
 });
 process.on("unhandledRejection", (reason) =>
-  log(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
+  log.event("error", `Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
 );
 
 const bridge = await starting.catch((err: Error) =>
-  fail(`The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`, 1),
+  fail(busyPortOf(err, opts) ?? `The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`, 1),
 );
 const { controller, ledger, api } = bridge;
+if (opts.resetPairing) log((await import("./cli/reset-pairing.js")).describeForgotten(bridge.forgotten));
 // Every 2 s: a relay switched on at the device is off again within 3 s, and a clock step is noticed.
 const pollers = config.panels.map((p) =>
   every(
@@ -78,28 +121,56 @@ stopPolling = () => {
   for (const stop of pollers) stop();
 };
 
-console.log(
-  banner({
-    qr: renderQr(bridge.pairing.qrPairingCode),
-    manualPairingCode: bridge.pairing.manualPairingCode,
-    commissioned: bridge.commissioned,
+const matterOffline = bridge.matterOffline();
+const bannerInfo: BannerInfo = {
+  ...(matterOffline
+    ? { matterOffline }
+    : {
+        qr: renderQr(bridge.pairing.qrPairingCode),
+        manualPairingCode: bridge.pairing.manualPairingCode,
+        fabrics: bridge.pairingControl.fabrics(),
+      }),
+  commissioned: bridge.commissioned,
+  matterPort: opts.matterPort,
+  apiUrl: api.url,
+  apiHost: opts.apiHost,
+  token: bridge.token,
+  panels: config.panels.map((p, i) => ({ config: p, status: controller.status()[i] })),
+  caution: controller.caution.record(),
+  cautionAcknowledged: controller.caution.acknowledged(),
+  clock: controller.time.state(),
+  ledgerError: bridge.ledgerError,
+  ledgerProblem: controller.ledgerProblem(),
+  storageState: controller.storageState(),
+  storage: opts.storage,
+};
+// The banner is for people; with --log-format json it is one event with the same facts as fields.
+if (log.format === "json")
+  log.event(
+    "info",
+    "Bridge started",
+    bannerFields(bannerInfo, { qrPairingCode: matterOffline ? undefined : bridge.pairing.qrPairingCode, version: VERSION }),
+  );
+else console.log(banner(bannerInfo));
+const readyMs = Math.round(performance.now());
+log.event(
+  "info",
+  `bridge ready in ${readyMs} ms (version ${VERSION}, Matter UDP ${opts.matterPort}${matterOffline ? " not started" : ""}, API ${api.url})`,
+  {
+    event: "ready",
+    startupMs: readyMs,
+    version: VERSION,
     matterPort: opts.matterPort,
+    ...(matterOffline ? { matter: "not started" } : {}),
     apiUrl: api.url,
-    token: bridge.token,
-    panels: config.panels.map((p, i) => ({ config: p, status: controller.status()[i] })),
-    caution: controller.caution.record(),
-    cautionAcknowledged: controller.caution.acknowledged(),
-    clock: controller.time.state(),
-    ledgerError: bridge.ledgerError,
-    storage: opts.storage,
-  }),
+  },
 );
-log(`bridge ready in ${Math.round(performance.now())} ms (Matter UDP ${opts.matterPort}, API ${api.url})`);
 
 // Whenever the household gate is closed: never acknowledged, an older version, or withdrawn.
 if (ledger && !controller.caution.acknowledged()) {
   const why = controller.caution.problem();
-  if (process.stdin.isTTY && process.stdout.isTTY) {
+  // The prompt talks to a person on stdout, so not when stdout carries JSON.
+  if (process.stdin.isTTY && process.stdout.isTTY && log.format === "text") {
     prompt = askCaution({
       input: process.stdin,
       output: process.stdout,
@@ -107,6 +178,11 @@ if (ledger && !controller.caution.acknowledged()) {
       acknowledge: (version) => controller.caution.acknowledge(version, "cli-prompt"),
       withdraw: () => controller.withdrawCaution("red flag reported at the terminal", "cli-prompt"),
       onInterrupt: () => shutdownOn.signal("SIGINT"),
+    });
+  } else if (log.format === "json") {
+    log.event("warn", `The red-flag caution (version ${CAUTION_VERSION}) is not acknowledged. ${why ?? ""}`.trim(), {
+      event: "caution-not-acknowledged",
+      howToAcknowledge: howToAcknowledge(api.url).map((l) => l.trim()),
     });
   } else {
     log(`The red-flag caution (version ${CAUTION_VERSION}) is not acknowledged. ${why ?? ""}`.trim());

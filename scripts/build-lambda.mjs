@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import yazl from "yazl";
+import { LAMBDA_ESBUILD } from "./lambda-esbuild.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outDir = join(root, "dist/lambda");
@@ -14,18 +15,10 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 const result = await build({
+  ...LAMBDA_ESBUILD,
   entryPoints: [join(root, "lambda/index.ts")],
   outfile: join(outDir, "index.js"),
-  bundle: true,
-  platform: "node",
-  target: "node22",
-  format: "cjs",
-  minify: true,
-  sourcemap: false,
-  legalComments: "none",
-  external: ["@aws-sdk/*"],
   metafile: true,
-  logLevel: "warning",
 });
 
 const inputs = Object.keys(result.metafile.inputs);

@@ -20,15 +20,19 @@ const LOCAL_USER = "amzn1.ask.account.BIOLIGHT-LOCAL-SIMULATOR";
 
 const args = process.argv.slice(2);
 const newUser = args.includes("--new-user");
+const voiceAt = args.indexOf("--voice");
+const voice = voiceAt >= 0 ? args[voiceAt + 1] : undefined;
 const words = args
-  .filter((a) => a !== "--new-user")
+  .filter((a, i) => a !== "--new-user" && (voiceAt < 0 || (i !== voiceAt && i !== voiceAt + 1)))
   .join(" ")
   .trim();
 if (args.includes("--help") || args.includes("-h")) {
-  console.log(`usage: npm run say -- [--new-user] ["<utterance>"]
+  console.log(`usage: npm run say -- [--new-user] [--voice NAME] ["<utterance>"]
   "<utterance>"   what you would say after "Alexa, ask bio light to ..."; "open bio light" launches
   (none)          an interactive conversation; an empty line or "exit" ends it
   --new-user      talk as a brand-new Alexa user (hears the first-use caution)
+  --voice NAME    talk as a recognised Alexa voice profile called NAME (a home with several people
+                  asks once who that voice is); without it, Alexa does not recognise the speaker
 env: BRIDGE_URL (default http://127.0.0.1:8787), BRIDGE_TOKEN (default: ./.data/api-token), SKILL_DATA_DIR (default ./.data/skill)`);
   process.exit(0);
 }
@@ -42,6 +46,8 @@ interface OpenConversation {
   attributes: Record<string, unknown>;
   at: number;
   userId: string;
+  /** The voice that spoke (a conversation is continued only by the same voice). */
+  voice?: string;
 }
 
 let skill: Awaited<ReturnType<typeof skillFromEnv>>;
@@ -56,7 +62,7 @@ let open: OpenConversation | undefined;
 if (!newUser) {
   try {
     const saved: OpenConversation = JSON.parse(await readFile(conversationFile, "utf8"));
-    if (Date.now() - saved.at < OPEN_CONVERSATION_MS && saved.userId === userId) open = saved;
+    if (Date.now() - saved.at < OPEN_CONVERSATION_MS && saved.userId === userId && saved.voice === voice) open = saved;
   } catch {}
 }
 
@@ -75,6 +81,7 @@ const alexa = VirtualAlexa.Builder()
 // biome-ignore lint/suspicious/useIterableCallbackReturn: virtual-alexa's request filter, not Array#filter
 alexa.filter((request: RequestEnvelope) => {
   request.context.System.user.userId = userId;
+  if (voice) (request.context.System as { person?: unknown }).person = { personId: `amzn1.ask.person.LOCAL-${voice}` };
   // No Alexa service API here: the skill skips progressive responses and timers.
   request.context.System.apiAccessToken = "";
   if (request.session) {
@@ -110,6 +117,7 @@ async function say(utterance: string): Promise<boolean> {
         attributes: reply?.sessionAttributes ?? {},
         at: Date.now(),
         userId,
+        ...(voice ? { voice } : {}),
       }
     : undefined;
   return keepsOpen;

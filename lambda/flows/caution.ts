@@ -1,25 +1,30 @@
 /**
- * The caution: asked before any session until this user has answered "no" to the current version,
- * and again whenever the bridge's household gate is closed although this user's answer is current
+ * The caution: asked before any session until this person has answered "no" to the current version,
+ * and again whenever the bridge's household gate is closed although their answer is current
  * (someone withdrew it after a red flag, or the bridge has a newer version). A red flag, or "yes" to
- * the caution, withdraws this user's answer and closes the household gate on the bridge.
+ * the caution, withdraws their answer and closes the household gate on the bridge.
  */
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
-import type { RegionId } from "../../matter-bridge/contract/index.js";
+import type { RegionId } from "../../matter-bridge/contract/regions.js";
 import {
   type Conversation,
   conversation,
+  currentPerson,
   deps,
+  me,
   type PendingStart,
   persistUser,
   setConversation,
   speech,
+  updateMe,
   updateUser,
   user,
 } from "../context.js";
 import { ask, joinSpeech } from "../respond.js";
+import { updatePersonData } from "../user-data.js";
 import { forgetTimer, stopAll } from "./panel.js";
+import { voiceOf } from "./person.js";
 
 /** Why the gate is closed though this user had answered: said before the caution is read again. */
 export type CautionAgainReason = "withdrawn" | "changed";
@@ -62,27 +67,41 @@ export function askCaution(h: HandlerInput, after: { pending?: PendingStart; rou
 export function askCautionAtLaunch(h: HandlerInput): Response {
   const s = speech(h);
   setConversation(h, { step: "caution" });
-  return ask(h, joinSpeech(s.welcomeCaution(user(h).caution !== undefined), s.caution()), s.cautionReprompt());
+  return ask(h, joinSpeech(s.welcomeCaution(me(h).caution !== undefined), s.caution()), s.cautionReprompt());
 }
 
 /** The caution waiting for an answer was read at a launch: nothing asked for to carry on with. */
 export const isLaunchCaution = (step: Conversation | undefined): step is Extract<Conversation, { step: "caution" }> =>
   step?.step === "caution" && !step.pending && !step.routine;
 
-/** Records "none of these apply" for this user, then tells the bridge (the household gate). */
+/** Records "none of these apply" for the current person, then tells the bridge (the household gate, and their own answer). */
 export async function recordAcknowledgement(h: HandlerInput, version?: number): Promise<void> {
   const { bridge, cautionVersion, now } = deps(h);
   const heard = version ?? cautionVersion;
-  updateUser(h, (u) => ({ ...u, caution: { version: heard, acknowledgedAt: now() } }));
+  updateMe(h, (p) => ({ ...p, caution: { version: heard, acknowledgedAt: now() } }));
   await persistUser(h);
   // A bridge that is down now is told again before the next start (see startSession); one that
   // asks for another version reads its caution then.
-  await bridge.acknowledgeCaution(heard);
+  await bridge.acknowledgeCaution(heard, currentPerson(h)?.id);
 }
 
-/** Something the user said means the caution's answer no longer holds: ask it again next time. */
+/**
+ * Something said means the caution's answer no longer holds: asked again next time, of the person
+ * who said it (known in this skill session, or by a remembered voice: nobody is asked who they are
+ * first), or of everyone this account knows when it is not known who spoke.
+ */
 export function withdrawAcknowledgement(h: HandlerInput): void {
-  updateUser(h, (u) => ({ ...u, caution: undefined }));
+  const voice = voiceOf(h);
+  const id = currentPerson(h)?.id ?? (voice ? user(h).voices[voice]?.id : undefined);
+  if (id !== undefined) {
+    updateUser(h, (u) => updatePersonData(u, id, (p) => ({ ...p, caution: undefined })));
+    return;
+  }
+  updateUser(h, (u) => ({
+    ...u,
+    caution: undefined,
+    people: Object.fromEntries(Object.entries(u.people).map(([id, p]) => [id, { ...p, caution: undefined }])),
+  }));
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Reading and stopping what the panels are doing, through the bridge. */
 import type { HandlerInput } from "ask-sdk-core";
-import type { FinishedSession, PanelStatus } from "../../matter-bridge/contract/index.js";
+import type { FinishedSession, PanelStatus } from "../../matter-bridge/contract/api.js";
 import type { BridgeResult } from "../bridge-client.js";
 import { deps, updateUser, user } from "../context.js";
 import { deleteTimer } from "./alexa-api.js";

@@ -4,48 +4,71 @@
  */
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
-import type { RegionId, SessionRequest, StartSessionResponse } from "../../matter-bridge/contract/index.js";
+import type { SessionRequest, StartSessionResponse } from "../../matter-bridge/contract/api.js";
+import type { RegionId } from "../../matter-bridge/contract/regions.js";
 import type { BridgeResult } from "../bridge-client.js";
-import { cautionCurrent, deps, type PendingStart, persistUser, setConversation, speech, updateUser, user } from "../context.js";
+import {
+  type CurrentPerson,
+  cautionCurrent,
+  currentPerson,
+  deps,
+  me,
+  type PendingStart,
+  persistUser,
+  setConversation,
+  speech,
+  updateUser,
+  user,
+} from "../context.js";
 import { ask, bridgeTrouble, joinSpeech, tell } from "../respond.js";
 import { showRefused, showStarted } from "../screen/index.js";
 import { askForTimers, createEndTimer, sendProgressive, shouldAskForTimers } from "./alexa-api.js";
 import { askCaution, type BridgeCaution } from "./caution.js";
+import { addressed, identify } from "./person.js";
 
-/** Entry for every voice path that wants the light on. `prefix` is spoken before the outcome. */
-export function requestSession(h: HandlerInput, pending: PendingStart, prefix?: string): Promise<Response> | Response {
+/**
+ * Entry for every voice path that wants the light on: the region, whom it is for (asked in a home
+ * with several people when the voice is not known), their caution, then the bridge. `prefix` is
+ * spoken before the outcome.
+ */
+export async function requestSession(h: HandlerInput, pending: PendingStart, prefix?: string): Promise<Response> {
   const s = speech(h);
   if (!pending.region) {
     setConversation(h, { step: "region", pending });
     return ask(h, joinSpeech(prefix, s.askRegion()), s.askRegion());
   }
+  // Who it is for is asked of the bridge first, when this skill session does not know yet: "checking" covers both.
+  const early = currentPerson(h) ? undefined : sendProgressive(h, s.checkingBridge());
+  const who = await identify(h, { prefix });
+  await early;
+  if (who.kind === "reply") return who.response;
   if (!cautionCurrent(h)) return askCaution(h, { pending });
-  return startSession(h, { ...pending, region: pending.region }, prefix);
+  return startSession(h, who.person, { ...pending, region: pending.region }, prefix, { checking: early !== undefined });
 }
 
 type Outcome = BridgeResult<StartSessionResponse> | { kind: "caution"; caution: BridgeCaution };
 
 /**
- * Asks the bridge for the session. A CAUTION_REQUIRED refusal although this user's answer is
+ * Asks the bridge for the session. A CAUTION_REQUIRED refusal although this person's answer is
  * current is looked into (GET /v1/caution): a bridge that has never had the household's answer
- * (new storage, or it was down when told) gets this user's answer to the very version it asks for;
+ * (new storage, or it was down when told) gets this person's answer to the very version it asks for;
  * a gate that was withdrawn (someone reported a red flag) or that asks for another version means
- * the caution is read to this user again, never acknowledged on their behalf.
+ * the caution is read to this person again, never acknowledged on their behalf.
  */
 async function askBridge(h: HandlerInput, request: SessionRequest): Promise<Outcome> {
   const { bridge } = deps(h);
   const result = await bridge.startSession(request);
   if (result.kind !== "refused" || result.code !== "CAUTION_REQUIRED" || !cautionCurrent(h)) return result;
-  const status = await bridge.cautionStatus();
+  const status = await bridge.cautionStatus(request.person);
   // Without the bridge's caution the refusal itself is the honest answer.
   if (status.kind !== "ok") return result;
   const gate = status.value;
   // Acknowledged by someone else in the meantime: ask once more.
   if (gate.acknowledged) return bridge.startSession(request);
-  const answered = user(h).caution?.version;
+  const answered = me(h).caution?.version;
   const neverAcknowledged = (gate.acknowledgedVersion ?? null) === null && !gate.withdrawnAt;
   if (neverAcknowledged && answered === gate.version) {
-    const ack = await bridge.acknowledgeCaution(gate.version);
+    const ack = await bridge.acknowledgeCaution(gate.version, request.person);
     if (ack.kind === "ok") return bridge.startSession(request);
     if (ack.kind !== "refused") return ack;
   }
@@ -54,10 +77,18 @@ async function askBridge(h: HandlerInput, request: SessionRequest): Promise<Outc
   return { kind: "caution", caution: { version: gate.version, text: gate.text, why } };
 }
 
-export async function startSession(h: HandlerInput, request: SessionRequest & { region: RegionId }, prefix?: string): Promise<Response> {
+export async function startSession(
+  h: HandlerInput,
+  person: CurrentPerson,
+  wanted: SessionRequest & { region: RegionId },
+  prefix?: string,
+  opts: { checking?: boolean } = {},
+): Promise<Response> {
   const s = speech(h);
+  const request = { ...wanted, person: person.id };
   setConversation(h, undefined);
-  const progressive = sendProgressive(h, s.checkingBridge());
+  // `checking`: "checking with your bridge" was said already, while asking it who this is.
+  const progressive = opts.checking ? undefined : sendProgressive(h, s.checkingBridge());
   const result = await askBridge(h, request);
   await progressive;
   if (result.kind === "caution") {
@@ -66,7 +97,7 @@ export async function startSession(h: HandlerInput, request: SessionRequest & { 
   }
   if (result.kind !== "ok") {
     await showRefused(h, result, request.region);
-    return tell(h, joinSpeech(prefix, bridgeTrouble(h, result, request.region)));
+    return tell(h, joinSpeech(prefix, addressed(h, person, bridgeTrouble(h, result, request.region))));
   }
 
   const { session, adjustments } = result.value;
@@ -94,7 +125,7 @@ export async function startSession(h: HandlerInput, request: SessionRequest & { 
   // The panel is on already: asking for the permission (which ends this turn) cannot affect the session.
   if (askingTimers) askForTimers(h, session.id);
   await screen;
-  return tell(h, joinSpeech(prefix, started));
+  return tell(h, joinSpeech(prefix, addressed(h, person, started)));
 }
 
 /** The bridge's name for a panel (what "Alexa, turn off …" needs), or undefined if the bridge does not say. */

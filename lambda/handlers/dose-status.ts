@@ -1,37 +1,52 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { REGION_IDS } from "../../matter-bridge/contract/index.js";
+import { REGION_IDS } from "../../matter-bridge/contract/regions.js";
 import { deps, intentOf, speech } from "../context.js";
+import { addressed, identify } from "../flows/person.js";
 import { ask, bridgeTrouble, tell } from "../respond.js";
 import { showPanels } from "../screen/index.js";
 import { regionSlot } from "../slots.js";
 import { isIntent } from "./match.js";
 
-/** "When can I do my neck again?" / "How much have I used today?" — the bridge's rolling windows. */
+/** "When can I do my neck again?" / "How much have I used today?" — the bridge's rolling windows, for the person asking. */
 export const DoseStatusHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "DoseStatusIntent"),
   async handle(h) {
     const s = speech(h);
     const region = regionSlot(intentOf(h));
     if (region.kind === "invalid") return ask(h, s.unknownRegion(region.heard), s.askRegion());
-    const result = await deps(h).bridge.dose();
+    const who = await identify(h);
+    if (who.kind === "reply") return who.response;
+    const { person } = who;
+    const result = await deps(h).bridge.dose(person.id);
     if (result.kind !== "ok") return tell(h, bridgeTrouble(h, result));
     const dose = result.value;
+    const regions = dose.people.find((p) => p.id === person.id)?.regions;
+    if (!regions) return tell(h, s.error());
     await showPanels(h, { dose });
     const now = deps(h).now();
     const cap = (id: string) => {
-      const d = dose.regions[id];
+      const d = regions[id];
       return d.capFluenceJPerCm2 ?? d.usedFluenceJPerCm2 + d.remainingFluenceJPerCm2;
     };
     if (region.kind === "ok") {
-      const d = dose.regions[region.value];
+      const d = regions[region.value];
       if (!d) return tell(h, s.error());
       const next = d.nextAllowedAt === null ? null : Math.max(0, (Date.parse(d.nextAllowedAt) - now) / 1000);
-      return tell(h, s.doseRegion(region.value, d.usedFluenceJPerCm2, cap(region.value), next));
+      return tell(h, addressed(h, person, s.doseRegion(region.value, d.usedFluenceJPerCm2, cap(region.value), next)));
     }
-    const parts = REGION_IDS.filter((id) => dose.regions[id]).map((id) => ({
+    const parts = REGION_IDS.filter((id) => regions[id]).map((id) => ({
       region: id,
-      percent: Math.round((100 * dose.regions[id].usedFluenceJPerCm2) / (cap(id) || 1)),
+      percent: Math.round((100 * regions[id].usedFluenceJPerCm2) / (cap(id) || 1)),
     }));
-    return tell(h, s.doseOverall(parts, Math.round(dose.onSeconds24h / 60), Math.round(dose.remainingOnSeconds24h / 60)));
+    // The panel's own on-time (it protects the device, whoever sat in front of it): the first panel's.
+    const panel = dose.panels[0];
+    return tell(
+      h,
+      addressed(
+        h,
+        person,
+        s.doseOverall(parts, Math.round((panel?.onSeconds24h ?? 0) / 60), Math.round((panel?.remainingOnSeconds24h ?? 0) / 60)),
+      ),
+    );
   },
 };

@@ -8,13 +8,18 @@ export const FallbackHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "AMAZON.FallbackIntent"),
   handle(h) {
     const s = speech(h);
-    switch (conversation(h)?.step) {
+    const step = conversation(h);
+    switch (step?.step) {
       case "caution":
         return ask(h, s.cautionReprompt(), s.cautionReprompt());
       case "region":
         return ask(h, s.unknownRegion(), s.askRegion());
       case "routine":
         return ask(h, s.routineReprompt(), s.routineReprompt());
+      case "person": {
+        const names = step.choices.map((c) => c.name);
+        return ask(h, s.whoUnknown(undefined, names), s.whoReprompt(names));
+      }
       default:
         return ask(h, s.fallback(), s.reprompt());
     }

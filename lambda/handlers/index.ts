@@ -6,6 +6,7 @@ import { DoseStatusHandler } from "./dose-status.js";
 import { FallbackHandler } from "./fallback.js";
 import { FaqHandler } from "./faq.js";
 import { HelpHandler } from "./help.js";
+import { IdentifyPersonHandler } from "./identify-person.js";
 import { LaunchCautionNoHandler, LaunchHandler } from "./launch.js";
 import { LogRangeOfMotionHandler } from "./log-range-of-motion.js";
 import { LogSpasmHandler } from "./log-spasm.js";
@@ -39,6 +40,7 @@ export const requestHandlers: RequestHandler[] = [
   ReadyHandler,
   YesHandler,
   NoHandler,
+  IdentifyPersonHandler,
   LogSpasmHandler,
   LogTendernessHandler,
   LogRangeOfMotionHandler,

@@ -1,15 +1,23 @@
 import type { RequestHandler } from "ask-sdk-core";
 import { cautionCurrent, conversation, setConversation, speech } from "../context.js";
 import { askCautionAtLaunch, isLaunchCaution, recordAcknowledgement } from "../flows/caution.js";
+import { identify } from "../flows/person.js";
 import { ask, joinSpeech } from "../respond.js";
 import { isIntent, isRequest } from "./match.js";
 
-/** "Alexa, open bio light": the caution first for a user who has not answered its current version, else the greeting. */
+/**
+ * "Alexa, open bio light": who is speaking (in a home with several people), then the caution first
+ * for a person who has not answered its current version, else the greeting.
+ */
 export const LaunchHandler: RequestHandler = {
   canHandle: (h) => isRequest(h, "LaunchRequest") || isIntent(h, "AMAZON.NavigateHomeIntent"),
-  handle(h) {
+  async handle(h) {
     setConversation(h, undefined);
-    if (isRequest(h, "LaunchRequest") && !cautionCurrent(h)) return askCautionAtLaunch(h);
+    if (isRequest(h, "LaunchRequest")) {
+      const who = await identify(h, { prefix: speech(h).welcomeCaution(false) });
+      if (who.kind === "reply") return who.response;
+      if (!cautionCurrent(h)) return askCautionAtLaunch(h);
+    }
     return ask(h, speech(h).welcome(), speech(h).welcomeReprompt());
   },
 };
@@ -22,6 +30,8 @@ export const LaunchCautionNoHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "AMAZON.NoIntent") && isLaunchCaution(conversation(h)),
   async handle(h) {
     const s = speech(h);
+    const who = await identify(h);
+    if (who.kind === "reply") return who.response;
     const step = conversation(h);
     setConversation(h, undefined);
     await recordAcknowledgement(h, isLaunchCaution(step) ? step.version : undefined);

@@ -1,16 +1,19 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { DAY_MS, WEEK_MS } from "../../matter-bridge/contract/index.js";
-import { deps, speech, updateUser, user } from "../context.js";
+import { DAY_MS, WEEK_MS } from "../../matter-bridge/contract/units.js";
+import { deps, me, speech, updateMe } from "../context.js";
+import { identify } from "../flows/person.js";
 import { ask } from "../respond.js";
 import { isIntent } from "./match.js";
 
 export const LogSpasmHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "LogSpasmIntent"),
-  handle(h) {
+  async handle(h) {
     const s = speech(h);
+    const who = await identify(h);
+    if (who.kind === "reply") return who.response;
     const now = deps(h).now();
-    updateUser(h, (u) => ({ ...u, spasms: [...u.spasms, now] }));
-    const count = user(h).spasms.filter((at) => at > now - WEEK_MS).length;
+    updateMe(h, (p) => ({ ...p, spasms: [...p.spasms, now] }));
+    const count = me(h).spasms.filter((at) => at > now - WEEK_MS).length;
     return ask(h, `${s.spasmLogged(count, WEEK_MS / DAY_MS)} ${s.reprompt()}`, s.reprompt());
   },
 };

@@ -1,5 +1,6 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, intentOf, speech, updateUser } from "../context.js";
+import { deps, intentOf, speech, updateMe } from "../context.js";
+import { identify } from "../flows/person.js";
 import { ask } from "../respond.js";
 import { numberSlot, regionSlot } from "../slots.js";
 import { TENDERNESS_SCALE } from "../vocabulary.js";
@@ -8,17 +9,19 @@ import { isIntent } from "./match.js";
 /** Knot tenderness on its scale (whole numbers); anything else is asked again and nothing is logged. */
 export const LogTendernessHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "LogTendernessIntent"),
-  handle(h) {
+  async handle(h) {
     const s = speech(h);
     const intent = intentOf(h);
     const score = numberSlot(intent, "score");
     if (score.kind !== "ok" || score.value < TENDERNESS_SCALE.min || score.value > TENDERNESS_SCALE.max || !Number.isInteger(score.value))
       return ask(h, s.askTenderness(TENDERNESS_SCALE), s.askTenderness(TENDERNESS_SCALE));
+    const who = await identify(h);
+    if (who.kind === "reply") return who.response;
     const region = regionSlot(intent);
     const now = deps(h).now();
-    updateUser(h, (u) => ({
-      ...u,
-      tenderness: [...u.tenderness, { at: now, score: score.value, ...(region.kind === "ok" ? { region: region.value } : {}) }],
+    updateMe(h, (p) => ({
+      ...p,
+      tenderness: [...p.tenderness, { at: now, score: score.value, ...(region.kind === "ok" ? { region: region.value } : {}) }],
     }));
     return ask(h, `${s.tendernessLogged(score.value, TENDERNESS_SCALE)} ${s.reprompt()}`, s.reprompt());
   },

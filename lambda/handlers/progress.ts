@@ -1,18 +1,26 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, speech, user } from "../context.js";
+import { deps, me, speech } from "../context.js";
+import { addressed, identify } from "../flows/person.js";
 import { HISTORY_DAYS, progressReport, REVIEW_AFTER_WEEKS } from "../progress.js";
 import { bridgeTrouble, joinSpeech, tell } from "../respond.js";
 import { isIntent } from "./match.js";
 
-/** "How am I doing?": this week against earlier weeks, from the bridge's history and this user's logs. */
+/** "How am I doing?": this week against earlier weeks, from the bridge's history and the logs of the person asking. */
 export const ProgressHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "ProgressIntent"),
   async handle(h) {
     const s = speech(h);
-    const history = await deps(h).bridge.history(HISTORY_DAYS);
+    const who = await identify(h);
+    if (who.kind === "reply") return who.response;
+    const { person } = who;
+    const history = await deps(h).bridge.history(HISTORY_DAYS, person.id);
     if (history.kind !== "ok") return tell(h, bridgeTrouble(h, history));
-    const report = progressReport(user(h), history.value.sessions, deps(h).now());
-    if (report.empty) return tell(h, s.progressEmpty());
-    return tell(h, joinSpeech(s.progress(report), report.suggestReview ? s.progressReview(REVIEW_AFTER_WEEKS) : undefined));
+    const sessions = history.value.people.find((p) => p.id === person.id)?.sessions ?? [];
+    const report = progressReport(me(h), sessions, deps(h).now());
+    if (report.empty) return tell(h, addressed(h, person, s.progressEmpty()));
+    return tell(
+      h,
+      joinSpeech(addressed(h, person, s.progress(report)), report.suggestReview ? s.progressReview(REVIEW_AFTER_WEEKS) : undefined),
+    );
   },
 };

@@ -5,7 +5,7 @@
  * contract's region catalogue; the other slots are keyed by the ids the skill's handlers read.
  */
 import { writeFileSync } from "node:fs";
-import { REGION_IDS, REGIONS, type WorkoutKind } from "../../matter-bridge/contract/index.js";
+import { REGION_IDS, REGIONS, type WorkoutKind } from "../../matter-bridge/contract/regions.js";
 import { SKILL_LOCALES, type SkillLocale, speechFor } from "../speech/index.js";
 import { type FaqTopic, ROM_CHANGES, type RomChange } from "../vocabulary.js";
 
@@ -683,6 +683,28 @@ const INTENTS: Intent[] = [
   {
     name: "CautionIntent",
     samples: CAUTION_SAMPLES,
+  },
+  {
+    // The answer to "who is this?" (several people at home). AMAZON.FirstName, not a custom type: the
+    // people are the bridge's, named at run time, and Alexa recognises first names without a list.
+    name: "IdentifyPersonIntent",
+    slots: [{ name: "name", type: "AMAZON.FirstName" }],
+    samples: [
+      "{name}",
+      "it's {name}",
+      "it is {name}",
+      "this is {name}",
+      "I'm {name}",
+      "I am {name}",
+      "my name is {name}",
+      "it's me {name}",
+      "for {name}",
+      "it's for {name}",
+      "it is for {name}",
+      "the session is for {name}",
+      "this one is for {name}",
+      "{name} here",
+    ],
   },
   { name: "AMAZON.HelpIntent", samples: ["what can I say", "what can you do"] },
   { name: "AMAZON.FallbackIntent", samples: [] },

@@ -1,10 +1,12 @@
 import type { PersistenceAdapter } from "ask-sdk-core";
 import type { SkillEnv } from "../env.js";
-import { FilePersistenceAdapter } from "./file.js";
 
-/** The DynamoDB adapter (and the AWS SDK under it) loads only when chosen: a faster cold start otherwise. */
+/** Each adapter (the AWS SDK under DynamoDB's, node:fs under the file's) loads only when chosen: a faster cold start. */
 export async function persistenceFromEnv(env: SkillEnv): Promise<PersistenceAdapter> {
-  if (env.PERSISTENCE !== "dynamodb") return new FilePersistenceAdapter(env.SKILL_DATA_DIR);
+  if (env.PERSISTENCE !== "dynamodb") {
+    const { FilePersistenceAdapter } = await import("./file.js");
+    return new FilePersistenceAdapter(env.SKILL_DATA_DIR);
+  }
   const { DynamoDbPersistenceAdapter } = await import("./dynamodb.js");
   return new DynamoDbPersistenceAdapter(env.DYNAMODB_TABLE as string);
 }

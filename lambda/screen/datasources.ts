@@ -3,33 +3,13 @@
  * planned end, a refusal with when the next session is possible, and each region's light in the
  * last 24 hours against its cap. Everything the document shows comes from here; nothing is decided.
  */
-import {
-  type DoseResponse,
-  type PanelStatus,
-  REGION_IDS,
-  REGIONS,
-  type RegionId,
-  type Session,
-} from "../../matter-bridge/contract/index.js";
+import type { DoseResponse, PanelStatus, Session } from "../../matter-bridge/contract/api.js";
+import { REGION_IDS, REGIONS, type RegionId } from "../../matter-bridge/contract/regions.js";
+import { type Speech, speechFor } from "../speech/index.js";
 
-/** The words on the screen (the spoken words stay in lambda/speech/). */
-const LABELS = {
-  en: {
-    title: "Bio Light",
-    running: "Running",
-    endsAt: "Planned end",
-    left: "left",
-    nothingRunning: "Nothing is running.",
-    refused: "Not now",
-    nextSessionAt: "Next session possible at",
-    nextSessionUnknown: "Waiting will not help; ask Bio Light why.",
-    last24h: "Light in the last 24 hours",
-    unit: "J/cm²",
-    noDose: "The bridge did not answer: the light used is not shown.",
-  },
-} as const;
-export type ScreenLabels = (typeof LABELS)["en"];
-export const labelsFor = (_locale: string | undefined): ScreenLabels => LABELS.en;
+/** The words on the screen come from the locale's speech file. */
+export type ScreenLabels = Speech["screen"];
+export const labelsFor = (locale: string | undefined): ScreenLabels => speechFor(locale).screen;
 
 export interface ScreenRegion {
   id: RegionId;
@@ -108,10 +88,14 @@ export function screenPanel(panel: PanelStatus, now: number): ScreenSession {
   };
 }
 
+/** The regions of the person the dose was read for (the skill reads one person's: GET /v1/dose?person=). */
+const regionsOf = (dose: DoseResponse | undefined) => dose?.people[0]?.regions ?? {};
+
 export function screenDose(dose: DoseResponse | undefined): ScreenDose[] {
   if (!dose) return [];
-  return REGION_IDS.filter((id) => dose.regions[id]).map((id) => {
-    const d = dose.regions[id];
+  const regions = regionsOf(dose);
+  return REGION_IDS.filter((id) => regions[id]).map((id) => {
+    const d = regions[id];
     const cap = d.capFluenceJPerCm2 ?? d.usedFluenceJPerCm2 + d.remainingFluenceJPerCm2;
     return {
       ...regionOf(id),
@@ -134,7 +118,7 @@ export function screenRefusal(
   dose: DoseResponse | undefined,
   now: number,
 ): ScreenRefusal {
-  const fromDose = dose?.regions[region]?.nextAllowedAt ?? null;
+  const fromDose = regionsOf(dose)[region]?.nextAllowedAt ?? null;
   const ms = retryAfterSeconds !== undefined ? now + retryAfterSeconds * 1000 : fromDose !== null ? Date.parse(fromDose) : null;
   return { ...regionOf(region), code, nextAllowedAt: ms === null ? null : new Date(ms).toISOString(), nextAllowedAtMs: ms };
 }

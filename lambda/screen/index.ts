@@ -6,9 +6,11 @@
  */
 import type { HandlerInput } from "ask-sdk-core";
 import type { interfaces } from "ask-sdk-model";
-import type { DoseResponse, PanelStatus, RegionId, Session } from "../../matter-bridge/contract/index.js";
+import type { DoseResponse, PanelStatus, Session } from "../../matter-bridge/contract/api.js";
+import type { RegionId } from "../../matter-bridge/contract/regions.js";
 import type { BridgeResult } from "../bridge-client.js";
 import { deps } from "../context.js";
+import { personIfKnown } from "../flows/person.js";
 import { DATASOURCE, PANEL_DOCUMENT } from "./apl.js";
 import { type ScreenData, screenData, screenPanel, screenRefusal, screenSession } from "./datasources.js";
 
@@ -19,8 +21,11 @@ export const hasScreen = (h: HandlerInput): boolean =>
 
 const locale = (h: HandlerInput) => h.requestEnvelope.request.locale;
 
+/** The dose of the person the request is for (none shown when it is not known who that is). */
 async function doseIfAnswered(h: HandlerInput): Promise<DoseResponse | undefined> {
-  const result = await deps(h).bridge.dose();
+  const person = await personIfKnown(h);
+  if (!person) return undefined;
+  const result = await deps(h).bridge.dose(person.id);
   return result.kind === "ok" ? result.value : undefined;
 }
 

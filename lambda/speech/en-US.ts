@@ -2,15 +2,9 @@
  * Everything the skill says, in American English. Wellness language only; the caution is never
  * skipped. Values come from code: region names from the contract's catalogue, limits as arguments.
  */
-import {
-  type AdjustmentReason,
-  cautionText,
-  EYE_PROTECTION,
-  REGION_IDS,
-  REGIONS,
-  type RefusalCode,
-  type RegionId,
-} from "../../matter-bridge/contract/index.js";
+import type { AdjustmentReason, RefusalCode } from "../../matter-bridge/contract/api.js";
+import { cautionText, EYE_PROTECTION } from "../../matter-bridge/contract/caution.js";
+import { REGION_IDS, REGIONS, type RegionId } from "../../matter-bridge/contract/regions.js";
 import { durationWords, numberWords } from "../numbers.js";
 import type { ProgressReport } from "../progress.js";
 import { type FaqTopic, ROM_CHANGES, type RomChange } from "../vocabulary.js";
@@ -82,6 +76,7 @@ const REFUSALS: Record<RefusalCode, (r: RefusalContext) => string> = {
   LEDGER_UNAVAILABLE: () =>
     "The bridge can't read or write its dose records right now, so it won't start a session. Its storage may be full; check the bridge's log.",
   UNKNOWN_PANEL: () => "The bridge no longer has the panel I asked it about; its panels may have changed. Please try again.",
+  UNKNOWN_PERSON: () => "The bridge no longer knows the person I asked it about; its people may have changed. Please try again.",
   CLOCK_UNTRUSTED: () =>
     "The bridge's clock is behind, so it can't be sure how long ago your last sessions were, and it won't start one. It starts sessions again once its clock is right; check the bridge's time sync.",
 };
@@ -258,6 +253,30 @@ export const enUS = {
   goodbye: () => "Goodbye.",
   error: () => "Sorry, something went wrong on my side. Please try again, or say stop to switch the panel off.",
   reprompt: () => "What would you like to do?",
+  /** People at home (`names`: the bridge's people): a recognised Alexa voice the skill has not met yet, asked once. */
+  whoIsThisVoice: (names: readonly string[]) => `I don't know your voice yet. Is this ${list(names, "or")}?`,
+  /** A speaker Alexa does not recognise, in a home with several people: asked each time. */
+  whoIsItFor: (names: readonly string[]) => `Who is this for: ${list(names, "or")}?`,
+  whoReprompt: (names: readonly string[]) => `Please say the name: ${list(names, "or")}.`,
+  whoUnknown: (heard: string | undefined, names: readonly string[]) =>
+    `${heard ? `${heard} isn't one of the people your Bio Light bridge knows. ` : ""}Is this ${list(names, "or")}?`,
+  voiceRemembered: (name: string) => `Thanks, ${name}. I'll know your voice from now on.`,
+  /** A reply addressed to one of several people at home: "Anna, your low back…". */
+  toPerson: (name: string, text: string) => `${name}, ${/^I\b/.test(text) ? text : `${text.charAt(0).toLowerCase()}${text.slice(1)}`}`,
+  /** The words on an Echo Show's screen (lambda/screen/). */
+  screen: {
+    title: "Bio Light",
+    running: "Running",
+    endsAt: "Planned end",
+    left: "left",
+    nothingRunning: "Nothing is running.",
+    refused: "Not now",
+    nextSessionAt: "Next session possible at",
+    nextSessionUnknown: "Waiting will not help; ask Bio Light why.",
+    last24h: "Light in the last 24 hours",
+    unit: "J/cm²",
+    noDose: "The bridge did not answer: the light used is not shown.",
+  },
 };
 
 export type Speech = typeof enUS;

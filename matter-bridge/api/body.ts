@@ -25,10 +25,11 @@ function isJsonType(contentType: string | undefined): boolean {
 
 /**
  * Reads a JSON request body of at most `limit` bytes. Stops reading at the limit (the connection is
- * then closed) instead of buffering whatever the client sends. `optional`: an absent body is undefined.
+ * then closed) instead of buffering whatever the client sends. `optional`: an absent body reads as `{}`
+ * (a body that is there, `null` included, is what it says and is validated as such).
  */
 export async function readJson(req: IncomingMessage, { limit = MAX_BODY_BYTES, optional = false } = {}): Promise<unknown> {
-  if (optional && !hasBody(req)) return undefined;
+  if (optional && !hasBody(req)) return {};
   if (!isJsonType(req.headers["content-type"]))
     throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
   if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge(limit);

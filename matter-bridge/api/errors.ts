@@ -49,11 +49,13 @@ export function sendError(req: IncomingMessage, res: ServerResponse, err: HttpEr
   sendJson(req, res, err.status, { error: { code: err.code, message: err.message, ...err.details } }, err.headers);
 }
 
-/** Dose refusals wait-able by the client are 409; a panel or ledger problem is the bridge's (503). */
+/** Dose refusals wait-able by the client are 409; a panel or ledger problem is the bridge's (503); a bad request 4xx. */
 const REFUSAL_STATUS: Partial<Record<RefusalCode, number>> = {
   PANEL_UNREACHABLE: 503,
   LEDGER_UNAVAILABLE: 503,
   UNKNOWN_PANEL: 404,
+  /** A request naming a person the config does not know: the client's mistake, not a wait. */
+  UNKNOWN_PERSON: 400,
 };
 
 export function refusalError(refusal: Refusal, now = Date.now()): HttpError {

@@ -2,14 +2,20 @@
 import type { z } from "zod";
 import {
   CautionAcknowledgeRequestSchema,
+  CautionQuerySchema,
   type CautionStatusResponse,
   CautionWithdrawRequestSchema,
+  DoseQuerySchema,
   type DoseResponse,
   HistoryQuerySchema,
+  type HistoryResponse,
+  type PeopleResponse,
   SessionRequestSchema,
   StopSessionRequestSchema,
 } from "../contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../contract/caution.js";
+import { defaultPersonOf, findPerson } from "../contract/config.js";
+import { personIds, unknownPersonMessage } from "../dose/people.js";
 import { CautionVersionError } from "../sessions/caution-gate.js";
 import type { SessionController } from "../sessions/controller.js";
 import { readJson } from "./body.js";
@@ -42,13 +48,30 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
   const knownPanel = (id: string) => {
     if (!controller.config.panels.some((p) => p.id === id)) throw new HttpError(404, "UNKNOWN_PANEL", `No panel with id "${id}".`);
   };
+  /** An unknown person is a 400 naming the known ids (also in `knownPeople`). */
+  const knownPerson = (id: string | undefined) => {
+    if (id !== undefined && !findPerson(controller.config, id))
+      throw new HttpError(400, "UNKNOWN_PERSON", unknownPersonMessage(controller.config, id), {
+        knownPeople: personIds(controller.config),
+      });
+  };
+  /** The people a query asks about: the one named, else everyone (in config order). */
+  const peopleFor = (id: string | undefined) => controller.config.people.filter((p) => id === undefined || p.id === id);
 
   return [
     {
       method: "GET",
       path: "/v1/health",
       auth: false,
-      handle: () => ({ status: 200, body: { status: "ok", clock: controller.time.state().trusted ? "ok" : "behind" } }),
+      handle: () => ({
+        status: 200,
+        body: {
+          status: "ok",
+          clock: controller.time.state().trusted ? "ok" : "behind",
+          // Only when it is not "ok": a storage the bridge cannot write is news, a writable one is not.
+          ...(controller.storageState() !== "ok" ? { storage: controller.storageState() } : {}),
+        },
+      }),
     },
 
     { method: "GET", path: "/v1/panels", handle: () => ({ status: 200, body: { panels: controller.status() } }) },
@@ -59,6 +82,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       async handle({ req }) {
         const request = parse(SessionRequestSchema, await readJson(req));
         if (request.panelId !== undefined) knownPanel(request.panelId);
+        knownPerson(request.person);
         const outcome = await controller.start(request, "api");
         if (!outcome.ok) throw refusalError(outcome.refusal);
         return { status: 201, body: { session: outcome.session, adjustments: outcome.adjustments } };
@@ -69,7 +93,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       method: "POST",
       path: "/v1/panels/{id}/stop",
       async handle({ req, params }) {
-        parse(StopSessionRequestSchema, (await readJson(req, { optional: true })) ?? {});
+        parse(StopSessionRequestSchema, await readJson(req, { optional: true }));
         knownPanel(params.id);
         const finished = await within(controller.stop(params.id, "stopped"), stopTimeoutMs);
         if (finished === "slow")
@@ -85,19 +109,39 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
 
     {
       method: "GET",
-      path: "/v1/dose",
+      path: "/v1/people",
       handle() {
+        const { config } = controller;
+        const body: PeopleResponse = {
+          people: config.people.map((p) => ({
+            id: p.id,
+            name: p.name,
+            defaultForPanels: config.panels.filter((panel) => defaultPersonOf(config, panel) === p.id).map((panel) => panel.id),
+          })),
+        };
+        return { status: 200, body };
+      },
+    },
+
+    {
+      method: "GET",
+      path: "/v1/dose",
+      handle({ query }) {
+        const { person } = parse(DoseQuerySchema, Object.fromEntries(query));
+        knownPerson(person);
         controller.requireLedger();
-        const dose = controller.dose();
+        const dose = controller.householdDose(person);
         const body: DoseResponse = {
-          regions: Object.fromEntries(
-            Object.entries(dose.regions).map(([id, r]) => [
-              id,
-              { ...r, nextAllowedAt: Number.isFinite(r.nextAllowedAt) ? controller.wallIso(r.nextAllowedAt) : null },
-            ]),
-          ),
-          onSeconds24h: dose.onSeconds24h,
-          remainingOnSeconds24h: dose.remainingOnSeconds24h,
+          people: dose.people.map((p) => ({
+            ...p,
+            regions: Object.fromEntries(
+              Object.entries(p.regions).map(([id, r]) => [
+                id,
+                { ...r, nextAllowedAt: Number.isFinite(r.nextAllowedAt) ? controller.wallIso(r.nextAllowedAt) : null },
+              ]),
+            ),
+          })),
+          panels: dose.panels,
           cautionAcknowledged: controller.caution.acknowledged(),
         };
         return { status: 200, body };
@@ -108,16 +152,22 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       method: "GET",
       path: "/v1/history",
       handle({ query }) {
-        const { days } = parse(HistoryQuerySchema, Object.fromEntries(query));
+        const { days, person } = parse(HistoryQuerySchema, Object.fromEntries(query));
+        knownPerson(person);
         controller.requireLedger();
-        return { status: 200, body: { sessions: controller.history(days) } };
+        const body: HistoryResponse = {
+          people: peopleFor(person).map((p) => ({ id: p.id, name: p.name, sessions: controller.history(days, p.id) })),
+        };
+        return { status: 200, body };
       },
     },
 
     {
       method: "GET",
       path: "/v1/caution",
-      handle() {
+      handle({ query }) {
+        const { person } = parse(CautionQuerySchema, Object.fromEntries(query));
+        knownPerson(person);
         controller.requireLedger();
         const record = controller.caution.record();
         const body: CautionStatusResponse = {
@@ -129,6 +179,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
           acknowledgedVersion: record?.acknowledgedAt !== undefined ? record.version : null,
           withdrawnAt: record?.withdrawnAt !== undefined ? controller.wallIso(record.withdrawnAt) : null,
           withdrawnReason: record?.withdrawnReason ?? null,
+          ...(person !== undefined ? { personAcknowledged: controller.caution.personAcknowledged(person) } : {}),
         };
         return { status: 200, body };
       },
@@ -138,10 +189,11 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       method: "POST",
       path: "/v1/caution/acknowledge",
       async handle({ req }) {
-        const { version, source } = parse(CautionAcknowledgeRequestSchema, await readJson(req));
+        const { version, source, person } = parse(CautionAcknowledgeRequestSchema, await readJson(req));
+        knownPerson(person);
         controller.requireLedger();
         try {
-          const record = await controller.caution.acknowledge(version, source ?? "api");
+          const record = await controller.caution.acknowledge(version, source ?? "api", person);
           return {
             status: 200,
             body: { acknowledged: true, version: record.version, acknowledgedAt: controller.wallIso(record.acknowledgedAt) },
@@ -158,9 +210,10 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
       method: "POST",
       path: "/v1/caution/withdraw",
       async handle({ req }) {
-        const { reason, source } = parse(CautionWithdrawRequestSchema, (await readJson(req, { optional: true })) ?? {});
+        const { reason, source, person } = parse(CautionWithdrawRequestSchema, await readJson(req, { optional: true }));
+        knownPerson(person);
         controller.requireLedger();
-        const { withdrawnAt, stops } = await controller.withdrawCaution(reason, source ?? "api");
+        const { withdrawnAt, stops } = await controller.withdrawCaution(reason, source ?? "api", person);
         const unsaved = controller.ledgerProblem();
         if (unsaved)
           throw new HttpError(

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { ConfigError } from "../config/load.js";
 import { writeFileDurably } from "../contract/durable-file.js";
 import { API_TOKEN_FILE } from "../contract/storage.js";
+import { causeOf, isUnwritable } from "../storage/writable.js";
 
 export interface ApiToken {
   token: string;
@@ -30,9 +31,18 @@ export async function loadOrCreateToken(storageDir: string, env: NodeJS.ProcessE
   }
   const existing = await readToken(path);
   if (existing) return { token: existing, source: "file", path };
-  await mkdir(storageDir, { recursive: true, mode: 0o700 });
   const token = randomBytes(32).toString("base64url");
-  await writeToken(path, token, existing === "");
+  try {
+    await mkdir(storageDir, { recursive: true, mode: 0o700 });
+    await writeToken(path, token, existing === "");
+  } catch (err) {
+    // A token nobody can read back would lock everyone out: no token, no bridge.
+    if (isUnwritable(err))
+      throw new ConfigError(
+        `No API token: BRIDGE_API_TOKEN is not set and the storage folder ${storageDir} cannot be written to keep a new one (${causeOf(err)}). Set BRIDGE_API_TOKEN (at least ${MIN_TOKEN_LENGTH} characters, e.g. \`openssl rand -base64 32\`) or make the folder writable for the bridge's user.`,
+      );
+    throw err;
+  }
   // Another process may have won the race to create it: the file on disk is the token.
   return { token: (await readToken(path)) || token, source: "file", path };
 }
@@ -46,8 +56,12 @@ async function readToken(path: string): Promise<string | undefined> {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new ConfigError(`Cannot read the API token file ${path}: ${(err as Error).message}`);
   }
-  // A token readable by others is no secret: tighten what an editor or a copy may have loosened.
-  if (((await stat(path)).mode & 0o077) !== 0) await chmod(path, 0o600);
+  // A token readable by others is no secret: tighten what an editor or a copy may have loosened
+  // (a read-only mount cannot be tightened: the token is still read).
+  if (((await stat(path)).mode & 0o077) !== 0)
+    await chmod(path, 0o600).catch((err: Error) => {
+      if (!isUnwritable(err)) throw err;
+    });
   const token = text.trim();
   return PRINTABLE.test(token) ? token : "";
 }

@@ -1,25 +1,41 @@
 /** What the bridge prints once it is up: how to pair, where the API and its token are, panel states. */
 
+import { type NetworkInterfaceInfo, networkInterfaces } from "node:os";
 import type { ApiToken } from "../api/token.js";
 import type { PanelStatus } from "../contract/api.js";
 import { CAUTION_VERSION } from "../contract/caution.js";
 import type { PanelConfig } from "../contract/config.js";
 import type { CautionRecord } from "../dose/ledger-schema.js";
 import { type ClockState, describeDuration } from "../dose/trusted-time.js";
+import { qrTerminal } from "./qr.js";
 
 export interface BannerInfo {
-  qr: string;
-  manualPairingCode: string;
+  /** The pairing QR code and manual code (absent while the Matter node is not running: `matterOffline`). */
+  qr?: string;
+  manualPairingCode?: string;
+  /** Why the Matter node is not running (a storage folder the bridge cannot write), if so. */
+  matterOffline?: string;
   commissioned?: boolean;
+  /** The ecosystems the bridge is paired with (vendor name and label). */
+  fabrics?: Array<{ vendorName: string; label: string }>;
   matterPort: number;
   apiUrl: string;
+  /** The API's listen address: beyond loopback, the banner adds a dashboard link for phones on the LAN. */
+  apiHost?: string;
+  /** This machine's interfaces (os.networkInterfaces(); injectable for tests). */
+  interfaces?: NodeJS.Dict<NetworkInterfaceInfo[]>;
   token: ApiToken;
   panels: Array<{ config: PanelConfig; status: PanelStatus }>;
   caution: CautionRecord | null;
   /** Whether the household gate is open (the current version acknowledged and not withdrawn). */
   cautionAcknowledged: boolean;
   clock: ClockState;
+  /** The ledger is unreadable: every start is refused. */
   ledgerError?: Error;
+  /** Why every start is refused because of the ledger or its storage folder, if so (controller.ledgerProblem()). */
+  ledgerProblem?: string;
+  /** "read-only" or "locked" when the bridge does not write its storage folder. */
+  storageState?: "ok" | "read-only" | "locked";
   storage: string;
 }
 
@@ -30,9 +46,20 @@ export const howToAcknowledge = (apiUrl: string): string[] => [
   '  the Alexa skill: "Alexa, open bio light" (it reads the caution and asks)',
 ];
 
-export function ledgerAlarm(err: Error): string {
+/**
+ * The alarm for a ledger that takes no session: unreadable (an Error) or its storage folder not
+ * writable (`storage`), one shape for both.
+ */
+export function ledgerAlarm(problem: Error | string, storage?: "read-only" | "locked"): string {
   const bar = "!".repeat(78);
-  return [bar, "!! THE DOSE LEDGER IS UNAVAILABLE: EVERY SESSION IS REFUSED (LEDGER_UNAVAILABLE).", `!! ${err.message}`, bar].join("\n");
+  const what =
+    storage === "read-only"
+      ? "THE STORAGE FOLDER CANNOT BE WRITTEN"
+      : storage === "locked"
+        ? "THE STORAGE FOLDER IS ANOTHER BRIDGE'S"
+        : "THE DOSE LEDGER IS UNAVAILABLE";
+  const message = typeof problem === "string" ? problem : problem.message;
+  return [bar, `!! ${what}: EVERY SESSION IS REFUSED (LEDGER_UNAVAILABLE).`, `!! ${message}`, bar].join("\n");
 }
 
 export function clockAlarm(clock: Extract<ClockState, { trusted: false }>): string {
@@ -46,14 +73,63 @@ export function clockAlarm(clock: Extract<ClockState, { trusted: false }>): stri
   ].join("\n");
 }
 
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
+const isPrivate = (ip: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(ip);
+
+/**
+ * The dashboard as a phone on the LAN opens it, signed in: a LAN IPv4 address of this machine (the
+ * listen address itself when it is one), the token in the URL fragment, which a browser never sends
+ * to the server. Undefined when the API listens on loopback only or no LAN address is found.
+ */
+export function lanDashboardUrl(
+  apiHost: string,
+  apiUrl: string,
+  token: string,
+  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces(),
+): string | undefined {
+  if (isLoopback(apiHost)) return undefined;
+  const port = new URL(apiUrl).port;
+  const wildcard = apiHost === "0.0.0.0" || apiHost === "::" || apiHost === "[::]";
+  let host = wildcard ? undefined : apiHost.includes(":") ? `[${apiHost}]` : apiHost;
+  if (!host) {
+    const ipv4 = Object.values(interfaces)
+      .flatMap((list) => list ?? [])
+      .filter((a) => a.family === "IPv4" && !a.internal && !a.address.startsWith("169.254."))
+      .map((a) => a.address);
+    host = ipv4.find(isPrivate) ?? ipv4[0];
+  }
+  return host ? `http://${host}:${port}/dashboard/#token=${encodeURIComponent(token)}` : undefined;
+}
+
 export function banner(info: BannerInfo): string {
   const out: string[] = [""];
-  if (info.ledgerError) out.push(ledgerAlarm(info.ledgerError), "");
+  const storageState = info.storageState && info.storageState !== "ok" ? info.storageState : undefined;
+  const problem = info.ledgerError ?? info.ledgerProblem;
+  if (problem) out.push(ledgerAlarm(problem, info.ledgerError ? undefined : storageState), "");
   if (!info.clock.trusted) out.push(clockAlarm(info.clock), "");
-  if (info.commissioned) out.push("Matter: already paired. To add another controller, share it from your Matter app (multi-admin).");
-  else out.push("Pair in Apple Home, Google Home, Alexa or Home Assistant: scan this QR code", "", info.qr);
-  out.push(`Manual pairing code: ${info.manualPairingCode}   (Matter UDP port ${info.matterPort})`, "");
+  if (info.matterOffline || !info.manualPairingCode)
+    out.push(
+      "Matter: NOT STARTED while the storage folder cannot be written (Matter controllers see the bridge offline);",
+      "        it starts by itself once it can, and this log says so.",
+      "",
+    );
+  else if (info.commissioned) {
+    const who = info.fabrics?.length
+      ? ` with ${info.fabrics.map((f) => (f.label ? `${f.vendorName} (${f.label})` : f.vendorName)).join(", ")}`
+      : "";
+    out.push(`Matter: paired${who}. To add another ecosystem: "Open pairing window" on the dashboard (or share it from a paired app).`);
+  } else out.push("Pair in Apple Home, Google Home, Alexa or Home Assistant: scan this QR code", "", info.qr ?? "");
+  if (info.manualPairingCode) out.push(`Manual pairing code: ${info.manualPairingCode}   (Matter UDP port ${info.matterPort})`, "");
   out.push(`Control API:  ${info.apiUrl}   (dashboard: ${info.apiUrl}/dashboard/)`);
+  const lan = info.apiHost ? lanDashboardUrl(info.apiHost, info.apiUrl, info.token.token, info.interfaces) : undefined;
+  if (lan)
+    out.push(
+      "Dashboard for phones on this network (signed in; keep it to the household: the link holds the API token):",
+      `              ${lan}`,
+      "",
+      qrTerminal(lan),
+      "",
+    );
   out.push(
     info.token.source === "env"
       ? "API token:    from the BRIDGE_API_TOKEN environment variable"

@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import * as z from "zod";
+import { LOG_FORMATS } from "../cli/log.js";
 import { allowedConfigKeys, type BridgeConfig, BridgeConfigSchema, DEFAULT_CONFIG } from "../contract/config.js";
 import { describeIssues } from "../contract/issues.js";
 import { decimalNumber } from "../contract/numbers.js";
@@ -58,7 +59,12 @@ export const CliOptionsSchema = z.strictObject({
   passcode: whole("--passcode", 1, 99999998).optional(),
   discriminator: whole("--discriminator", 0, 4095).optional(),
   acknowledgeCaution: z.boolean(),
+  /** Forget every Matter fabric at start (after a confirmation: a y/N prompt on a terminal, else --yes). */
+  resetPairing: z.boolean().optional(),
+  yes: z.boolean().optional(),
+  logFormat: z.enum(LOG_FORMATS, { error: () => `--log-format / BRIDGE_LOG_FORMAT must be one of: ${LOG_FORMATS.join(", ")}` }).optional(),
   help: z.boolean(),
+  version: z.boolean().optional(),
 });
 export type CliOptions = z.infer<typeof CliOptionsSchema>;
 
@@ -71,6 +77,10 @@ const FLAGS: Record<string, { key: keyof CliOptions; env?: string; boolean?: boo
   "--passcode": { key: "passcode", env: "MATTER_PASSCODE" },
   "--discriminator": { key: "discriminator", env: "MATTER_DISCRIMINATOR" },
   "--acknowledge-caution": { key: "acknowledgeCaution", boolean: true },
+  "--reset-pairing": { key: "resetPairing", boolean: true },
+  "--yes": { key: "yes", boolean: true },
+  "--log-format": { key: "logFormat", env: "BRIDGE_LOG_FORMAT" },
+  "--version": { key: "version", boolean: true },
   "--help": { key: "help", boolean: true },
   "-h": { key: "help", boolean: true },
 };
@@ -84,6 +94,9 @@ export const USAGE = `Usage: npm start -- [flags]
   --passcode N           Matter setup passcode                    env MATTER_PASSCODE default: random, persisted
   --discriminator N      Matter discriminator (0–4095)            env MATTER_DISCRIMINATOR
   --acknowledge-caution  record that the household read the red-flag caution
+  --reset-pairing        forget every Matter pairing (fabric), then run; asks y/N (no terminal: add --yes)
+  --log-format F         text or json (one JSON object per line)  env BRIDGE_LOG_FORMAT default: text
+  --version              print the version and exit
   env BRIDGE_API_TOKEN   API token (default: generated into the storage dir)`;
 
 /** Flags win over environment, environment over defaults. */
@@ -94,7 +107,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     apiPort: 8787,
     apiHost: "127.0.0.1",
     acknowledgeCaution: false,
+    logFormat: "text",
     help: false,
+    version: false,
   };
   for (const spec of Object.values(FLAGS))
     if (spec.env && env[spec.env] !== undefined && env[spec.env] !== "") raw[spec.key] = env[spec.env];

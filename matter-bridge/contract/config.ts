@@ -1,12 +1,11 @@
 import * as z from "zod";
+import { DoseLimitsSchema, seconds } from "./dose-limits.js";
+import { RegionIdSchema } from "./region-id.js";
 import { REGION_IDS, REGIONS, type RegionId } from "./regions.js";
 
-export const RegionIdSchema = z.enum(REGION_IDS, {
-  error: () => `must be one of: ${REGION_IDS.join(", ")}`,
-});
-
-const seconds = (min: number) => z.number().min(min, `must be at least ${min} second${min === 1 ? "" : "s"}`);
-const fluence = () => z.number().min(0.001, "must be at least 0.001 J/cm²");
+export { DOSE_LIMIT_DEFAULTS } from "./dose-defaults.js";
+export { type DoseLimits, DoseLimitsSchema } from "./dose-limits.js";
+export { RegionIdSchema } from "./region-id.js";
 
 export const ShellyDriverSchema = z.strictObject({
   kind: z.literal("shelly"),
@@ -31,32 +30,45 @@ export const IrradianceTableSchema = z
   )
   .refine((t) => Object.keys(t).length >= 1, "needs at least one distance");
 
+const idSchema = () => z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be lowercase letters, digits and dashes (max 40)");
+
+/** A person whose dose the guard keeps (limits are physiological: they belong to a person's body). */
+export const PersonConfigSchema = z.strictObject({
+  id: idSchema(),
+  name: z.string().min(1).max(32),
+});
+
+/** Without `people` in the config there is one person: the household. */
+export const HOUSEHOLD_PERSON = { id: "household", name: "Household" } as const;
+
 export const PanelConfigSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be lowercase letters, digits and dashes (max 40)"),
+  id: idSchema(),
   name: z.string().min(1).max(32),
   deviceType: z.enum(["outlet", "light"]).default("outlet"),
   driver: DriverSchema.default({ kind: "simulated" }),
   defaultRegion: RegionIdSchema.default("low-back-hips"),
   distanceCm: z.number().positive().max(300).default(30),
   irradianceMwPerCm2: IrradianceTableSchema.default({ ...DEFAULT_IRRADIANCE }),
+  /** Whom a session on this panel is for when the request names nobody (Matter, a press): default the first person. */
+  defaultPerson: idSchema().optional(),
+  /** One extra bridged On/Off endpoint per region ("Low back session"), for ecosystems without the skill. */
+  regionSwitches: z.boolean().default(false),
 });
 
-export const DoseLimitsSchema = z.strictObject({
-  maxSessionSeconds: seconds(1).default(1200),
-  maxSessionFluenceJPerCm2: fluence().default(40),
-  maxRegionFluencePer24hJPerCm2: fluence().default(40),
-  minRestSameRegionSeconds: seconds(0).default(43200),
-  maxOnSecondsPer24h: seconds(1).default(2700),
-  maxSessionsPerRegionPer7d: z.number().int().min(1).default(7),
-  maxIrradianceMwPerCm2: z.number().positive().default(100),
-  minSessionSeconds: seconds(1).default(60),
+export const RegionSettingsSchema = z.strictObject({
+  defaultSeconds: seconds(1).optional(),
+  /** The name of the region's Matter switch on panels with `regionSwitches` (default: "<Region> session"). */
+  switchName: z.string().min(1).max(32).optional(),
 });
-
-export const RegionSettingsSchema = z.strictObject({ defaultSeconds: seconds(1) });
 
 export const BridgeConfigSchema = z
   .strictObject({
     panels: z.array(PanelConfigSchema).min(1, "needs at least one panel").max(16),
+    people: z
+      .array(PersonConfigSchema)
+      .min(1, "needs at least one person (or leave people out)")
+      .max(16)
+      .default([{ ...HOUSEHOLD_PERSON }]),
     dose: DoseLimitsSchema.default(DoseLimitsSchema.parse({})),
     regions: z.partialRecord(RegionIdSchema, RegionSettingsSchema).default({}),
   })
@@ -66,6 +78,34 @@ export const BridgeConfigSchema = z
       if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: ["panels", i, "id"], message: `duplicate panel id "${p.id}"` });
       seen.add(p.id);
     });
+    const people = new Set<string>();
+    cfg.people.forEach((p, i) => {
+      if (people.has(p.id)) ctx.addIssue({ code: "custom", path: ["people", i, "id"], message: `duplicate person id "${p.id}"` });
+      people.add(p.id);
+    });
+    cfg.panels.forEach((p, i) => {
+      if (p.defaultPerson !== undefined && !people.has(p.defaultPerson))
+        ctx.addIssue({
+          code: "custom",
+          path: ["panels", i, "defaultPerson"],
+          message: `must be one of the people: ${[...people].join(", ")}`,
+        });
+    });
+    // Two switches of one name: a voice assistant could not tell which one is meant.
+    const switchNames = new Map<string, RegionId>();
+    for (const region of REGION_IDS) {
+      const name = cfg.regions[region]?.switchName ?? defaultSwitchName(region);
+      const other = switchNames.get(name.toLowerCase());
+      // Named where the config sets it (a default name is not in the file).
+      const [named, taken] = other && cfg.regions[region]?.switchName === undefined ? [other, region] : [region, other];
+      if (other)
+        ctx.addIssue({
+          code: "custom",
+          path: ["regions", named, "switchName"],
+          message: `"${name}" is already the switch name of ${taken}`,
+        });
+      switchNames.set(name.toLowerCase(), region);
+    }
     if (cfg.dose.minSessionSeconds > cfg.dose.maxSessionSeconds)
       ctx.addIssue({ code: "custom", path: ["dose", "minSessionSeconds"], message: "must not exceed dose.maxSessionSeconds" });
   });
@@ -73,7 +113,7 @@ export const BridgeConfigSchema = z
 export type ShellyDriverConfig = z.infer<typeof ShellyDriverSchema>;
 export type DriverConfig = z.infer<typeof DriverSchema>;
 export type PanelConfig = z.infer<typeof PanelConfigSchema>;
-export type DoseLimits = z.infer<typeof DoseLimitsSchema>;
+export type PersonConfig = z.infer<typeof PersonConfigSchema>;
 export type BridgeConfig = z.infer<typeof BridgeConfigSchema>;
 export type BridgeConfigInput = z.input<typeof BridgeConfigSchema>;
 
@@ -84,6 +124,7 @@ export function allowedConfigKeys(path: readonly PropertyKey[]): readonly string
   if (head === "dose") return Object.keys(DoseLimitsSchema.shape);
   if (head === "regions") return path.length === 1 ? REGION_IDS : Object.keys(RegionSettingsSchema.shape);
   if (head === "panels" && path.length === 2) return Object.keys(PanelConfigSchema.shape);
+  if (head === "people" && path.length === 2) return Object.keys(PersonConfigSchema.shape);
   if (head === "panels" && sub === "driver") return ["kind", ...Object.keys(ShellyDriverSchema.shape).filter((k) => k !== "kind")];
   return undefined;
 }
@@ -96,6 +137,27 @@ export const DEFAULT_CONFIG: BridgeConfigInput = {
 export const regionDefaultSeconds = (config: BridgeConfig, region: RegionId): number =>
   config.regions[region]?.defaultSeconds ?? REGIONS[region].defaultSeconds;
 
+const defaultSwitchName = (region: RegionId): string => `${REGIONS[region].shortName} session`;
+
+/**
+ * The name of `panel`'s Matter switch for `region` (panels with `regionSwitches`): the region's
+ * `switchName`, else "<Region> session" ("Low back session"). With region switches on more than one
+ * panel, the panel's name goes first ("Bedroom low back session"), cut to Matter's 32 characters.
+ */
+export function regionSwitchName(config: BridgeConfig, panel: PanelConfig, region: RegionId): string {
+  const configured = config.regions[region]?.switchName;
+  if (config.panels.filter((p) => p.regionSwitches).length <= 1) return configured ?? defaultSwitchName(region);
+  const name = configured ?? `${REGIONS[region].shortName.toLowerCase()} session`;
+  return `${panel.name} ${name}`.slice(0, 32).trimEnd();
+}
+
 /** The panel with `panelId`, or the first panel when none is named. */
 export const findPanel = (config: BridgeConfig, panelId?: string): PanelConfig | undefined =>
   panelId === undefined ? config.panels[0] : config.panels.find((p) => p.id === panelId);
+
+/** Whom a session on `panel` is for when nobody is named: its `defaultPerson`, else the first person. */
+export const defaultPersonOf = (config: BridgeConfig, panel: PanelConfig): string => panel.defaultPerson ?? config.people[0].id;
+
+/** The person with `personId`, or undefined. */
+export const findPerson = (config: BridgeConfig, personId: string): PersonConfig | undefined =>
+  config.people.find((p) => p.id === personId);

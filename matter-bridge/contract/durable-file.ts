@@ -2,8 +2,13 @@
  * The one way files are written: a temp file beside the target, fsync, then rename (or link, to
  * never replace an existing file), then fsync of the folder. A reader sees the old file or the new
  * one, never half of one, also after a power cut. Whatever fails, no temp file is left behind.
+ *
+ * An append-only journal (the dose ledger's) is the one exception: `appendFileDurably` adds to the
+ * end of the file and syncs it (and the folder when it created the file). A reader may find a torn
+ * last line after a power cut; the journal's reader must tell it from a complete one.
  */
-import { link, open, rename, rm } from "node:fs/promises";
+import { constants } from "node:fs";
+import { type FileHandle, link, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 
 export interface DurableWriteOptions {
@@ -33,6 +38,40 @@ export async function writeFileDurably(path: string, data: string | Uint8Array, 
     // After a rename there is nothing left; after a link or a failure the temp name goes.
     await rm(tmp, { force: true }).catch(() => {});
   }
+  await syncFolder(path);
+}
+
+/**
+ * Appends `data` and syncs it before resolving. `truncateTo` first cuts the file to that length (a
+ * torn tail left by a crash or a failed append; 0 empties the file). Creates the file (mode 0600)
+ * when it is missing, and then syncs the folder too. No temp file is involved.
+ */
+export async function appendFileDurably(path: string, data: string | Uint8Array, options: { truncateTo?: number } = {}): Promise<void> {
+  let file: FileHandle;
+  let created = false;
+  try {
+    file = await open(path, constants.O_WRONLY | constants.O_APPEND);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    file = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_EXCL, 0o600);
+    created = true;
+  }
+  try {
+    if (options.truncateTo !== undefined) {
+      // Only ever cut: a file shorter than expected is not padded (with zeros, as truncate would).
+      const { size } = await file.stat();
+      if (size < options.truncateTo) throw new Error(`${path} is ${size} bytes, shorter than the ${options.truncateTo} expected`);
+      if (size > options.truncateTo) await file.truncate(options.truncateTo);
+    }
+    if (data.length) await file.writeFile(data);
+    await file.datasync();
+  } finally {
+    await file.close();
+  }
+  if (created) await syncFolder(path);
+}
+
+async function syncFolder(path: string): Promise<void> {
   const dir = await open(dirname(path), "r");
   try {
     await dir.sync();

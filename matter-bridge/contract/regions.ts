@@ -8,6 +8,8 @@ export type RegionId = (typeof REGION_IDS)[number];
 export interface Region {
   id: RegionId;
   displayName: string;
+  /** A short everyday name, e.g. "Low back": the region's Matter switch is "<shortName> session". */
+  shortName: string;
   /** Spoken form, e.g. "neck and shoulders" (also the value of the skill's Region slot). */
   spokenName: string;
   /** Other words people use for the region: synonyms of the skill's Region slot. */
@@ -34,6 +36,7 @@ export const REGIONS: Record<RegionId, Region> = {
   "neck-shoulders": {
     id: "neck-shoulders",
     displayName: "Neck & shoulders",
+    shortName: "Neck",
     spokenName: "neck and shoulders",
     synonyms: [
       "neck",
@@ -70,6 +73,7 @@ export const REGIONS: Record<RegionId, Region> = {
   "mid-back": {
     id: "mid-back",
     displayName: "Mid back",
+    shortName: "Mid back",
     spokenName: "mid back",
     synonyms: [
       "middle back",
@@ -104,6 +108,7 @@ export const REGIONS: Record<RegionId, Region> = {
   "low-back-hips": {
     id: "low-back-hips",
     displayName: "Low back & hips",
+    shortName: "Low back",
     spokenName: "low back and hips",
     synonyms: [
       "low back",

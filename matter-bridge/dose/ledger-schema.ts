@@ -6,6 +6,11 @@ export const LedgerSessionSchema = z.strictObject({
   id: z.string().min(1),
   panelId: z.string().min(1),
   region: RegionIdSchema,
+  /**
+   * Whose dose it is. Absent in entries written before people existed: they count for their panel's
+   * `defaultPerson` (see people.ts), as does an entry whose person is no longer configured.
+   */
+  person: z.string().min(1).optional(),
   source: z.string(),
   distanceCm: z.number().positive(),
   irradianceMwPerCm2: z.number().positive(),
@@ -30,14 +35,51 @@ export const CautionRecordSchema = z.strictObject({
 });
 export type CautionRecord = z.infer<typeof CautionRecordSchema>;
 
+/** One person's own answer to the caution (the gate itself stays the household's `caution`). */
+export const PersonCautionSchema = z.strictObject({
+  version: z.number().int().min(1),
+  acknowledgedAt: z.number().int(),
+  source: z.string(),
+  /** Set when a red flag was reported for this person (or for the household) after the answer. */
+  withdrawnAt: z.number().int().optional(),
+});
+export type PersonCaution = z.infer<typeof PersonCautionSchema>;
+
+export const PersonRecordSchema = z.strictObject({ caution: PersonCautionSchema.optional() });
+export type PersonRecord = z.infer<typeof PersonRecordSchema>;
+
 export const LedgerFileSchema = z.strictObject({
-  format: z.literal("biolight-ledger/1"),
+  /**
+   * 1: the whole ledger in this one file (everything people added is optional, so a file from before
+   * people loads as it is). 2: a snapshot that the journal beside it (`ledger.journal`) continues;
+   * a bridge that knows only format 1 refuses it instead of missing the journal's entries.
+   */
+  format: z.enum(["biolight-ledger/1", "biolight-ledger/2"]),
   sessions: z.array(LedgerSessionSchema),
   caution: CautionRecordSchema.nullable(),
+  /** Per person (by id): their own caution answer. Absent in files from before people existed. */
+  people: z.record(z.string(), PersonRecordSchema).optional(),
   /** The trusted time of the last write: a wall clock behind it at start-up is not trusted. */
   seenAt: z.number().int().optional(),
+  /** Format 2: the last journal record this snapshot holds; the journal's records up to it are skipped. */
+  journalSeq: z.number().int().min(0).optional(),
 });
 export type LedgerFile = z.infer<typeof LedgerFileSchema>;
+
+/**
+ * One line of the journal (`ledger.journal`, JSON lines): one change, applied to the snapshot in
+ * `seq` order. `sessions` are put in by id (added, or replacing the entry with that id: a close),
+ * `caution` replaces the household record, `people` replaces the named persons' records. `at` is the
+ * change's trusted time (the file's `seenAt`). Times are wall-clock, like the snapshot's.
+ */
+export const JournalRecordSchema = z.strictObject({
+  seq: z.number().int().min(1),
+  at: z.number().int(),
+  sessions: z.array(LedgerSessionSchema).optional(),
+  caution: CautionRecordSchema.nullable().optional(),
+  people: z.record(z.string(), PersonRecordSchema).optional(),
+});
+export type JournalRecord = z.infer<typeof JournalRecordSchema>;
 
 export const isOpen = (s: LedgerSession): boolean => s.endedAt === undefined;
 

@@ -1,20 +1,48 @@
 /**
- * The durable dose ledger: sessions and the household caution record, one JSON file in the storage
- * dir, replaced durably (contract/durable-file.ts) on every change. A change is acknowledged only
- * after it is on disk; a file that cannot be read or validated is never replaced with an empty one;
- * nothing is written when nothing changed.
+ * The durable dose ledger: sessions, the household caution record and each person's own caution
+ * answer, kept in the storage dir as a snapshot (`ledger.json`) and the journal that continues it
+ * (`ledger.journal`, see journal.ts). Together they are the one source of truth.
  *
- * In memory every time is on the trusted time line (see trusted-time.ts); the file holds wall-clock
- * times, so a forward clock step taken out of the line is added back when the file is written.
+ * - A change is one journal line, appended and synced (fdatasync; the folder too when the journal is
+ *   created) before it is acknowledged: a start writes the same few hundred bytes at 100 sessions of
+ *   history as at 10,000.
+ * - Compaction writes the whole ledger as a new snapshot (contract/durable-file.ts: temp file, fsync,
+ *   rename, folder fsync) holding the journal's last sequence number, and only then empties the
+ *   journal. A crash between the two leaves records the snapshot already holds: skipped by number,
+ *   never counted twice; a crash before the rename leaves the old snapshot and the whole journal.
+ *   It runs at start-up (when the journal holds anything), after a change once the journal passes
+ *   its limit (queued behind that change, so never beside an append), and instead of an append for
+ *   the first change into a folder without a format-2 snapshot (so a journal never sits beside a file
+ *   an older bridge would read without it) and after a clock step (below).
+ * - A file that cannot be read or validated is never replaced with an empty one; a torn last journal
+ *   line (an append a crash cut short, never acknowledged) is ignored and cut off before the next.
+ * - Nothing is written when nothing changed, nor while the ledger is suspended (a storage folder the
+ *   bridge cannot write: `suspended`, then `resume()` once it can).
+ *
+ * In memory every time is on the trusted time line (see trusted-time.ts); the files hold wall-clock
+ * times, so a forward clock step taken out of the line is added back when they are written. Journal
+ * records are written with the offset the snapshot has: a change after a step writes a new snapshot.
  */
 import { mkdir, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { writeFileDurably } from "../contract/durable-file.js";
+import { dirname, join } from "node:path";
+import { appendFileDurably, writeFileDurably } from "../contract/durable-file.js";
 import { DAY_MS } from "../contract/units.js";
 import type { Clock } from "../sessions/clock.js";
-import { type CautionRecord, isOpen, type LedgerFile, LedgerFileSchema, type LedgerSession, LedgerSessionSchema } from "./ledger-schema.js";
+import { applyPatch, indexOf, JOURNAL_FILE, JournalDamage, type LedgerPatch, parseJournal } from "./journal.js";
+import {
+  type CautionRecord,
+  isOpen,
+  type JournalRecord,
+  type LedgerFile,
+  LedgerFileSchema,
+  type LedgerSession,
+  LedgerSessionSchema,
+  type PersonCaution,
+  type PersonRecord,
+} from "./ledger-schema.js";
 import { TrustedTime } from "./trusted-time.js";
 
+export { JOURNAL_FILE } from "./journal.js";
 export const LEDGER_FILE = "ledger.json";
 /** The end reason of a session left open by a crash or power loss and closed at the next start. */
 const RECOVERED = "recovered-after-restart";
@@ -44,15 +72,38 @@ export class LedgerUnavailableError extends Error {
 /** Writes the file's new text durably; rejects (leaving the old file and no temp file) when it cannot. */
 export type LedgerWriter = (path: string, text: string) => Promise<void>;
 
+/**
+ * Appends to the journal durably, first cutting it to `truncateTo` bytes when given (a torn tail;
+ * 0 empties it). May leave a partial append behind when it rejects: the ledger cuts it off next time.
+ */
+export type LedgerAppender = (path: string, text: string, truncateTo?: number) => Promise<void>;
+
+/** Journal size that triggers a compaction (records or bytes, whichever comes first). */
+export const JOURNAL_LIMIT = { records: 1000, bytes: 512 * 1024 };
+
 export interface LedgerOptions {
   /** Wall and monotonic clocks (default: the system's). */
   clock?: Clock;
+  /** Writes the snapshot (default: writeFileDurably). */
   write?: LedgerWriter;
+  /**
+   * Appends to the journal (default: appendFileDurably). A `write` given without it carries the
+   * journal too (each append replaces the journal with its new text): one fault to inject, for tests.
+   */
+  append?: LedgerAppender;
+  /** Journal records that trigger a compaction (default JOURNAL_LIMIT.records). */
+  compactAfter?: number;
   /**
    * Space kept in a spare file beside the ledger (bytes). When the disk is full, the spare is given
    * up so the change that must not be lost (a session's end, a red flag, light by hand) still lands.
    */
   reserveBytes?: number;
+  /**
+   * Why the storage folder cannot be written now (storage/writable.ts): the ledger is read and
+   * nothing is written (no folder, no reserve, no compaction); every change is refused with
+   * LedgerUnavailableError carrying this message until `resume()`.
+   */
+  suspended?: Error;
   log?: (message: string) => void;
 }
 
@@ -60,19 +111,51 @@ export const RESERVE_FILE = "ledger.reserve";
 
 const EMPTY: LedgerFile = { format: "biolight-ledger/1", sessions: [], caution: null };
 
+interface JournalState {
+  /** Bytes of complete records. */
+  bytes: number;
+  /** Complete records in the file (also those the snapshot already holds). */
+  records: number;
+  /** Bytes after them may be a torn append: cut them off before the next. */
+  dirty: boolean;
+}
+
 export class Ledger {
+  readonly journalPath: string;
   private queue: Promise<unknown> = Promise.resolve();
-  /** The line-to-wall offset the file was last written with. */
+  /** The line-to-wall offset the snapshot (and every journal record after it) was written with. */
   private writtenOffset = 0;
+  /** Session id → position in `data.sessions`. */
+  private index: Map<string, number>;
+  /** No closed session ended before this (a lower bound): nothing can have aged out before it. */
+  private oldestEnd: number;
+  /** Journal records at the last failed compaction (retried after more have come). */
+  private compactFailedAt: number | undefined;
+  private compactQueued = false;
+  /** Set while the storage cannot be written: every change is refused, nothing touches the disk. */
+  private suspendedBy: Error | undefined;
+  /** The files as they were read while suspended: changed by someone else meanwhile, they are not written over. */
+  private readFingerprint: string | undefined;
 
   private constructor(
     readonly path: string,
     private data: LedgerFile,
+    /** The sequence number of the last change on disk. */
+    private seq: number,
+    /** A format-2 snapshot is on disk, so changes may go to the journal. */
+    private snapshotCurrent: boolean,
+    private journal: JournalState,
     readonly time: TrustedTime,
     private readonly write: LedgerWriter,
-    private readonly reserve: string | undefined,
+    private readonly append: LedgerAppender,
+    private readonly compactAfter: number,
+    private readonly reserve: { path: string; bytes: number } | undefined,
     private readonly log: (message: string) => void,
-  ) {}
+  ) {
+    this.journalPath = join(dirname(path), JOURNAL_FILE);
+    this.index = indexOf(data.sessions);
+    this.oldestEnd = oldestEndIn(data.sessions);
+  }
 
   /**
    * Opens (or creates) the ledger in `dir`. Throws LedgerCorruptError for an unreadable file.
@@ -82,14 +165,82 @@ export class Ledger {
     const opts: LedgerOptions = typeof options === "function" ? { clock: { now: options, monotonic: options } } : options;
     const clock = opts.clock ?? { now: () => Date.now(), monotonic: () => performance.now() };
     const write = opts.write ?? ((path: string, text: string) => writeFileDurably(path, text));
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, LEDGER_FILE);
-    const data = await readLedgerFile(path);
-    const reserve = opts.reserveBytes ? join(dir, RESERVE_FILE) : undefined;
-    if (reserve) await keepReserve(reserve, opts.reserveBytes!);
-    return new Ledger(path, data, new TrustedTime(clock, latestTimeIn(data)), write, reserve, opts.log ?? (() => {}));
+    const append =
+      opts.append ??
+      (opts.write
+        ? appendThrough(opts.write)
+        : (path: string, text: string, truncateTo?: number) =>
+            appendFileDurably(path, text, truncateTo === undefined ? {} : { truncateTo }));
+    const log = opts.log ?? (() => {});
+    if (!opts.suspended) await mkdir(dir, { recursive: true });
+    const loaded = await loadLedger(dir);
+    const reserve = opts.reserveBytes ? { path: join(dir, RESERVE_FILE), bytes: opts.reserveBytes } : undefined;
+    if (loaded.tornBytes)
+      log(
+        `The dose ledger's journal ends in ${loaded.tornBytes} bytes of a write cut short by a crash or a full disk (never acknowledged); they are ignored.`,
+      );
+    const ledger = new Ledger(
+      join(dir, LEDGER_FILE),
+      loaded.data,
+      loaded.seq,
+      loaded.data.format === "biolight-ledger/2",
+      { bytes: loaded.validBytes, records: loaded.lines, dirty: loaded.tornBytes > 0 },
+      new TrustedTime(clock, latestTimeIn(loaded.data)),
+      write,
+      append,
+      opts.compactAfter ?? JOURNAL_LIMIT.records,
+      reserve,
+      log,
+    );
+    if (opts.suspended) {
+      ledger.suspendedBy = opts.suspended;
+      ledger.readFingerprint = await fingerprint(dir);
+    } else await ledger.settle();
+    return ledger;
   }
 
+  /** Why changes are refused without touching the disk, while they are. */
+  get suspended(): Error | undefined {
+    return this.suspendedBy;
+  }
+
+  /** Refuses every change from now on (the storage cannot be written by this bridge, or is not its own). */
+  suspend(reason: Error): void {
+    this.suspendedBy = reason;
+  }
+
+  /**
+   * The storage can be written again (and its lock is held): what opening does then (the reserve,
+   * start-up compaction) is done now, and changes are taken again. Rejects, staying suspended, when
+   * the files changed on disk since they were read (another bridge wrote them): not written over.
+   */
+  async resume(): Promise<void> {
+    const reason = this.suspendedBy;
+    if (!reason) return;
+    if (this.readFingerprint !== undefined && (await fingerprint(dirname(this.path))) !== this.readFingerprint) {
+      const changed = new LedgerUnavailableError(
+        `The dose ledger in ${dirname(this.path)} was changed by someone else while this bridge could not write it: every session is refused. Restart the bridge to read it.`,
+      );
+      this.suspendedBy = changed;
+      throw changed;
+    }
+    this.suspendedBy = undefined;
+    this.readFingerprint = undefined;
+    await mkdir(dirname(this.path), { recursive: true });
+    await this.settle();
+  }
+
+  /** After the files are read and the folder can be written: the reserve, then start-up compaction. */
+  private async settle(): Promise<void> {
+    if (this.reserve) await keepReserve(this.reserve.path, this.reserve.bytes);
+    // Start-up compaction: best effort (a folder that cannot be written still opens; changes then fail).
+    if (this.journal.records > 0 || this.journal.dirty)
+      await this.compact().catch((err: Error) =>
+        this.log(`The dose ledger's journal could not be compacted at start-up (${err.message}); it is read as it is.`),
+      );
+  }
+
+  /** The live list, oldest first: read it at once (a change after an await may have added to it). */
   sessions(): readonly LedgerSession[] {
     return this.data.sessions;
   }
@@ -100,6 +251,12 @@ export class Ledger {
 
   caution(): CautionRecord | null {
     return this.data.caution;
+  }
+
+  /** The person's own answer to the caution, if they gave one. */
+  personCaution(person: string): PersonCaution | undefined {
+    const people = this.data.people;
+    return people && Object.hasOwn(people, person) ? people[person].caution : undefined;
   }
 
   /** Sessions that ended at or after `sinceMs`, oldest first. */
@@ -119,109 +276,223 @@ export class Ledger {
   }
 
   /** Closes a session after the panel switched off. */
-  finish(id: string, endedAt: number, deliveredSeconds: number, endReason: string): Promise<LedgerSession> {
+  async finish(id: string, endedAt: number, deliveredSeconds: number, endReason: string): Promise<LedgerSession> {
     let closed: LedgerSession | undefined;
-    return this.change((d) => {
-      const sessions = d.sessions.map((s) => {
-        if (s.id !== id || !isOpen(s)) return s;
-        closed = { ...s, endedAt, deliveredSeconds: Math.min(Math.max(0, deliveredSeconds), s.plannedSeconds), endReason };
-        return closed;
-      });
-      if (!closed) throw new Error(`no open session ${id} in the ledger`);
-      return { ...d, sessions };
-    }).then(() => closed!);
+    await this.change((d) => {
+      const at = this.index.get(id);
+      const s = at === undefined ? undefined : d.sessions[at];
+      if (!s || !isOpen(s)) throw new Error(`no open session ${id} in the ledger`);
+      closed = { ...s, endedAt, deliveredSeconds: Math.min(Math.max(0, deliveredSeconds), s.plannedSeconds), endReason };
+      return { sessions: [closed] };
+    });
+    return closed!;
   }
 
   /** Start-up recovery: a session with no recorded end counts as fully delivered. */
   async closeOpenAsDelivered(reason = RECOVERED): Promise<LedgerSession[]> {
     if (this.openSessions().length === 0) return [];
-    const closed: LedgerSession[] = [];
-    await this.change((d) => ({
-      ...d,
-      sessions: d.sessions.map((s) => {
-        if (!isOpen(s)) return s;
-        const c = { ...s, endedAt: s.startedAt + s.plannedSeconds * 1000, deliveredSeconds: s.plannedSeconds, endReason: reason };
-        closed.push(c);
-        return c;
-      }),
-    }));
+    let closed: LedgerSession[] = [];
+    await this.change((d) => {
+      closed = d.sessions
+        .filter(isOpen)
+        .map((s) => ({ ...s, endedAt: s.startedAt + s.plannedSeconds * 1000, deliveredSeconds: s.plannedSeconds, endReason: reason }));
+      return { sessions: closed };
+    });
     return closed;
   }
 
-  acknowledgeCaution(version: number, source: string): Promise<CautionRecord & { acknowledgedAt: number }> {
+  /** Opens the household gate; with `person`, that person's own answer is kept too. */
+  acknowledgeCaution(version: number, source: string, person?: string): Promise<CautionRecord & { acknowledgedAt: number }> {
     const record = { version, acknowledgedAt: Math.round(this.time.now()), source };
-    return this.change((d) => ({ ...d, caution: record })).then(() => record);
+    return this.change((d) => ({
+      caution: record,
+      ...(person !== undefined
+        ? { people: { [person]: { ...(d.people && Object.hasOwn(d.people, person) ? d.people[person] : {}), caution: { ...record } } } }
+        : {}),
+    })).then(() => record);
   }
 
   /**
    * Closes the household gate (a red flag was reported) until the caution is acknowledged again.
    * Recorded even when nobody had acknowledged yet, so the red flag is not forgotten.
    */
-  withdrawCaution(reason: string | undefined, source: string, currentVersion: number): Promise<CautionRecord> {
+  withdrawCaution(reason: string | undefined, source: string, currentVersion: number, person?: string): Promise<CautionRecord> {
     const withdrawnAt = Math.round(this.time.now());
     const withdrawal = { withdrawnAt, withdrawnSource: source, ...(reason !== undefined ? { withdrawnReason: reason } : {}) };
     return this.change((d) => ({
-      ...d,
       caution: d.caution ? { ...d.caution, ...withdrawal } : { version: currentVersion, source, ...withdrawal },
+      ...(d.people ? { people: withdrawPeople(d.people, withdrawnAt, person) } : {}),
     })).then(() => this.data.caution!);
   }
 
-  /** After a clock step: writes the file again so its wall-clock times are right for the next run. */
+  /** Withdraws one person's own answer (the household gate is already closed). */
+  async withdrawPersonCaution(person: string): Promise<void> {
+    const withdrawnAt = Math.round(this.time.now());
+    await this.change((d) => (d.people ? { people: withdrawPeople(d.people, withdrawnAt, person) } : {}));
+  }
+
+  /** After a clock step: writes a new snapshot so the files' wall-clock times are right for the next run. */
   async persistClockStep(): Promise<boolean> {
     if (this.time.wallOffset() === this.writtenOffset) return false;
-    await this.change((d) => d);
+    await this.change(() => ({}));
     return true;
+  }
+
+  /**
+   * Folds the journal into a new snapshot (queued behind pending changes; rejects when the snapshot
+   * cannot be written, leaving the files as they were). Nothing is written when the journal is empty.
+   */
+  compact(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.journal.records === 0 && !this.journal.dirty && this.snapshotCurrent) return;
+      await this.writeSnapshot(this.data, this.time.wallOffset());
+    });
   }
 
   private add(session: LedgerSession): Promise<void> {
     const entry = LedgerSessionSchema.parse(session);
-    return this.change((d) => {
-      if (d.sessions.some((s) => s.id === entry.id)) throw new Error(`session ${entry.id} already in the ledger`);
-      return { ...d, sessions: [...d.sessions, entry] };
+    return this.change(() => {
+      if (this.index.has(entry.id)) throw new Error(`session ${entry.id} already in the ledger`);
+      return { sessions: [entry] };
     });
   }
 
-  /** Serialises changes; memory is updated only once the new file is durable. */
-  private change(mutate: (d: LedgerFile) => LedgerFile): Promise<void> {
-    const run = async () => {
-      const next = mutate(this.data);
+  /**
+   * Serialises changes; memory is updated only once the change is durable. A journalled change costs
+   * the same whatever the history: no copy of the sessions, aged entries looked for only when the
+   * oldest could have aged.
+   */
+  private change(patchOf: (d: LedgerFile) => LedgerPatch): Promise<void> {
+    return this.enqueue(async () => {
+      const patch = patchOf(this.data);
       const now = this.time.now();
-      // Only age on the trusted line removes an entry: a clock step can never drop one.
-      const cutoff = now - LEDGER_RETENTION_MS;
-      const compacted: LedgerFile = {
-        ...next,
-        sessions: next.sessions.filter((s) => isOpen(s) || (s.endedAt ?? 0) >= cutoff),
-        seenAt: Math.round(Math.max(now, next.seenAt ?? Number.NEGATIVE_INFINITY)),
-      };
+      const seenAt = Math.round(Math.max(now, this.data.seenAt ?? Number.NEGATIVE_INFINITY));
       const offset = this.time.wallOffset();
-      const text = JSON.stringify(shiftTimes(compacted, offset));
-      try {
-        await this.write(this.path, text);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "ENOSPC" || !(await this.giveUpReserve())) throw err;
-        await this.write(this.path, text);
+      if (!this.snapshotCurrent || offset !== this.writtenOffset) {
+        // The first change beside no format-2 snapshot, or the first after a clock step: a snapshot.
+        const next: LedgerFile = { ...this.data, sessions: this.data.sessions.slice(), seenAt };
+        applyPatch(next, new Map(this.index), patch);
+        const kept = withoutAged(next, now);
+        await this.writeSnapshot(kept, offset);
+        this.adopt(kept);
+        return;
       }
-      this.data = compacted;
-      this.writtenOffset = offset;
+      const record: JournalRecord = { seq: this.seq + 1, at: seenAt + offset, ...shiftPatch(patch, offset) };
+      await this.appendRecord(`${JSON.stringify(record)}\n`);
+      this.seq = record.seq;
+      applyPatch(this.data, this.index, patch);
+      this.data.seenAt = seenAt;
+      for (const s of patch.sessions ?? []) if (s.endedAt !== undefined && s.endedAt < this.oldestEnd) this.oldestEnd = s.endedAt;
+      if (this.oldestEnd < now - LEDGER_RETENTION_MS) this.adopt(withoutAged(this.data, now));
+      if (this.journal.records >= this.compactAfter || this.journal.bytes >= JOURNAL_LIMIT.bytes) this.compactSoon();
+    });
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const run = async () => {
+      if (this.suspendedBy) throw new LedgerUnavailableError(this.suspendedBy.message);
+      await work();
     };
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
   }
 
+  private adopt(data: LedgerFile): void {
+    this.data = data;
+    this.index = indexOf(data.sessions);
+    this.oldestEnd = oldestEndIn(data.sessions);
+  }
+
+  /** A compaction queued right behind the change that passed the limit: off that change's path. */
+  private compactSoon(): void {
+    if (this.compactQueued) return;
+    // After a failure, wait for a tenth of the limit more before trying again (a full disk).
+    if (this.compactFailedAt !== undefined && this.journal.records < this.compactFailedAt + Math.ceil(this.compactAfter / 10)) return;
+    this.compactQueued = true;
+    void this.compact()
+      .then(
+        () => {
+          this.compactFailedAt = undefined;
+        },
+        (err: Error) => {
+          this.compactFailedAt = this.journal.records;
+          this.log(`The dose ledger's journal could not be compacted (${err.message}); it keeps growing meanwhile, nothing is lost.`);
+        },
+      )
+      .finally(() => {
+        this.compactQueued = false;
+      });
+  }
+
+  /**
+   * Step 1: the snapshot, holding everything up to `this.seq`, replaces the old one durably. Step 2:
+   * the journal is emptied. A crash or a failure between them leaves records the snapshot holds,
+   * which the next load skips by their sequence numbers.
+   */
+  private async writeSnapshot(state: LedgerFile, offset: number): Promise<void> {
+    const text = JSON.stringify({ ...shiftTimes(state, offset), format: "biolight-ledger/2", journalSeq: this.seq });
+    try {
+      await this.write(this.path, text);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOSPC" || !(await this.giveUpReserve())) throw err;
+      await this.write(this.path, text);
+    }
+    this.snapshotCurrent = true;
+    this.writtenOffset = offset;
+    if (this.journal.records === 0 && !this.journal.dirty) return;
+    try {
+      await this.append(this.journalPath, "", 0);
+      this.journal = { bytes: 0, records: 0, dirty: false };
+    } catch (err) {
+      // The snapshot holds the change: it is durable. The journal's old records are skipped on load,
+      // and everything in it is in the snapshot: the next append empties it first.
+      this.journal = { bytes: 0, records: 0, dirty: true };
+      this.log(
+        `The dose ledger's journal could not be emptied after compaction (${(err as Error).message}); its records are in the snapshot.`,
+      );
+    }
+  }
+
+  private async appendRecord(line: string): Promise<void> {
+    try {
+      await this.append(this.journalPath, line, this.journal.dirty ? this.journal.bytes : undefined);
+    } catch (err) {
+      // Part of the line may have landed: cut it off before the next append.
+      this.journal.dirty = true;
+      if ((err as NodeJS.ErrnoException).code !== "ENOSPC" || !(await this.giveUpReserve())) throw err;
+      await this.append(this.journalPath, line, this.journal.bytes);
+    }
+    this.journal = { bytes: this.journal.bytes + Buffer.byteLength(line), records: this.journal.records + 1, dirty: false };
+  }
+
   /** True when the spare file was there and is now gone, freeing its space. */
   private async giveUpReserve(): Promise<boolean> {
     if (!this.reserve) return false;
     try {
-      await unlink(this.reserve);
+      await unlink(this.reserve.path);
     } catch {
       return false;
     }
     this.log(
-      `The disk is full: the ledger's reserve (${this.reserve}) was given up so the dose ledger can still be written. Free some disk space.`,
+      `The disk is full: the ledger's reserve (${this.reserve.path}) was given up so the dose ledger can still be written. Free some disk space.`,
     );
     return true;
   }
+}
+
+/**
+ * A red flag withdraws the person's own answer (`person`), or everyone's when nobody is named: each
+ * is asked again before their next session.
+ */
+function withdrawPeople(people: NonNullable<LedgerFile["people"]>, withdrawnAt: number, person: string | undefined) {
+  return Object.fromEntries(
+    Object.entries(people).map(([id, record]) =>
+      record.caution && record.caution.withdrawnAt === undefined && (person === undefined || person === id)
+        ? [id, { ...record, caution: { ...record.caution, withdrawnAt } }]
+        : [id, record],
+    ),
+  );
 }
 
 /** Makes sure the spare file holds `bytes`; best effort (a disk too full for it just has none). */
@@ -238,12 +509,85 @@ async function keepReserve(path: string, bytes: number): Promise<void> {
   }
 }
 
-async function readLedgerFile(path: string): Promise<LedgerFile> {
+/** The ledger's files as they are on disk now (identity, size, time of change), to tell whether someone changed them. */
+async function fingerprint(dir: string): Promise<string> {
+  const of = (name: string) =>
+    stat(join(dir, name)).then(
+      (s) => `${s.ino}:${s.size}:${s.mtimeMs}`,
+      () => "none",
+    );
+  return `${await of(LEDGER_FILE)}|${await of(JOURNAL_FILE)}`;
+}
+
+/** A `write` that carries the journal as well: each append replaces the journal with its new text. */
+function appendThrough(write: LedgerWriter): LedgerAppender {
+  return async (path, text, truncateTo) => {
+    const old = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === "ENOENT") return Buffer.alloc(0);
+      throw err;
+    });
+    const kept = truncateTo === undefined ? old : old.subarray(0, truncateTo);
+    await write(path, Buffer.concat([kept, Buffer.from(text)]).toString("utf8"));
+  };
+}
+
+interface LoadedLedger {
+  /** The snapshot with the journal applied (wall-clock times, as on disk). */
+  data: LedgerFile;
+  /** The last sequence number on disk. */
+  seq: number;
+  lines: number;
+  validBytes: number;
+  tornBytes: number;
+}
+
+/**
+ * The ledger in `dir` as its files hold it (snapshot + journal, wall-clock times), without opening it:
+ * for tests and tools. Throws LedgerCorruptError as `Ledger.open` does.
+ */
+export async function readLedger(dir: string): Promise<LedgerFile> {
+  return (await loadLedger(dir)).data;
+}
+
+async function loadLedger(dir: string): Promise<LoadedLedger> {
+  const path = join(dir, LEDGER_FILE);
+  const snapshot = await readSnapshot(path);
+  const data: LedgerFile = snapshot ?? { ...EMPTY, sessions: [] };
+  const base = data.journalSeq ?? 0;
+  const journalPath = join(dir, JOURNAL_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(journalPath);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { data, seq: base, lines: 0, validBytes: 0, tornBytes: 0 };
+    throw new LedgerCorruptError(journalPath, (err as Error).message);
+  }
+  let journal: ReturnType<typeof parseJournal>;
+  try {
+    journal = parseJournal(bytes, base);
+  } catch (err) {
+    if (err instanceof JournalDamage) throw new LedgerCorruptError(journalPath, err.message);
+    throw err;
+  }
+  if (journal.records.length && !snapshot)
+    // A journal goes only beside a snapshot; this one was moved away (restore both, or move both aside).
+    throw new LedgerCorruptError(path, `missing, but ${JOURNAL_FILE} continues it`);
+  const index = indexOf(data.sessions);
+  let seenAt = data.seenAt;
+  for (const { seq: _seq, at, ...patch } of journal.records) {
+    applyPatch(data, index, patch);
+    seenAt = Math.max(seenAt ?? at, at);
+  }
+  if (seenAt !== undefined) data.seenAt = seenAt;
+  return { data, seq: journal.lastSeq, lines: journal.lines, validBytes: journal.validBytes, tornBytes: journal.tornBytes };
+}
+
+async function readSnapshot(path: string): Promise<LedgerFile | undefined> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return EMPTY;
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new LedgerCorruptError(path, (err as Error).message);
   }
   let json: unknown;
@@ -260,12 +604,25 @@ async function readLedgerFile(path: string): Promise<LedgerFile> {
   return parsed.data;
 }
 
+/** Only age on the trusted line removes an entry: a clock step can never drop one. */
+function withoutAged(data: LedgerFile, now: number): LedgerFile {
+  const cutoff = now - LEDGER_RETENTION_MS;
+  return { ...data, sessions: data.sessions.filter((s) => isOpen(s) || s.endedAt! >= cutoff) };
+}
+
+function oldestEndIn(sessions: readonly LedgerSession[]): number {
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const s of sessions) if (s.endedAt !== undefined && s.endedAt < oldest) oldest = s.endedAt;
+  return oldest;
+}
+
 /** The latest moment the file records: a wall clock behind it has gone backwards since. */
 function latestTimeIn(data: LedgerFile): number {
   const times = [
     data.seenAt,
     data.caution?.acknowledgedAt,
     data.caution?.withdrawnAt,
+    ...Object.values(data.people ?? {}).flatMap((p) => [p.caution?.acknowledgedAt, p.caution?.withdrawnAt]),
     // A session closed at start-up ends at its planned end, which may lie ahead: only its start was seen.
     ...data.sessions.flatMap((s) => [s.startedAt, s.endReason === RECOVERED ? undefined : s.endedAt]),
   ].filter((t): t is number => t !== undefined);
@@ -275,12 +632,47 @@ function latestTimeIn(data: LedgerFile): number {
 function shiftTimes(data: LedgerFile, offset: number): LedgerFile {
   if (offset === 0) return data;
   const at = (t: number | undefined) => (t === undefined ? undefined : Math.round(t + offset));
-  const drop = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   return {
     ...data,
     seenAt: at(data.seenAt),
-    caution:
-      data.caution && drop({ ...data.caution, acknowledgedAt: at(data.caution.acknowledgedAt), withdrawnAt: at(data.caution.withdrawnAt) }),
-    sessions: data.sessions.map((s) => drop({ ...s, startedAt: at(s.startedAt)!, endedAt: at(s.endedAt) })),
+    caution: data.caution && shiftCaution(data.caution, offset),
+    sessions: data.sessions.map((s) => shiftSession(s, offset)),
+    ...(data.people ? { people: shiftPeople(data.people, offset) } : {}),
   };
+}
+
+function shiftPatch(patch: LedgerPatch, offset: number): LedgerPatch {
+  if (offset === 0) return patch;
+  return {
+    ...(patch.sessions ? { sessions: patch.sessions.map((s) => shiftSession(s, offset)) } : {}),
+    ...(patch.caution !== undefined ? { caution: patch.caution && shiftCaution(patch.caution, offset) } : {}),
+    ...(patch.people ? { people: shiftPeople(patch.people, offset) } : {}),
+  };
+}
+
+const shiftAt = (t: number | undefined, offset: number) => (t === undefined ? undefined : Math.round(t + offset));
+const drop = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+const shiftSession = (s: LedgerSession, offset: number): LedgerSession =>
+  drop({ ...s, startedAt: shiftAt(s.startedAt, offset)!, endedAt: shiftAt(s.endedAt, offset) });
+
+const shiftCaution = (c: CautionRecord, offset: number): CautionRecord =>
+  drop({ ...c, acknowledgedAt: shiftAt(c.acknowledgedAt, offset), withdrawnAt: shiftAt(c.withdrawnAt, offset) });
+
+function shiftPeople(people: Record<string, PersonRecord>, offset: number): Record<string, PersonRecord> {
+  return Object.fromEntries(
+    Object.entries(people).map(([id, p]) => [
+      id,
+      p.caution
+        ? {
+            ...p,
+            caution: drop({
+              ...p.caution,
+              acknowledgedAt: shiftAt(p.caution.acknowledgedAt, offset)!,
+              withdrawnAt: shiftAt(p.caution.withdrawnAt, offset),
+            }),
+          }
+        : p,
+    ]),
+  );
 }

@@ -3,11 +3,12 @@
  * session may run, or why it may not. Every start path reaches it through the session controller.
  */
 import type { Adjustment, AdjustmentReason, RefusalCode, SessionRequest } from "../contract/api.js";
-import { type BridgeConfig, findPanel, regionDefaultSeconds } from "../contract/config.js";
+import { type BridgeConfig, defaultPersonOf, findPanel, findPerson, regionDefaultSeconds } from "../contract/config.js";
 import { REGIONS, type RegionId } from "../contract/regions.js";
 import { DAY_MS, WEEK_MS } from "../contract/units.js";
 import { fluenceOf, irradianceAt } from "./irradiance.js";
 import { countedSeconds, endOf, isOpen, type LedgerSession } from "./ledger-schema.js";
+import { personName, personResolver, unknownPersonMessage, whose } from "./people.js";
 import { inWindow, releaseTime, sessionFluence, sum } from "./windows.js";
 
 /** Whole seconds without letting floating-point noise cost a second at an exact cap. */
@@ -24,6 +25,8 @@ export interface DoseContext {
 export interface Grant {
   panelId: string;
   region: RegionId;
+  /** Whose dose it is (the request's person, else the panel's `defaultPerson`). */
+  person: string;
   seconds: number;
   distanceCm: number;
   irradianceMwPerCm2: number;
@@ -44,6 +47,9 @@ export type Decision = { ok: true; grant: Grant } | { ok: false; refusal: Refusa
 const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - now) / 1000));
 
 /**
+ * The region rules (fluence per rolling 24 h, rest, sessions per 7 days, region busy) are kept per
+ * person and region; the panel's on-time cap and "panel busy" per panel (they protect the device).
+ *
  * One evaluation at `at`. `hypothetical` evaluations (used to find the next allowed time) treat open
  * sessions as ending at their planned end; the real one treats any open session as busy.
  */
@@ -59,14 +65,25 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
 
   const panel = findPanel(config, req.panelId);
   if (!panel) return refuse("UNKNOWN_PANEL", `No panel with id "${req.panelId}".`);
+  const person = req.person ?? defaultPersonOf(config, panel);
+  if (!findPerson(config, person)) return refuse("UNKNOWN_PERSON", unknownPersonMessage(config, person));
+  const personOf = personResolver(config);
+  const mine = (s: LedgerSession) => personOf(s) === person;
   const region = req.region;
   const regionName = REGIONS[region].spokenName;
+  const theRegion = `${whose(config, person)}${regionName}`;
+  const TheRegion = theRegion.charAt(0).toUpperCase() + theRegion.slice(1);
 
   const running = sessions.filter((s) => isOpen(s) && (!hypothetical || endOf(s) > at));
   const panelBusy = running.find((s) => s.panelId === panel.id);
   if (panelBusy) return refuse("PANEL_BUSY", `${panel.name} is already running a session.`, endOf(panelBusy));
-  const regionBusy = running.find((s) => s.region === region);
-  if (regionBusy) return refuse("PANEL_BUSY", `A ${regionName} session is already running.`, endOf(regionBusy));
+  const regionBusy = running.find((s) => s.region === region && mine(s));
+  if (regionBusy)
+    return refuse(
+      "PANEL_BUSY",
+      `A ${regionName} session${config.people.length > 1 ? ` for ${personName(config, person)}` : ""} is already running.`,
+      endOf(regionBusy),
+    );
 
   const distanceCm = req.distanceCm ?? panel.distanceCm;
   // A stated distance can only make a session more cautious: nobody can check that the person
@@ -78,16 +95,16 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
       `At ${Math.min(distanceCm, panel.distanceCm)} cm the panel gives about ${irradiance.toFixed(0)} mW/cm², above the ${dose.maxIrradianceMwPerCm2} mW/cm² limit. Move further away.`,
     );
 
-  const regionSessions = sessions.filter((s) => s.region === region);
+  const regionSessions = sessions.filter((s) => s.region === region && mine(s));
   const lastEnd = Math.max(-Infinity, ...regionSessions.map(endOf));
   if (at < lastEnd + dose.minRestSameRegionSeconds * 1000)
-    return refuse("REST_INTERVAL", `The ${regionName} needs a rest between sessions.`, lastEnd + dose.minRestSameRegionSeconds * 1000);
+    return refuse("REST_INTERVAL", `${TheRegion} needs a rest between sessions.`, lastEnd + dose.minRestSameRegionSeconds * 1000);
 
   const week = regionSessions.filter((s) => inWindow(s, at, WEEK_MS));
   if (week.length >= dose.maxSessionsPerRegionPer7d)
     return refuse(
       "WEEKLY_LIMIT",
-      `The ${regionName} has had ${week.length} sessions in the last 7 days, the most allowed.`,
+      `${TheRegion} has had ${week.length} sessions in the last 7 days, the most allowed.`,
       releaseTime(week, WEEK_MS, week.length, dose.maxSessionsPerRegionPer7d - 1, () => 1),
     );
 
@@ -117,7 +134,7 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
       case "REGION_FLUENCE_24H":
         return refuse(
           "REGION_LIMIT",
-          `The ${regionName} has had its light for the last 24 hours.`,
+          `${TheRegion} has had its light for the last 24 hours.`,
           releaseTime(day, DAY_MS, usedFluence, dose.maxRegionFluencePer24hJPerCm2 - minFluence, sessionFluence),
         );
       case "DAILY_ON_TIME":
@@ -136,6 +153,7 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
     grant: {
       panelId: panel.id,
       region,
+      person,
       seconds,
       distanceCm,
       irradianceMwPerCm2: irradiance,
@@ -149,7 +167,7 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
 
 /**
  * The earliest time from `ctx.now` at which `req` could be granted if nothing else happens, or
- * undefined when no amount of waiting helps (too close, too short, unknown panel, caution).
+ * undefined when no amount of waiting helps (too close, too short, unknown panel or person, caution).
  */
 export function nextAllowedAt(ctx: DoseContext, req: SessionRequest): number | undefined {
   let at = ctx.now;

@@ -12,8 +12,14 @@ export const inWindow = (s: LedgerSession, now: number, spanMs: number) => endOf
 export const sessionFluence = (s: LedgerSession) => fluenceOf(s.irradianceMwPerCm2, countedSeconds(s));
 export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-export function regionUsage(sessions: readonly LedgerSession[], region: RegionId, now: number) {
-  const mine = sessions.filter((s) => s.region === region);
+/** A region's use in the rolling windows; only the sessions `counts` keeps (e.g. one person's). */
+export function regionUsage(
+  sessions: readonly LedgerSession[],
+  region: RegionId,
+  now: number,
+  counts: (s: LedgerSession) => boolean = () => true,
+) {
+  const mine = sessions.filter((s) => s.region === region && counts(s));
   const day = mine.filter((s) => inWindow(s, now, DAY_MS));
   return {
     fluence24h: sum(day.map(sessionFluence)),

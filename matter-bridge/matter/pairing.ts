@@ -24,14 +24,23 @@ export type Pairing = z.infer<typeof PairingSchema>;
 
 export const PAIRING_FILE = "pairing.json";
 
-function randomPasscode(): number {
+export function randomPasscode(): number {
   for (;;) {
     const p = randomInt(1, 99999999);
     if (!INVALID_PASSCODES.has(p)) return p;
   }
 }
 
-export async function loadOrCreatePairing(storageDir: string, given: Partial<Pairing> = {}): Promise<Pairing> {
+/**
+ * The codes: given ones first, else the stored ones, else new random ones, saved when they differ
+ * from the stored ones. With `persist: false` (a storage folder that cannot be written) nothing is
+ * saved: the same call with `persist` later saves them.
+ */
+export async function loadOrCreatePairing(
+  storageDir: string,
+  given: Partial<Pairing> = {},
+  { persist = true }: { persist?: boolean } = {},
+): Promise<Pairing> {
   const path = join(storageDir, PAIRING_FILE);
   let stored: Partial<Pairing> = {};
   try {
@@ -43,7 +52,7 @@ export async function loadOrCreatePairing(storageDir: string, given: Partial<Pai
     passcode: given.passcode ?? stored.passcode ?? randomPasscode(),
     discriminator: given.discriminator ?? stored.discriminator ?? randomInt(0, 4096),
   });
-  if (pairing.passcode !== stored.passcode || pairing.discriminator !== stored.discriminator) {
+  if (persist && (pairing.passcode !== stored.passcode || pairing.discriminator !== stored.discriminator)) {
     await mkdir(storageDir, { recursive: true });
     await writeFileDurably(path, JSON.stringify(pairing));
   }

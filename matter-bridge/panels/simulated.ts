@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { writeFileDurably } from "../contract/durable-file.js";
+import { isUnwritable } from "../storage/writable.js";
 import { type PanelDriver, type PanelDriverStatus, PanelUnreachableError } from "./driver.js";
 
 export interface SimulatedAction {
@@ -27,6 +28,8 @@ export class SimulatedDriver implements PanelDriver {
   failSafeCalls = 0;
   private writes: Promise<void> = Promise.resolve();
   private heldOn: Promise<void> | undefined;
+  /** Set while the state file cannot be written. */
+  private unsaved: string | undefined;
 
   constructor(
     readonly panelId: string,
@@ -123,8 +126,18 @@ export class SimulatedDriver implements PanelDriver {
       actions: this.actions.slice(-50),
     };
     const write = async () => {
-      await mkdir(dirname(file), { recursive: true });
-      await writeFileDurably(file, JSON.stringify(state), { mode: 0o644 });
+      try {
+        await mkdir(dirname(file), { recursive: true });
+        await writeFileDurably(file, JSON.stringify(state), { mode: 0o644 });
+        this.unsaved = undefined;
+      } catch (err) {
+        // A storage folder the bridge cannot write: the simulated panel works on in memory (a real
+        // relay keeps no file either), saying once that its file is behind.
+        if (!isUnwritable(err)) throw err;
+        if (this.unsaved === undefined)
+          this.log(`[${this.panelId}] cannot write ${file} (${(err as Error).message}); the simulated panel works on without it`);
+        this.unsaved = (err as Error).message;
+      }
     };
     this.writes = this.writes.then(write, write);
     return this.writes;

@@ -1,5 +1,6 @@
 /**
- * The household's red-flag caution gate. It is open only for an acknowledgement of the current
+ * The household's red-flag caution gate (each person's own answer is kept too, but the gate is the
+ * household's). It is open only for an acknowledgement of the current
  * CAUTION_VERSION that has not been withdrawn. A withdrawal (a red flag reported) closes it at once,
  * even while the disk cannot take the record yet (the backlog retries it).
  */
@@ -20,7 +21,10 @@ export class CautionVersionError extends Error {
 
 export type AcknowledgedCaution = CautionRecord & { acknowledgedAt: number };
 
-type Withdrawal = Pick<CautionRecord, "withdrawnAt" | "withdrawnReason" | "withdrawnSource">;
+type Withdrawal = Pick<CautionRecord, "withdrawnAt" | "withdrawnReason" | "withdrawnSource"> & {
+  /** Whose answer it withdraws too; undefined: everyone's. */
+  person?: string;
+};
 
 export interface CautionGateOptions {
   /** The ledger, or undefined when it could not be read. */
@@ -48,7 +52,19 @@ export class CautionGate {
     const c = this.options.ledger?.caution() ?? null;
     const w = this.withdrawal;
     if (!w || c?.withdrawnAt !== undefined) return c;
-    return c ? { ...c, ...w } : { version: CAUTION_VERSION, source: w.withdrawnSource!, ...w };
+    const { person: _person, ...withdrawal } = w;
+    return c ? { ...c, ...withdrawal } : { version: CAUTION_VERSION, source: w.withdrawnSource!, ...withdrawal };
+  }
+
+  /**
+   * Whether `person` has answered the current version themselves, and no red flag has been reported
+   * for them (or for the household) since.
+   */
+  personAcknowledged(person: string): boolean {
+    const c = this.options.ledger?.personCaution(person);
+    if (!c || c.version !== CAUTION_VERSION || c.withdrawnAt !== undefined) return false;
+    const w = this.withdrawal;
+    return !(w && (w.person === undefined || w.person === person));
   }
 
   /** Why the gate is closed, in words, or undefined when it is open. */
@@ -61,30 +77,40 @@ export class CautionGate {
     return `The red-flag caution has changed (version ${c.version} was acknowledged, version ${CAUTION_VERSION} is current); it must be read and acknowledged again.`;
   }
 
-  async acknowledge(version: number, source: string): Promise<AcknowledgedCaution> {
+  /** Opens the gate for the household; with `person`, that person's own answer is kept too. */
+  async acknowledge(version: number, source: string, person?: string): Promise<AcknowledgedCaution> {
     if (version !== CAUTION_VERSION) throw new CautionVersionError(version);
     const ledger = this.options.requireLedger();
     // A withdrawal still waiting for the disk must not land after this acknowledgement.
     const waiting = this.options.backlog.problem();
     if (waiting) throw new LedgerUnavailableError(waiting);
-    const record = await ledger.acknowledgeCaution(version, source);
+    const record = await ledger.acknowledgeCaution(version, source, person);
     this.withdrawal = undefined;
     return record;
   }
 
-  /** Closes the gate (nothing is written when it is already closed that way); returns when it closed. */
-  async withdraw(reason: string | undefined, source: string): Promise<number> {
+  /**
+   * Closes the gate (nothing is written when it is already closed that way); returns when it closed.
+   * The person's own answer is withdrawn too (everyone's when `person` is undefined).
+   */
+  async withdraw(reason: string | undefined, source: string, person?: string): Promise<number> {
     const ledger = this.options.requireLedger();
     if (this.record()?.withdrawnAt === undefined) {
       this.withdrawal = {
         withdrawnAt: Math.round(this.options.time.now()),
         withdrawnSource: source,
         ...(reason !== undefined ? { withdrawnReason: reason } : {}),
+        ...(person !== undefined ? { person } : {}),
       };
       this.options.log(
         `Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`,
       );
-      await this.options.backlog.run("record the caution withdrawal", () => ledger.withdrawCaution(reason, source, CAUTION_VERSION));
+      await this.options.backlog.run("record the caution withdrawal", () =>
+        ledger.withdrawCaution(reason, source, CAUTION_VERSION, person),
+      );
+    } else if (person !== undefined && this.personAcknowledged(person)) {
+      // The gate is closed already, but this person's own answer still stood.
+      await this.options.backlog.run(`record the caution withdrawal for ${person}`, () => ledger.withdrawPersonCaution(person));
     }
     return this.record()?.withdrawnAt ?? this.options.time.now();
   }

@@ -6,22 +6,24 @@
  */
 import { randomUUID } from "node:crypto";
 import type { FinishedSession, PanelState, PanelStatus, Session, SessionRequest } from "../contract/api.js";
-import { type BridgeConfig, findPanel, type PanelConfig } from "../contract/config.js";
+import { type BridgeConfig, defaultPersonOf, findPanel, findPerson, type PanelConfig } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
 import { DAY_MS, iso } from "../contract/units.js";
 import { irradianceAt } from "../dose/irradiance.js";
 import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
 import type { LedgerSession } from "../dose/ledger-schema.js";
+import { type PersonOf, personResolver, unknownPersonMessage } from "../dose/people.js";
 import { type Decision, decide, type Refusal } from "../dose/policy.js";
-import { type DoseSummary, doseSummary } from "../dose/summary.js";
+import { type DoseSummary, type DoseSummaryOptions, doseSummary, type HouseholdDose, householdDose } from "../dose/summary.js";
 import { describeDuration, TrustedTime } from "../dose/trusted-time.js";
 import { PanelActuator } from "../panels/actuator.js";
 import type { PanelDriver } from "../panels/driver.js";
+import type { StorageState, StorageUnavailableError } from "../storage/writable.js";
 import { CautionGate } from "./caution-gate.js";
 import { type Clock, systemClock } from "./clock.js";
 import { Deadline } from "./deadline.js";
 import { LedgerBacklog } from "./ledger-backlog.js";
-import { finishedView, panelStatusView, sessionView } from "./views.js";
+import { finishedView, panelStatusView, sessionView, type ViewContext } from "./views.js";
 
 export type StartOutcome =
   | { ok: true; session: Session; adjustments: Extract<Decision, { ok: true }>["grant"]["adjustments"] }
@@ -42,6 +44,11 @@ export interface ControllerOptions {
   config: BridgeConfig;
   /** The opened ledger, or the error that stopped it from opening (every start is then refused). */
   ledger: Ledger | Error;
+  /**
+   * Why the storage folder is not written now (read-only for this bridge): the ledger is suspended,
+   * every start refused with this message, until `resumeLedger()`.
+   */
+  storage?: StorageUnavailableError;
   drivers: Record<string, PanelDriver>;
   /** Monotonic time for deadlines (and wall time when there is no ledger); the ledger has its own. */
   clock?: Clock;
@@ -80,6 +87,8 @@ export class SessionController {
   private readonly backlog: LedgerBacklog;
   private startQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Set while the bridge does not write its storage folder (see `storage`). */
+  private storageIssue: StorageUnavailableError | undefined;
 
   constructor(private readonly options: ControllerOptions) {
     this.config = options.config;
@@ -87,6 +96,7 @@ export class SessionController {
     this.log = options.log ?? ((m) => console.log(m));
     this.time = options.ledger instanceof Error ? new TrustedTime(this.clock) : options.ledger.time;
     this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log: this.log });
+    if (options.storage) this.suspendLedger(options.storage);
     this.caution = new CautionGate({
       ledger: this.ledger,
       requireLedger: () => this.requireLedger(),
@@ -125,9 +135,46 @@ export class SessionController {
     return this.options.ledger instanceof Error ? undefined : this.options.ledger;
   }
 
-  /** Why no session can start because of the ledger (unreadable, or a change not yet on disk), if so. */
+  /**
+   * Why no session can start because of the ledger, if so: it cannot be read (corrupt), the storage
+   * folder cannot be written (suspended), or a change is not on disk yet (the backlog). One answer
+   * for all three: every start is refused with it (LEDGER_UNAVAILABLE), the banner and health show it.
+   */
   ledgerProblem(): string | undefined {
-    return this.ledgerError?.message ?? this.backlog.problem();
+    return this.ledgerError?.message ?? this.ledger?.suspended?.message ?? this.storageIssue?.message ?? this.backlog.problem();
+  }
+
+  /** "ok", or why the bridge does not write its storage folder ("read-only", or "locked" by another bridge). */
+  storageState(): "ok" | StorageState {
+    return this.storageIssue?.state ?? "ok";
+  }
+
+  /**
+   * The storage folder cannot be written by this bridge (or is not its own any more): the ledger takes
+   * no change, every start is refused with `reason`'s message. Nothing is written until `resumeLedger()`.
+   */
+  suspendLedger(reason: StorageUnavailableError): void {
+    this.storageIssue = reason;
+    this.ledger?.suspend(reason);
+  }
+
+  /**
+   * The storage folder can be written again and its lock is held: the ledger does what it could not
+   * (reserve, compaction), the changes that waited (crashed sessions closed, light by hand, a red
+   * flag) are written now, and sessions start again once they are on disk. Rejects, still
+   * suspended, when the ledger changed on disk meanwhile (LedgerUnavailableError saying so).
+   */
+  async resumeLedger(): Promise<void> {
+    const ledger = this.ledger;
+    if (!ledger) {
+      this.storageIssue = undefined;
+      return;
+    }
+    const wasSuspended = ledger.suspended !== undefined;
+    await ledger.resume();
+    this.storageIssue = undefined;
+    await this.backlog.retryNow();
+    if (wasSuspended) await this.closeCrashed();
   }
 
   onChange(listener: PanelListener): () => void {
@@ -144,8 +191,9 @@ export class SessionController {
   async withdrawCaution(
     reason: string | undefined,
     source: string,
+    person?: string,
   ): Promise<{ withdrawnAt: number; stops: Array<Promise<FinishedSession | undefined>> }> {
-    const withdrawnAt = await this.caution.withdraw(reason, source);
+    const withdrawnAt = await this.caution.withdraw(reason, source, person);
     const stops = this.config.panels.map((p) => this.stop(p.id, "caution-withdrawn"));
     return { withdrawnAt, stops };
   }
@@ -159,7 +207,10 @@ export class SessionController {
     return panel.defaultRegion;
   }
 
-  /** Asks the dose policy and, when granted, switches the panel on with a deadline. */
+  /**
+   * Asks the dose policy and, when granted, switches the panel on with a deadline. A request that
+   * names nobody (Matter, a press at the device, an automation) is for the panel's `defaultPerson`.
+   */
   start(request: SessionRequest, source: string): Promise<StartOutcome> {
     // Starts are serialised so two requests can never both pass the policy on the same ledger.
     const run = () => this.startNow(request, source);
@@ -171,6 +222,8 @@ export class SessionController {
   private async startNow(request: SessionRequest, source: string): Promise<StartOutcome> {
     const ledger = this.ledger;
     if (this.closed) return refused("LEDGER_UNAVAILABLE", "The bridge is shutting down.");
+    if (request.person !== undefined && !findPerson(this.config, request.person))
+      return refused("UNKNOWN_PERSON", unknownPersonMessage(this.config, request.person));
     const ledgerProblem = this.ledgerProblem();
     if (!ledger || ledgerProblem) return refused("LEDGER_UNAVAILABLE", ledgerProblem ?? "The dose ledger is unavailable.");
     const clock = this.time.state();
@@ -203,6 +256,7 @@ export class SessionController {
       id: randomUUID(),
       panelId: grant.panelId,
       region: grant.region,
+      person: grant.person,
       source,
       distanceCm: grant.distanceCm,
       irradianceMwPerCm2: grant.irradianceMwPerCm2,
@@ -246,7 +300,7 @@ export class SessionController {
     }
     switchedOn();
     this.log(
-      `[${grant.panelId}] session ${entry.id.slice(0, 8)}: ${grant.region} for ${grant.seconds} s (${grant.fluenceJPerCm2.toFixed(1)} J/cm², via ${source})${running.stopping ? ", stopped while switching on" : ""}`,
+      `[${grant.panelId}] session ${entry.id.slice(0, 8)}: ${grant.region}${this.config.people.length > 1 ? ` (${grant.person})` : ""} for ${grant.seconds} s (${grant.fluenceJPerCm2.toFixed(1)} J/cm², via ${source})${running.stopping ? ", stopped while switching on" : ""}`,
     );
     this.publish(grant.panelId);
     return { ok: true, session: this.toSession(entry), adjustments: grant.adjustments };
@@ -302,16 +356,30 @@ export class SessionController {
     return this.config.panels.map((p) => this.panelStatus(p));
   }
 
-  dose(panelId?: string): DoseSummary {
-    return doseSummary(
-      { now: this.time.now(), sessions: this.ledger?.sessions() ?? [], config: this.config, cautionAcknowledged: true },
-      panelId,
-    );
+  /** One person's regions and one panel's on-time (default: the first panel and its `defaultPerson`); times on the trusted line. */
+  dose(options: DoseSummaryOptions = {}): DoseSummary {
+    return doseSummary(this.doseContext(), options);
   }
 
-  history(days: number): FinishedSession[] {
+  /** Every person's regions (or only `person`'s) and every panel's on-time; times on the trusted line. */
+  householdDose(person?: string): HouseholdDose {
+    return householdDose(this.doseContext(), person);
+  }
+
+  /** Finished sessions of the last `days`, oldest first: everyone's, or only `person`'s. */
+  history(days: number, person?: string): FinishedSession[] {
     const since = this.time.now() - days * DAY_MS;
-    return (this.ledger?.history(since) ?? []).map((s) => this.toFinished(s));
+    const personOf = this.personOf;
+    return (this.ledger?.history(since) ?? []).filter((s) => person === undefined || personOf(s) === person).map((s) => this.toFinished(s));
+  }
+
+  /** Whose dose a ledger entry counts for (an entry from before people existed: its panel's `defaultPerson`). */
+  get personOf(): PersonOf {
+    return personResolver(this.config);
+  }
+
+  private doseContext() {
+    return { now: this.time.now(), sessions: this.ledger?.sessions() ?? [], config: this.config, cautionAcknowledged: true };
   }
 
   /** A time on the trusted line as an ISO wall-clock time. */
@@ -336,6 +404,12 @@ export class SessionController {
         await actuator.armFailSafes();
       }),
     );
+    // A suspended ledger (a storage folder the bridge cannot write) closes them once it resumes.
+    return this.ledger?.suspended ? [] : this.closeCrashed();
+  }
+
+  /** Sessions a crash left open, closed as fully delivered (retried through the backlog). */
+  private async closeCrashed(): Promise<LedgerSession[]> {
     // Until this is on disk the open entries count in full anyway; a full disk must not stop the start.
     let closed: LedgerSession[] = [];
     const ledger = this.ledger;
@@ -392,6 +466,7 @@ export class SessionController {
         id: randomUUID(),
         panelId: p.id,
         region: this.currentRegion(p.id),
+        person: defaultPersonOf(this.config, p),
         source: "manual",
         distanceCm,
         irradianceMwPerCm2: irradianceAt(p.irradianceMwPerCm2, distanceCm),
@@ -481,19 +556,21 @@ export class SessionController {
         fault: actuator.fault,
         session: r && !r.stopping ? r.entry : undefined,
       },
-      this.toWall,
+      this.view,
     );
   }
 
   private toSession(s: LedgerSession): Session {
-    return sessionView(s, this.toWall);
+    return sessionView(s, this.view);
   }
 
   private toFinished(s: LedgerSession): FinishedSession {
-    return finishedView(s, this.toWall);
+    return finishedView(s, this.view);
   }
 
-  private readonly toWall = (lineMs: number) => this.time.toWall(lineMs);
+  private get view(): ViewContext {
+    return { toWall: (lineMs) => this.time.toWall(lineMs), personOf: this.personOf };
+  }
 }
 
 function refused(code: Refusal["code"], message: string, retryAfterSeconds?: number): StartOutcome {

@@ -46,6 +46,14 @@ export class LedgerBacklog {
     return `The dose ledger could not ${first.what} (${cause}). The bridge keeps retrying and starts sessions again once the ledger can be written.${full}`;
   }
 
+  /** Tries what is waiting now rather than at the next retry (the storage can be written again); resolves after that attempt. */
+  retryNow(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.delay = this.options.retryMs;
+    return this.kick();
+  }
+
   /**
    * One last attempt (at shutdown). A session's end that still fails stays open in the ledger and
    * counts in full; anything else still waiting is lost, and said so loudly.
@@ -78,7 +86,7 @@ export class LedgerBacklog {
           this.lastError = err as Error;
           if (first)
             this.options.log(
-              `The dose ledger could not ${next.what}: ${(err as Error).message}. Retrying; sessions are refused meanwhile.`,
+              `The dose ledger could not ${next.what}: ${(err as Error).message.replace(/\.$/, "")}. Retrying; sessions are refused meanwhile.`,
             );
           if (retry) this.schedule();
           return;

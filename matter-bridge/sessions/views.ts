@@ -5,15 +5,23 @@ import type { RegionId } from "../contract/regions.js";
 import { iso, round3 } from "../contract/units.js";
 import { fluenceOf } from "../dose/irradiance.js";
 import { countedSeconds, type LedgerSession } from "../dose/ledger-schema.js";
+import type { PersonOf } from "../dose/people.js";
 
 /** Trusted-line time → wall-clock time (TrustedTime.toWall). */
 export type ToWall = (lineMs: number) => number;
 
-export function sessionView(s: LedgerSession, toWall: ToWall): Session {
+/** How entries become views: wall-clock times, and whose dose each is (dose/people.ts). */
+export interface ViewContext {
+  toWall: ToWall;
+  personOf: PersonOf;
+}
+
+export function sessionView(s: LedgerSession, { toWall, personOf }: ViewContext): Session {
   return {
     id: s.id,
     panelId: s.panelId,
     region: s.region,
+    person: personOf(s),
     seconds: s.plannedSeconds,
     startedAt: iso(toWall(s.startedAt)),
     endsAt: iso(toWall(s.startedAt + s.plannedSeconds * 1000)),
@@ -24,9 +32,10 @@ export function sessionView(s: LedgerSession, toWall: ToWall): Session {
   };
 }
 
-export function finishedView(s: LedgerSession, toWall: ToWall): FinishedSession {
+export function finishedView(s: LedgerSession, view: ViewContext): FinishedSession {
+  const { toWall } = view;
   return {
-    ...sessionView(s, toWall),
+    ...sessionView(s, view),
     endedAt: iso(toWall(s.endedAt ?? s.startedAt + s.plannedSeconds * 1000)),
     deliveredSeconds: countedSeconds(s),
     deliveredFluenceJPerCm2: round3(fluenceOf(s.irradianceMwPerCm2, countedSeconds(s))),
@@ -44,7 +53,7 @@ export interface PanelFacts {
   session: LedgerSession | undefined;
 }
 
-export function panelStatusView(panel: PanelConfig, facts: PanelFacts, toWall: ToWall): PanelStatus {
+export function panelStatusView(panel: PanelConfig, facts: PanelFacts, view: ViewContext): PanelStatus {
   return {
     id: panel.id,
     name: panel.name,
@@ -55,6 +64,6 @@ export function panelStatusView(panel: PanelConfig, facts: PanelFacts, toWall: T
     remainingSeconds: Math.ceil(facts.remainingSeconds),
     reachable: facts.reachable,
     fault: facts.fault ?? null,
-    session: facts.session ? sessionView(facts.session, toWall) : null,
+    session: facts.session ? sessionView(facts.session, view) : null,
   };
 }

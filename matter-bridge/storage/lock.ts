@@ -10,6 +10,7 @@ import { link, mkdir, readFile, rename, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { writeFileDurably } from "../contract/durable-file.js";
+import { isUnwritable, StorageUnavailableError } from "./writable.js";
 
 export const LOCK_FILE = "bridge.lock";
 /** Exit status of a bridge that found its storage in use (the systemd unit does not restart on it). */
@@ -112,6 +113,43 @@ export async function lockStorage(dir: string): Promise<StorageLock> {
     await takeOver(path, seen, me.token);
   }
   throw new Error(`Could not take the lock ${path}: other bridges keep taking it.`);
+}
+
+/** The lock's holder when a running bridge holds it (read only: nothing is written). */
+export async function runningHolder(dir: string): Promise<Pick<LockHolder, "pid" | "hostname" | "startedAt"> | undefined> {
+  const holder = parseHolder(await readFile(join(dir, LOCK_FILE), "utf8").catch(() => undefined));
+  return holder && isRunning(holder) ? holder : undefined;
+}
+
+/** Who holds a lock, in words for a log line. */
+export const describeHolder = (h: Pick<LockHolder, "pid" | "hostname" | "startedAt">) =>
+  `process ${h.pid} on ${h.hostname}, running since ${h.startedAt}`;
+
+/**
+ * Takes the lock as lockStorage does; when the folder cannot be written (EACCES, EPERM, EROFS) it
+ * answers StorageUnavailableError instead of throwing, after making sure no running bridge holds
+ * the lock (StorageLockedError, as ever: a second bridge must not switch the first one's panels
+ * off). A lock file that cannot even be read is an error: whether a bridge holds it is unknown.
+ */
+export async function lockStorageOrReadOnly(dir: string): Promise<StorageLock | StorageUnavailableError> {
+  try {
+    return await lockStorage(dir);
+  } catch (err) {
+    if (!isUnwritable(err)) throw err;
+    let text: string | undefined;
+    try {
+      text = await readFile(join(dir, LOCK_FILE), "utf8");
+    } catch (readErr) {
+      const code = (readErr as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR")
+        throw new Error(
+          `The storage folder ${dir} cannot be written, and its lock ${join(dir, LOCK_FILE)} cannot be read (${(readErr as Error).message}), so whether another bridge uses it is unknown. Run the bridge as the folder's owner.`,
+        );
+    }
+    const holder = parseHolder(text);
+    if (holder && isRunning(holder)) throw new StorageLockedError(dir, holder);
+    return StorageUnavailableError.readOnly(dir, err as Error);
+  }
 }
 
 /**

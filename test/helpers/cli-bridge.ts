@@ -7,10 +7,18 @@ import { createSocket } from "node:dgram";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll } from "@jest/globals";
+import { afterAll, beforeAll } from "@jest/globals";
+import { readLedger } from "../../matter-bridge/dose/ledger.js";
+import { bridgeIsStale, buildBridge } from "../../scripts/build-bridge.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const READY = /bridge ready in (\d+) ms .*API (http:\/\/[\d.:]+)\)/;
+
+/** The compiled bridge, as production runs it (built here when a source is newer, e.g. on a fresh clone). */
+const ENTRY = "dist/bridge/main.js";
+beforeAll(async () => {
+  if (bridgeIsStale()) await buildBridge();
+}, 120_000);
 
 const dirs: string[] = [];
 const children = new Set<ChildProcessWithoutNullStreams>();
@@ -25,7 +33,7 @@ export const tempDir = async () => {
   return d;
 };
 
-async function freeUdpPort(): Promise<number> {
+export async function freeUdpPort(): Promise<number> {
   const socket = createSocket("udp6");
   await new Promise<void>((r) => socket.bind(0, "::", () => r()));
   const { port } = socket.address();
@@ -60,19 +68,23 @@ interface Bridge {
 }
 
 /**
- * Starts `main.ts`. With `pty`, runs the README's `npm start` under util-linux `script` so stdin and
- * stdout are a terminal, as for a user. `script` runs the command with `$SHELL -c` (dash when SHELL
+ * Starts the compiled bridge (`main.ts` bundled). With `pty`, runs the README's `npm start` under
+ * util-linux `script` so stdin and stdout are a terminal, as for a user. `script` runs the command with `$SHELL -c` (dash when SHELL
  * is unset, as under CI); dash does not exec a lone command and dies of the terminal's SIGINT at
  * once, so the command is `exec`ed and SHELL removed to make every runner behave the same.
  */
-export function launch(args: string[], { pty = false }: { pty?: boolean } = {}): Bridge {
-  const { SHELL: _, ...env } = cleanEnv();
+export function launch(
+  args: string[],
+  { pty = false, env: extraEnv = {}, user }: { pty?: boolean; env?: NodeJS.ProcessEnv; user?: { uid: number; gid: number } } = {},
+): Bridge {
+  const { SHELL: _, ...env } = { ...cleanEnv(), ...extraEnv };
   const child = pty
     ? spawn("/usr/bin/script", ["-qfec", `exec npm start -- ${args.map(shellQuote).join(" ")}`, "/dev/null"], {
         cwd: ROOT,
         env: { ...env, NPM_CONFIG_UPDATE_NOTIFIER: "false" },
       })
-    : spawn(process.execPath, ["--import", "tsx", "matter-bridge/main.ts", ...args], { cwd: ROOT, env });
+    : // `user`: as another user (the test runs as root); libuv drops the supplementary groups too.
+      spawn(process.execPath, [ENTRY, ...args], { cwd: ROOT, env, ...user });
   children.add(child);
   let out = "";
   child.stdout.on("data", (d: Buffer) => {
@@ -101,7 +113,12 @@ export function launch(args: string[], { pty = false }: { pty?: boolean } = {}):
   return { child, output: () => out, waitFor, exited };
 }
 
-export async function startBridge(storage: string, config: string, extra: string[] = [], opts: { pty?: boolean } = {}) {
+export async function startBridge(
+  storage: string,
+  config: string,
+  extra: string[] = [],
+  opts: { pty?: boolean; env?: NodeJS.ProcessEnv; user?: { uid: number; gid: number } } = {},
+) {
   const matterPort = await freeUdpPort();
   const bridge = launch(["--storage", storage, "--config", config, "--matter-port", String(matterPort), "--api-port", "0", ...extra], opts);
   const [, ms, url] = await bridge.waitFor(READY);
@@ -115,4 +132,5 @@ afterAll(() => {
 });
 
 export const panelState = async (storage: string) => JSON.parse(await readFile(join(storage, "panels", "panel-1.json"), "utf8"));
-export const ledgerFile = async (storage: string) => JSON.parse(await readFile(join(storage, "ledger.json"), "utf8"));
+/** The ledger as its files hold it (snapshot + journal). */
+export const ledgerFile = (storage: string) => readLedger(storage);

@@ -2,13 +2,13 @@
  * A real bridge without Matter for skill and dashboard-free tests: ledger, session controller,
  * simulated panel and the HTTP control API, in-process on a free port, in a temp storage dir.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ApiOptions, startApi } from "../../matter-bridge/api/server.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
-import { Ledger } from "../../matter-bridge/dose/ledger.js";
+import { LEDGER_FILE, Ledger } from "../../matter-bridge/dose/ledger.js";
 import { createDriver } from "../../matter-bridge/panels/index.js";
 import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
@@ -44,6 +44,8 @@ if (typeof afterAll === "function")
 export interface ControlBridgeOptions {
   acknowledged?: boolean;
   config?: Partial<BridgeConfigInput>;
+  /** A ledger file (its JSON) already in the storage folder when the bridge starts, e.g. one from an older version. */
+  ledgerFile?: unknown;
   /** More of the API's options (extra routes, a static handler, the token throttle). */
   api?: Pick<ApiOptions, "extraRoutes" | "static" | "authThrottle">;
 }
@@ -60,6 +62,7 @@ export async function startControlBridge(opts: ControlBridgeOptions = {}): Promi
 
 async function startIn(storage: string, opts: ControlBridgeOptions): Promise<ControlBridge> {
   const config = makeConfig(opts.config ?? {});
+  if (opts.ledgerFile !== undefined) await writeFile(join(storage, LEDGER_FILE), JSON.stringify(opts.ledgerFile));
   const ledger = await Ledger.open(storage);
   if (opts.acknowledged) await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
   const logs: string[] = [];

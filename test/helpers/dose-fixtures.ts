@@ -15,17 +15,18 @@ export function makeConfig(input: Partial<BridgeConfigInput> = {}): BridgeConfig
 }
 
 let seq = 0;
-/** A closed (or open, with `open: true`) ledger entry at 30 cm on the default profile (24 mW/cm²). */
+/** A closed (or open, with `open: true`) ledger entry (with no person unless `person` is given: an entry from before people) at 30 cm on the default profile (24 mW/cm²). */
 export function session(
   region: RegionId,
   startedAt: number,
   seconds: number,
-  opts: { open?: boolean; delivered?: number; panelId?: string; irradiance?: number } = {},
+  opts: { open?: boolean; delivered?: number; panelId?: string; irradiance?: number; person?: string } = {},
 ): LedgerSession {
   const base: LedgerSession = {
     id: `s${++seq}`,
     panelId: opts.panelId ?? "panel-1",
     region,
+    ...(opts.person !== undefined ? { person: opts.person } : {}),
     source: "test",
     distanceCm: 30,
     irradianceMwPerCm2: opts.irradiance ?? 24,

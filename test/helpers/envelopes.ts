@@ -22,6 +22,8 @@ export interface EnvelopeOptions {
   skillId?: string;
   /** The device has a screen: declares `Alexa.Presentation.APL` among its supported interfaces. */
   apl?: boolean;
+  /** A recognised Alexa voice profile spoke (`context.System.person`). */
+  personId?: string;
 }
 
 let seq = 0;
@@ -46,6 +48,7 @@ function base(request: Record<string, unknown>, o: EnvelopeOptions): RequestEnve
           deviceId: "amzn1.ask.device.TEST",
           supportedInterfaces: o.apl ? { "Alexa.Presentation.APL": { runtime: { maxVersion: "2023.3" } } } : {},
         },
+        ...(o.personId ? { person: { personId: o.personId, personAccessToken: "test-person-access-token" } } : {}),
         apiEndpoint: o.apiEndpoint ?? "http://127.0.0.1:9",
         apiAccessToken: "test-api-access-token",
       },

@@ -1,14 +1,16 @@
 /**
- * Child process for the crash-safety test: writes ledger entries as fast as it can and prints an
- * "ack" line only after each write resolved. The parent SIGKILLs it at random moments.
+ * Child process for the crash-safety tests: writes ledger entries as fast as it can and prints an
+ * "ack" line only after each write resolved. The parent SIGKILLs it at random moments (see
+ * ledger-crash.ts). With a `compactAfter` argument the journal is compacted every few changes, so a
+ * kill often lands inside a compaction (snapshot written, journal not yet emptied, or the snapshot's
+ * temp file half written).
  */
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 
-const dir = process.argv[2];
-const prefix = process.argv[3];
+const [dir, prefix, base, compactAfter] = process.argv.slice(2);
 /** Caution versions only grow, across rounds too, so the parent can tell newer from lost. */
-const versionBase = Number(process.argv[4]);
-const ledger = await Ledger.open(dir);
+const versionBase = Number(base);
+const ledger = await Ledger.open(dir, compactAfter ? { compactAfter: Number(compactAfter) } : {});
 process.stdout.write("ready\n");
 for (let i = 0; ; i++) {
   const id = `${prefix}-${i}`;

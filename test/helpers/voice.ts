@@ -48,8 +48,11 @@ export async function testSkill(
   return { skill, dataDir };
 }
 
-/** Sets the Alexa API endpoint (and optionally the timers permission) on every request. */
-export function alexaFor(skill: Skill, api: { url: string }, opts: { timers?: boolean; userId?: string } = {}) {
+/**
+ * Sets the Alexa API endpoint (and optionally the timers permission) on every request. `personId`:
+ * the speaker is a recognised Alexa voice profile (context.System.person), as on a real Echo.
+ */
+export function alexaFor(skill: Skill, api: { url: string }, opts: { timers?: boolean; userId?: string; personId?: string } = {}) {
   const alexa = VirtualAlexa.Builder()
     .handler((event: RequestEnvelope, context: unknown) => skill.invoke(event, context))
     .interactionModelFile(MODEL)
@@ -61,6 +64,7 @@ export function alexaFor(skill: Skill, api: { url: string }, opts: { timers?: bo
     system.apiEndpoint = api.url;
     system.apiAccessToken = "test-api-access-token";
     if (opts.userId) system.user.userId = opts.userId;
+    if (opts.personId) (system as { person?: unknown }).person = { personId: opts.personId, personAccessToken: "test-person-access-token" };
     if (opts.timers) system.user.permissions = { ...system.user.permissions, scopes: { [TIMERS_SCOPE]: { status: "GRANTED" } } };
   });
   return alexa;

@@ -2,7 +2,7 @@
  * The control API for the guard's newer rules, over real HTTP: the versioned and withdrawable
  * caution, the clock that is behind, a stop that wins over a slow relay.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
@@ -10,7 +10,7 @@ import { AuthThrottle } from "../../matter-bridge/api/auth.js";
 import { type Api, startApi } from "../../matter-bridge/api/server.js";
 import { CautionStatusResponseSchema, HealthResponseSchema } from "../../matter-bridge/contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../../matter-bridge/contract/caution.js";
-import { LEDGER_FILE, Ledger, type LedgerWriter } from "../../matter-bridge/dose/ledger.js";
+import { Ledger, type LedgerWriter, readLedger } from "../../matter-bridge/dose/ledger.js";
 import type { Clock } from "../../matter-bridge/sessions/clock.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
@@ -101,7 +101,7 @@ describe("the caution is versioned and can be withdrawn", () => {
     expect([refused.status, refused.body.error.code]).toEqual([409, "CAUTION_REQUIRED"]);
     expect(refused.body.error.message).toMatch(/withdrawn \(numbness reported\)/);
     expect((await b.get("/v1/caution")).body).toMatchObject({ acknowledged: false, withdrawnReason: "numbness reported" });
-    const file = JSON.parse(await readFile(join(b.storage, LEDGER_FILE), "utf8"));
+    const file = await readLedger(b.storage);
     expect(file.caution).toMatchObject({ version: CAUTION_VERSION, withdrawnReason: "numbness reported", withdrawnSource: "test" });
 
     // Bad input changes nothing.
@@ -152,7 +152,7 @@ describe("the caution withdrawal on a full disk", () => {
     expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 30 })).status).not.toBe(201);
     disk.full = false;
     for (let i = 0; i < 500 && b.ledger.caution()?.withdrawnAt === undefined; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(JSON.parse(await readFile(join(b.storage, LEDGER_FILE), "utf8")).caution).toMatchObject({
+    expect((await readLedger(b.storage)).caution).toMatchObject({
       withdrawnReason: "spasm in the face",
     });
     expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 30 })).body.error.code).toBe("CAUTION_REQUIRED");
@@ -168,7 +168,7 @@ describe("a clock step and /v1/dose", () => {
     expect((await b.post("/v1/panels/panel-1/stop")).status).toBe(200);
     offset = 2 * 24 * 3600 * 1000; // NTP steps the clock two days forward
     const dose = (await b.get("/v1/dose")).body;
-    const next = Date.parse(dose.regions["mid-back"].nextAllowedAt);
+    const next = Date.parse(dose.people[0].regions["mid-back"].nextAllowedAt);
     // This bridge has no rest interval: allowed now on the corrected clock, not two days ago.
     expect(Math.abs(next - (Date.now() + offset))).toBeLessThan(60_000);
   });

@@ -61,7 +61,7 @@ describe("control API: numbers are plain decimal", () => {
     await h.ledger.begin(session("mid-back", Date.now() - 2 * HOUR, 10));
     const res = await get(h, "/v1/history?days=7");
     expect(res.status).toBe(200);
-    expect(HistoryResponseSchema.parse(res.body).sessions).toHaveLength(1);
+    expect(HistoryResponseSchema.parse(res.body).people[0].sessions).toHaveLength(1);
     expect((await get(h, "/v1/history?days=365")).status).toBe(200);
   });
 

@@ -192,16 +192,16 @@ describe("control API: routes", () => {
     expect(again.body.error.code).toBe("NO_SESSION");
 
     const history = HistoryResponseSchema.parse((await get(h, "/v1/history?days=1")).body);
-    expect(history.sessions).toHaveLength(1);
-    expect(history.sessions[0]).toMatchObject({ id: s.id, deliveredSeconds: fin.deliveredSeconds });
-    expect(history.sessions[0].deliveredFluenceJPerCm2).toBeCloseTo(fin.deliveredSeconds * 0.024, 3);
+    expect(history.people[0].sessions).toHaveLength(1);
+    expect(history.people[0].sessions[0]).toMatchObject({ id: s.id, deliveredSeconds: fin.deliveredSeconds });
+    expect(history.people[0].sessions[0].deliveredFluenceJPerCm2).toBeCloseTo(fin.deliveredSeconds * 0.024, 3);
 
     const dose = DoseResponseSchema.parse((await get(h, "/v1/dose")).body);
-    expect(dose.onSeconds24h).toBeCloseTo(fin.deliveredSeconds, 3);
-    expect(dose.remainingOnSeconds24h).toBeCloseTo(2700 - fin.deliveredSeconds, 3);
-    expect(dose.regions["neck-shoulders"].usedFluenceJPerCm2).toBeCloseTo(fin.deliveredSeconds * 0.024, 3);
-    expect(dose.regions["neck-shoulders"]).toMatchObject({ sessions24h: 1, sessions7d: 1 });
-    expect(dose.regions["mid-back"]).toMatchObject({ usedFluenceJPerCm2: 0, sessions24h: 0 });
+    expect(dose.panels[0].onSeconds24h).toBeCloseTo(fin.deliveredSeconds, 3);
+    expect(dose.panels[0].remainingOnSeconds24h).toBeCloseTo(2700 - fin.deliveredSeconds, 3);
+    expect(dose.people[0].regions["neck-shoulders"].usedFluenceJPerCm2).toBeCloseTo(fin.deliveredSeconds * 0.024, 3);
+    expect(dose.people[0].regions["neck-shoulders"]).toMatchObject({ sessions24h: 1, sessions7d: 1 });
+    expect(dose.people[0].regions["mid-back"]).toMatchObject({ usedFluenceJPerCm2: 0, sessions24h: 0 });
     expect(dose.cautionAcknowledged).toBe(true);
   });
 
@@ -210,7 +210,7 @@ describe("control API: routes", () => {
     expect((await post(h, "/v1/sessions", { region: "mid-back", seconds: 1 })).status).toBe(201);
     await sleep(1400);
     expect((await h.panelState()).on).toBe(false);
-    const [done] = (await get(h, "/v1/history?days=1")).body.sessions;
+    const [done] = (await get(h, "/v1/history?days=1")).body.people[0].sessions;
     expect(done).toMatchObject({ region: "mid-back", seconds: 1, deliveredSeconds: 1, endReason: "completed" });
   });
 
@@ -234,9 +234,9 @@ describe("control API: routes", () => {
 
   it("reports history for N days and validates N", async () => {
     const h = await bridge(FAST, { seed: [past("mid-back", 2 * DAY, 10), past("mid-back", 2 * HOUR, 10)] });
-    expect((await get(h, "/v1/history?days=1")).body.sessions).toHaveLength(1);
-    expect((await get(h, "/v1/history?days=3")).body.sessions).toHaveLength(2);
-    expect((await get(h, "/v1/history")).body.sessions).toHaveLength(2);
+    expect((await get(h, "/v1/history?days=1")).body.people[0].sessions).toHaveLength(1);
+    expect((await get(h, "/v1/history?days=3")).body.people[0].sessions).toHaveLength(2);
+    expect((await get(h, "/v1/history")).body.people[0].sessions).toHaveLength(2);
     for (const bad of ["days=0", "days=abc", "days=1.5", "days=400", "days=", "days=2&color=red"]) {
       const res = await get(h, `/v1/history?${bad}`);
       expect({ bad, status: res.status, code: res.body.error.code }).toEqual({ bad, status: 400, code: "VALIDATION_ERROR" });
@@ -248,9 +248,9 @@ describe("control API: routes", () => {
     // Even the shortest session is above the per-session fluence cap: waiting never helps.
     const h = await bridge({ dose: { maxSessionFluenceJPerCm2: 0.001 } });
     const dose = (await get(h, "/v1/dose")).body;
-    expect(dose.regions["low-back-hips"].nextAllowedAt).toBeNull();
+    expect(dose.people[0].regions["low-back-hips"].nextAllowedAt).toBeNull();
     const fresh = await bridge();
-    const now = Date.parse((await get(fresh, "/v1/dose")).body.regions["low-back-hips"].nextAllowedAt);
+    const now = Date.parse((await get(fresh, "/v1/dose")).body.people[0].regions["low-back-hips"].nextAllowedAt);
     expect(Math.abs(now - Date.now())).toBeLessThan(5000);
   });
 
@@ -355,7 +355,7 @@ describe("control API: bad bodies change nothing", () => {
       send: { body: { region: "mid-back", color: "red" } },
       status: 400,
       code: "VALIDATION_ERROR",
-      field: /color: unknown key \(allowed: region, seconds, distanceCm, panelId\)/,
+      field: /color: unknown key \(allowed: region, seconds, distanceCm, panelId, person\)/,
     },
     { name: "a missing region", send: { body: { seconds: 60 } }, status: 400, code: "VALIDATION_ERROR", field: /region:/ },
     { name: "an array", send: { body: [] }, status: 400, code: "VALIDATION_ERROR", field: /\(body\)|top level/ },
@@ -438,7 +438,7 @@ describe("control API: refusals", () => {
     const r = await expectRefusal(h, { region: "mid-back" }, 409, "REST_INTERVAL", true);
     expect(r.retryAfterSeconds).toBeGreaterThanOrEqual(54);
     expect(r.retryAfterSeconds).toBeLessThanOrEqual(56);
-    const next = Date.parse((await get(h, "/v1/dose")).body.regions["mid-back"].nextAllowedAt);
+    const next = Date.parse((await get(h, "/v1/dose")).body.people[0].regions["mid-back"].nextAllowedAt);
     expect(Math.abs(next - (Date.now() + 55_000))).toBeLessThan(3000);
     expect((await post(h, "/v1/sessions", { region: "neck-shoulders", seconds: 2 })).status).toBe(201);
   });

@@ -21,6 +21,8 @@ describe("bridge CLI", () => {
     const help = launch(["--help"]);
     expect((await help.exited).code).toBe(0);
     expect(help.output()).toMatch(/--acknowledge-caution/);
+    expect(help.output()).toMatch(/--log-format F +text or json/);
+    expect(help.output()).toMatch(/--version/);
   });
 
   it("exits non-zero naming the field for a bad config, and leaves no bridge running", async () => {
@@ -49,6 +51,8 @@ describe("bridge CLI", () => {
     expect(out).toContain(`in ${join(storage, "api-token")}`);
     expect(out).not.toContain(b.token);
     expect(out).toMatch(/Manual pairing code: [\d-]{11,13}/);
+    // matter.js has nothing to warn about at start (product label, versions from package.json).
+    expect(out).not.toMatch(/\bWARN\b|matter\.js (WARN|ERROR)/);
     const refused = await call(b.url, "POST", "/v1/sessions", { token: b.token, body: { region: "mid-back", seconds: 5 } });
     expect([refused.status, refused.body.error.code]).toEqual([409, "CAUTION_REQUIRED"]);
     b.child.kill("SIGTERM");
@@ -106,11 +110,11 @@ describe("bridge CLI", () => {
     const second = await startBridge(storage, config);
     expect((await panelState(storage)).on).toBe(false);
     expect(second.output()).toMatch(/had no recorded end: counted as fully delivered/);
-    const [session] = (await call(second.url, "GET", "/v1/history?days=1", { token: second.token })).body.sessions;
+    const [session] = (await call(second.url, "GET", "/v1/history?days=1", { token: second.token })).body.people[0].sessions;
     expect(session).toMatchObject({ id: started.body.session.id, seconds: 60, deliveredSeconds: 60, endReason: "recovered-after-restart" });
     const dose = (await call(second.url, "GET", "/v1/dose", { token: second.token })).body;
-    expect(dose.onSeconds24h).toBe(60);
-    expect(dose.regions["mid-back"]).toMatchObject({ sessions24h: 1, usedFluenceJPerCm2: 1.44 });
+    expect(dose.panels[0].onSeconds24h).toBe(60);
+    expect(dose.people[0].regions["mid-back"]).toMatchObject({ sessions24h: 1, usedFluenceJPerCm2: 1.44 });
     second.child.kill("SIGTERM");
     expect((await second.exited).code).toBe(0);
   });

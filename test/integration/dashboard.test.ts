@@ -2,20 +2,18 @@
  * The dashboard in real headless Chromium (Debian's chromium via playwright-core), served by a
  * real bridge (Matter node, control API, simulated panel) on loopback.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { type Bridge, startBridge } from "../../matter-bridge/bridge.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import { REGION_IDS, REGIONS } from "../../matter-bridge/contract/regions.js";
+import { launchPage } from "../helpers/chromium.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 import { freeUdpPort } from "../helpers/ports.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 let browser: Browser;
 let bridge: Bridge;
@@ -23,25 +21,11 @@ let storage: string;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Headless Chromium is needed at ${CHROMIUM} (apt-get install chromium; .ci/run installs it).`);
   storage = await mkdtemp(join(tmpdir(), "biolight-dashboard-"));
   const config = makeConfig({ dose: { minSessionSeconds: 1, maxSessionSeconds: 60, minRestSameRegionSeconds: 0 } });
   const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: false, help: false };
   bridge = await startBridge(cli, config, { BRIDGE_API_TOKEN: "dashboard-test-token-0123456789abcdef" }, () => {});
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
-  page = await browser.newPage();
-  // Everything must be served by the bridge itself: no CDN.
-  await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  ({ browser, page } = await launchPage());
 }, 60_000);
 
 afterAll(async () => {
@@ -139,7 +123,7 @@ it("signs in, asks the caution, starts a session with a live countdown and a mov
   const usedAfter = await usedOnPage("mid-back");
   expect(usedAfter).toBeGreaterThan(usedBefore);
   expect(usedAfter).toBeLessThan(usedDuring);
-  expect(usedAfter).toBe((await apiGet("/v1/dose")).body.regions["mid-back"].usedFluenceJPerCm2);
+  expect(usedAfter).toBe((await apiGet("/v1/dose")).body.people[0].regions["mid-back"].usedFluenceJPerCm2);
   expect(await barWidthOnPage("mid-back")).toBeGreaterThan(0);
   expect(await page.locator("#history-chart svg rect").count()).toBeGreaterThan(0);
 
@@ -261,7 +245,8 @@ it("shows the caution the bridge reports (a new version, saying so) and acknowle
     // The real bridge (version 1) refuses version 7: the page says so instead of pretending.
     await page.click("#caution-ack");
     await page.waitForSelector("#caution-error:not([hidden])");
-    expect(sent).toEqual([{ version: 7, source: "dashboard" }]);
+    // With one person (no `people`), the answer is also the household person's own.
+    expect(sent).toEqual([{ version: 7, source: "dashboard", person: "household" }]);
     expect(await page.textContent("#caution-error")).toMatch(/newer version/);
   } finally {
     await page.unroute(statusUrl);

@@ -18,6 +18,12 @@ import { freeUdpPort } from "../helpers/ports.js";
 
 // Second-scale limits: low back 2 s by default, 3 s per session, 10 s worth of light per 24 h.
 const config = makeConfig({
+  // Two people: a plain Matter On is for the panel's defaultPerson (Ben).
+  people: [
+    { id: "anna", name: "Anna" },
+    { id: "ben", name: "Ben" },
+  ],
+  panels: [{ id: "panel-1", name: "Panel", defaultPerson: "ben" }],
   dose: { maxSessionSeconds: 3, minSessionSeconds: 1, minRestSameRegionSeconds: 0, maxRegionFluencePer24hJPerCm2: 0.24 },
   regions: { "low-back-hips": { defaultSeconds: 2 } },
 });
@@ -116,6 +122,7 @@ describe("the panel as a Matter device", () => {
     numbers.offErrorMs = off.at - on.at - 2000;
     expect(Math.abs(numbers.offErrorMs)).toBeLessThan(250);
     expect(await eventually(() => onOff.getOnOffAttribute(true), false)).toBe(false);
+    expect(bridge.ledger.sessions().at(-1)).toMatchObject({ source: "matter", person: "ben" });
   });
 
   it("OnWithTimedOff beyond the cap is clamped to the grant", async () => {

@@ -87,7 +87,8 @@ describe("DynamoDB adapter against dynalite", () => {
     const raw = new DynamoDBClient(aws());
     const item = await raw.send(new GetItemCommand({ TableName: TABLE, Key: { id: { S: USER } } }));
     raw.destroy();
-    expect(item.Item?.attributes?.M?.caution?.M?.version?.N).toBe(String(CAUTION_VERSION));
+    // Kept for the person (one at home, without people in the bridge's config: the household).
+    expect(item.Item?.attributes?.M?.people?.M?.household?.M?.caution?.M?.version?.N).toBe(String(CAUTION_VERSION));
 
     const restarted = await testSkill(bridge.url, bridge.token, { persistence: new DynamoDbPersistenceAdapter(TABLE, aws()) });
     const r = await invoke(restarted.skill, intentRequest("StartSessionIntent", { region: region("neck-shoulders") }, { userId: USER }));
@@ -152,5 +153,8 @@ describe("file adapter", () => {
     const saved = JSON.parse(await readFile(join(dataDir, userFileName(USER)), "utf8"));
     expect(saved.caution).toBeUndefined();
     expect(saved.tenderness).toEqual([]);
+    // The good logs moved to the person (the household) with the new one.
+    expect(saved.people.household).toMatchObject({ spasms: [now - 1000, expect.any(Number)], tenderness: [] });
+    expect(saved.people.household.caution).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { ConfigError, loadConfig, parseCli, parseConfig } from "../../matter-bridge/config/load.js";
+import { regionSwitchName } from "../../matter-bridge/contract/config.js";
 
 const panel = { id: "panel-1", name: "Panel" };
 const errorOf = (json: unknown): string => {
@@ -25,6 +26,7 @@ describe("config file", () => {
       defaultRegion: "low-back-hips",
       distanceCm: 30,
       irradianceMwPerCm2: { "15": 60, "30": 24, "45": 14, "60": 10 },
+      regionSwitches: false,
     });
     expect(cfg.dose).toEqual({
       maxSessionSeconds: 1200,
@@ -63,7 +65,7 @@ describe("config file", () => {
       { panels: [panel], dose: { maxSesionSeconds: 5 } },
       /dose\.maxSesionSeconds: unknown key \(allowed: maxSessionSeconds/,
     ],
-    ["an unknown top-level key", { panels: [panel], extras: 1 }, /extras: unknown key \(allowed: panels, dose, regions\)/],
+    ["an unknown top-level key", { panels: [panel], extras: 1 }, /extras: unknown key \(allowed: panels, people, dose, regions\)/],
     ["a wrong type", { panels: [{ ...panel, distanceCm: "30" }] }, /panels\[0\]\.distanceCm: .*expected number/],
     ["a negative cap", { panels: [panel], dose: { maxOnSecondsPer24h: -1 } }, /dose\.maxOnSecondsPer24h: must be at least 1 second/],
     [
@@ -96,6 +98,35 @@ describe("config file", () => {
     ["no panels", { panels: [] }, /panels: needs at least one panel/],
     ["a duplicate panel id", { panels: [panel, panel] }, /panels\[1\]\.id: duplicate panel id/],
     ["a bad panel id", { panels: [{ ...panel, id: "Panel One" }] }, /panels\[0\]\.id: must be lowercase/],
+    ["empty people", { panels: [panel], people: [] }, /people: needs at least one person/],
+    [
+      "a duplicate person id",
+      {
+        panels: [panel],
+        people: [
+          { id: "anna", name: "Anna" },
+          { id: "anna", name: "Ann" },
+        ],
+      },
+      /people\[1\]\.id: duplicate person id "anna"/,
+    ],
+    ["a bad person id", { panels: [panel], people: [{ id: "Anna", name: "Anna" }] }, /people\[0\]\.id: must be lowercase/],
+    [
+      "an unknown key on a person",
+      { panels: [panel], people: [{ id: "anna", name: "Anna", age: 40 }] },
+      /people\[0\]\.age: unknown key \(allowed: id, name\)/,
+    ],
+    [
+      "a defaultPerson who is not one of the people",
+      {
+        panels: [{ ...panel, defaultPerson: "carl" }],
+        people: [
+          { id: "anna", name: "Anna" },
+          { id: "ben", name: "Ben" },
+        ],
+      },
+      /panels\[0\]\.defaultPerson: must be one of the people: anna, ben/,
+    ],
     [
       "a non-positive irradiance",
       { panels: [{ ...panel, irradianceMwPerCm2: { "30": 0 } }] },
@@ -178,5 +209,63 @@ describe("CLI flags and environment", () => {
     expect(parseCli(["--api-port=0"], {}).apiPort).toBe(0);
     expect(parseCli([], { BRIDGE_API_PORT: "8787", MATTER_DISCRIMINATOR: "3840" })).toMatchObject({ apiPort: 8787, discriminator: 3840 });
     expect(parseCli([], { BRIDGE_API_PORT: "" }).apiPort).toBe(8787);
+  });
+});
+
+describe("region switches in the config", () => {
+  it('are off by default; on a panel with regionSwitches each region\'s switch is "<Region> session" unless named', () => {
+    expect(parseConfig({ panels: [panel] }).panels[0].regionSwitches).toBe(false);
+    const cfg = parseConfig({
+      panels: [{ ...panel, regionSwitches: true }],
+      regions: { "mid-back": { switchName: "Upper back light" }, "low-back-hips": { defaultSeconds: 600 } },
+    });
+    const names = (["neck-shoulders", "mid-back", "low-back-hips"] as const).map((r) => regionSwitchName(cfg, cfg.panels[0], r));
+    expect(names).toEqual(["Neck session", "Upper back light", "Low back session"]);
+  });
+
+  it("puts the panel's name first when more than one panel has region switches, within Matter's 32 characters", () => {
+    const cfg = parseConfig({
+      panels: [
+        { id: "bedroom", name: "Bedroom", regionSwitches: true },
+        { id: "gym", name: "Garage gym panel by the door", regionSwitches: true },
+        { id: "hall", name: "Hall" },
+      ],
+      regions: { "neck-shoulders": { switchName: "Neck light" } },
+    });
+    const [bedroom, gym] = cfg.panels;
+    expect(regionSwitchName(cfg, bedroom, "low-back-hips")).toBe("Bedroom low back session");
+    expect(regionSwitchName(cfg, bedroom, "neck-shoulders")).toBe("Bedroom Neck light");
+    expect(regionSwitchName(cfg, gym, "mid-back")).toBe("Garage gym panel by the door mid");
+  });
+
+  it.each([
+    [
+      "a regionSwitches that is not a boolean",
+      { panels: [{ ...panel, regionSwitches: "yes" }] },
+      /panels\[0\]\.regionSwitches: .*expected boolean/,
+    ],
+    ["an empty switch name", { panels: [panel], regions: { "mid-back": { switchName: "" } } }, /regions\.mid-back\.switchName/],
+    [
+      "a switch name over Matter's 32 characters",
+      { panels: [panel], regions: { "mid-back": { switchName: "x".repeat(33) } } },
+      /regions\.mid-back\.switchName/,
+    ],
+    [
+      "two regions with one switch name",
+      { panels: [panel], regions: { "neck-shoulders": { switchName: "Back" }, "mid-back": { switchName: "back" } } },
+      /regions\.mid-back\.switchName: "back" is already the switch name of neck-shoulders/,
+    ],
+    [
+      "a switch name that is another region's default",
+      { panels: [panel], regions: { "neck-shoulders": { switchName: "Low back session" } } },
+      /regions\.neck-shoulders\.switchName: "Low back session" is already the switch name of low-back-hips/,
+    ],
+    [
+      "an unknown key in a region",
+      { panels: [panel], regions: { "mid-back": { name: "Mid" } } },
+      /regions\.mid-back\.name: unknown key \(allowed: defaultSeconds, switchName\)/,
+    ],
+  ])("refuses %s, naming the field", (_what, json, pattern) => {
+    expect(errorOf(json)).toMatch(pattern);
   });
 });

@@ -63,7 +63,7 @@ describe("SAM template", () => {
     // CodeUri is relative to the template's folder: deploy/../dist/lambda is what `npm run build` writes.
     expect(fn.Properties.CodeUri).toBe("../dist/lambda");
     expect(relative(root, resolve(root, "deploy", fn.Properties.CodeUri))).toBe(join("dist", "lambda"));
-    const target = /\btarget:\s*"node(\d+)"/.exec(read("scripts/build-lambda.mjs"));
+    const target = /\btarget:\s*"node(\d+)"/.exec(read("scripts/lambda-esbuild.mjs"));
     expect(target?.[1]).toBe(/^nodejs(\d+)\.x$/.exec(RUNTIME)![1]);
   });
   it("outputs the function's ARN under the key `npm run endpoint -- --stack` reads", () => {
@@ -159,7 +159,7 @@ describe("the handler SAM deploys, in the bundle the real build script makes", (
   beforeAll(async () => {
     project = mkdtempSync(join(tmpdir(), "biolight-deploy-kit-"));
     mkdirSync(join(project, "scripts"));
-    writeFileSync(join(project, "scripts/build-lambda.mjs"), read("scripts/build-lambda.mjs"));
+    for (const name of ["build-lambda.mjs", "lambda-esbuild.mjs"]) writeFileSync(join(project, "scripts", name), read(`scripts/${name}`));
     for (const name of ["lambda", "matter-bridge", "node_modules", "tsconfig.json"]) symlinkSync(join(root, name), join(project, name));
     writeFileSync(join(project, "package.json"), read("package.json")); // "type": "module", as in the repo
     await run(process.execPath, [join(project, "scripts/build-lambda.mjs")], { cwd: project });
@@ -297,8 +297,8 @@ describe("systemd unit", () => {
   it("is not restarted when another bridge holds the storage folder", () => {
     expect(service.get("RestartPreventExitStatus")).toEqual([String(STORAGE_LOCKED_EXIT)]);
   });
-  it("runs the bridge with persistent state and stops it with SIGTERM (panels off)", () => {
-    expect(service.get("ExecStart")![0]).toMatch(/^\/\S+ .*matter-bridge\/main\.ts$/);
+  it("runs the compiled bridge in one node process with persistent state and stops it with SIGTERM (panels off)", () => {
+    expect(service.get("ExecStart")).toEqual(["/usr/bin/env node dist/bridge/main.js"]);
     expect(service.get("KillSignal")).toEqual(["SIGTERM"]);
     expect(service.get("Environment")).toContain("BRIDGE_STORAGE=/var/lib/biolight");
     expect(service.get("StateDirectory")).toEqual(["biolight"]);

@@ -4,7 +4,7 @@ import type { BridgeConfig } from "../../matter-bridge/contract/config.js";
 import { fluenceOf, irradianceAt } from "../../matter-bridge/dose/irradiance.js";
 import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
 import { type Decision, decide } from "../../matter-bridge/dose/policy.js";
-import { doseSummary } from "../../matter-bridge/dose/summary.js";
+import { doseSummary, householdDose } from "../../matter-bridge/dose/summary.js";
 import { DAY, HOUR, makeConfig, session, T0 } from "../helpers/dose-fixtures.js";
 
 const noRest = { dose: { minRestSameRegionSeconds: 0 } };
@@ -282,5 +282,113 @@ describe("dose summary", () => {
     const config = makeConfig({ panels: [{ id: "p", name: "P", distanceCm: 5 }] });
     const s = doseSummary({ now: T0, sessions: [], config, cautionAcknowledged: true });
     expect(s.regions["mid-back"].nextAllowedAt).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("people: the region rules are each person's, the panel's on-time the panel's", () => {
+  const people = (input: Parameters<typeof makeConfig>[0] = {}) =>
+    makeConfig({
+      people: [
+        { id: "anna", name: "Anna" },
+        { id: "ben", name: "Ben" },
+      ],
+      ...input,
+    });
+  const annaLowBack = session("low-back-hips", T0 - HOUR, 900, { person: "anna" });
+
+  it("Anna's low back an hour ago rests Anna's low back, not Ben's", () => {
+    const r = refused(run({ region: "low-back-hips", person: "anna" }, [annaLowBack], people()));
+    expect(r.code).toBe("REST_INTERVAL");
+    expect(r.message).toMatch(/Anna's low back/);
+    const g = granted(run({ region: "low-back-hips", person: "ben" }, [annaLowBack], people()));
+    expect(g).toMatchObject({ person: "ben", seconds: 900 });
+  });
+
+  it("a request naming nobody is for the panel's defaultPerson (else the first person)", () => {
+    expect(granted(run({ region: "mid-back" }, [], people())).person).toBe("anna");
+    const benDefault = people({ panels: [{ id: "panel-1", name: "Panel", defaultPerson: "ben" }] });
+    expect(granted(run({ region: "mid-back" }, [], benDefault)).person).toBe("ben");
+    expect(refused(run({ region: "low-back-hips" }, [session("low-back-hips", T0 - HOUR, 900, { person: "ben" })], benDefault)).code).toBe(
+      "REST_INTERVAL",
+    );
+    expect(granted(run({ region: "mid-back" }, [], makeConfig())).person).toBe("household");
+  });
+
+  it("refuses an unknown person, naming the known ids, with no wait", () => {
+    const r = refused(run({ region: "mid-back", person: "carl" }, [], people()));
+    expect(r.code).toBe("UNKNOWN_PERSON");
+    expect(r.message).toMatch(/anna, ben/);
+    expect(r.retryAfterSeconds).toBeUndefined();
+  });
+
+  it("entries from before people (none, or the household) count for their panel's defaultPerson", () => {
+    const config = people({
+      panels: [
+        { id: "a", name: "A", defaultPerson: "ben" },
+        { id: "b", name: "B", defaultPerson: "anna" },
+      ],
+    });
+    const old = session("low-back-hips", T0 - HOUR, 900, { panelId: "a" }); // no person at all
+    expect(refused(run({ region: "low-back-hips", person: "ben", panelId: "b" }, [old], config)).code).toBe("REST_INTERVAL");
+    expect(granted(run({ region: "low-back-hips", person: "anna", panelId: "a" }, [old], config)).person).toBe("anna");
+    const household = session("neck-shoulders", T0 - HOUR, 600, { panelId: "b", person: "household" });
+    expect(refused(run({ region: "neck-shoulders", person: "anna", panelId: "a" }, [household], config)).code).toBe("REST_INTERVAL");
+    expect(granted(run({ region: "neck-shoulders", person: "ben", panelId: "a" }, [household], config)).seconds).toBe(600);
+  });
+
+  it("counts the rolling 24 h fluence and the 7-day sessions per person", () => {
+    const config = people({ dose: { minRestSameRegionSeconds: 0, maxSessionsPerRegionPer7d: 2 } });
+    const anna = [
+      session("mid-back", T0 - 3 * DAY, 600, { person: "anna" }),
+      session("mid-back", T0 - 13 * HOUR, 1000, { person: "anna" }),
+    ];
+    expect(granted(run({ region: "mid-back", person: "ben", seconds: 1200 }, anna, config)).seconds).toBe(1200);
+    expect(refused(run({ region: "mid-back", person: "anna" }, anna, config)).code).toBe("WEEKLY_LIMIT");
+    const weekly = people({ dose: { minRestSameRegionSeconds: 0 } });
+    const g = granted(run({ region: "mid-back", person: "anna", seconds: 1200 }, anna, weekly));
+    expect(g.adjustments[0]).toMatchObject({ reason: "REGION_FLUENCE_24H", granted: 666 }); // 24 J of Anna's 40 used
+  });
+
+  it("keeps the panel's on-time for the panel, whoever sat in front of it", () => {
+    const config = people({ dose: { maxOnSecondsPer24h: 1000 } });
+    const g = granted(
+      run({ region: "neck-shoulders", person: "ben" }, [session("mid-back", T0 - 5 * HOUR, 700, { person: "anna" })], config),
+    );
+    expect(g.adjustments).toEqual([{ reason: "DAILY_ON_TIME", requested: 600, granted: 300 }]);
+  });
+
+  it("a running region is busy for its person only; the panel is busy for everyone", () => {
+    const config = people({
+      panels: [
+        { id: "a", name: "A" },
+        { id: "b", name: "B" },
+      ],
+    });
+    const running = session("low-back-hips", T0 - 100_000, 900, { open: true, panelId: "a", person: "anna" });
+    expect(granted(run({ region: "low-back-hips", panelId: "b", person: "ben" }, [running], config)).person).toBe("ben");
+    const busy = refused(run({ region: "low-back-hips", panelId: "b", person: "anna" }, [running], config));
+    expect(busy).toMatchObject({ code: "PANEL_BUSY", retryAfterSeconds: 800 + 12 * 3600 }); // then her rest
+    expect(busy.message).toMatch(/for Anna/);
+    expect(refused(run({ region: "mid-back", panelId: "a", person: "ben" }, [running], config)).code).toBe("PANEL_BUSY");
+  });
+
+  it("reports the dose per person and the on-time per panel", () => {
+    const config = people();
+    const sessions = [annaLowBack, session("mid-back", T0 - 2 * HOUR, 600, { person: "ben" })];
+    const ctx = { now: T0, sessions, config, cautionAcknowledged: true };
+    const all = householdDose(ctx);
+    expect(all.people.map((p) => p.id)).toEqual(["anna", "ben"]);
+    expect(all.people[0].regions["low-back-hips"]).toMatchObject({
+      usedFluenceJPerCm2: 21.6,
+      sessions24h: 1,
+      nextAllowedAt: T0 - HOUR + 900_000 + 12 * HOUR,
+    });
+    expect(all.people[0].regions["mid-back"]).toMatchObject({ usedFluenceJPerCm2: 0, nextAllowedAt: T0 });
+    expect(all.people[1].regions["low-back-hips"]).toMatchObject({ usedFluenceJPerCm2: 0, nextAllowedAt: T0 });
+    expect(all.people[1].regions["mid-back"].usedFluenceJPerCm2).toBeCloseTo(14.4, 6);
+    expect(all.panels).toEqual([{ id: "panel-1", onSeconds24h: 1500, remainingOnSeconds24h: 1200 }]);
+    expect(householdDose(ctx, "ben").people.map((p) => p.id)).toEqual(["ben"]);
+    expect(doseSummary(ctx, { person: "ben" }).regions["low-back-hips"].usedFluenceJPerCm2).toBe(0);
+    expect(doseSummary(ctx).person).toBe("anna");
   });
 });

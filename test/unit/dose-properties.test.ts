@@ -14,6 +14,7 @@ import { DAY_MS, WEEK_MS } from "../../matter-bridge/contract/units.js";
 import { fluenceOf } from "../../matter-bridge/dose/irradiance.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 import { countedSeconds, endOf, type LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
+import { personResolver } from "../../matter-bridge/dose/people.js";
 import { decide } from "../../matter-bridge/dose/policy.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 
@@ -53,8 +54,12 @@ const limits = fc.record({
   minSessionSeconds: fc.integer({ min: 1, max: 60 }),
 });
 
-/** Checks every cap at every session start, where each rolling window peaks. */
-function assertWithinCaps(sessions: readonly LedgerSession[], config: BridgeConfig) {
+/**
+ * Checks every cap at every session start, where each rolling window peaks. The region rules are
+ * checked among the sessions of one person (`personOf`; default: everyone is one household), the
+ * panel's on-time and overlap per panel.
+ */
+function assertWithinCaps(sessions: readonly LedgerSession[], config: BridgeConfig, personOf: (s: LedgerSession) => string = () => "") {
   const d = config.dose;
   const fluence = (s: LedgerSession) => fluenceOf(s.irradianceMwPerCm2, countedSeconds(s));
   const window = (t: number, span: number) => sessions.filter((s) => s.startedAt <= t && endOf(s) > t - span);
@@ -64,14 +69,17 @@ function assertWithinCaps(sessions: readonly LedgerSession[], config: BridgeConf
     expect(fluenceOf(s.irradianceMwPerCm2, s.plannedSeconds)).toBeLessThanOrEqual(d.maxSessionFluenceJPerCm2 + EPS);
     expect(s.irradianceMwPerCm2).toBeLessThanOrEqual(d.maxIrradianceMwPerCm2);
     const day = window(s.startedAt, DAY_MS);
-    const sameRegion = day.filter((x) => x.region === s.region);
+    const sameRegion = day.filter((x) => x.region === s.region && personOf(x) === personOf(s));
     expect(sameRegion.reduce((a, x) => a + fluence(x), 0)).toBeLessThanOrEqual(d.maxRegionFluencePer24hJPerCm2 + EPS);
     const samePanel = day.filter((x) => x.panelId === s.panelId);
     expect(samePanel.reduce((a, x) => a + countedSeconds(x), 0)).toBeLessThanOrEqual(d.maxOnSecondsPer24h + EPS);
-    expect(window(s.startedAt, WEEK_MS).filter((x) => x.region === s.region).length).toBeLessThanOrEqual(d.maxSessionsPerRegionPer7d);
+    expect(window(s.startedAt, WEEK_MS).filter((x) => x.region === s.region && personOf(x) === personOf(s)).length).toBeLessThanOrEqual(
+      d.maxSessionsPerRegionPer7d,
+    );
     // Ledger order is start order: each session must respect every one written before it.
     for (const other of sessions.slice(0, index)) {
-      if (other.region === s.region) expect(s.startedAt).toBeGreaterThanOrEqual(endOf(other) + d.minRestSameRegionSeconds * 1000);
+      if (other.region === s.region && personOf(other) === personOf(s))
+        expect(s.startedAt).toBeGreaterThanOrEqual(endOf(other) + d.minRestSameRegionSeconds * 1000);
       // A session cut by a crash is booked to its planned end (conservative) although the restarted
       // bridge switched the panel off at once, so only live sessions must not overlap on a panel.
       if (other.panelId === s.panelId && other.endReason !== "recovered-after-restart")
@@ -172,4 +180,106 @@ describe("dose guard properties", () => {
       { numRuns: PROPERTY_RUNS },
     );
   }, 120_000);
+
+  const personStep = fc.oneof(
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant("request" as const),
+        region,
+        panel: fc.constantFrom("a", "b"),
+        person: fc.constantFrom("anna", "ben", undefined),
+        seconds: fc.option(fc.integer({ min: 1, max: 4000 }), { nil: undefined }),
+      }),
+    },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant("wait" as const), ms: fc.integer({ min: 1000, max: 30 * 3600 * 1000 }) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant("stopEarly" as const),
+        panel: fc.constantFrom("a", "b"),
+        fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+    },
+  );
+
+  it(`keeps every limit for each person on their own, also across adding people to a household (${PROPERTY_RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(
+        limits,
+        fc.array(personStep, { minLength: 5, maxLength: 60 }),
+        fc.nat(60),
+        fc.boolean(),
+        (dose, steps, peopleAddedAt, legacyWithoutPerson) => {
+          const panels = [
+            { id: "a", name: "A", defaultPerson: "anna" },
+            { id: "b", name: "B", distanceCm: 45, defaultPerson: "ben" },
+          ];
+          // First one household (entries from before people: no person, or "household"), then Anna and Ben.
+          const household = makeConfig({ panels: panels.map(({ defaultPerson: _, ...p }) => p), dose });
+          const people = makeConfig({
+            panels,
+            dose,
+            people: [
+              { id: "anna", name: "Anna" },
+              { id: "ben", name: "Ben" },
+            ],
+          });
+          const sessions: LedgerSession[] = [];
+          const running = new Map<string, number>();
+          let now = Date.UTC(2026, 0, 1, 22, 0, 0);
+          const finishDue = () => {
+            for (const [panel, i] of running)
+              if (now >= endOf(sessions[i])) {
+                sessions[i] = {
+                  ...sessions[i],
+                  endedAt: endOf(sessions[i]),
+                  deliveredSeconds: sessions[i].plannedSeconds,
+                  endReason: "completed",
+                };
+                running.delete(panel);
+              }
+          };
+          steps.forEach((op, index) => {
+            const config = index < peopleAddedAt ? household : people;
+            if (op.kind === "wait") {
+              now += op.ms;
+              finishDue();
+            } else if (op.kind === "request") {
+              const person = config === people ? op.person : undefined;
+              const d = decide(
+                { now, sessions, config, cautionAcknowledged: true },
+                { region: op.region, panelId: op.panel, seconds: op.seconds, person },
+              );
+              if (!d.ok) return;
+              expect(d.grant.person).toBe(person ?? (config === people ? (op.panel === "a" ? "anna" : "ben") : "household"));
+              running.set(op.panel, sessions.length);
+              sessions.push({
+                id: `${sessions.length}`,
+                panelId: op.panel,
+                region: op.region,
+                ...(config === household && legacyWithoutPerson ? {} : { person: d.grant.person }),
+                source: "prop",
+                distanceCm: d.grant.distanceCm,
+                irradianceMwPerCm2: d.grant.irradianceMwPerCm2,
+                startedAt: now,
+                plannedSeconds: d.grant.seconds,
+              });
+            } else {
+              const i = running.get(op.panel);
+              if (i === undefined) return;
+              const elapsed = Math.floor(sessions[i].plannedSeconds * op.fraction);
+              now = sessions[i].startedAt + elapsed * 1000;
+              sessions[i] = { ...sessions[i], endedAt: now, deliveredSeconds: elapsed, endReason: "stopped" };
+              running.delete(op.panel);
+              finishDue();
+            }
+          });
+          // Every session (the household's counted for its panel's defaultPerson) within each person's limits.
+          assertWithinCaps(sessions, people, personResolver(people));
+        },
+      ),
+      { numRuns: PROPERTY_RUNS },
+    );
+  }, 60_000);
 });

@@ -1,11 +1,11 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
-import { LEDGER_FILE, Ledger, LedgerCorruptError } from "../../matter-bridge/dose/ledger.js";
+import { LEDGER_FILE, Ledger, LedgerCorruptError, readLedger } from "../../matter-bridge/dose/ledger.js";
 import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
 import { DAY, T0 } from "../helpers/dose-fixtures.js";
+import { killWriterRounds } from "../helpers/ledger-crash.js";
 
 const dirs: string[] = [];
 const tempDir = async () => {
@@ -27,6 +27,37 @@ const entry = (id: string, startedAt = Date.now(), plannedSeconds = 600): Ledger
 });
 
 describe("ledger", () => {
+  it("loads a file from before people as it is, keeps its entries without a person, and adds people beside them", async () => {
+    const dir = await tempDir();
+    const t = Date.now() - 3_600_000;
+    const old = {
+      format: "biolight-ledger/1",
+      sessions: [{ ...entry("old", t, 900), endedAt: t + 900_000, deliveredSeconds: 900, endReason: "completed" }],
+      caution: { version: 1, acknowledgedAt: t - 1000, source: "cli" },
+      seenAt: t + 900_000,
+    };
+    await writeFile(join(dir, LEDGER_FILE), JSON.stringify(old));
+    const ledger = await Ledger.open(dir);
+    expect(ledger.sessions()).toEqual(old.sessions);
+    expect(ledger.personCaution("anna")).toBeUndefined();
+    await ledger.begin({ ...entry("new"), person: "anna" });
+    await ledger.acknowledgeCaution(1, "skill", "anna");
+    const file = await readLedger(dir);
+    // The first change writes a format-2 snapshot (an older bridge refuses it rather than miss the journal).
+    expect(JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8")).format).toBe("biolight-ledger/2");
+    expect(file.sessions[0]).toEqual(old.sessions[0]); // nothing rewritten: it counts for its panel's defaultPerson
+    expect(file.sessions[1].person).toBe("anna");
+    expect(file.people!.anna.caution).toMatchObject({ version: 1, source: "skill" });
+    expect(file.caution).toMatchObject({ version: 1, source: "skill" });
+    const again = await Ledger.open(dir);
+    expect(again.sessions().map((s) => [s.id, s.person])).toEqual([
+      ["old", undefined],
+      ["new", "anna"],
+    ]);
+    expect(again.personCaution("anna")?.acknowledgedAt).toBe(file.people!.anna.caution!.acknowledgedAt);
+    expect(again.personCaution("constructor")).toBeUndefined();
+  });
+
   it("keeps sessions and the caution acknowledgement across reopen", async () => {
     const dir = await tempDir();
     const ledger = await Ledger.open(dir);
@@ -101,46 +132,17 @@ describe("ledger crash safety", () => {
   const ROUNDS = 25;
   it(`always loads and loses no acknowledged write when SIGKILLed mid-write (${ROUNDS} kills)`, async () => {
     const dir = await tempDir();
-    const acked = new Map<string, "begin" | "finish">();
-    let lastCaution = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      const child = spawn(
-        process.execPath,
-        ["--import", "tsx", "test/helpers/ledger-writer.ts", dir, `r${round}`, String(1 + round * 100_000)],
-        {
-          stdio: ["ignore", "pipe", "inherit"],
-        },
-      );
-      let buffered = "";
-      const ready = new Promise<void>((resolve) =>
-        child.stdout.on("data", (chunk: Buffer) => {
-          buffered += chunk.toString();
-          const lines = buffered.split("\n");
-          buffered = lines.pop()!;
-          for (const line of lines) {
-            const [kind, value] = line.split(" ");
-            if (kind === "ready") resolve();
-            else if (kind === "begin" || kind === "finish") acked.set(value, kind);
-            else if (kind === "caution") lastCaution = Number(value);
-          }
-        }),
-      );
-      const exited = new Promise((resolve) => child.on("exit", resolve));
-      await ready;
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 60));
-      child.kill("SIGKILL");
-      await exited;
-
+    const acked = await killWriterRounds(dir, { rounds: ROUNDS, maxDelayMs: 60 }, async ({ sessions, caution }) => {
       const ledger = await Ledger.open(dir); // must load after every kill
       const byId = new Map(ledger.sessions().map((s) => [s.id, s]));
-      for (const [id, state] of acked) {
+      for (const [id, state] of sessions) {
         expect(byId.has(id)).toBe(true);
         if (state === "finish") expect(byId.get(id)!.deliveredSeconds).toBe(300);
       }
       // A write may complete just before the kill, unacknowledged: newer is fine, older is a loss.
-      if (lastCaution) expect(ledger.caution()!.version).toBeGreaterThanOrEqual(lastCaution);
-    }
-    expect(acked.size).toBeGreaterThan(ROUNDS);
+      if (caution) expect(ledger.caution()!.version).toBeGreaterThanOrEqual(caution);
+    });
+    expect(acked.sessions.size).toBeGreaterThan(ROUNDS);
     // No temp files pile up beyond the one a kill may leave behind.
     expect((await readdir(dir)).filter((f) => f.endsWith(".tmp")).length).toBeLessThanOrEqual(ROUNDS);
   }, 120_000);

@@ -173,3 +173,61 @@ describe("session controller", () => {
     expect((await controller.start({ region: "mid-back" }, "test")).ok).toBe(false);
   });
 });
+
+describe("session controller: people", () => {
+  const people: Partial<BridgeConfigInput> = {
+    ...fast,
+    people: [
+      { id: "anna", name: "Anna" },
+      { id: "ben", name: "Ben" },
+    ],
+    panels: [{ id: "panel-1", name: "Panel", defaultPerson: "ben" }],
+  };
+
+  it("a start naming nobody (a Matter On, an automation) is for the panel's defaultPerson, and the session says so", async () => {
+    const { ledger, controller } = await setup({ config: people });
+    const out = await controller.start({ region: "mid-back" }, "matter");
+    expect(out).toMatchObject({ ok: true, session: { person: "ben", region: "mid-back" } });
+    expect(ledger.sessions()[0].person).toBe("ben");
+    expect(controller.status()[0].session).toMatchObject({ person: "ben" });
+    await controller.stop("panel-1", "stopped");
+    expect(controller.history(1)).toEqual([expect.objectContaining({ person: "ben", region: "mid-back" })]);
+    const named = await controller.start({ region: "mid-back", person: "anna" }, "api");
+    expect(named).toMatchObject({ ok: true, session: { person: "anna" } });
+    await controller.shutdown();
+  });
+
+  it("refuses an unknown person with UNKNOWN_PERSON naming the known ids, even before the caution, and switches nothing", async () => {
+    const { driver, controller } = await setup({ config: people, acknowledge: false });
+    const out = await controller.start({ region: "mid-back", person: "carl" }, "api");
+    expect(out).toMatchObject({ ok: false, refusal: { code: "UNKNOWN_PERSON" } });
+    expect(!out.ok && out.refusal.message).toMatch(/"carl".*anna, ben/);
+    expect(driver.calls).toEqual([]);
+  });
+
+  it("keeps each person's own caution answer beside the household gate; a red flag withdraws it", async () => {
+    const { controller, dir } = await setup({ config: people, acknowledge: false });
+    await controller.caution.acknowledge(1, "skill", "anna");
+    expect(controller.caution.acknowledged()).toBe(true);
+    expect(controller.caution.personAcknowledged("anna")).toBe(true);
+    expect(controller.caution.personAcknowledged("ben")).toBe(false);
+    await controller.caution.acknowledge(1, "skill", "ben");
+    await controller.withdrawCaution("numbness", "skill", "ben");
+    expect(controller.caution.acknowledged()).toBe(false);
+    expect(controller.caution.personAcknowledged("ben")).toBe(false);
+    expect(controller.caution.personAcknowledged("anna")).toBe(true);
+    const reopened = await Ledger.open(dir);
+    expect(reopened.personCaution("anna")).toMatchObject({ version: 1, source: "skill" });
+    expect(reopened.personCaution("ben")?.withdrawnAt).toEqual(expect.any(Number));
+    // The gate is closed already: Anna's red flag still withdraws her own answer.
+    await controller.withdrawCaution("dizzy", "skill", "anna");
+    expect(controller.caution.personAcknowledged("anna")).toBe(false);
+    // A red flag naming nobody withdraws everyone's own answer too; Anna answering reopens the gate only for her answer.
+    await controller.caution.acknowledge(1, "dashboard");
+    await controller.withdrawCaution(undefined, "dashboard");
+    expect(controller.caution.personAcknowledged("anna")).toBe(false);
+    await controller.caution.acknowledge(1, "skill", "anna");
+    expect([controller.caution.personAcknowledged("anna"), controller.caution.personAcknowledged("ben")]).toEqual([true, false]);
+    await controller.shutdown();
+  });
+});

@@ -10,7 +10,14 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import type { PanelStatus } from "../../matter-bridge/contract/api.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
-import { LEDGER_FILE, Ledger, LedgerUnavailableError, type LedgerWriter, RESERVE_FILE } from "../../matter-bridge/dose/ledger.js";
+import {
+  LEDGER_FILE,
+  Ledger,
+  LedgerUnavailableError,
+  type LedgerWriter,
+  RESERVE_FILE,
+  readLedger,
+} from "../../matter-bridge/dose/ledger.js";
 import type { PanelDriver } from "../../matter-bridge/panels/driver.js";
 import { ShellyDriver } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
@@ -124,7 +131,7 @@ describe("a failed ledger write never strands the panel", () => {
 
     disk.full = false;
     await until(() => ledger.openSessions().length === 0, "the close to be written");
-    const onDisk = JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8"));
+    const onDisk = await readLedger(dir);
     expect(onDisk.sessions[0]).toMatchObject({ endReason: "stopped", deliveredSeconds: finished!.deliveredSeconds });
     expect((await controller.start({ region: "neck-shoulders", seconds: 60 }, "test")).ok).toBe(true);
     await controller.shutdown();
@@ -242,6 +249,24 @@ describe("a press at the device is switched off and counted", () => {
     expect(controller.history(1)[0]).toMatchObject({ source: "manual" });
     // The poll interval keeps a press to at most one poll (2 s) plus the switch-off.
     expect(PANEL_POLL_MS).toBeLessThanOrEqual(2000);
+  });
+
+  it("charges a press at the device to the panel's defaultPerson", async () => {
+    const driver = new SimulatedDriver("panel-1", { log: () => {} });
+    const people = [
+      { id: "anna", name: "Anna" },
+      { id: "ben", name: "Ben" },
+    ];
+    const { controller, ledger } = await setup(driver, {
+      config: { ...fast, people, panels: [{ id: "panel-1", name: "Panel", defaultPerson: "ben" }] },
+    });
+    await driver.press();
+    await controller.pollPanel("panel-1");
+    expect(ledger.sessions()[0]).toMatchObject({ source: "manual", person: "ben" });
+    expect(controller.history(1)[0]).toMatchObject({ source: "manual", person: "ben" });
+    expect(controller.history(1, "anna")).toEqual([]);
+    expect(controller.dose({ person: "ben" }).regions["low-back-hips"].sessions24h).toBe(1);
+    expect(controller.dose({ person: "anna" }).regions["low-back-hips"].sessions24h).toBe(0);
   });
 
   it("reports a panel that draws power while switched off as a fault, and clears it", async () => {

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
-import { LEDGER_FILE, Ledger } from "../../matter-bridge/dose/ledger.js";
+import { Ledger, readLedger } from "../../matter-bridge/dose/ledger.js";
 import { LedgerFileSchema } from "../../matter-bridge/dose/ledger-schema.js";
 import { describeDuration, TrustedTime } from "../../matter-bridge/dose/trusted-time.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
@@ -45,7 +45,8 @@ async function runSession(b: Awaited<ReturnType<typeof bridgeOn>>, clock: FakeCl
   return b.controller.stop("panel-1", "stopped");
 }
 
-const fileOf = async (dir: string) => LedgerFileSchema.parse(JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8")));
+/** The ledger as its files hold it (snapshot + journal), wall-clock times. */
+const fileOf = async (dir: string) => LedgerFileSchema.parse(await readLedger(dir));
 
 describe("trusted time: clock steps cannot release a region", () => {
   it("a bridge started 2 days behind, then stepped forward by NTP, still refuses the region it just used (also after a restart)", async () => {

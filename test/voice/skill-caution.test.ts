@@ -148,7 +148,8 @@ describe("after someone else withdrew the caution", () => {
       expect(reopened).toMatchObject({ acknowledged: true, acknowledgedVersion: CAUTION_VERSION, withdrawnAt: null });
       expect(bridge.controller.caution.record()?.source).toBe("alexa");
       const users = await storedUsers(dataDir);
-      expect(users.some((u) => (u.caution as { version?: number } | undefined)?.version === CAUTION_VERSION)).toBe(true);
+      const answers = users.flatMap((u) => Object.values((u.people ?? {}) as Record<string, { caution?: { version?: number } }>));
+      expect(answers.some((p) => p.caution?.version === CAUTION_VERSION)).toBe(true);
     },
   );
 

@@ -9,10 +9,23 @@ const $ = (id) => document.getElementById(id);
 const store = () => (localStorage.getItem("biolight-token") ? localStorage : sessionStorage);
 let token = localStorage.getItem("biolight-token") ?? sessionStorage.getItem("biolight-token");
 let panels = [];
-let fetchedAt = 0;
+/**
+ * When each running panel goes off, by this page's clock (panel id → {session, at}). Answers can
+ * arrive out of order or late (two refreshes at once, a busy bridge), and a session's end only ever
+ * moves earlier: the earliest end seen for a session is kept, so the countdown never runs back.
+ */
+const deadlines = new Map();
+const remaining = (p) => Math.max(0, ((deadlines.get(p.id)?.at ?? Date.now() + p.remainingSeconds * 1000) - Date.now()) / 1000);
 let pollTimer;
 /** The bridge's caution (GET /v1/caution): the version and text to acknowledge, and the gate's state. */
 let caution;
+/** The bridge's people (GET /v1/people) and whose dose and history the page shows and starts for. */
+let people = [];
+let person;
+const PERSON_KEY = "biolight-person";
+/** A path with `?person=` (or `&person=`) for the chosen person; unchanged while nobody is chosen. */
+const forPerson = (path, id = person) => (id ? `${path}${path.includes("?") ? "&" : "?"}person=${encodeURIComponent(id)}` : path);
+const personName = (id) => people.find((x) => x.id === id)?.name ?? id;
 
 async function api(path, options = {}) {
   const res = await fetch(path, {
@@ -74,13 +87,17 @@ function renderPanels() {
             el("span", { class: `state ${p.on ? "on" : ""}`, "data-state": p.on ? "on" : "off" }, p.on ? "ON" : "off"),
             p.reachable ? "" : el("span", { class: "error" }, " · not reachable"),
           ),
-          el("div", { class: "countdown", "data-countdown": p.id }, p.on ? mmss(p.remainingSeconds) : ""),
+          el("div", { class: "countdown", "data-countdown": p.id }, p.on ? mmss(remaining(p)) : ""),
           p.on ? el("button", { class: "secondary", "data-stop": p.id, onclick: () => stop(p.id) }, "Stop") : "",
         ),
         el(
           "p",
           { class: "small" },
           p.on ? `${regions[p.region].displayName} session` : `Next plain "on" uses: ${regions[p.region].displayName}`,
+          // Whose session it is, when there is more than one person to tell apart.
+          p.on && p.session?.person && people.length > 1
+            ? el("span", { "data-session-person": p.session.person }, ` for ${personName(p.session.person)}`)
+            : "",
         ),
         el(
           "div",
@@ -100,17 +117,34 @@ function renderPanels() {
 }
 
 function tick() {
-  const elapsed = (Date.now() - fetchedAt) / 1000;
   for (const p of panels) {
     const node = document.querySelector(`[data-countdown="${p.id}"]`);
-    if (node && p.on) node.textContent = mmss(Math.max(0, p.remainingSeconds - elapsed));
+    if (node && p.on) node.textContent = mmss(remaining(p));
+  }
+}
+
+function trackDeadlines() {
+  for (const p of panels) {
+    if (!p.on) {
+      deadlines.delete(p.id);
+      continue;
+    }
+    const at = Date.now() + p.remainingSeconds * 1000;
+    const was = deadlines.get(p.id);
+    const session = p.session?.id;
+    deadlines.set(p.id, { session, at: was && was.session === session ? Math.min(was.at, at) : at });
   }
 }
 
 function renderDose(dose) {
+  // The chosen person's regions (the bridge answers for that one person) and the first panel's on-time.
+  const shown = dose.people.find((x) => x.id === person) ?? dose.people[0];
+  const panel = dose.panels[0];
+  $("dose").dataset.person = shown.id;
+  $("dose-title").textContent = people.length > 1 ? `${shown.name}: light in the last 24 hours` : "Light in the last 24 hours";
   $("dose").replaceChildren(
     ...Object.values(regions).map((r) => {
-      const d = dose.regions[r.id];
+      const d = shown.regions[r.id];
       const cap = d.usedFluenceJPerCm2 + d.remainingFluenceJPerCm2 || 1;
       const pct = Math.min(100, (100 * d.usedFluenceJPerCm2) / cap);
       return el(
@@ -127,7 +161,7 @@ function renderDose(dose) {
     }),
   );
   $("on-time").textContent =
-    `Panel on-time: ${Math.round(dose.onSeconds24h / 60)} min used, ${Math.round(dose.remainingOnSeconds24h / 60)} min left in the last 24 hours.`;
+    `Panel on-time: ${Math.round(panel.onSeconds24h / 60)} min used, ${Math.round(panel.remainingOnSeconds24h / 60)} min left in the last 24 hours.`;
 }
 
 const at = (iso) =>
@@ -163,7 +197,7 @@ function renderCaution(c) {
   $("caution-text").textContent = c.text;
 }
 
-function renderHistory(sessions) {
+function renderHistory(sessions, who) {
   const days = HISTORY_DAYS;
   const today = new Date();
   today.setHours(0, 0, 0, 0);
@@ -197,44 +231,185 @@ function renderHistory(sessions) {
     `<div class="legend">${Object.values(regions)
       .map((r) => `<span><i style="background:${r.colour}"></i>${r.displayName}</span>`)
       .join("")}</div>`;
-  $("history-title").textContent = `Last ${HISTORY_WEEKS} weeks`;
-  $("history-chart").setAttribute("aria-label", `Sessions per day over the last ${HISTORY_WEEKS} weeks`);
+  const whose = who && people.length > 1 ? who.name : "";
+  $("history-title").textContent = whose ? `${whose}: last ${HISTORY_WEEKS} weeks` : `Last ${HISTORY_WEEKS} weeks`;
+  $("history-chart").setAttribute(
+    "aria-label",
+    `${whose ? `${whose}'s sessions` : "Sessions"} per day over the last ${HISTORY_WEEKS} weeks`,
+  );
+  $("history-chart").dataset.person = who?.id ?? "";
+  $("history-chart").dataset.sessions = String(sessions.length);
   const minutes = sessions.reduce((a, s) => a + s.deliveredSeconds, 0) / 60;
   $("history-summary").textContent =
-    `${sessions.length} sessions, ${Math.round(minutes)} minutes of light in ${HISTORY_WEEKS} weeks. Look for trends over weeks, not single days.`;
+    `${sessions.length === 1 ? "1 session" : `${sessions.length} sessions`}, ${Math.round(minutes)} minutes of light in ${HISTORY_WEEKS} weeks. Look for trends over weeks, not single days.`;
+}
+
+/**
+ * The person picker: the bridge's people (GET /v1/people); shown only when there are several. The
+ * choice is kept on this device; without one (or when that person is gone) it is the first panel's
+ * defaultPerson.
+ */
+async function loadPeople(firstPanelId = panels[0]?.id) {
+  const res = await api("/v1/people");
+  people = res.ok ? res.body.people : [];
+  const saved = localStorage.getItem(PERSON_KEY);
+  person = people.some((x) => x.id === saved) ? saved : (people.find((x) => x.defaultForPanels.includes(firstPanelId)) ?? people[0])?.id;
+  const select = $("person");
+  select.replaceChildren(...people.map((x) => el("option", { value: x.id, selected: x.id === person }, x.name)));
+  if (person) select.value = person;
+  $("person-picker").hidden = people.length < 2;
+}
+
+function unknownPerson(res) {
+  return res.status === 400 && res.body.error?.code === "UNKNOWN_PERSON";
+}
+
+/** A storage folder the bridge cannot write (GET /v1/health `storage`): every session is refused until it can. */
+async function refreshStorage() {
+  const health = await fetch("/v1/health")
+    .then((r) => r.json())
+    .catch(() => ({}));
+  let alarm = $("storage-alarm");
+  if (!alarm) {
+    alarm = el(
+      "section",
+      { id: "storage-alarm", class: "card warn", role: "alert", hidden: true },
+      el("h2", {}, "Sessions are paused"),
+      el("p", {}),
+    );
+    $("app").prepend(alarm);
+  }
+  alarm.hidden = !health.storage;
+  if (health.storage)
+    alarm.querySelector("p").textContent =
+      health.storage === "locked"
+        ? "Another bridge holds this bridge's storage folder: every session is refused while it runs. The bridge's log names it."
+        : "The bridge cannot write its storage folder: every session is refused and Matter is offline until it can. The bridge's log names the folder and the cause; it carries on by itself once the folder is writable.";
 }
 
 async function refresh() {
+  void refreshStorage();
   try {
-    const [p, d, c] = await Promise.all([api("/v1/panels"), api("/v1/dose"), api("/v1/caution")]);
+    const asked = person;
+    const [p, d, c] = await Promise.all([api("/v1/panels"), api(forPerson("/v1/dose", asked)), api("/v1/caution")]);
     panels = p.body.panels;
-    fetchedAt = Date.now();
+    trackDeadlines();
     renderPanels();
-    renderDose(d.body);
+    // The people changed under the page (the bridge restarted with another config): ask again.
+    if (unknownPerson(d)) await loadPeople();
+    // A person picked while this was on its way: that person's answer is the one to show.
+    else if (d.ok && asked === person) renderDose(d.body);
     if (c.ok) renderCaution(c.body);
   } catch (err) {
     if (err.status === 401) return signOut("The token is no longer accepted.");
   }
 }
 
-async function refreshSlow() {
-  const [h, pairing] = await Promise.all([api(`/v1/history?days=${HISTORY_DAYS}`), api("/v1/pairing")]);
-  renderHistory(h.body.sessions ?? []);
-  if (pairing.ok) {
-    $("qr").innerHTML = pairing.body.qrSvg;
-    $("manual-code").textContent = pairing.body.manualPairingCode;
-  }
+/** The 4-week chart: the chosen person's sessions (everyone's, from a bridge without people). */
+async function refreshHistory() {
+  const asked = person;
+  const h = await api(forPerson(`/v1/history?days=${HISTORY_DAYS}`, asked));
+  if (asked !== person || !h.ok) return;
+  const group = h.body.people ?? [];
+  const who = group.find((x) => x.id === asked);
+  renderHistory(who ? who.sessions : group.flatMap((x) => x.sessions).sort((a, b) => a.endedAt.localeCompare(b.endedAt)), who);
 }
 
+async function refreshSlow() {
+  await Promise.all([refreshHistory(), refreshPairing()]);
+}
+
+const fabricName = (f) => (f.label ? `${f.vendorName} (${f.label})` : f.vendorName);
+
+function pairingSay(text, refused = false) {
+  const m = $("pairing-message");
+  m.textContent = text;
+  m.className = refused ? "message refused" : "message";
+  m.hidden = !text;
+}
+
+/** Paired or not and with whom (GET /v1/pairing); the code only while it pairs. */
+function renderPairing(p) {
+  $("pairing-status").textContent = p.commissioned
+    ? `Paired with ${p.fabrics.length === 1 ? "1 ecosystem" : `${p.fabrics.length} ecosystems`}:`
+    : "Not paired yet. Scan the code below in Apple Home, Google Home, Alexa or Home Assistant.";
+  $("fabrics").replaceChildren(
+    ...p.fabrics.map((f) =>
+      el(
+        "li",
+        { "data-fabric": String(f.fabricIndex) },
+        el("span", { class: "fabric-name" }, fabricName(f)),
+        el(
+          "button",
+          { type: "button", class: "link danger", "data-remove-fabric": String(f.fabricIndex), onclick: () => removeFabric(f) },
+          "Remove",
+        ),
+      ),
+    ),
+  );
+  const code = Boolean(p.qrPairingCode);
+  $("pairing-code").hidden = !code;
+  if (code) {
+    if ($("qr").dataset.code !== p.qrPairingCode) {
+      $("qr").innerHTML = p.qrSvg;
+      $("qr").dataset.code = p.qrPairingCode;
+    }
+    $("manual-code").textContent = p.manualPairingCode;
+    $("pairing-how").textContent =
+      p.window.kind === "enhanced"
+        ? "Add another ecosystem: scan this new code in its app (choose “add device”, not a code from the box), or type the manual code:"
+        : "Scan the code in Apple Home, Google Home, Alexa or Home Assistant, or type the manual code:";
+  }
+  const expires = p.window.open && p.window.expiresAt;
+  $("pairing-expires").hidden = !expires;
+  if (expires)
+    $("pairing-expires").textContent =
+      `This code works until ${new Date(p.window.expiresAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.`;
+  $("open-window").hidden = !p.commissioned || p.window.open;
+  if (p.window.open && p.window.kind === "controller") pairingSay("A paired app has opened a pairing window right now.");
+}
+
+async function refreshPairing() {
+  const res = await api("/v1/pairing");
+  if (res.ok) renderPairing(res.body);
+  return res;
+}
+
+async function removeFabric(f) {
+  const sure = confirm(
+    `Remove ${fabricName(f)}?\n\nThe bridge forgets this pairing: the panel stops working in that app (remove it there too). ${
+      document.querySelectorAll("[data-fabric]").length === 1 ? "It is the last one: the bridge shows its pairing code again." : ""
+    }`,
+  );
+  if (!sure) return;
+  const res = await api(`/v1/pairing/fabrics/${encodeURIComponent(f.fabricIndex)}`, { method: "DELETE" });
+  if (res.ok) pairingSay(`Removed ${fabricName(f)}.`);
+  else pairingSay(`Not removed: ${res.body.error?.message ?? `HTTP ${res.status}`}`, true);
+  await refreshPairing();
+}
+
+$("open-window").addEventListener("click", async () => {
+  const res = await api("/v1/pairing/window", { method: "POST", body: "{}" });
+  if (res.ok) {
+    renderPairing(res.body);
+    pairingSay("Pairing window open: scan the new code in the other app within 15 minutes.");
+  } else {
+    pairingSay(`No window opened: ${res.body.error?.message ?? `HTTP ${res.status}`}`, true);
+    await refreshPairing();
+  }
+});
+
 async function start(panelId, region, minutes) {
-  const body = { region, panelId, ...(minutes ? { seconds: Math.round(Number(minutes) * 60) } : {}) };
+  // For the person chosen on the page (the bridge's default, the panel's defaultPerson, otherwise).
+  const body = { region, panelId, ...(person ? { person } : {}), ...(minutes ? { seconds: Math.round(Number(minutes) * 60) } : {}) };
   const res = await api("/v1/sessions", { method: "POST", body: JSON.stringify(body) });
   if (res.ok) {
     const cut = res.body.adjustments.length
       ? ` (shortened: ${res.body.adjustments.map((a) => a.reason.toLowerCase().replaceAll("_", " ")).join(", ")})`
       : "";
+    const forWhom = people.length > 1 ? ` for ${personName(res.body.session.person)}` : "";
     say(
-      `Started ${regions[region].displayName} for ${mmss(res.body.session.seconds)}${cut}. ${regions[region].positioningTip} Pleasantly warm at most — stop if it feels hot.`,
+      `Started ${regions[region].displayName}${forWhom} for ${mmss(res.body.session.seconds)}${cut}. ${regions[region].positioningTip} Pleasantly warm at most — stop if it feels hot.`,
     );
   } else {
     const e = res.body.error ?? {};
@@ -267,8 +442,9 @@ function signOut(message) {
 
 async function signIn(candidate, remember) {
   token = candidate;
+  let first;
   try {
-    await api("/v1/panels");
+    first = await api("/v1/panels");
   } catch (err) {
     return signOut(err.status === 401 ? "Wrong token: the bridge refused it." : "Cannot reach the bridge.");
   }
@@ -277,9 +453,15 @@ async function signIn(candidate, remember) {
   $("app").hidden = false;
   $("logout").hidden = false;
   $("login-error").hidden = true;
+  await loadPeople(first.body.panels?.[0]?.id).catch(() => {});
   await refresh();
   await refreshSlow();
-  pollTimer = setInterval(refresh, 2000);
+  let ticks = 0;
+  pollTimer = setInterval(() => {
+    void refresh();
+    // Pairing changes (an app paired, a window closed) are picked up every few seconds.
+    if (++ticks % 3 === 0) void refreshPairing().catch(() => {});
+  }, 2000);
 }
 
 function cautionError(text) {
@@ -293,7 +475,8 @@ $("caution-ack").addEventListener("click", async () => {
   if (!caution) return;
   const res = await api("/v1/caution/acknowledge", {
     method: "POST",
-    body: JSON.stringify({ version: caution.version, source: "dashboard" }),
+    // The household's gate, and the chosen person's own answer.
+    body: JSON.stringify({ version: caution.version, source: "dashboard", ...(person ? { person } : {}) }),
   });
   if (res.ok) cautionError();
   else if (res.body.error?.code === "CAUTION_VERSION_MISMATCH")
@@ -335,5 +518,18 @@ $("login-form").addEventListener("submit", (e) => {
   void signIn($("token").value.trim(), $("remember").checked);
 });
 $("logout").addEventListener("click", () => signOut());
+$("person").addEventListener("change", async (e) => {
+  person = e.target.value;
+  localStorage.setItem(PERSON_KEY, person);
+  await Promise.all([refresh(), refreshHistory()]);
+});
 setInterval(tick, 250);
+// A link from the bridge's banner carries the token in the fragment (#token=…), which the browser
+// never sends to the server: kept as a typed token is, then removed from the address bar and history.
+const fragment = new URLSearchParams(location.hash.slice(1));
+if (fragment.get("token")) {
+  token = fragment.get("token");
+  store().setItem("biolight-token", token);
+  history.replaceState(null, "", location.pathname + location.search);
+}
 if (token) void signIn(token, Boolean(localStorage.getItem("biolight-token")));

@@ -1,0 +1,56 @@
+import type { HandlerInput, RequestHandler } from "ask-sdk-core";
+import type { Request, RequestEnvelope, Response } from "ask-sdk-model";
+import {
+  conversation,
+  conversationSchema,
+  intentOf,
+  type Resume,
+  setConversation,
+  setCurrentPerson,
+  speech,
+  updateUser,
+} from "../context.js";
+import { matchPerson } from "../flows/person.js";
+import { ask } from "../respond.js";
+import { ssmlSafe } from "../speech/index.js";
+import { FallbackHandler } from "./fallback.js";
+import { requestHandlers } from "./index.js";
+import { isIntent } from "./match.js";
+
+/**
+ * The answer to "who is this?" ("Anna", "it's Ben"): the person for this skill session, remembered
+ * for the Alexa voice profile that was asked, then what was asked for carries on. A name the
+ * bridge does not know is asked again; heard outside that question, it is not understood.
+ */
+export const IdentifyPersonHandler: RequestHandler = {
+  canHandle: (h) => isIntent(h, "IdentifyPersonIntent"),
+  async handle(h) {
+    const step = conversation(h);
+    if (step?.step !== "person") return FallbackHandler.handle(h);
+    const s = speech(h);
+    const names = step.choices.map((c) => c.name);
+    const heard = intentOf(h)?.slots?.name?.value?.trim() || undefined;
+    const chosen = heard ? matchPerson(heard, step.choices) : undefined;
+    if (!chosen) return ask(h, s.whoUnknown(heard, names), s.whoReprompt(names));
+    setCurrentPerson(h, { id: chosen.id, name: chosen.name, several: true });
+    const voice = step.voice;
+    if (voice) updateUser(h, (u) => ({ ...u, voices: { ...u.voices, [voice]: { id: chosen.id, name: chosen.name } } }));
+    return carryOn(h, step.resume, voice ? s.voiceRemembered(chosen.name) : undefined);
+  },
+};
+
+/** Handles the request that was waiting for the answer, as if it came now; `prefix` is said first. */
+async function carryOn(h: HandlerInput, resume: Resume, prefix?: string): Promise<Response> {
+  const restored = conversationSchema().safeParse(resume.conversation);
+  setConversation(h, restored.success ? restored.data : undefined);
+  const now = h.requestEnvelope.request;
+  const request = { ...resume.request, requestId: now.requestId, timestamp: now.timestamp, locale: now.locale } as Request;
+  (h as { requestEnvelope: RequestEnvelope }).requestEnvelope = { ...h.requestEnvelope, request };
+  let next: RequestHandler | undefined;
+  for (const handler of requestHandlers) if (!next && handler !== IdentifyPersonHandler && (await handler.canHandle(h))) next = handler;
+  if (!next) return ask(h, speech(h).reprompt(), speech(h).reprompt());
+  const response = await next.handle(h);
+  const speak = response.outputSpeech;
+  if (prefix && speak?.type === "SSML") speak.ssml = speak.ssml.replace(/^<speak>/, `<speak>${ssmlSafe(prefix)} `);
+  return response;
+}

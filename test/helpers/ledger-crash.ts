@@ -1,0 +1,43 @@
+/** SIGKILLs a ledger writer (ledger-writer.ts) at random moments, round after round, in one folder. */
+import { spawn } from "node:child_process";
+
+export interface Acknowledged {
+  /** Each session id the writer said was on disk, with how far it got. */
+  sessions: Map<string, "begin" | "finish">;
+  /** The newest caution version the writer said was on disk (0: none yet). */
+  caution: number;
+}
+
+/** After each kill, `check` looks at the folder with what had been acknowledged so far. */
+export async function killWriterRounds(
+  dir: string,
+  { rounds, compactAfter, maxDelayMs }: { rounds: number; compactAfter?: number; maxDelayMs: number },
+  check: (acked: Acknowledged) => Promise<void>,
+): Promise<Acknowledged> {
+  const acked: Acknowledged = { sessions: new Map(), caution: 0 };
+  for (let round = 0; round < rounds; round++) {
+    const args = ["--import", "tsx", "test/helpers/ledger-writer.ts", dir, `r${round}`, String(1 + round * 100_000)];
+    const child = spawn(process.execPath, compactAfter ? [...args, String(compactAfter)] : args, { stdio: ["ignore", "pipe", "inherit"] });
+    let buffered = "";
+    const ready = new Promise<void>((resolve) =>
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split("\n");
+        buffered = lines.pop()!;
+        for (const line of lines) {
+          const [kind, value] = line.split(" ");
+          if (kind === "ready") resolve();
+          else if (kind === "begin" || kind === "finish") acked.sessions.set(value, kind);
+          else if (kind === "caution") acked.caution = Number(value);
+        }
+      }),
+    );
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    await ready;
+    await new Promise((r) => setTimeout(r, 5 + Math.random() * maxDelayMs));
+    child.kill("SIGKILL");
+    await exited;
+    await check(acked);
+  }
+  return acked;
+}

@@ -1,0 +1,192 @@
+/**
+ * The dashboard's pairing controls in headless Chromium, against a real bridge that real matter.js
+ * controllers commission over UDP on 127.0.0.1: paired or not and with whom, the banner's link with
+ * the token in the fragment, "Open pairing window" with a fresh code a second ecosystem pairs with,
+ * and "Remove" per fabric.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { Environment } from "@matter/main";
+import { MdnsService } from "@matter/main/protocol";
+import { QrPairingCodeCodec } from "@matter/main/types";
+import type { CommissioningController } from "@project-chip/matter.js";
+import type { Browser, Page } from "playwright-core";
+import { type Bridge, startBridge } from "../../matter-bridge/bridge.js";
+import { launchPage } from "../helpers/chromium.js";
+import { makeConfig } from "../helpers/dose-fixtures.js";
+import { call } from "../helpers/http.js";
+import { commission, startController } from "../helpers/matter-controller.js";
+import { freeUdpPort } from "../helpers/ports.js";
+
+const PASSCODE = 20202021;
+const DISCRIMINATOR = 3840;
+
+let browser: Browser;
+let bridge: Bridge;
+let dirs: string[] = [];
+let page: Page;
+let matterPort: number;
+const controllers: CommissioningController[] = [];
+const mdnsServices: MdnsService[] = [];
+
+const temp = async (prefix: string) => {
+  const d = await mkdtemp(join(tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+};
+
+beforeAll(async () => {
+  Environment.default.added.on((type, instance) => {
+    if (type === MdnsService) mdnsServices.push(instance as MdnsService);
+  });
+  const storage = await temp("biolight-pairing-");
+  matterPort = await freeUdpPort();
+  const cli = {
+    storage,
+    matterPort,
+    apiPort: 0,
+    apiHost: "127.0.0.1",
+    passcode: PASSCODE,
+    discriminator: DISCRIMINATOR,
+    acknowledgeCaution: false,
+    help: false,
+  };
+  bridge = await startBridge(
+    cli as Parameters<typeof startBridge>[0],
+    makeConfig(),
+    { BRIDGE_API_TOKEN: "pairing-test-token-0123456789abcdef" },
+    () => {},
+  );
+  ({ browser, page } = await launchPage());
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const c of controllers) await c.close().catch(() => {});
+  await bridge?.close();
+  // matter.js's reset after the last fabric leaves the node's earlier mDNS service open (the CLI
+  // exits the process at shutdown); closed here so jest can exit.
+  for (const mdns of mdnsServices) await mdns.close().catch(() => {});
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  dirs = [];
+}, 30_000);
+
+const apiGet = (path: string) => call(bridge.api.url, "GET", path, { token: bridge.token.token });
+const fabricRows = () => page.locator("[data-fabric]");
+
+/** A controller of its own (its own fabric) commissioning the bridge with the given QR code. */
+async function pairWith(qrPairingCode: string, id: string) {
+  const [{ passcode, discriminator }] = QrPairingCodeCodec.decode(qrPairingCode);
+  const controller = await startController(await temp("biolight-controller-"), id);
+  controllers.push(controller);
+  await commission(controller, matterPort, passcode, discriminator);
+  return controller;
+}
+
+it("opens signed in from a link with the token in the fragment, and drops the fragment from the address", async () => {
+  await page.goto(`${bridge.api.url}/dashboard/#token=${encodeURIComponent(bridge.token.token)}`);
+  await page.waitForSelector("[data-panel=panel-1]");
+  expect(page.url()).toBe(`${bridge.api.url}/dashboard/`);
+  expect(await page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash)).toBe("");
+  expect(await page.isHidden("#login")).toBe(true);
+  // Kept as a typed token is, so a reload stays signed in.
+  await page.reload();
+  await page.waitForSelector("[data-panel=panel-1]");
+  expect(await page.isHidden("#login")).toBe(true);
+}, 30_000);
+
+it("unpaired: says so and shows the bridge's own code, with no window button", async () => {
+  await page.waitForSelector("#pairing-code:not([hidden]) #qr svg");
+  expect(await page.textContent("#pairing-status")).toMatch(/Not paired/);
+  expect(await page.textContent("#manual-code")).toBe(bridge.pairing.manualPairingCode);
+  expect(await page.isHidden("#open-window")).toBe(true);
+  expect(await fabricRows().count()).toBe(0);
+  const status = await apiGet("/v1/pairing");
+  expect(status.body).toMatchObject({
+    commissioned: false,
+    fabrics: [],
+    window: { open: true, kind: "basic" },
+    qrPairingCode: bridge.pairing.qrPairingCode,
+  });
+  const early = await call(bridge.api.url, "POST", "/v1/pairing/window", { token: bridge.token.token, body: {} });
+  expect([early.status, early.body.error.code]).toEqual([409, "PAIRING_WINDOW_OPEN"]);
+});
+
+it("paired: names the ecosystem, hides the code; a new window shows a fresh code a second ecosystem pairs with", async () => {
+  await pairWith(bridge.pairing.qrPairingCode, "ecosystem-a");
+  await page.waitForSelector("[data-fabric]", { timeout: 15_000 });
+  await page.waitForSelector("#pairing-code", { state: "hidden" });
+  expect(await page.textContent("#pairing-status")).toMatch(/Paired with 1 ecosystem/);
+  // The controller sets its fabric label just after commissioning: the page shows it at its next refresh.
+  await page.waitForSelector('[data-fabric] .fabric-name:text-is("Test controller (biolight test)")', { timeout: 15_000 });
+  const paired = await apiGet("/v1/pairing");
+  expect(paired.body).toMatchObject({
+    commissioned: true,
+    window: { open: false },
+    fabrics: [{ vendorId: 0xfff1, vendorName: "Test controller", label: "biolight test" }],
+  });
+  expect(paired.body.qrPairingCode).toBeUndefined();
+  expect(paired.body.manualPairingCode).toBeUndefined();
+
+  await page.click("#open-window");
+  await page.waitForSelector("#pairing-code:not([hidden]) #qr svg");
+  const fresh = (await page.textContent("#manual-code")) ?? "";
+  expect(fresh).not.toBe(bridge.pairing.manualPairingCode);
+  expect(await page.textContent("#pairing-message")).toMatch(/Pairing window open/);
+  expect(await page.isVisible("#pairing-expires")).toBe(true);
+  expect(await page.isHidden("#open-window")).toBe(true);
+  const open = await apiGet("/v1/pairing");
+  expect(open.body).toMatchObject({ window: { open: true, kind: "enhanced" }, manualPairingCode: fresh });
+  expect(Date.parse(open.body.window.expiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
+  const again = await call(bridge.api.url, "POST", "/v1/pairing/window", { token: bridge.token.token, body: {} });
+  expect([again.status, again.body.error.code]).toEqual([409, "PAIRING_WINDOW_OPEN"]);
+
+  // The old code no longer pairs anything new; the fresh one does, and the window closes.
+  await pairWith(open.body.qrPairingCode, "ecosystem-b");
+  await page.locator("[data-fabric]").nth(1).waitFor({ timeout: 15_000 });
+  expect(await page.textContent("#pairing-status")).toMatch(/Paired with 2 ecosystems/);
+  expect(bridge.pairingControl.fabrics()).toHaveLength(2);
+  expect((await apiGet("/v1/pairing")).body.window).toEqual({ open: false });
+  expect(await page.isVisible("#open-window")).toBe(true);
+}, 60_000);
+
+it("removes one fabric after a confirmation, and the bridge really forgets it", async () => {
+  const [first, second] = bridge.pairingControl.fabrics();
+  // Cancelled: nothing changes.
+  page.once("dialog", (d) => void d.dismiss());
+  await Promise.all([page.waitForEvent("dialog"), page.click(`[data-remove-fabric="${second.fabricIndex}"]`)]);
+  expect(bridge.pairingControl.fabrics()).toHaveLength(2);
+
+  let message = "";
+  page.once("dialog", (d) => {
+    message = d.message();
+    void d.accept();
+  });
+  await page.click(`[data-remove-fabric="${second.fabricIndex}"]`);
+  await page.waitForSelector(`[data-fabric="${second.fabricIndex}"]`, { state: "detached" });
+  expect(message).toMatch(/Remove Test controller/);
+  expect(await page.textContent("#pairing-message")).toMatch(/Removed/);
+  expect(bridge.pairingControl.fabrics().map((f) => f.fabricIndex)).toEqual([first.fabricIndex]);
+  expect((await apiGet("/v1/pairing")).body.fabrics).toEqual([expect.objectContaining({ fabricIndex: first.fabricIndex })]);
+
+  const unknown = await call(bridge.api.url, "DELETE", `/v1/pairing/fabrics/${second.fabricIndex}`, { token: bridge.token.token });
+  expect([unknown.status, unknown.body.error.code]).toEqual([404, "UNKNOWN_FABRIC"]);
+  const bad = await call(bridge.api.url, "DELETE", "/v1/pairing/fabrics/abc", { token: bridge.token.token });
+  expect(bad.status).toBe(400);
+  expect((await call(bridge.api.url, "GET", "/v1/pairing", {})).status).toBe(401);
+
+  // The last one: the bridge is unpaired again and shows its own code.
+  page.once("dialog", (d) => {
+    message = d.message();
+    void d.accept();
+  });
+  await page.click(`[data-remove-fabric="${first.fabricIndex}"]`);
+  await page.waitForSelector("#pairing-code:not([hidden]) #qr svg", { timeout: 20_000 });
+  expect(message).toMatch(/last one/);
+  expect(await page.textContent("#pairing-status")).toMatch(/Not paired/);
+  expect(await fabricRows().count()).toBe(0);
+  for (let i = 0; i < 100 && !bridge.pairingControl.node.lifecycle.isOnline; i++) await new Promise((r) => setTimeout(r, 50));
+  expect(bridge.pairingControl.fabrics()).toEqual([]);
+}, 60_000);

@@ -1,0 +1,385 @@
+/**
+ * The ledger's journal: a start writes the same bytes whatever the history, a torn last line is cut
+ * off, damage is refused, and a compaction cut short at any step loses and doubles nothing.
+ */
+import { existsSync } from "node:fs";
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "@jest/globals";
+import { appendFileDurably, writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
+import {
+  JOURNAL_FILE,
+  LEDGER_FILE,
+  Ledger,
+  type LedgerAppender,
+  LedgerCorruptError,
+  type LedgerWriter,
+  RESERVE_FILE,
+  readLedger,
+} from "../../matter-bridge/dose/ledger.js";
+import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
+import { DAY, T0 } from "../helpers/dose-fixtures.js";
+import { killWriterRounds } from "../helpers/ledger-crash.js";
+
+const dirs: string[] = [];
+const tempDir = async () => {
+  const d = await mkdtemp(join(tmpdir(), "biolight-journal-"));
+  dirs.push(d);
+  return d;
+};
+afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+const entry = (id: string, startedAt: number, plannedSeconds = 600): LedgerSession => ({
+  id,
+  panelId: "panel-1",
+  region: "low-back-hips",
+  source: "test",
+  distanceCm: 30,
+  irradianceMwPerCm2: 24,
+  startedAt,
+  plannedSeconds,
+});
+const closed = (id: string, startedAt: number): LedgerSession => ({
+  ...entry(id, startedAt),
+  endedAt: startedAt + 600_000,
+  deliveredSeconds: 600,
+  endReason: "completed",
+});
+
+/** A format-1 ledger (one file, no journal) with `n` sessions over the last 80 days before T0. */
+async function seedV1(dir: string, n: number) {
+  const sessions = Array.from({ length: n }, (_, i) => closed(`h${String(i).padStart(6, "0")}`, T0 - 80 * DAY + i * 60_000));
+  await writeFile(join(dir, LEDGER_FILE), JSON.stringify({ format: "biolight-ledger/1", sessions, caution: null, seenAt: T0 - DAY }));
+}
+
+const real = {
+  write: ((path, text) => writeFileDurably(path, text)) as LedgerWriter,
+  append: ((path, text, truncateTo) => appendFileDurably(path, text, truncateTo === undefined ? {} : { truncateTo })) as LedgerAppender,
+};
+const sizeOf = (path: string) => stat(path).then((s) => s.size);
+const ids = (sessions: readonly LedgerSession[]) => sessions.map((s) => s.id);
+
+describe("ledger journal: a start costs the same whatever the history", () => {
+  it("a start (begin + finish) appends the same bytes at 100 and at 2,000 sessions of history and leaves the snapshot alone", async () => {
+    const perStart: number[] = [];
+    for (const n of [100, 2000]) {
+      const dir = await tempDir();
+      await seedV1(dir, n);
+      const written = { snapshot: 0, journal: 0, snapshots: 0 };
+      const ledger = await Ledger.open(dir, {
+        clock: { now: () => T0, monotonic: () => 0 },
+        write: async (path, text) => {
+          written.snapshots++;
+          written.snapshot += Buffer.byteLength(text);
+          await real.write(path, text);
+        },
+        append: async (path, text, truncateTo) => {
+          written.journal += Buffer.byteLength(text);
+          await real.append(path, text, truncateTo);
+        },
+      });
+      await ledger.acknowledgeCaution(1, "test"); // the first change writes the format-2 snapshot
+      expect(written.snapshots).toBe(1);
+      const snapshot = await stat(join(dir, LEDGER_FILE));
+      const journalBefore = await sizeOf(join(dir, JOURNAL_FILE)).catch(() => 0);
+      const before = { ...written };
+      for (let i = 0; i < 5; i++) {
+        await ledger.begin(entry(`new-${i}`, T0));
+        await ledger.finish(`new-${i}`, T0 + 60_000, 60, "stopped");
+      }
+      expect(written.snapshots).toBe(before.snapshots); // no snapshot on the hot path
+      const after = await stat(join(dir, LEDGER_FILE));
+      expect([after.ino, after.size, after.mtimeMs]).toEqual([snapshot.ino, snapshot.size, snapshot.mtimeMs]);
+      const bytes = written.journal - before.journal;
+      expect((await sizeOf(join(dir, JOURNAL_FILE))) - journalBefore).toBe(bytes);
+      perStart.push(bytes / 5);
+      expect((await Ledger.open(dir)).sessions()).toHaveLength(n + 5);
+    }
+    expect(perStart[1]).toBe(perStart[0]);
+    expect(perStart[0]).toBeLessThan(1000);
+  });
+
+  it("loads a format-1 ledger (one file, no journal) as it is and writes nothing until something changes", async () => {
+    const dir = await tempDir();
+    await seedV1(dir, 3);
+    const text = await readFile(join(dir, LEDGER_FILE), "utf8");
+    const ledger = await Ledger.open(dir);
+    expect(ids(ledger.sessions())).toEqual(["h000000", "h000001", "h000002"]);
+    await ledger.closeOpenAsDelivered();
+    await ledger.persistClockStep();
+    expect(await readdir(dir)).toEqual([LEDGER_FILE]);
+    expect(await readFile(join(dir, LEDGER_FILE), "utf8")).toBe(text);
+  });
+
+  it("compacts once the journal passes its limit, behind the change that passed it, and keeps every entry", async () => {
+    const dir = await tempDir();
+    const ledger = await Ledger.open(dir, { compactAfter: 10 });
+    await ledger.acknowledgeCaution(1, "test");
+    for (let i = 0; i < 12; i++) await ledger.begin(entry(`s${i}`, Date.now()));
+    await ledger.compact(); // waits for the queued compaction (and finds nothing left to do, or does the rest)
+    expect((await readFile(join(dir, JOURNAL_FILE), "utf8")).split("\n").filter(Boolean).length).toBeLessThan(10);
+    const snapshot = JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8"));
+    expect(snapshot).toMatchObject({ format: "biolight-ledger/2" });
+    expect(snapshot.sessions.length).toBeGreaterThanOrEqual(10);
+    expect(ids((await readLedger(dir)).sessions)).toEqual(Array.from({ length: 12 }, (_, i) => `s${i}`));
+    expect((await readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("ledger journal: a torn last line", () => {
+  for (const [what, tail] of [
+    ["half a record", '{"seq":4,"at":17'],
+    ["zeros a crash left", "\0\0\0\0\0\0"],
+  ] as const) {
+    it(`(${what}) is ignored on load and cut off before the next append`, async () => {
+      const dir = await tempDir();
+      const first = await Ledger.open(dir);
+      await first.acknowledgeCaution(1, "test");
+      await first.begin(entry("a", Date.now()));
+      await first.finish("a", Date.now(), 30, "stopped");
+      await appendFile(join(dir, JOURNAL_FILE), tail);
+      const logs: string[] = [];
+      // The start-up compaction cannot write (a read-only folder, say): the torn tail stays for now.
+      const ledger = await Ledger.open(dir, {
+        write: async () => {
+          throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+        },
+        append: real.append,
+        log: (m) => logs.push(m),
+      });
+      expect(logs.join("\n")).toMatch(/journal ends in \d+ bytes of a write cut short by a crash/);
+      expect(ledger.sessions()).toMatchObject([{ id: "a", deliveredSeconds: 30 }]);
+      expect((await readFile(join(dir, JOURNAL_FILE), "utf8")).endsWith(tail)).toBe(true);
+      await ledger.begin(entry("b", Date.now()));
+      const journal = await readFile(join(dir, JOURNAL_FILE), "utf8");
+      expect(journal.includes(tail)).toBe(false);
+      expect(journal.endsWith("\n")).toBe(true);
+      expect(ids((await Ledger.open(dir)).sessions())).toEqual(["a", "b"]);
+    });
+  }
+
+  it("left by an append that failed half-way (a full disk) is cut off by the next one", async () => {
+    const dir = await tempDir();
+    let fail = false;
+    const ledger = await Ledger.open(dir, {
+      write: real.write,
+      append: async (path, text, truncateTo) => {
+        if (fail) {
+          await appendFile(path, text.slice(0, 20)); // part of the line landed
+          throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+        }
+        await real.append(path, text, truncateTo);
+      },
+    });
+    await ledger.acknowledgeCaution(1, "test");
+    await ledger.begin(entry("a", Date.now()));
+    fail = true;
+    await expect(ledger.finish("a", Date.now(), 30, "stopped")).rejects.toMatchObject({ code: "ENOSPC" });
+    expect(ledger.openSessions()).toHaveLength(1);
+    expect((await readLedger(dir)).sessions.map((s) => [s.id, s.endedAt])).toEqual([["a", undefined]]); // loads: the torn line is ignored
+    fail = false;
+    await ledger.finish("a", Date.now(), 30, "stopped");
+    await ledger.begin(entry("b", Date.now()));
+    const again = await readLedger(dir);
+    expect(again.sessions.map((s) => [s.id, s.deliveredSeconds])).toEqual([
+      ["a", 30],
+      ["b", undefined],
+    ]);
+  });
+});
+
+describe("ledger journal: damage is refused, never reset", () => {
+  const cases: Array<[string, (journal: string) => string]> = [
+    ["a corrupt line in the middle", (j) => j.replace(/\n/, '\n{"seq":2,"at":1,"sess\n')],
+    ["a record that is not valid", (j) => j.replace(/"seq":(\d+)/, '"seq":"$1"')],
+    [
+      "a record missing between two",
+      (j) =>
+        j
+          .split("\n")
+          .filter((_, i) => i !== 1)
+          .join("\n"),
+    ],
+  ];
+  for (const [what, damage] of cases)
+    it(`${what}: LedgerCorruptError, and the files stay as they are`, async () => {
+      const dir = await tempDir();
+      const ledger = await Ledger.open(dir);
+      await ledger.acknowledgeCaution(1, "test");
+      for (const id of ["a", "b", "c"]) await ledger.begin(entry(id, Date.now()));
+      const path = join(dir, JOURNAL_FILE);
+      const damaged = damage(await readFile(path, "utf8"));
+      await writeFile(path, damaged);
+      const snapshot = await readFile(join(dir, LEDGER_FILE), "utf8");
+      await expect(Ledger.open(dir)).rejects.toBeInstanceOf(LedgerCorruptError);
+      await expect(Ledger.open(dir)).rejects.toThrow(/ledger\.journal cannot be read .*journal line \d.*not reset/s);
+      expect(await readFile(path, "utf8")).toBe(damaged);
+      expect(await readFile(join(dir, LEDGER_FILE), "utf8")).toBe(snapshot);
+    });
+
+  it("a journal whose snapshot was moved away is refused, not read as the whole ledger", async () => {
+    const dir = await tempDir();
+    const ledger = await Ledger.open(dir);
+    await ledger.acknowledgeCaution(1, "test");
+    await ledger.begin(entry("a", Date.now()));
+    await rm(join(dir, LEDGER_FILE));
+    await expect(Ledger.open(dir)).rejects.toThrow(/ledger\.json cannot be read \(missing, but ledger\.journal continues it\)/);
+  });
+});
+
+describe("ledger journal: a compaction cut short at any step", () => {
+  /** A ledger with history in its journal, one entry of which has aged out in memory since. */
+  async function journalled(opts: { write?: LedgerWriter; append?: LedgerAppender } = {}) {
+    let now = T0;
+    const dir = await tempDir();
+    const ledger = await Ledger.open(dir, { clock: { now: () => now, monotonic: () => now }, ...real, ...opts });
+    await ledger.acknowledgeCaution(1, "test");
+    await ledger.record(closed("old", T0 - 120 * DAY));
+    await ledger.record(closed("kept", T0 - DAY));
+    await ledger.begin(entry("open", T0));
+    now = T0 + 1000;
+    await ledger.acknowledgeCaution(2, "test"); // drops "old" by age in memory; the journal still holds it
+    expect(ids(ledger.sessions())).toEqual(["kept", "open"]);
+    return { dir, ledger, setNow: (t: number) => (now = t) };
+  }
+  const expectIntact = async (dir: string) => {
+    const file = await readLedger(dir);
+    expect(new Set(ids(file.sessions)).size).toBe(file.sessions.length); // nothing twice
+    expect(ids(file.sessions).filter((id) => id !== "old")).toEqual(["kept", "open"]); // nothing lost
+    expect(file.caution).toMatchObject({ version: 2 });
+    return file;
+  };
+
+  it("before the snapshot is in place (its write fails, or a crash leaves only its temp file): the old files hold everything", async () => {
+    let failSnapshot = false;
+    const { dir, ledger } = await journalled({
+      write: async (path, text) => {
+        if (failSnapshot) {
+          await writeFile(`${path}.crashed.tmp`, text.slice(0, 100)); // what a crash mid-write leaves
+          throw new Error("EIO: i/o error, write");
+        }
+        await real.write(path, text);
+      },
+    });
+    const before = await Promise.all([readFile(join(dir, LEDGER_FILE), "utf8"), readFile(join(dir, JOURNAL_FILE), "utf8")]);
+    failSnapshot = true;
+    await expect(ledger.compact()).rejects.toThrow(/EIO/);
+    expect(await Promise.all([readFile(join(dir, LEDGER_FILE), "utf8"), readFile(join(dir, JOURNAL_FILE), "utf8")])).toEqual(before);
+    await expectIntact(dir);
+    // The ledger goes on appending after the failed compaction.
+    await ledger.finish("open", T0 + 2000, 1, "stopped");
+    expect((await readLedger(dir)).sessions.find((s) => s.id === "open")?.endReason).toBe("stopped");
+  });
+
+  it("between the snapshot and emptying the journal (the truncation fails, or a crash): records are skipped by number, not applied twice", async () => {
+    let failTruncate = false;
+    const { dir, ledger } = await journalled({
+      append: async (path, text, truncateTo) => {
+        if (failTruncate && truncateTo === 0 && text === "") throw new Error("EIO: i/o error, truncate");
+        await real.append(path, text, truncateTo);
+      },
+    });
+    const journal = await readFile(join(dir, JOURNAL_FILE), "utf8");
+    failTruncate = true;
+    await ledger.compact(); // the snapshot holds it all: durable, so it resolves
+    expect(await readFile(join(dir, JOURNAL_FILE), "utf8")).toBe(journal); // still there
+    const snapshot = JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8"));
+    expect(snapshot.journalSeq).toBe(journal.trim().split("\n").length);
+    const file = await expectIntact(dir);
+    expect(ids(file.sessions)).toEqual(["kept", "open"]); // the aged-out entry does not come back from the journal
+    // The next append empties the journal first (all it held is in the snapshot), then carries on.
+    await ledger.finish("open", T0 + 2000, 1, "stopped");
+    await ledger.begin(entry("next", T0 + 3000));
+    expect(
+      (await readFile(join(dir, JOURNAL_FILE), "utf8"))
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).seq),
+    ).toEqual([snapshot.journalSeq + 1, snapshot.journalSeq + 2]);
+    failTruncate = false;
+    const reopened = await Ledger.open(dir);
+    expect(ids(reopened.sessions())).toEqual(["kept", "open", "next"]);
+    expect(reopened.sessions()[1]).toMatchObject({ endReason: "stopped" });
+    expect(await readFile(join(dir, JOURNAL_FILE), "utf8")).toBe(""); // the start-up compaction emptied it
+    expect((await readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("a crash after the snapshot leaves the old journal, and the next start-up compaction folds it without doubling", async () => {
+    const { dir, ledger } = await journalled();
+    const journal = await readFile(join(dir, JOURNAL_FILE));
+    await ledger.compact();
+    await writeFile(join(dir, JOURNAL_FILE), journal); // as if the truncation never reached the disk
+    const file = await expectIntact(dir);
+    expect(ids(file.sessions)).toEqual(["kept", "open"]);
+    const reopened = await Ledger.open(dir);
+    expect(ids(reopened.sessions())).toEqual(["kept", "open"]);
+    expect(existsSync(join(dir, JOURNAL_FILE))).toBe(true);
+    expect(await sizeOf(join(dir, JOURNAL_FILE))).toBe(0);
+  });
+});
+
+describe("ledger journal: a clock step", () => {
+  it("writes a new snapshot with the step added back, and the journal continues it at the new offset", async () => {
+    let wall = T0;
+    let mono = 0;
+    const dir = await tempDir();
+    const ledger = await Ledger.open(dir, { clock: { now: () => wall, monotonic: () => mono } });
+    await ledger.acknowledgeCaution(1, "test");
+    await ledger.record(closed("before", T0 - 3_600_000));
+    wall += DAY; // NTP steps the clock forward a day; no time passed
+    expect(ledger.time.now()).toBe(T0); // the step is seen and taken out of the line
+    expect(await ledger.persistClockStep()).toBe(true);
+    expect(await sizeOf(join(dir, JOURNAL_FILE))).toBe(0);
+    await ledger.record(closed("after", ledger.time.now() - 700_000)); // on the line: the step taken out
+    wall += 1000;
+    mono += 1000;
+    const file = await readLedger(dir);
+    expect(file.sessions.map((s) => s.startedAt)).toEqual([T0 - 3_600_000 + DAY, T0 - 700_000 + DAY]);
+    const reopened = await Ledger.open(dir, { clock: { now: () => wall, monotonic: () => mono } });
+    expect(reopened.sessions().map((s) => s.startedAt)).toEqual([T0 - 3_600_000 + DAY, T0 - 700_000 + DAY]);
+    expect(reopened.time.state()).toEqual({ trusted: true });
+  });
+});
+
+describe("ledger journal: a real full disk", () => {
+  it("an append that meets a full disk (/dev/full) gives up the reserve, changes nothing, leaves no temp file, and the next one lands once there is room", async () => {
+    const dir = await tempDir();
+    const logs: string[] = [];
+    const ledger = await Ledger.open(dir, { reserveBytes: 4096, log: (m) => logs.push(m) });
+    await ledger.acknowledgeCaution(1, "test");
+    await ledger.begin(entry("a", Date.now()));
+    const journal = join(dir, JOURNAL_FILE);
+    const saved = await readFile(journal);
+    await rm(journal);
+    await symlink("/dev/full", journal); // every write to the journal now fails with a real ENOSPC
+    await expect(ledger.finish("a", Date.now(), 30, "stopped")).rejects.toThrow();
+    expect(existsSync(join(dir, RESERVE_FILE))).toBe(false);
+    expect(logs.join("\n")).toMatch(/disk is full: the ledger's reserve .* was given up/);
+    expect(ledger.openSessions().map((s) => s.id)).toEqual(["a"]); // counts in full until written
+    expect((await readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    await rm(journal);
+    await writeFile(journal, saved); // room again
+    await ledger.finish("a", Date.now(), 30, "stopped");
+    expect((await readLedger(dir)).sessions.map((s) => [s.id, s.deliveredSeconds])).toEqual([["a", 30]]);
+  });
+});
+
+describe("ledger journal crash safety", () => {
+  const ROUNDS = 15;
+  it(`loads after every SIGKILL, also inside a compaction, with every acknowledged write exactly once (${ROUNDS} kills)`, async () => {
+    const dir = await tempDir();
+    const acked = await killWriterRounds(dir, { rounds: ROUNDS, compactAfter: 3, maxDelayMs: 80 }, async ({ sessions }) => {
+      const file = await readLedger(dir); // must load after every kill, without compacting
+      const seen = file.sessions.map((s) => s.id);
+      expect(new Set(seen).size).toBe(seen.length);
+      const byId = new Map(file.sessions.map((s) => [s.id, s]));
+      for (const [id, state] of sessions) {
+        expect(byId.has(id)).toBe(true);
+        if (state === "finish") expect(byId.get(id)!.deliveredSeconds).toBe(300);
+      }
+    });
+    expect(acked.sessions.size).toBeGreaterThan(ROUNDS);
+    expect((await Ledger.open(dir)).sessions().length).toBeGreaterThanOrEqual(acked.sessions.size);
+  }, 120_000);
+});
