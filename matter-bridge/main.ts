@@ -134,6 +134,7 @@ const bannerInfo: BannerInfo = {
   matterPort: opts.matterPort,
   apiUrl: api.url,
   apiHost: opts.apiHost,
+  terminal: Boolean(process.stdout.isTTY),
   token: bridge.token,
   panels: config.panels.map((p, i) => ({ config: p, status: controller.status()[i] })),
   caution: controller.caution.record(),

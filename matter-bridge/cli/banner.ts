@@ -22,6 +22,12 @@ export interface BannerInfo {
   apiUrl: string;
   /** The API's listen address: beyond loopback, the banner adds a dashboard link for phones on the LAN. */
   apiHost?: string;
+  /**
+   * Whether the signed-in LAN link (the token in it) may be printed: only on a terminal, where a
+   * person reads it. Output that goes to journald or `docker logs` would keep the token for anyone
+   * who can read the logs.
+   */
+  terminal?: boolean;
   /** This machine's interfaces (os.networkInterfaces(); injectable for tests). */
   interfaces?: NodeJS.Dict<NetworkInterfaceInfo[]>;
   token: ApiToken;
@@ -122,7 +128,13 @@ export function banner(info: BannerInfo): string {
   if (info.manualPairingCode) out.push(`Manual pairing code: ${info.manualPairingCode}   (Matter UDP port ${info.matterPort})`, "");
   out.push(`Control API:  ${info.apiUrl}   (dashboard: ${info.apiUrl}/dashboard/)`);
   const lan = info.apiHost ? lanDashboardUrl(info.apiHost, info.apiUrl, info.token.token, info.interfaces) : undefined;
-  if (lan)
+  if (lan && !info.terminal)
+    out.push(
+      `Dashboard for phones on this network: ${lan.slice(0, lan.indexOf("#"))}   (sign in with the API token; the signed-in`,
+      "              link and its QR code are printed when the bridge runs on a terminal, never into a log)",
+      "",
+    );
+  else if (lan)
     out.push(
       "Dashboard for phones on this network (signed in; keep it to the household: the link holds the API token):",
       `              ${lan}`,

@@ -25,6 +25,7 @@ const info = (apiHost: string, apiUrl: string) =>
     apiUrl,
     apiHost,
     interfaces,
+    terminal: true,
     token: { token: TOKEN, source: "file", path: "/x/api-token" },
     panels: [],
     caution: null,
@@ -40,6 +41,13 @@ describe("the banner's dashboard link for phones", () => {
     const out = banner(info("0.0.0.0", "http://0.0.0.0:8787"));
     expect(out).toContain(url);
     expect(out).toContain(qrTerminal(url as string));
+  });
+
+  it("not on a terminal (journald, docker logs): the plain link only, the token never printed", () => {
+    const out = banner({ ...info("0.0.0.0", "http://0.0.0.0:8787"), terminal: false });
+    expect(out).toContain("http://192.168.1.20:8787/dashboard/ ");
+    expect(out).not.toContain(TOKEN);
+    expect(out).not.toContain("#token=");
   });
 
   it("paired: names the ecosystems and where to get a code for the next one", () => {
