@@ -8,8 +8,10 @@ import { fileURLToPath } from "node:url";
 import { benchStart } from "./bridge-start.js";
 import { benchDose } from "./dose.js";
 import { benchLambda } from "./lambda.js";
+import { benchLedger } from "./ledger.js";
 import { benchMatterOn } from "./matter-on.js";
 import { benchSkillCold } from "./skill-cold.js";
+import { benchStartLatency } from "./start-latency.js";
 import { printTable } from "./stats.js";
 import { printComparison } from "./table.js";
 
@@ -47,7 +49,8 @@ console.log(
 
 const suites: Array<[string, () => Promise<Record<string, number>>]> = [
   ["dose guard", benchDose],
-  ["dose ledger: start latency by history (begin + finish, fsynced)", async () => (await import("./ledger.js")).benchLedger()],
+  ["dose ledger: start latency by history (begin + finish, fsynced)", benchLedger],
+  ["session start (policy + ledger + relay) by history", benchStartLatency],
   ["skill Lambda bundle", benchLambda],
 ];
 for (const [name, run] of suites) printTable(name, await run());

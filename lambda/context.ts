@@ -123,6 +123,13 @@ export function setCurrentPerson(h: HandlerInput, person: CurrentPerson): void {
   h.attributesManager.setSessionAttributes(attrs);
 }
 
+/** Nobody is known for this skill session any more: the next request that needs a person finds out again. */
+export function clearCurrentPerson(h: HandlerInput): void {
+  const attrs = h.attributesManager.getSessionAttributes();
+  delete attrs.person;
+  h.attributesManager.setSessionAttributes(attrs);
+}
+
 /** The current person's own data (caution answer, logs); empty while nobody is known. */
 export const me = (h: HandlerInput): PersonData => personData(user(h), currentPerson(h)?.id ?? "");
 

@@ -20,7 +20,7 @@ import {
   user,
 } from "../context.js";
 import { ask, bridgeTrouble, joinSpeech, tell } from "../respond.js";
-import { hasAccountLogs, migrateAccountData } from "../user-data.js";
+import { hasAccountLogs, migrateAccountData, type PersonData, updatePersonData } from "../user-data.js";
 
 export type Who = { kind: "known"; person: CurrentPerson } | { kind: "reply"; response: Response };
 
@@ -85,14 +85,40 @@ async function resolve(h: HandlerInput): Promise<Resolved> {
  */
 export async function identify(h: HandlerInput, opts: { prefix?: string } = {}): Promise<Who> {
   const found = await resolve(h);
-  if (found.kind === "known") return found;
   if (found.kind === "trouble") return { kind: "reply", response: tell(h, bridgeTrouble(h, found.result)) };
+  return askUnlessKnown(h, found, opts.prefix);
+}
+
+/**
+ * Whose progress log this request adds to: as `identify`, but when the person cannot be known
+ * because the bridge is away, the account's own logs (`account`), which the bridge's default person
+ * receives the first time the skill reaches the bridge again (migrateAccountData): a log is never
+ * refused nor lost for the bridge. A voice remembered for a person still logs under that person.
+ */
+export async function identifyForLog(h: HandlerInput): Promise<Who | { kind: "account" }> {
+  const found = await resolve(h);
+  if (found.kind === "trouble") return { kind: "account" };
+  return askUnlessKnown(h, found);
+}
+
+/** Changes the logs of whom `identifyForLog` found: that person's own, or the account's. */
+export function updateLogs(h: HandlerInput, owner: Who | { kind: "account" }, change: (logs: PersonData) => PersonData): void {
+  if (owner.kind === "known") updateUser(h, (u) => updatePersonData(u, owner.person.id, change));
+  else if (owner.kind === "account")
+    updateUser(h, (u) => {
+      const { spasms, tenderness, rom } = change(u);
+      return { ...u, spasms, tenderness, rom };
+    });
+}
+
+function askUnlessKnown(h: HandlerInput, found: Exclude<Resolved, { kind: "trouble" }>, prefix?: string): Who {
+  if (found.kind === "known") return found;
   const s = speech(h);
   const { choices, voice } = found;
   const names = choices.map((c) => c.name);
   setConversation(h, { step: "person", choices, ...(voice ? { voice } : {}), resume: resumeOf(h) });
   const question = voice ? s.whoIsThisVoice(names) : s.whoIsItFor(names);
-  return { kind: "reply", response: ask(h, joinSpeech(opts.prefix, question), s.whoReprompt(names)) };
+  return { kind: "reply", response: ask(h, joinSpeech(prefix, question), s.whoReprompt(names)) };
 }
 
 /** The person when it is known without asking (for what only shows more when it knows: the screen's dose). */

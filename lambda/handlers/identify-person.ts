@@ -10,30 +10,39 @@ import {
   speech,
   updateUser,
 } from "../context.js";
-import { matchPerson } from "../flows/person.js";
+import { matchPerson, voiceOf } from "../flows/person.js";
 import { ask } from "../respond.js";
 import { ssmlSafe } from "../speech/index.js";
+import { isSymptomPhrase } from "../symptoms.js";
 import { FallbackHandler } from "./fallback.js";
 import { requestHandlers } from "./index.js";
 import { isIntent } from "./match.js";
+import { RedFlagHandler } from "./red-flag.js";
 
 /**
- * The answer to "who is this?" ("Anna", "it's Ben"): the person for this skill session, remembered
- * for the Alexa voice profile that was asked, then what was asked for carries on. A name the
- * bridge does not know is asked again; heard outside that question, it is not understood.
+ * The answer to "who is this?" ("Anna", "it's Ben", "it's for Anna"): the person for this skill
+ * session, then what was asked for carries on. The answer is remembered for the Alexa voice profile
+ * that was asked only when that same voice answers and says who it is ("it's Ben", "I'm Ben", a bare
+ * name): "it's for Anna" books this request for Anna and remembers nothing, so a voice is never
+ * linked to someone it spoke for. A name the bridge does not know is asked again; heard outside that
+ * question, it is not understood.
  */
 export const IdentifyPersonHandler: RequestHandler = {
   canHandle: (h) => isIntent(h, "IdentifyPersonIntent"),
   async handle(h) {
+    const slots = intentOf(h)?.slots;
+    const self = slots?.name?.value?.trim() || undefined;
+    const heard = self ?? (slots?.forName?.value?.trim() || undefined);
+    // A red-flag symptom heard as a "name" ("I am {name}" catching "I am losing weight") is a red flag.
+    if (heard && isSymptomPhrase(heard)) return RedFlagHandler.handle(h);
     const step = conversation(h);
     if (step?.step !== "person") return FallbackHandler.handle(h);
     const s = speech(h);
     const names = step.choices.map((c) => c.name);
-    const heard = intentOf(h)?.slots?.name?.value?.trim() || undefined;
     const chosen = heard ? matchPerson(heard, step.choices) : undefined;
     if (!chosen) return ask(h, s.whoUnknown(heard, names), s.whoReprompt(names));
     setCurrentPerson(h, { id: chosen.id, name: chosen.name, several: true });
-    const voice = step.voice;
+    const voice = self && step.voice && voiceOf(h) === step.voice ? step.voice : undefined;
     if (voice) updateUser(h, (u) => ({ ...u, voices: { ...u.voices, [voice]: { id: chosen.id, name: chosen.name } } }));
     return carryOn(h, step.resume, voice ? s.voiceRemembered(chosen.name) : undefined);
   },

@@ -5,6 +5,7 @@ import { CautionHandler } from "./caution.js";
 import { DoseStatusHandler } from "./dose-status.js";
 import { FallbackHandler } from "./fallback.js";
 import { FaqHandler } from "./faq.js";
+import { ForgetVoiceHandler } from "./forget-voice.js";
 import { HelpHandler } from "./help.js";
 import { IdentifyPersonHandler } from "./identify-person.js";
 import { LaunchCautionNoHandler, LaunchHandler } from "./launch.js";
@@ -41,6 +42,7 @@ export const requestHandlers: RequestHandler[] = [
   YesHandler,
   NoHandler,
   IdentifyPersonHandler,
+  ForgetVoiceHandler,
   LogSpasmHandler,
   LogTendernessHandler,
   LogRangeOfMotionHandler,

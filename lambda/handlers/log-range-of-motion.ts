@@ -1,6 +1,6 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, intentOf, speech, updateMe } from "../context.js";
-import { identify } from "../flows/person.js";
+import { deps, intentOf, speech } from "../context.js";
+import { identifyForLog, updateLogs } from "../flows/person.js";
 import { ask } from "../respond.js";
 import { slotOneOf } from "../slots.js";
 import { ROM_CHANGES } from "../vocabulary.js";
@@ -12,11 +12,12 @@ export const LogRangeOfMotionHandler: RequestHandler = {
     const s = speech(h);
     const change = slotOneOf(intentOf(h), "change", ROM_CHANGES);
     if (change.kind !== "ok") return ask(h, s.askRom(), s.askRom());
-    const who = await identify(h);
+    const who = await identifyForLog(h);
     if (who.kind === "reply") return who.response;
     const value = change.value;
     const now = deps(h).now();
-    updateMe(h, (p) => ({ ...p, rom: [...p.rom, { at: now, change: value }] }));
-    return ask(h, `${s.romLogged(value)} ${s.reprompt()}`, s.reprompt());
+    updateLogs(h, who, (p) => ({ ...p, rom: [...p.rom, { at: now, change: value }] }));
+    const away = who.kind === "account" ? ` ${s.loggedForHousehold()}` : "";
+    return ask(h, `${s.romLogged(value)}${away} ${s.reprompt()}`, s.reprompt());
   },
 };

@@ -1,6 +1,6 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, intentOf, speech, updateMe } from "../context.js";
-import { identify } from "../flows/person.js";
+import { deps, intentOf, speech } from "../context.js";
+import { identifyForLog, updateLogs } from "../flows/person.js";
 import { ask } from "../respond.js";
 import { numberSlot, regionSlot } from "../slots.js";
 import { TENDERNESS_SCALE } from "../vocabulary.js";
@@ -15,14 +15,15 @@ export const LogTendernessHandler: RequestHandler = {
     const score = numberSlot(intent, "score");
     if (score.kind !== "ok" || score.value < TENDERNESS_SCALE.min || score.value > TENDERNESS_SCALE.max || !Number.isInteger(score.value))
       return ask(h, s.askTenderness(TENDERNESS_SCALE), s.askTenderness(TENDERNESS_SCALE));
-    const who = await identify(h);
+    const who = await identifyForLog(h);
     if (who.kind === "reply") return who.response;
     const region = regionSlot(intent);
     const now = deps(h).now();
-    updateMe(h, (p) => ({
+    updateLogs(h, who, (p) => ({
       ...p,
       tenderness: [...p.tenderness, { at: now, score: score.value, ...(region.kind === "ok" ? { region: region.value } : {}) }],
     }));
-    return ask(h, `${s.tendernessLogged(score.value, TENDERNESS_SCALE)} ${s.reprompt()}`, s.reprompt());
+    const away = who.kind === "account" ? ` ${s.loggedForHousehold()}` : "";
+    return ask(h, `${s.tendernessLogged(score.value, TENDERNESS_SCALE)}${away} ${s.reprompt()}`, s.reprompt());
   },
 };

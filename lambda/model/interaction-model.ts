@@ -7,6 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { REGION_IDS, REGIONS, type WorkoutKind } from "../../matter-bridge/contract/regions.js";
 import { SKILL_LOCALES, type SkillLocale, speechFor } from "../speech/index.js";
+import { SYMPTOMS } from "../symptoms.js";
 import { type FaqTopic, ROM_CHANGES, type RomChange } from "../vocabulary.js";
 
 interface SlotValue {
@@ -63,53 +64,6 @@ const WORKOUT_VALUES: Record<WorkoutKind, SlotValue> = {
     british: ["a long day at the office"],
   },
 };
-
-const SYMPTOM_VALUES: SlotValue[] = [
-  {
-    id: "face-spasm",
-    value: "spasms in my face",
-    synonyms: ["face spasms", "my face is twitching", "face twitching", "facial spasms", "spasm in my face", "twitching in my face"],
-  },
-  { id: "tongue-spasm", value: "tongue spasms", synonyms: ["spasms in my tongue", "my tongue is spasming", "tongue twitching"] },
-  {
-    id: "swallowing",
-    value: "trouble swallowing",
-    synonyms: ["difficulty swallowing", "problems swallowing", "spasms when I swallow", "it hurts to swallow"],
-  },
-  {
-    id: "weakness",
-    value: "weakness",
-    synonyms: ["muscle weakness", "my leg is weak", "my arm is weak", "weak legs", "sudden weakness", "significant weakness"],
-  },
-  {
-    id: "numbness",
-    value: "numbness",
-    synonyms: ["numb", "numb legs", "my leg is numb", "pins and needles", "loss of feeling", "tingling and numbness", "numbness in my leg"],
-  },
-  {
-    id: "bladder-bowel",
-    value: "loss of bladder control",
-    synonyms: [
-      "loss of bowel control",
-      "incontinence",
-      "bladder problems",
-      "bowel problems",
-      "I can't control my bladder",
-      "I can't control my bowels",
-    ],
-  },
-  { id: "fever", value: "a fever", synonyms: ["fever", "a high temperature", "a temperature", "chills and fever"] },
-  {
-    id: "weight-loss",
-    value: "unexplained weight loss",
-    synonyms: ["weight loss", "losing weight without trying", "I am losing weight", "sudden weight loss"],
-  },
-  {
-    id: "severe-spasm",
-    value: "a severe spasm",
-    synonyms: ["severe spasms", "a sudden violent spasm", "a really bad spasm", "severe muscle spasms", "an extreme spasm"],
-  },
-];
 
 /** Synonyms of each range-of-motion change; its value is how the skill says it. */
 const ROM_SYNONYMS: Record<RomChange, readonly string[]> = {
@@ -657,6 +611,8 @@ const INTENTS: Intent[] = [
       "{symptom}",
       "I suddenly have {symptom}",
       "I've been getting {symptom}",
+      "I'm {symptom}",
+      "I am {symptom}",
     ],
   },
   {
@@ -687,8 +643,13 @@ const INTENTS: Intent[] = [
   {
     // The answer to "who is this?" (several people at home). AMAZON.FirstName, not a custom type: the
     // people are the bridge's, named at run time, and Alexa recognises first names without a list.
+    // `name`: the speaker says who they are (a voice asked is remembered); `forName`: whom this one
+    // request is for ("it's for Anna"), which is never remembered for the voice.
     name: "IdentifyPersonIntent",
-    slots: [{ name: "name", type: "AMAZON.FirstName" }],
+    slots: [
+      { name: "name", type: "AMAZON.FirstName" },
+      { name: "forName", type: "AMAZON.FirstName" },
+    ],
     samples: [
       "{name}",
       "it's {name}",
@@ -698,12 +659,32 @@ const INTENTS: Intent[] = [
       "I am {name}",
       "my name is {name}",
       "it's me {name}",
-      "for {name}",
-      "it's for {name}",
-      "it is for {name}",
-      "the session is for {name}",
-      "this one is for {name}",
       "{name} here",
+      "for {forName}",
+      "it's for {forName}",
+      "it is for {forName}",
+      "the session is for {forName}",
+      "this one is for {forName}",
+    ],
+  },
+  {
+    // The speaker's Alexa voice profile is linked to the wrong person (or should not be linked): forget it.
+    name: "ForgetVoiceIntent",
+    slots: [{ name: "name", type: "AMAZON.FirstName" }],
+    samples: [
+      "that's not me",
+      "that is not me",
+      "forget my voice",
+      "forget who I am",
+      "unlink my voice",
+      "you have the wrong person",
+      "you've got the wrong person",
+      "that's the wrong person",
+      "that's not my name",
+      "I'm not {name}",
+      "I am not {name}",
+      "this isn't {name}",
+      "this is not {name}",
     ],
   },
   { name: "AMAZON.HelpIntent", samples: ["what can I say", "what can you do"] },
@@ -751,7 +732,7 @@ export function interactionModel(locale: SkillLocale) {
         types: [
           slotType("Region", regionValues(), locale),
           slotType("WorkoutKind", Object.values(WORKOUT_VALUES), locale),
-          slotType("Symptom", SYMPTOM_VALUES, locale),
+          slotType("Symptom", [...SYMPTOMS], locale),
           slotType("RomChange", romValues(locale), locale),
           slotType("FaqTopic", Object.values(FAQ_VALUES), locale),
         ],

@@ -8,6 +8,7 @@ export const enGB: Speech = {
     `I didn't catch a sensible distance. Distances are in centimetres, between ${numberWords(range.min)} and ${numberWords(range.max)}. Or leave it out to use the panel's usual distance.`,
   progressReview: (weeks) =>
     `After ${numberWords(weeks)} weeks or more, things haven't improved. It would be a good idea to review your plan with a healthcare professional or physio.`,
+  voiceNotRecognized: () => "I don't recognise your voice, so I haven't linked it to anyone.",
   faq: {
     ...enUS.faq,
     massage: {

@@ -193,6 +193,8 @@ export const enUS = {
   notInRoutine: () => "We're not in a routine right now. You can say, guide me through a low back routine.",
   spasmLogged: (count: number, days: number) =>
     `Noted a spasm. That's ${count} in the last ${days} days. Gentle stretching and staying hydrated help in the moment; the light is for the longer run.`,
+  /** A spasm noted without a count (whose log it is was not known). */
+  spasmNoted: () => "Noted a spasm. Gentle stretching and staying hydrated help in the moment; the light is for the longer run.",
   tendernessLogged: (score: number, scale: { max: number }) =>
     `Noted knot tenderness of ${score} out of ${numberWords(scale.max)}. Look at the trend over weeks, not single days.`,
   askTenderness: (scale: { min: number; max: number }) =>
@@ -261,6 +263,14 @@ export const enUS = {
   whoUnknown: (heard: string | undefined, names: readonly string[]) =>
     `${heard ? `${heard} isn't one of the people your Bio Light bridge knows. ` : ""}Is this ${list(names, "or")}?`,
   voiceRemembered: (name: string) => `Thanks, ${name}. I'll know your voice from now on.`,
+  /** "Forget my voice", "that's not me": the speaker's voice profile is no longer linked to `name`. */
+  voiceForgotten: (name: string) => `Okay, I've forgotten that your voice is ${name}'s. Next time, I'll ask who you are.`,
+  /** "I'm not Anna" from a voice linked to someone else (`name`): nothing changes. */
+  voiceIsSomeoneElse: (name: string) => `I know your voice as ${name}. If that's wrong, say: forget my voice.`,
+  voiceNotLinked: () => "I haven't linked your voice to anyone.",
+  voiceNotRecognized: () => "I don't recognize your voice, so I haven't linked it to anyone.",
+  /** A progress log while the bridge is away, for a speaker whose person is not known: kept for the account (it goes to the bridge's default person later). */
+  loggedForHousehold: () => "I couldn't reach your Bio Light bridge to tell whose log this is, so I've saved it with the household's logs.",
   /** A reply addressed to one of several people at home: "Anna, your low back…". */
   toPerson: (name: string, text: string) => `${name}, ${/^I\b/.test(text) ? text : `${text.charAt(0).toLowerCase()}${text.slice(1)}`}`,
   /** The words on an Echo Show's screen (lambda/screen/). */

@@ -84,7 +84,11 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
         if (request.panelId !== undefined) knownPanel(request.panelId);
         knownPerson(request.person);
         const outcome = await controller.start(request, "api");
-        if (!outcome.ok) throw refusalError(outcome.refusal);
+        if (!outcome.ok) {
+          // A stop for the panel won before the session began: nothing was switched on.
+          if (outcome.refusal.code === "STOPPED") throw new HttpError(409, "STOPPED", outcome.refusal.message);
+          throw refusalError(outcome.refusal);
+        }
         return { status: 201, body: { session: outcome.session, adjustments: outcome.adjustments } };
       },
     },
@@ -103,7 +107,9 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
             "The panel did not answer the switch-off. The bridge keeps retrying; the session ends as soon as it does.",
           );
         if (!finished) throw new HttpError(409, "NO_SESSION", `Panel "${params.id}" is not running a session.`);
-        return { status: 200, body: { session: finished } };
+        // A start still being set up (waiting its turn, its ledger entry being written) was cancelled: nothing was switched on.
+        const { cancelled, ...session } = finished;
+        return { status: 200, body: { session, ...(cancelled ? { cancelled: true } : {}) } };
       },
     },
 
@@ -229,7 +235,8 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
           body: {
             acknowledged: false,
             withdrawnAt: controller.wallIso(withdrawnAt),
-            stopped: finished.flatMap((f) => (f && f !== "slow" ? [f.id] : [])),
+            // Sessions switched off (a start cancelled before it switched anything on is not one).
+            stopped: finished.flatMap((f) => (f && f !== "slow" && !f.cancelled ? [f.id] : [])),
             ...(stillOn.length ? { stillSwitchingOff: stillOn } : {}),
           },
         };

@@ -4,12 +4,12 @@
  * one, never half of one, also after a power cut. Whatever fails, no temp file is left behind.
  *
  * An append-only journal (the dose ledger's) is the one exception: `appendFileDurably` adds to the
- * end of the file and syncs it (and the folder when it created the file). A reader may find a torn
+ * end of the file and syncs it (and the folder once after it created the file). A reader may find a torn
  * last line after a power cut; the journal's reader must tell it from a complete one.
  */
 import { constants } from "node:fs";
 import { type FileHandle, link, open, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 
 export interface DurableWriteOptions {
   /** File mode of a new file (default 0600: the storage holds tokens and health notes). */
@@ -21,6 +21,18 @@ export interface DurableWriteOptions {
 }
 
 let sequence = 0;
+
+/**
+ * Files `appendFileDurably` created whose folder has not been synced yet (the call that created one
+ * failed before it could): the next append that succeeds syncs the folder, so the file's name is
+ * durable before anything in it is acknowledged.
+ */
+const folderSyncPending = new Set<string>();
+
+/** Whether a file created by `appendFileDurably` still waits for its folder's sync (for tests). */
+export function awaitsFolderSync(path: string): boolean {
+  return folderSyncPending.has(resolve(path));
+}
 
 export async function writeFileDurably(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
   const tmp = options.tmp ?? `${path}.${process.pid}.${++sequence}.tmp`;
@@ -44,17 +56,18 @@ export async function writeFileDurably(path: string, data: string | Uint8Array, 
 /**
  * Appends `data` and syncs it before resolving. `truncateTo` first cuts the file to that length (a
  * torn tail left by a crash or a failed append; 0 empties the file). Creates the file (mode 0600)
- * when it is missing, and then syncs the folder too. No temp file is involved.
+ * when it is missing, and then syncs the folder too: in this call, or (when this one fails after
+ * creating it) in the next one that succeeds. No temp file is involved.
  */
 export async function appendFileDurably(path: string, data: string | Uint8Array, options: { truncateTo?: number } = {}): Promise<void> {
+  const key = resolve(path);
   let file: FileHandle;
-  let created = false;
   try {
     file = await open(path, constants.O_WRONLY | constants.O_APPEND);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
     file = await open(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_EXCL, 0o600);
-    created = true;
+    folderSyncPending.add(key);
   }
   try {
     if (options.truncateTo !== undefined) {
@@ -68,7 +81,10 @@ export async function appendFileDurably(path: string, data: string | Uint8Array,
   } finally {
     await file.close();
   }
-  if (created) await syncFolder(path);
+  if (folderSyncPending.has(key)) {
+    await syncFolder(path);
+    folderSyncPending.delete(key);
+  }
 }
 
 async function syncFolder(path: string): Promise<void> {

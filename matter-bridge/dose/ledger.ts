@@ -18,12 +18,17 @@
  *   line (an append a crash cut short, never acknowledged) is ignored and cut off before the next.
  * - Nothing is written when nothing changed, nor while the ledger is suspended (a storage folder the
  *   bridge cannot write: `suspended`, then `resume()` once it can).
+ * - A spare file (`ledger.reserve`) keeps room for the changes that must land: on a full disk it is
+ *   given up for a session's end, light given by hand, a caution withdrawal, closing crashed sessions
+ *   and a clock step, never for a compaction, a new start or an acknowledgement (those fail, saying
+ *   the disk is full). It is made again, queued behind the next change written without it, once the
+ *   disk has room for it twice over.
  *
  * In memory every time is on the trusted time line (see trusted-time.ts); the files hold wall-clock
  * times, so a forward clock step taken out of the line is added back when they are written. Journal
  * records are written with the offset the snapshot has: a change after a step writes a new snapshot.
  */
-import { mkdir, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, statfs, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { appendFileDurably, writeFileDurably } from "../contract/durable-file.js";
 import { DAY_MS } from "../contract/units.js";
@@ -95,7 +100,8 @@ export interface LedgerOptions {
   compactAfter?: number;
   /**
    * Space kept in a spare file beside the ledger (bytes). When the disk is full, the spare is given
-   * up so the change that must not be lost (a session's end, a red flag, light by hand) still lands.
+   * up so a change that must not be lost (a session's end, a red flag, light by hand, closing crashed
+   * sessions, a clock step) still lands; made again once the disk has room.
    */
   reserveBytes?: number;
   /**
@@ -132,6 +138,9 @@ export class Ledger {
   /** Journal records at the last failed compaction (retried after more have come). */
   private compactFailedAt: number | undefined;
   private compactQueued = false;
+  /** The reserve file is not there (given up, or the disk had no room for it): made again when there is. */
+  private reserveMissing = false;
+  private reserveQueued = false;
   /** Set while the storage cannot be written: every change is refused, nothing touches the disk. */
   private suspendedBy: Error | undefined;
   /** The files as they were read while suspended: changed by someone else meanwhile, they are not written over. */
@@ -232,7 +241,7 @@ export class Ledger {
 
   /** After the files are read and the folder can be written: the reserve, then start-up compaction. */
   private async settle(): Promise<void> {
-    if (this.reserve) await keepReserve(this.reserve.path, this.reserve.bytes);
+    if (this.reserve) this.reserveMissing = !(await keepReserve(this.reserve.path, this.reserve.bytes));
     // Start-up compaction: best effort (a folder that cannot be written still opens; changes then fail).
     if (this.journal.records > 0 || this.journal.dirty)
       await this.compact().catch((err: Error) =>
@@ -266,13 +275,14 @@ export class Ledger {
 
   /** Records a session before the panel is switched on. */
   async begin(session: LedgerSession): Promise<void> {
-    return this.add(session);
+    // A start is refused on a full disk rather than spend the reserve: the reserve is for its end.
+    return this.add(session, false);
   }
 
   /** Records a session that is already over (light the bridge did not start, e.g. a press at the device). */
   async record(session: LedgerSession): Promise<void> {
     if (isOpen(session)) throw new Error(`session ${session.id} has no end`);
-    return this.add(session);
+    return this.add(session, true);
   }
 
   /** Closes a session after the panel switched off. */
@@ -284,7 +294,7 @@ export class Ledger {
       if (!s || !isOpen(s)) throw new Error(`no open session ${id} in the ledger`);
       closed = { ...s, endedAt, deliveredSeconds: Math.min(Math.max(0, deliveredSeconds), s.plannedSeconds), endReason };
       return { sessions: [closed] };
-    });
+    }, true);
     return closed!;
   }
 
@@ -297,19 +307,22 @@ export class Ledger {
         .filter(isOpen)
         .map((s) => ({ ...s, endedAt: s.startedAt + s.plannedSeconds * 1000, deliveredSeconds: s.plannedSeconds, endReason: reason }));
       return { sessions: closed };
-    });
+    }, true);
     return closed;
   }
 
   /** Opens the household gate; with `person`, that person's own answer is kept too. */
   acknowledgeCaution(version: number, source: string, person?: string): Promise<CautionRecord & { acknowledgedAt: number }> {
     const record = { version, acknowledgedAt: Math.round(this.time.now()), source };
-    return this.change((d) => ({
-      caution: record,
-      ...(person !== undefined
-        ? { people: { [person]: { ...(d.people && Object.hasOwn(d.people, person) ? d.people[person] : {}), caution: { ...record } } } }
-        : {}),
-    })).then(() => record);
+    return this.change(
+      (d) => ({
+        caution: record,
+        ...(person !== undefined
+          ? { people: { [person]: { ...(d.people && Object.hasOwn(d.people, person) ? d.people[person] : {}), caution: { ...record } } } }
+          : {}),
+      }),
+      false,
+    ).then(() => record);
   }
 
   /**
@@ -319,50 +332,59 @@ export class Ledger {
   withdrawCaution(reason: string | undefined, source: string, currentVersion: number, person?: string): Promise<CautionRecord> {
     const withdrawnAt = Math.round(this.time.now());
     const withdrawal = { withdrawnAt, withdrawnSource: source, ...(reason !== undefined ? { withdrawnReason: reason } : {}) };
-    return this.change((d) => ({
-      caution: d.caution ? { ...d.caution, ...withdrawal } : { version: currentVersion, source, ...withdrawal },
-      ...(d.people ? { people: withdrawPeople(d.people, withdrawnAt, person) } : {}),
-    })).then(() => this.data.caution!);
+    return this.change(
+      (d) => ({
+        caution: d.caution ? { ...d.caution, ...withdrawal } : { version: currentVersion, source, ...withdrawal },
+        ...(d.people ? { people: withdrawPeople(d.people, withdrawnAt, person) } : {}),
+      }),
+      true,
+    ).then(() => this.data.caution!);
   }
 
   /** Withdraws one person's own answer (the household gate is already closed). */
   async withdrawPersonCaution(person: string): Promise<void> {
     const withdrawnAt = Math.round(this.time.now());
-    await this.change((d) => (d.people ? { people: withdrawPeople(d.people, withdrawnAt, person) } : {}));
+    await this.change((d) => (d.people ? { people: withdrawPeople(d.people, withdrawnAt, person) } : {}), true);
   }
 
-  /** After a clock step: writes a new snapshot so the files' wall-clock times are right for the next run. */
+  /**
+   * After a clock step: writes a new snapshot so the files' wall-clock times are right for the next
+   * run. It must land (a forward step left out of the files would make every session look older next
+   * time), so on a full disk it may give up the reserve.
+   */
   async persistClockStep(): Promise<boolean> {
     if (this.time.wallOffset() === this.writtenOffset) return false;
-    await this.change(() => ({}));
+    await this.change(() => ({}), true);
     return true;
   }
 
   /**
    * Folds the journal into a new snapshot (queued behind pending changes; rejects when the snapshot
    * cannot be written, leaving the files as they were). Nothing is written when the journal is empty.
+   * Never spends the reserve: on a full disk it fails, and the journal is read as it is.
    */
   compact(): Promise<void> {
     return this.enqueue(async () => {
       if (this.journal.records === 0 && !this.journal.dirty && this.snapshotCurrent) return;
-      await this.writeSnapshot(this.data, this.time.wallOffset());
+      await this.writeSnapshot(this.data, this.time.wallOffset(), false);
+      this.restoreReserveSoon();
     });
   }
 
-  private add(session: LedgerSession): Promise<void> {
+  private add(session: LedgerSession, mustLand: boolean): Promise<void> {
     const entry = LedgerSessionSchema.parse(session);
     return this.change(() => {
       if (this.index.has(entry.id)) throw new Error(`session ${entry.id} already in the ledger`);
       return { sessions: [entry] };
-    });
+    }, mustLand);
   }
 
   /**
    * Serialises changes; memory is updated only once the change is durable. A journalled change costs
    * the same whatever the history: no copy of the sessions, aged entries looked for only when the
-   * oldest could have aged.
+   * oldest could have aged. `mustLand`: on a full disk the reserve is given up for it (see the top).
    */
-  private change(patchOf: (d: LedgerFile) => LedgerPatch): Promise<void> {
+  private change(patchOf: (d: LedgerFile) => LedgerPatch, mustLand: boolean): Promise<void> {
     return this.enqueue(async () => {
       const patch = patchOf(this.data);
       const now = this.time.now();
@@ -373,18 +395,21 @@ export class Ledger {
         const next: LedgerFile = { ...this.data, sessions: this.data.sessions.slice(), seenAt };
         applyPatch(next, new Map(this.index), patch);
         const kept = withoutAged(next, now);
-        await this.writeSnapshot(kept, offset);
+        const spent = await this.writeSnapshot(kept, offset, mustLand);
         this.adopt(kept);
+        if (!spent) this.restoreReserveSoon();
         return;
       }
       const record: JournalRecord = { seq: this.seq + 1, at: seenAt + offset, ...shiftPatch(patch, offset) };
-      await this.appendRecord(`${JSON.stringify(record)}\n`);
+      const spent = await this.appendRecord(`${JSON.stringify(record)}\n`, mustLand);
       this.seq = record.seq;
       applyPatch(this.data, this.index, patch);
       this.data.seenAt = seenAt;
       for (const s of patch.sessions ?? []) if (s.endedAt !== undefined && s.endedAt < this.oldestEnd) this.oldestEnd = s.endedAt;
       if (this.oldestEnd < now - LEDGER_RETENTION_MS) this.adopt(withoutAged(this.data, now));
       if (this.journal.records >= this.compactAfter || this.journal.bytes >= JOURNAL_LIMIT.bytes) this.compactSoon();
+      // Not after the change that spent it: the disk was full a moment ago.
+      if (!spent) this.restoreReserveSoon();
     });
   }
 
@@ -426,21 +451,44 @@ export class Ledger {
   }
 
   /**
+   * A reserve that is missing is made again once the disk has room: queued behind the change that was
+   * just written (never in a start's way), at most one at a time; nothing is written without room.
+   */
+  private restoreReserveSoon(): void {
+    if (!this.reserve || !this.reserveMissing || this.reserveQueued) return;
+    const { path, bytes } = this.reserve;
+    this.reserveQueued = true;
+    void this.enqueue(async () => {
+      // Room for the reserve and as much again: else it would only be given up at the next end.
+      if (!(await hasRoom(dirname(path), 2 * bytes))) return;
+      if (!(await keepReserve(path, bytes))) return;
+      this.reserveMissing = false;
+      this.log(`The ledger's reserve (${path}) is in place again.`);
+    })
+      .catch(() => {})
+      .finally(() => {
+        this.reserveQueued = false;
+      });
+  }
+
+  /**
    * Step 1: the snapshot, holding everything up to `this.seq`, replaces the old one durably. Step 2:
    * the journal is emptied. A crash or a failure between them leaves records the snapshot holds,
-   * which the next load skips by their sequence numbers.
+   * which the next load skips by their sequence numbers. True when the reserve was spent on it.
    */
-  private async writeSnapshot(state: LedgerFile, offset: number): Promise<void> {
+  private async writeSnapshot(state: LedgerFile, offset: number, mustLand: boolean): Promise<boolean> {
     const text = JSON.stringify({ ...shiftTimes(state, offset), format: "biolight-ledger/2", journalSeq: this.seq });
+    let spent = false;
     try {
       await this.write(this.path, text);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOSPC" || !(await this.giveUpReserve())) throw err;
+      if (!(await this.mayRetryAfter(err, mustLand))) throw err;
+      spent = true;
       await this.write(this.path, text);
     }
     this.snapshotCurrent = true;
     this.writtenOffset = offset;
-    if (this.journal.records === 0 && !this.journal.dirty) return;
+    if (this.journal.records === 0 && !this.journal.dirty) return spent;
     try {
       await this.append(this.journalPath, "", 0);
       this.journal = { bytes: 0, records: 0, dirty: false };
@@ -452,18 +500,38 @@ export class Ledger {
         `The dose ledger's journal could not be emptied after compaction (${(err as Error).message}); its records are in the snapshot.`,
       );
     }
+    return spent;
   }
 
-  private async appendRecord(line: string): Promise<void> {
+  /** Appends one record; true when the reserve was spent on it. */
+  private async appendRecord(line: string, mustLand: boolean): Promise<boolean> {
+    let spent = false;
     try {
       await this.append(this.journalPath, line, this.journal.dirty ? this.journal.bytes : undefined);
     } catch (err) {
       // Part of the line may have landed: cut it off before the next append.
       this.journal.dirty = true;
-      if ((err as NodeJS.ErrnoException).code !== "ENOSPC" || !(await this.giveUpReserve())) throw err;
+      if (!(await this.mayRetryAfter(err, mustLand))) throw err;
+      spent = true;
       await this.append(this.journalPath, line, this.journal.bytes);
     }
     this.journal = { bytes: this.journal.bytes + Buffer.byteLength(line), records: this.journal.records + 1, dirty: false };
+    return spent;
+  }
+
+  /**
+   * After a failed write: true when it was a full disk, the change must land and the reserve was
+   * given up for it (try again). A change that need not land is refused on a full disk instead, with
+   * LedgerUnavailableError (code ENOSPC) saying so; the reserve is kept for the ends of sessions.
+   */
+  private async mayRetryAfter(err: unknown, mustLand: boolean): Promise<boolean> {
+    if ((err as NodeJS.ErrnoException).code !== "ENOSPC") return false;
+    if (mustLand) return this.giveUpReserve();
+    const kept = this.reserve && !this.reserveMissing ? "; the ledger's reserve is kept for the ends of sessions" : "";
+    throw Object.assign(new LedgerUnavailableError(`the disk is full (${(err as Error).message})${kept}. Free some disk space`), {
+      code: "ENOSPC",
+      cause: err,
+    });
   }
 
   /** True when the spare file was there and is now gone, freeing its space. */
@@ -471,9 +539,11 @@ export class Ledger {
     if (!this.reserve) return false;
     try {
       await unlink(this.reserve.path);
-    } catch {
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") this.reserveMissing = true;
       return false;
     }
+    this.reserveMissing = true;
     this.log(
       `The disk is full: the ledger's reserve (${this.reserve.path}) was given up so the dose ledger can still be written. Free some disk space.`,
     );
@@ -495,17 +565,32 @@ function withdrawPeople(people: NonNullable<LedgerFile["people"]>, withdrawnAt: 
   );
 }
 
-/** Makes sure the spare file holds `bytes`; best effort (a disk too full for it just has none). */
-async function keepReserve(path: string, bytes: number): Promise<void> {
+/**
+ * Makes sure the spare file holds `bytes`; best effort (a disk too full for it just has none).
+ * True when it is there.
+ */
+async function keepReserve(path: string, bytes: number): Promise<boolean> {
   const size = await stat(path).then(
     (s) => s.size,
     () => 0,
   );
-  if (size >= bytes) return;
+  if (size >= bytes) return true;
   try {
     await writeFile(path, Buffer.alloc(bytes));
+    return true;
   } catch {
     await rm(path, { force: true }).catch(() => {});
+    return false;
+  }
+}
+
+/** True when the folder's disk has `bytes` free (or cannot say: then the write itself finds out). */
+async function hasRoom(dir: string, bytes: number): Promise<boolean> {
+  try {
+    const fs = await statfs(dir);
+    return fs.bavail * fs.bsize >= bytes;
+  } catch {
+    return true;
   }
 }
 

@@ -20,6 +20,11 @@ export interface DoseContext {
   sessions: readonly LedgerSession[];
   config: BridgeConfig;
   cautionAcknowledged: boolean;
+  /**
+   * People whose own caution answer a red flag withdrew (and who have not acknowledged again):
+   * their starts are refused even while the household gate is open.
+   */
+  cautionWithdrawnFor?: readonly string[];
 }
 
 export interface Grant {
@@ -67,6 +72,13 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
   if (!panel) return refuse("UNKNOWN_PANEL", `No panel with id "${req.panelId}".`);
   const person = req.person ?? defaultPersonOf(config, panel);
   if (!findPerson(config, person)) return refuse("UNKNOWN_PERSON", unknownPersonMessage(config, person));
+  if (ctx.cautionWithdrawnFor?.includes(person)) {
+    const name = personName(config, person);
+    return refuse(
+      "CAUTION_REQUIRED",
+      `A red flag was reported for ${name}: ${name}'s sessions stay refused until ${name} reads the red-flag caution and acknowledges it again as ${name} (someone else's acknowledgement does not clear it).`,
+    );
+  }
   const personOf = personResolver(config);
   const mine = (s: LedgerSession) => personOf(s) === person;
   const region = req.region;
@@ -166,10 +178,21 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
 }
 
 /**
+ * Only the sessions a rule can still see at `now` or later: the open ones, and those that ended
+ * within the longest window (7 days) or rest interval. So the work per start does not grow with the
+ * history the ledger keeps.
+ */
+function recent(ctx: DoseContext): DoseContext {
+  const since = ctx.now - Math.max(WEEK_MS, DAY_MS, ctx.config.dose.minRestSameRegionSeconds * 1000);
+  return { ...ctx, sessions: ctx.sessions.filter((s) => isOpen(s) || endOf(s) > since) };
+}
+
+/**
  * The earliest time from `ctx.now` at which `req` could be granted if nothing else happens, or
  * undefined when no amount of waiting helps (too close, too short, unknown panel or person, caution).
  */
-export function nextAllowedAt(ctx: DoseContext, req: SessionRequest): number | undefined {
+export function nextAllowedAt(full: DoseContext, req: SessionRequest): number | undefined {
+  const ctx = recent(full);
   let at = ctx.now;
   for (let step = 0; step < 64; step++) {
     const d = evaluate(ctx, req, at, step > 0);
@@ -181,7 +204,8 @@ export function nextAllowedAt(ctx: DoseContext, req: SessionRequest): number | u
 }
 
 /** Decide a request now. A refusal's retryAfterSeconds is when every rule would allow it. */
-export function decide(ctx: DoseContext, req: SessionRequest): Decision {
+export function decide(full: DoseContext, req: SessionRequest): Decision {
+  const ctx = recent(full);
   const d = evaluate(ctx, req, ctx.now, false);
   if (d.ok || d.refusal.retryAfterSeconds === undefined) return d;
   const next = nextAllowedAt(ctx, req);

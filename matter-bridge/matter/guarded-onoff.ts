@@ -29,6 +29,7 @@ import { hasRemoteActor } from "@matter/main/protocol";
 import { Status, StatusResponse } from "@matter/main/types";
 import type { RegionId } from "../contract/regions.js";
 import type { Refusal } from "../dose/policy.js";
+import type { StoppedBeforeStart } from "../sessions/controller.js";
 import { PanelBehavior } from "./panel-behavior.js";
 
 /** Start/stop sources in the ledger. */
@@ -47,7 +48,7 @@ export const tenths = (seconds: number): number => Math.min(0xfffe, Math.max(0, 
 export const isControllerWrite = (context?: ActionContext): boolean => hasRemoteActor(context) && !context.command;
 
 /** The dose guard's refusal as the Matter command's status: FAILURE, with the reason in the message. */
-export function refusalError({ code, message, retryAfterSeconds }: Refusal): Error {
+export function refusalError({ code, message, retryAfterSeconds }: Refusal | StoppedBeforeStart): Error {
   const retry = retryAfterSeconds !== undefined ? ` Retry in ${retryAfterSeconds} s.` : "";
   return new StatusResponse.FailureError(`${code}: ${message}${retry}`);
 }
@@ -154,10 +155,15 @@ export class GuardedOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting)
     await this.startSession(held ? undefined : Math.ceil(onTime / 10));
   }
 
-  /** Stops the panel's session, if it is what this endpoint reads on for (a region switch leaves another region's session alone). */
+  /**
+   * Stops the panel's session, if it is what this endpoint reads on for (a region switch leaves another
+   * region's session alone), and cancels a start of it still being set up (the panel's: any; a region
+   * switch's: only that region's), so the Off wins over an On that has not switched anything on yet.
+   */
   private async switchOff(reason: string) {
     const { controller, panelId } = this.panel;
-    if (this.region === undefined || this.isLit()) await controller.stop(panelId, reason);
+    const region = this.region;
+    await controller.stop(panelId, reason, region === undefined ? {} : { region });
     if (this.state.onOff) this.invalidateScenes();
     this.showSession();
   }

@@ -1,7 +1,8 @@
 /**
  * The household's red-flag caution gate (each person's own answer is kept too, but the gate is the
  * household's). It is open only for an acknowledgement of the current
- * CAUTION_VERSION that has not been withdrawn. A withdrawal (a red flag reported) closes it at once,
+ * CAUTION_VERSION that has not been withdrawn. A person whose own answer a red flag withdrew stays
+ * refused (the dose policy's `cautionWithdrawnFor`) until they acknowledge again themselves. A withdrawal (a red flag reported) closes it at once,
  * even while the disk cannot take the record yet (the backlog retries it).
  */
 import { CAUTION_VERSION } from "../contract/caution.js";
@@ -65,6 +66,19 @@ export class CautionGate {
     if (!c || c.version !== CAUTION_VERSION || c.withdrawnAt !== undefined) return false;
     const w = this.withdrawal;
     return !(w && (w.person === undefined || w.person === person));
+  }
+
+  /**
+   * Whether a red flag reported for `person` (or for everyone) withdrew their own answer and they
+   * have not acknowledged again since: their starts are refused (CAUTION_REQUIRED) even while the
+   * household gate is open, because someone else's acknowledgement does not clear their red flag.
+   */
+  personWithdrawn(person: string): boolean {
+    const c = this.options.ledger?.personCaution(person);
+    if (!c) return false;
+    if (c.withdrawnAt !== undefined) return true;
+    const w = this.withdrawal;
+    return Boolean(w && (w.person === undefined || w.person === person));
   }
 
   /** Why the gate is closed, in words, or undefined when it is open. */

@@ -2,7 +2,9 @@
  * The session controller: the one place that starts and stops sessions. Matter commands, the HTTP
  * API, start-up recovery and shutdown all call it. Start: clock and caution → policy → ledger →
  * driver → deadline → publish. Stop: driver off (retried until it succeeds) → ledger → publish.
- * A session exists from the moment it is granted, so a stop during a slow switch-on still wins.
+ * A start is pending from the moment it is asked for (before it waits its turn), and a session exists
+ * from the moment it is granted, so a stop always wins: before the start's turn, while its ledger entry
+ * is written, and during a slow switch-on.
  */
 import { randomUUID } from "node:crypto";
 import type { FinishedSession, PanelState, PanelStatus, Session, SessionRequest } from "../contract/api.js";
@@ -25,9 +27,38 @@ import { Deadline } from "./deadline.js";
 import { LedgerBacklog } from "./ledger-backlog.js";
 import { finishedView, panelStatusView, sessionView, type ViewContext } from "./views.js";
 
+/**
+ * A start that a stop cancelled before the panel was asked to switch on. Not a dose refusal: the API
+ * answers it as 409 `STOPPED`, Matter as the On command's failure.
+ */
+export interface StoppedBeforeStart {
+  code: "STOPPED";
+  message: string;
+  retryAfterSeconds?: undefined;
+}
+
 export type StartOutcome =
   | { ok: true; session: Session; adjustments: Extract<Decision, { ok: true }>["grant"]["adjustments"] }
-  | { ok: false; refusal: Refusal };
+  | { ok: false; refusal: Refusal | StoppedBeforeStart };
+
+/** What a stop ended: the session (as it was closed), or with `cancelled`, a start it cancelled before anything was switched on. */
+export type Stopped = FinishedSession & { cancelled?: true };
+
+/** A start asked for and not yet granted or refused (waiting its turn, or its ledger entry being written). */
+interface PendingStart {
+  /** The ledger entry's id, if it gets that far. */
+  id: string;
+  panelId: string;
+  region: RegionId;
+  person: string;
+  source: string;
+  distanceCm: number;
+  irradianceMwPerCm2: number;
+  /** Set by a stop: the start switches nothing on. */
+  cancelled?: { reason: string; at: number };
+  /** The granted entry while it is being written to the ledger. */
+  entry?: LedgerSession;
+}
 
 interface Running {
   entry: LedgerSession;
@@ -37,6 +68,8 @@ interface Running {
   switching: boolean;
   /** Settles once the driver has answered the switch-on (either way). */
   switchedOn: Promise<void>;
+  /** Settles `switchedOn`. */
+  answered: () => void;
   stopping?: Promise<FinishedSession>;
 }
 
@@ -76,6 +109,8 @@ export class SessionController {
   private readonly clock: Clock;
   private readonly log: (m: string) => void;
   private readonly running = new Map<string, Running>();
+  /** Starts per panel that have been asked for and are not yet granted or refused. */
+  private readonly pending = new Map<string, Set<PendingStart>>();
   private readonly actuators = new Map<string, PanelActuator>();
   /** Panels found on outside a session, being switched off and counted. */
   private readonly pressed = new Set<string>();
@@ -192,7 +227,7 @@ export class SessionController {
     reason: string | undefined,
     source: string,
     person?: string,
-  ): Promise<{ withdrawnAt: number; stops: Array<Promise<FinishedSession | undefined>> }> {
+  ): Promise<{ withdrawnAt: number; stops: Array<Promise<Stopped | undefined>> }> {
     const withdrawnAt = await this.caution.withdraw(reason, source, person);
     const stops = this.config.panels.map((p) => this.stop(p.id, "caution-withdrawn"));
     return { withdrawnAt, stops };
@@ -212,14 +247,102 @@ export class SessionController {
    * names nobody (Matter, a press at the device, an automation) is for the panel's `defaultPerson`.
    */
   start(request: SessionRequest, source: string): Promise<StartOutcome> {
-    // Starts are serialised so two requests can never both pass the policy on the same ledger.
-    const run = () => this.startNow(request, source);
-    const result = this.startQueue.then(run, run);
-    this.startQueue = result.catch(() => undefined);
-    return result;
+    // Pending at once, before any wait, so a stop that arrives while it waits its turn cancels it.
+    const pending = this.addPending(request, source);
+    // The policy and the ledger entry are serialised, so two requests can never both pass the policy
+    // on the same ledger; the switch-on is not (a slow relay on one panel holds up no other panel).
+    const run = () => this.grant(request, source, pending);
+    const granted = this.startQueue.then(run, run);
+    this.startQueue = granted.catch(() => undefined);
+    return granted.then((g) => ("running" in g ? this.switchOn(g.running, g.grant, source) : g)).finally(() => this.removePending(pending));
   }
 
-  private async startNow(request: SessionRequest, source: string): Promise<StartOutcome> {
+  /** Registers a start as pending on its panel (none for an unknown panel: the policy refuses it). */
+  private addPending(request: SessionRequest, source: string): PendingStart | undefined {
+    const panel = findPanel(this.config, request.panelId);
+    if (!panel) return undefined;
+    const distanceCm = request.distanceCm ?? panel.distanceCm;
+    const pending: PendingStart = {
+      id: randomUUID(),
+      panelId: panel.id,
+      region: request.region,
+      person: request.person ?? defaultPersonOf(this.config, panel),
+      source,
+      distanceCm,
+      irradianceMwPerCm2: irradianceAt(panel.irradianceMwPerCm2, distanceCm),
+    };
+    const set = this.pending.get(panel.id) ?? new Set<PendingStart>();
+    this.pending.set(panel.id, set.add(pending));
+    this.publish(panel.id);
+    return pending;
+  }
+
+  private removePending(pending: PendingStart | undefined): void {
+    if (!pending || !this.pending.get(pending.panelId)?.delete(pending)) return;
+    this.publish(pending.panelId);
+  }
+
+  /** Whether a start is being set up on the panel (asked for, not cancelled, not yet granted or refused). */
+  private isPending(panelId: string): boolean {
+    for (const p of this.pending.get(panelId) ?? []) if (!p.cancelled) return true;
+    return false;
+  }
+
+  /**
+   * Cancels the panel's pending starts (only `region`'s, when given): none of them switches anything
+   * on. Returns them as sessions that delivered nothing, first asked first.
+   */
+  private cancelPending(panelId: string, reason: string, region?: RegionId): Stopped[] {
+    const cancelled: Stopped[] = [];
+    const at = Math.round(this.time.now());
+    for (const p of this.pending.get(panelId) ?? []) {
+      if (p.cancelled || (region !== undefined && p.region !== region)) continue;
+      p.cancelled = { reason, at };
+      this.log(`[${panelId}] a ${p.region} start (via ${p.source}) was cancelled by a stop (${reason}) before the panel was switched on`);
+      cancelled.push({ ...this.toFinished(this.cancelledEntry(p)), cancelled: true });
+    }
+    if (cancelled.length) this.publish(panelId);
+    return cancelled;
+  }
+
+  /** A cancelled start as a ledger entry that delivered nothing: the granted entry if it was written, else one of 0 s. */
+  private cancelledEntry(p: PendingStart): LedgerSession {
+    const at = p.cancelled?.at ?? Math.round(this.time.now());
+    const base: LedgerSession = p.entry ?? {
+      id: p.id,
+      panelId: p.panelId,
+      region: p.region,
+      person: p.person,
+      source: p.source,
+      distanceCm: p.distanceCm,
+      irradianceMwPerCm2: p.irradianceMwPerCm2,
+      startedAt: at,
+      plannedSeconds: 0,
+    };
+    return { ...base, endedAt: at, deliveredSeconds: 0, endReason: p.cancelled?.reason ?? "stopped" };
+  }
+
+  private stoppedBeforeStart(p: PendingStart): StartOutcome {
+    const reason = p.cancelled?.reason ?? "stopped";
+    return {
+      ok: false,
+      refusal: {
+        code: "STOPPED",
+        message: `${this.panel(p.panelId).name} was stopped (${reason}) before the session began; nothing was switched on.`,
+      },
+    };
+  }
+
+  /**
+   * The start's turn in the queue: the checks, the policy and the ledger entry. A grant is registered
+   * as running (so a stop from here on ends it as a session) and switched on outside the queue.
+   */
+  private async grant(
+    request: SessionRequest,
+    source: string,
+    pending: PendingStart | undefined,
+  ): Promise<StartOutcome | { running: Running; grant: Extract<Decision, { ok: true }>["grant"] }> {
+    if (pending?.cancelled) return this.stoppedBeforeStart(pending);
     const ledger = this.ledger;
     if (this.closed) return refused("LEDGER_UNAVAILABLE", "The bridge is shutting down.");
     if (request.person !== undefined && !findPerson(this.config, request.person))
@@ -244,7 +367,13 @@ export class SessionController {
     }
     const now = this.time.now();
     const decision = decide(
-      { now, sessions: ledger.sessions(), config: this.config, cautionAcknowledged: this.caution.acknowledged() },
+      {
+        now,
+        sessions: ledger.sessions(),
+        config: this.config,
+        cautionAcknowledged: this.caution.acknowledged(),
+        cautionWithdrawnFor: this.config.people.filter((p) => this.caution.personWithdrawn(p.id)).map((p) => p.id),
+      },
       request,
     );
     if (!decision.ok) {
@@ -253,7 +382,7 @@ export class SessionController {
     }
     const grant = decision.grant;
     const entry: LedgerSession = {
-      id: randomUUID(),
+      id: pending?.id ?? randomUUID(),
       panelId: grant.panelId,
       region: grant.region,
       person: grant.person,
@@ -263,31 +392,52 @@ export class SessionController {
       startedAt: grant.startedAt,
       plannedSeconds: grant.seconds,
     };
+    if (pending) pending.entry = entry;
     try {
       await ledger.begin(entry);
     } catch (err) {
       return refused("LEDGER_UNAVAILABLE", `The dose ledger could not be written (${(err as Error).message}); nothing was switched on.`);
     }
+    if (pending?.cancelled) {
+      // A stop arrived while the entry was being written: it is closed as delivering nothing (still
+      // in the queue, so the next start sees it closed), and the panel is never asked to switch on.
+      const closed = this.cancelledEntry(pending);
+      await this.backlog.run(`record the end of session ${entry.id.slice(0, 8)}`, () =>
+        ledger.finish(entry.id, closed.endedAt!, 0, closed.endReason!),
+      );
+      return this.stoppedBeforeStart(pending);
+    }
     const startedMono = this.clock.monotonic();
     let answered!: () => void;
-    const switchedOn = () => {
-      running.switching = false;
-      answered();
-    };
+    const switchedOn = new Promise<void>((r) => {
+      answered = r;
+    });
     const running: Running = {
       entry,
       startedMono,
       switching: true,
-      switchedOn: new Promise<void>((r) => {
-        answered = r;
-      }),
+      switchedOn,
+      answered,
+      // The deadline ends this session only: a start asked for meanwhile is not cancelled by it.
       deadline: new Deadline(this.clock, startedMono + grant.seconds * 1000, () => {
-        void this.stop(grant.panelId, "completed");
+        void this.end(running, "completed");
       }),
     };
     this.running.set(grant.panelId, running);
+    // From here a stop finds the session itself.
+    if (pending) this.pending.get(pending.panelId)?.delete(pending);
     this.bump(grant.panelId);
     this.publish(grant.panelId);
+    return { running, grant };
+  }
+
+  /** Switches a granted session's panel on (outside the start queue). */
+  private async switchOn(running: Running, grant: Extract<Decision, { ok: true }>["grant"], source: string): Promise<StartOutcome> {
+    const { entry } = running;
+    const switchedOn = () => {
+      running.switching = false;
+      running.answered();
+    };
     try {
       await this.actuator(grant.panelId).on(grant.seconds);
     } catch (err) {
@@ -308,11 +458,21 @@ export class SessionController {
 
   /**
    * Ends the panel's session (if any), also one whose switch-on is still in flight: the panel is
-   * switched off as soon as the relay has answered. Resolves once the panel is off.
+   * switched off as soon as the relay has answered. Resolves once the panel is off. A start still
+   * pending on the panel (waiting its turn, or its ledger entry being written) is cancelled: it switches
+   * nothing on; without a session, the stop resolves at once with it (`cancelled`, 0 s delivered).
+   * With `region`, only that region's session and pending starts (a region switch's Off).
    */
-  stop(panelId: string, reason: string): Promise<FinishedSession | undefined> {
+  stop(panelId: string, reason: string, options: { region?: RegionId } = {}): Promise<Stopped | undefined> {
+    const cancelled = this.cancelPending(panelId, reason, options.region);
     const running = this.running.get(panelId);
-    if (!running) return Promise.resolve(undefined);
+    if (running && (options.region === undefined || running.entry.region === options.region)) return this.end(running, reason);
+    return Promise.resolve(cancelled[0]);
+  }
+
+  /** Ends a running session (the panel off once the relay has answered its switch-on). */
+  private end(running: Running, reason: string): Promise<FinishedSession> {
+    const panelId = running.entry.panelId;
     running.deadline.cancel();
     if (!running.stopping) {
       running.stopping = running.switchedOn.then(() => this.finish(running, reason));
@@ -347,7 +507,7 @@ export class SessionController {
 
   panelState(panelId: string): PanelState {
     const r = this.running.get(panelId);
-    if (!r) return this.pressed.has(panelId) ? "stopping" : "off";
+    if (!r) return this.pressed.has(panelId) ? "stopping" : this.isPending(panelId) ? "starting" : "off";
     if (r.stopping) return "stopping";
     return r.switching ? "starting" : "on";
   }
@@ -379,6 +539,7 @@ export class SessionController {
   }
 
   private doseContext() {
+    // What the dose allows, whatever the caution says (a start is refused for it separately).
     return { now: this.time.now(), sessions: this.ledger?.sessions() ?? [], config: this.config, cautionAcknowledged: true };
   }
 

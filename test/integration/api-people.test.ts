@@ -168,6 +168,61 @@ describe("control API: people", () => {
     expect(b.ledger.sessions()[0]).toEqual(ledgerFile.sessions[0]);
   });
 
+  it("a red flag for Ben stays until Ben acknowledges: Anna's acknowledgement reopens the gate, yet Ben's starts are 409 CAUTION_REQUIRED naming him", async () => {
+    const b = await startControlBridge({ config: HOME });
+    for (const person of ["anna", "ben"])
+      expect((await api(b, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person, source: "skill" })).status).toBe(200);
+    expect((await api(b, "POST", "/v1/caution/withdraw", { person: "ben", reason: "numbness" })).status).toBe(200);
+    expect(
+      (await api(b, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person: "anna", source: "dashboard" })).status,
+    ).toBe(200);
+    const ben = await api(b, "POST", "/v1/sessions", { region: "mid-back", person: "ben" });
+    expect(ben.status).toBe(409);
+    expect(ben.body.error).toMatchObject({
+      code: "CAUTION_REQUIRED",
+      message: expect.stringMatching(/red flag was reported for Ben.*until Ben/),
+    });
+    // Naming nobody: the panel's defaultPerson, Ben.
+    expect((await api(b, "POST", "/v1/sessions", { region: "mid-back" })).body.error.code).toBe("CAUTION_REQUIRED");
+    expect(await b.panel()).toMatchObject({ on: false });
+    expect((await session(b, { region: "mid-back", person: "anna" })).status).toBe(201);
+    expect((await api(b, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person: "ben", source: "skill" })).status).toBe(
+      200,
+    );
+    expect((await session(b, { region: "mid-back", person: "ben" })).status).toBe(201);
+  });
+
+  it("a stop for Ben's start still being written to the ledger answers 200 cancelled; the start answers 409 STOPPED and nothing is switched on", async () => {
+    const b = await startControlBridge({ config: HOME, acknowledged: true });
+    const begin = b.ledger.begin.bind(b.ledger);
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    const entered = new Promise<void>((enter) => {
+      b.ledger.begin = async (entry) => {
+        b.ledger.begin = begin;
+        enter();
+        await released;
+        return begin(entry);
+      };
+    });
+    const start = api(b, "POST", "/v1/sessions", { region: "mid-back", person: "ben", seconds: 60 });
+    await entered;
+    const panels = await api(b, "GET", "/v1/panels");
+    expect(panels.body.panels[0]).toMatchObject({ on: true, state: "starting" });
+    const stop = await api(b, "POST", "/v1/panels/panel-1/stop", {});
+    expect(stop.status).toBe(200);
+    expect(stop.body).toMatchObject({ cancelled: true, session: { person: "ben", region: "mid-back", deliveredSeconds: 0 } });
+    release();
+    const started = await start;
+    expect(started.status).toBe(409);
+    expect(started.body.error.code).toBe("STOPPED");
+    expect(await b.panel()).toMatchObject({ on: false });
+    expect(b.ledger.openSessions()).toEqual([]);
+    expect(b.driver.actions.filter((a) => a.action === "on")).toEqual([]);
+  });
+
   it("keeps each person's own caution answer; the gate stays the household's", async () => {
     const b = await startControlBridge({ config: HOME });
     const ack = await api(b, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person: "anna", source: "skill" });

@@ -283,6 +283,41 @@ describe("region switches", () => {
     expect(await reads(lowBack, false)).toBe(false);
   });
 
+  it("a region switch's Off cancels that region's start still being set up (nothing is switched on); another region's Off leaves it alone", async () => {
+    await idle();
+    const before = ons();
+    // Another start (panel two's) holds the start queue: its ledger entry is being written.
+    const begin = ledger.begin.bind(ledger);
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    const entered = new Promise<void>((enter) => {
+      ledger.begin = async (entry) => {
+        ledger.begin = begin;
+        enter();
+        await released;
+        return begin(entry);
+      };
+    });
+    const other = controller.start({ panelId: "panel-2", region: "mid-back", person: "anna", seconds: 5 }, "test");
+    await entered;
+    // A neck session for panel one (the API, the skill) waits its turn.
+    const start = controller.start({ panelId: "panel-1", region: "neck-shoulders" }, "api");
+    expect(controller.panelState("panel-1")).toBe("starting");
+    await switchOf("Low back session").off();
+    expect(controller.panelState("panel-1")).toBe("starting");
+    await switchOf("Neck session").off();
+    expect(controller.panelState("panel-1")).toBe("off");
+    release();
+    expect(await start).toMatchObject({ ok: false, refusal: { code: "STOPPED" } });
+    expect((await other).ok).toBe(true);
+    await controller.stop("panel-2", "stopped");
+    expect(ons()).toBe(before);
+    expect(ledger.sessions().filter((s) => s.region === "neck-shoulders")).toEqual([]);
+    expect(await switchOf("Neck session").getOnOffAttribute(true)).toBe(false);
+  }, 30_000);
+
   it("with the caution not acknowledged, On is a failure status and nothing runs", async () => {
     await controller.withdrawCaution("test", "test");
     const neck = switchOf("Neck session");
@@ -291,5 +326,21 @@ describe("region switches", () => {
     expect(ons()).toBe(before);
     expect(controller.panelState("panel-1")).toBe("off");
     expect(await neck.getOnOffAttribute(true)).toBe(false);
+  });
+
+  it("a red flag for Ben (the panel's default person) is not cleared by Anna's acknowledgement: On stays a failure until Ben acknowledges", async () => {
+    await controller.caution.acknowledge(CAUTION_VERSION, "test", "ben");
+    await Promise.all((await controller.withdrawCaution("numbness", "test", "ben")).stops);
+    await controller.caution.acknowledge(CAUTION_VERSION, "test", "anna");
+    expect(controller.caution.acknowledged()).toBe(true);
+    const neck = switchOf("Neck session");
+    const before = ons();
+    expect(await refusals(() => expect(neck.on()).rejects.toThrow(REFUSED))).toEqual(["neck-shoulders: CAUTION_REQUIRED"]);
+    expect(ons()).toBe(before);
+    await controller.caution.acknowledge(CAUTION_VERSION, "test", "ben");
+    await neck.on();
+    expect(ons()).toBe(before + 1);
+    await neck.off();
+    await idle();
   });
 });

@@ -7,13 +7,14 @@ import { appendFile, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
-import { appendFileDurably, writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
+import { appendFileDurably, awaitsFolderSync, writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
 import {
   JOURNAL_FILE,
   LEDGER_FILE,
   Ledger,
   type LedgerAppender,
   LedgerCorruptError,
+  LedgerUnavailableError,
   type LedgerWriter,
   RESERVE_FILE,
   readLedger,
@@ -362,6 +363,225 @@ describe("ledger journal: a real full disk", () => {
     await writeFile(journal, saved); // room again
     await ledger.finish("a", Date.now(), 30, "stopped");
     expect((await readLedger(dir)).sessions.map((s) => [s.id, s.deliveredSeconds])).toEqual([["a", 30]]);
+    await ledger.compact(); // behind the reserve's return
+    expect(await sizeOf(join(dir, RESERVE_FILE))).toBe(4096);
+  });
+
+  it("a start that meets a full disk (/dev/full) is refused, saying so, and keeps the reserve; light by hand spends it", async () => {
+    const dir = await tempDir();
+    const ledger = await Ledger.open(dir, { reserveBytes: 4096 });
+    await ledger.acknowledgeCaution(1, "test"); // a snapshot: the journal is empty
+    const journal = join(dir, JOURNAL_FILE);
+    await symlink("/dev/full", journal);
+    for (const id of ["a", "b"]) {
+      const start = ledger.begin(entry(id, Date.now()));
+      await expect(start).rejects.toBeInstanceOf(LedgerUnavailableError);
+      await expect(start).rejects.toMatchObject({
+        code: "ENOSPC",
+        message: expect.stringMatching(/^the disk is full \(ENOSPC.*Free some disk space$/),
+      });
+    }
+    expect(await sizeOf(join(dir, RESERVE_FILE))).toBe(4096); // a start does not spend it
+    expect(ledger.sessions()).toEqual([]);
+    await expect(ledger.record(closed("by-hand", Date.now() - 700_000))).rejects.toMatchObject({ code: "ENOSPC" });
+    expect(existsSync(join(dir, RESERVE_FILE))).toBe(false); // light by hand does (here the disk stays full)
+    await rm(journal); // room again
+    await ledger.record(closed("by-hand", Date.now() - 700_000));
+    expect(ids((await readLedger(dir)).sessions)).toEqual(["by-hand"]);
+  });
+});
+
+describe("ledger journal: the reserve is spent only on changes that must land", () => {
+  const RESERVE = 4096;
+  const enospc = () => Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+
+  /**
+   * A ledger on a disk that can be made full: `full: "all"` has no room at all, `"snapshot"` room for a
+   * journal line but not for a whole snapshot, `"reserve"` no room but what the reserve holds.
+   */
+  async function onDisk(options: { compactAfter?: number; clock?: { now: () => number; monotonic: () => number } } = {}) {
+    const dir = await tempDir();
+    const reserve = join(dir, RESERVE_FILE);
+    const disk = { full: undefined as undefined | "all" | "snapshot" | "reserve" };
+    const check = (path: string) => {
+      if (
+        disk.full === "all" ||
+        (disk.full === "snapshot" && path.endsWith(LEDGER_FILE)) ||
+        (disk.full === "reserve" && existsSync(reserve))
+      )
+        throw enospc();
+    };
+    const logs: string[] = [];
+    const open = () =>
+      Ledger.open(dir, {
+        ...options,
+        reserveBytes: RESERVE,
+        log: (m) => logs.push(m),
+        write: async (path, text) => {
+          check(path);
+          await real.write(path, text);
+        },
+        append: async (path, text, truncateTo) => {
+          check(path);
+          await real.append(path, text, truncateTo);
+        },
+      });
+    const ledger = await open();
+    return { dir, reserve, disk, logs, ledger, open };
+  }
+
+  it("a compaction on a full disk (in the background, asked for, or at start-up) fails and keeps the reserve", async () => {
+    const { dir, reserve, disk, logs, ledger, open } = await onDisk({ compactAfter: 3 });
+    await ledger.acknowledgeCaution(1, "test"); // the first change: a snapshot
+    await ledger.record(closed("a", Date.now() - 3_600_000));
+    await ledger.record(closed("b", Date.now() - 3_500_000));
+    disk.full = "snapshot";
+    await ledger.record(closed("c", Date.now() - 3_400_000)); // passes the limit: a compaction is queued behind it
+    await expect(ledger.compact()).rejects.toMatchObject({ code: "ENOSPC" });
+    expect(logs.join("\n")).toMatch(/could not be compacted \(the disk is full .*reserve is kept/);
+    expect(await sizeOf(reserve)).toBe(RESERVE);
+    expect(logs.join("\n")).not.toMatch(/was given up/);
+    const reopened = await open(); // start-up compaction
+    expect(logs.join("\n")).toMatch(/could not be compacted at start-up/);
+    expect(await sizeOf(reserve)).toBe(RESERVE);
+    expect(ids(reopened.sessions())).toEqual(["a", "b", "c"]);
+    expect(ids((await readLedger(dir)).sessions)).toEqual(["a", "b", "c"]);
+  });
+
+  it("a start or an acknowledgement on a full disk is refused, saying so, and keeps the reserve", async () => {
+    const { reserve, disk, ledger } = await onDisk();
+    await ledger.acknowledgeCaution(1, "test");
+    disk.full = "reserve";
+    for (const change of [() => ledger.begin(entry("a", Date.now())), () => ledger.acknowledgeCaution(1, "again")]) {
+      const refused = change();
+      await expect(refused).rejects.toBeInstanceOf(LedgerUnavailableError);
+      await expect(refused).rejects.toMatchObject({
+        code: "ENOSPC",
+        message: expect.stringMatching(
+          /^the disk is full \(ENOSPC.*\); the ledger's reserve is kept for the ends of sessions\. Free some disk space$/,
+        ),
+      });
+    }
+    expect(await sizeOf(reserve)).toBe(RESERVE);
+    expect(ledger.sessions()).toEqual([]);
+    expect(ledger.caution()?.source).toBe("test");
+  });
+
+  const mustLand: Array<[string, (ledger: Ledger, stepClock: () => void) => Promise<unknown>, (ledger: Ledger) => void]> = [
+    [
+      "a session's end",
+      (l) => l.finish("open", Date.now(), 30, "stopped"),
+      (l) => expect(l.sessions()).toMatchObject([{ id: "open", deliveredSeconds: 30 }]),
+    ],
+    [
+      "light given by hand",
+      (l) => l.record(closed("by-hand", Date.now() - 700_000)),
+      (l) => expect(ids(l.sessions())).toEqual(["open", "by-hand"]),
+    ],
+    [
+      "a caution withdrawal",
+      (l) => l.withdrawCaution("numbness", "test", 1),
+      (l) => expect(l.caution()).toMatchObject({ withdrawnReason: "numbness" }),
+    ],
+    [
+      "a person's caution withdrawal",
+      (l) => l.withdrawPersonCaution("ann"),
+      (l) => expect(l.personCaution("ann")?.withdrawnAt).toBeDefined(),
+    ],
+    [
+      "closing a crashed session",
+      (l) => l.closeOpenAsDelivered(),
+      (l) => expect(l.sessions()).toMatchObject([{ id: "open", endReason: "recovered-after-restart" }]),
+    ],
+    [
+      "a clock step (a whole snapshot)",
+      async (l, stepClock) => {
+        stepClock();
+        l.time.now(); // the step is seen
+        expect(await l.persistClockStep()).toBe(true);
+      },
+      (l) => expect(l.sessions()[0].startedAt).toBe(startedAt + DAY), // written with the step added back
+    ],
+  ];
+  const startedAt = Date.now() - 60_000;
+  for (const [what, change, landed] of mustLand) {
+    it(`${what} on a full disk lands at once by giving up the reserve`, async () => {
+      const wall = Date.now();
+      let step = 0;
+      let mono = 0;
+      const { dir, reserve, disk, logs, ledger } = await onDisk({ clock: { now: () => wall + step + mono, monotonic: () => mono } });
+      await ledger.acknowledgeCaution(1, "test", "ann");
+      await ledger.begin(entry("open", startedAt));
+      disk.full = "reserve";
+      mono += 1000;
+      await change(ledger, () => {
+        step = DAY;
+      });
+      expect(existsSync(reserve)).toBe(false);
+      expect(logs.join("\n")).toMatch(/disk is full: the ledger's reserve .* was given up/);
+      landed(await Ledger.open(dir)); // on disk
+      // Not made again right away: the disk was full a moment ago.
+      await new Promise((r) => setTimeout(r, 20));
+      expect(existsSync(reserve)).toBe(false);
+    });
+  }
+
+  it("comes back once there is room, behind the next change written without it (never when nothing changes)", async () => {
+    const { reserve, disk, logs, ledger } = await onDisk();
+    await ledger.acknowledgeCaution(1, "test");
+    await ledger.begin(entry("a", Date.now() - 60_000));
+    disk.full = "reserve";
+    await ledger.finish("a", Date.now(), 30, "stopped");
+    expect(existsSync(reserve)).toBe(false);
+    disk.full = undefined;
+    await ledger.closeOpenAsDelivered(); // nothing open: nothing written
+    await ledger.persistClockStep(); // no step: nothing written
+    await new Promise((r) => setTimeout(r, 20));
+    expect(existsSync(reserve)).toBe(false);
+    await ledger.begin(entry("b", Date.now()));
+    await ledger.compact(); // queued behind the reserve
+    expect(await sizeOf(reserve)).toBe(RESERVE);
+    expect(logs.join("\n")).toMatch(/reserve .* is in place again/);
+  });
+
+  it("comes back after a compaction once there is room", async () => {
+    const { reserve, disk, ledger } = await onDisk();
+    await ledger.acknowledgeCaution(1, "test");
+    await ledger.begin(entry("a", Date.now() - 60_000));
+    disk.full = "reserve";
+    await ledger.finish("a", Date.now(), 30, "stopped");
+    expect(existsSync(reserve)).toBe(false);
+    await ledger.compact(); // written in the room the reserve left: the disk has room now
+    await ledger.compact(); // behind the reserve
+    expect(await sizeOf(reserve)).toBe(RESERVE);
+  });
+
+  it("a reserve a full disk (/dev/full) had no room for at start-up is made after the next change", async () => {
+    const dir = await tempDir();
+    const reserve = join(dir, RESERVE_FILE);
+    await symlink("/dev/full", reserve); // writing the reserve meets a real ENOSPC
+    const ledger = await Ledger.open(dir, { reserveBytes: RESERVE });
+    expect(existsSync(reserve)).toBe(false); // what was written of it is gone
+    await ledger.acknowledgeCaution(1, "test");
+    await ledger.compact(); // behind the reserve
+    expect(await sizeOf(reserve)).toBe(RESERVE);
+  });
+});
+
+describe("durable append: the folder of a file it created", () => {
+  it("is synced by the next append that succeeds when the one that created the file failed", async () => {
+    const dir = await tempDir();
+    const path = join(dir, "made.journal");
+    // Created, then failed (here: a cut to more bytes than the new file has) before the folder sync.
+    await expect(appendFileDurably(path, "x\n", { truncateTo: 5 })).rejects.toThrow(/shorter than the 5 expected/);
+    expect(existsSync(path)).toBe(true);
+    expect(awaitsFolderSync(path)).toBe(true);
+    await appendFileDurably(path, "x\n");
+    expect(awaitsFolderSync(path)).toBe(false);
+    expect(await readFile(path, "utf8")).toBe("x\n");
+    const other = join(dir, "ok.journal");
+    await appendFileDurably(other, "y\n");
+    expect(awaitsFolderSync(other)).toBe(false);
   });
 });
 

@@ -51,7 +51,8 @@ describe("session controller", () => {
     expect(offAfterMs).toBeLessThan(1200);
     expect(ledger.openSessions()).toHaveLength(0);
     expect(ledger.sessions()[0]).toMatchObject({ endReason: "completed", deliveredSeconds: 1 });
-    expect(changes).toEqual(["starting:true", "on:true", "stopping:true", "off:false"]);
+    // Asked for (pending), granted (ledger written, relay switching on), on, stopping, off.
+    expect(changes).toEqual(["starting:true", "starting:true", "on:true", "stopping:true", "off:false"]);
   });
 
   it("refuses every start until the caution is acknowledged, and switches nothing", async () => {
@@ -203,6 +204,33 @@ describe("session controller: people", () => {
     expect(out).toMatchObject({ ok: false, refusal: { code: "UNKNOWN_PERSON" } });
     expect(!out.ok && out.refusal.message).toMatch(/"carl".*anna, ben/);
     expect(driver.calls).toEqual([]);
+  });
+
+  it("a red flag for Ben is not cleared by Anna's acknowledgement: Ben's starts (also the panel's default, Ben) stay refused until Ben acknowledges", async () => {
+    const { controller, driver } = await setup({ config: people, acknowledge: false });
+    await controller.caution.acknowledge(1, "skill", "anna");
+    await controller.caution.acknowledge(1, "skill", "ben");
+    await Promise.all((await controller.withdrawCaution("numbness in the leg", "skill", "ben")).stops);
+    await controller.caution.acknowledge(1, "dashboard", "anna");
+    expect(controller.caution.acknowledged()).toBe(true);
+    const ben = await controller.start({ region: "mid-back", person: "ben" }, "api");
+    expect(ben).toMatchObject({ ok: false, refusal: { code: "CAUTION_REQUIRED" } });
+    expect(!ben.ok && ben.refusal.message).toMatch(/red flag was reported for Ben.*until Ben .*acknowledges it again/);
+    // Nobody named (Matter, an automation): the panel's defaultPerson, Ben.
+    expect(await controller.start({ region: "mid-back" }, "matter")).toMatchObject({ ok: false, refusal: { code: "CAUTION_REQUIRED" } });
+    // A household acknowledgement naming nobody does not clear it either.
+    await controller.caution.acknowledge(1, "cli-prompt");
+    expect(await controller.start({ region: "mid-back", person: "ben" }, "api")).toMatchObject({ ok: false });
+    expect(driver.calls).toEqual([]);
+    // Anna's own answer stands: her sessions go ahead.
+    expect(await controller.start({ region: "mid-back", person: "anna" }, "api")).toMatchObject({ ok: true, session: { person: "anna" } });
+    await controller.stop("panel-1", "stopped");
+    await controller.caution.acknowledge(1, "skill", "ben");
+    expect(await controller.start({ region: "neck-shoulders", person: "ben" }, "api")).toMatchObject({
+      ok: true,
+      session: { person: "ben" },
+    });
+    await controller.shutdown();
   });
 
   it("keeps each person's own caution answer beside the household gate; a red flag withdraws it", async () => {

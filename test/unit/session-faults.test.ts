@@ -73,11 +73,146 @@ async function until(check: () => boolean | Promise<boolean>, what: string, time
   }
 }
 
+/** Holds the ledger's next `begin` (a start's entry being written) until released; `entered` resolves once it is called. */
+function holdBegin(ledger: Ledger) {
+  const begin = ledger.begin.bind(ledger);
+  let release!: () => void;
+  const released = new Promise<void>((r) => {
+    release = r;
+  });
+  let enter!: () => void;
+  const entered = new Promise<void>((r) => {
+    enter = r;
+  });
+  ledger.begin = async (entry) => {
+    ledger.begin = begin;
+    enter();
+    await released;
+    return begin(entry);
+  };
+  return { entered, release };
+}
+
+/** Two panels, each with its own driver. */
+async function setupTwo() {
+  const dir = await tempDir();
+  const ledger = await Ledger.open(dir);
+  await ledger.acknowledgeCaution(1, "test");
+  const d1 = new FlakyDriver();
+  const d2 = new FlakyDriver();
+  const controller = new SessionController({
+    config: makeConfig({
+      ...fast,
+      panels: [
+        { id: "panel-1", name: "One" },
+        { id: "panel-2", name: "Two" },
+      ],
+    }),
+    ledger,
+    drivers: { "panel-1": d1, "panel-2": d2 },
+    log: () => {},
+    offRetryMs: 20,
+    ledgerRetryMs: 20,
+  });
+  await controller.recover();
+  return { ledger, controller, d1, d2 };
+}
+
+const ons = (driver: FlakyDriver) => driver.calls.filter((c) => c.action === "on");
+
+describe("a stop always wins, also over a start still being set up", () => {
+  it("a stop for a start still waiting its turn cancels it at once: nothing is switched on, nothing is booked", async () => {
+    const { ledger, controller, d1, d2 } = await setupTwo();
+    const hold = holdBegin(ledger);
+    const first = controller.start({ panelId: "panel-1", region: "mid-back", seconds: 300 }, "test");
+    await hold.entered;
+    // Panel two's start waits behind panel one's ledger entry.
+    const second = controller.start({ panelId: "panel-2", region: "neck-shoulders", seconds: 300 }, "matter");
+    expect(controller.status()[1]).toMatchObject({ on: true, state: "starting", session: null });
+    const stopped = await controller.stop("panel-2", "stopped");
+    expect(stopped).toMatchObject({
+      cancelled: true,
+      panelId: "panel-2",
+      region: "neck-shoulders",
+      deliveredSeconds: 0,
+      endReason: "stopped",
+    });
+    expect(controller.status()[1]).toMatchObject({ on: false, state: "off" });
+    hold.release();
+    expect(await second).toMatchObject({ ok: false, refusal: { code: "STOPPED" } });
+    expect((await first).ok).toBe(true);
+    expect(ons(d2)).toEqual([]);
+    expect(ons(d1)).toHaveLength(1);
+    expect(ledger.sessions().filter((s) => s.panelId === "panel-2")).toEqual([]);
+    await controller.shutdown();
+  });
+
+  it("a stop while the start's ledger entry is being written: the entry is closed with 0 s delivered and the panel never switched on", async () => {
+    const { ledger, controller, d1 } = await setupTwo();
+    const hold = holdBegin(ledger);
+    const start = controller.start({ panelId: "panel-1", region: "mid-back", seconds: 300 }, "test");
+    await hold.entered;
+    const stopped = await controller.stop("panel-1", "stopped");
+    expect(stopped).toMatchObject({ cancelled: true, deliveredSeconds: 0 });
+    hold.release();
+    expect(await start).toMatchObject({ ok: false, refusal: { code: "STOPPED" } });
+    expect(ons(d1)).toEqual([]);
+    expect(ledger.openSessions()).toEqual([]);
+    expect(ledger.sessions()).toEqual([expect.objectContaining({ id: stopped?.id, deliveredSeconds: 0, endReason: "stopped" })]);
+    // The cancelled entry holds up nothing: the next start is granted and switches on.
+    expect((await controller.start({ panelId: "panel-1", region: "neck-shoulders", seconds: 5 }, "test")).ok).toBe(true);
+    expect(ons(d1)).toHaveLength(1);
+    await controller.shutdown();
+  });
+
+  it("a red flag while a start's ledger entry is being written: the start is cancelled and nothing is switched on", async () => {
+    const { ledger, controller, d1 } = await setupTwo();
+    const hold = holdBegin(ledger);
+    const start = controller.start({ panelId: "panel-1", region: "mid-back", seconds: 300 }, "test");
+    await hold.entered;
+    const { stops } = await controller.withdrawCaution("numbness", "test");
+    hold.release();
+    expect(await start).toMatchObject({ ok: false, refusal: { code: "STOPPED" } });
+    expect(await Promise.all(stops)).toEqual([expect.objectContaining({ cancelled: true, endReason: "caution-withdrawn" }), undefined]);
+    expect(ons(d1)).toEqual([]);
+    expect(controller.isOn("panel-1")).toBe(false);
+    expect(ledger.openSessions()).toEqual([]);
+    await controller.shutdown();
+  });
+
+  it("a stop for another panel, or a region switch's Off for another region, leaves a pending start alone", async () => {
+    const { ledger, controller, d1 } = await setupTwo();
+    const hold = holdBegin(ledger);
+    const start = controller.start({ panelId: "panel-1", region: "mid-back", seconds: 300 }, "test");
+    await hold.entered;
+    expect(await controller.stop("panel-2", "stopped")).toBeUndefined();
+    expect(await controller.stop("panel-1", "matter-off", { region: "neck-shoulders" })).toBeUndefined();
+    hold.release();
+    expect((await start).ok).toBe(true);
+    expect(ons(d1)).toHaveLength(1);
+    await controller.shutdown();
+  });
+
+  it("a slow relay on one panel holds up no start on another", async () => {
+    const { controller, d1, d2 } = await setupTwo();
+    const release = d1.slowOn();
+    const first = controller.start({ panelId: "panel-1", region: "mid-back", seconds: 300 }, "test");
+    const second = await controller.start({ panelId: "panel-2", region: "neck-shoulders", seconds: 300 }, "test");
+    expect(second.ok).toBe(true);
+    expect(ons(d2)).toHaveLength(1);
+    expect(controller.status()[0]).toMatchObject({ state: "starting" });
+    release();
+    expect((await first).ok).toBe(true);
+    await controller.shutdown();
+  });
+});
+
 describe("a stop always wins", () => {
   it("a stop during a slow switch-on answers with the session and switches the panel off as soon as the relay answers", async () => {
     const { controller, driver, ledger } = await setup(new FlakyDriver());
     const release = driver.slowOn();
-    const starting = statusWhere(controller, (s) => s.state === "starting");
+    // Granted (it has its session) and the relay is switching on.
+    const starting = statusWhere(controller, (s) => s.state === "starting" && s.session !== null);
     const start = controller.start({ region: "mid-back", seconds: 300 }, "test");
     expect(await starting).toMatchObject({ on: true, state: "starting" });
 
@@ -100,7 +235,7 @@ describe("a stop always wins", () => {
     const release = driver.slowOn();
     driver.failOn = 1;
     const start = controller.start({ region: "mid-back", seconds: 300 }, "test");
-    await until(() => controller.status()[0].state === "starting", "starting");
+    await until(() => controller.status()[0].session !== null, "the grant");
     const stop = controller.stop("panel-1", "stopped");
     release();
     expect(await start).toMatchObject({ ok: false, refusal: { code: "PANEL_UNREACHABLE" } });
@@ -152,21 +287,54 @@ describe("a failed ledger write never strands the panel", () => {
     expect(controller.caution.acknowledged()).toBe(true);
   });
 
-  it("on a full disk the ledger gives up its reserve so the change lands at once", async () => {
+  it("on a full disk the ledger gives up its reserve so a session's end lands at once, but never for a start; the reserve comes back", async () => {
     const dir = await tempDir();
     const reserve = join(dir, RESERVE_FILE);
-    // A disk with no room left but what the reserve holds.
+    // When full: a disk with no room left but what the reserve holds.
+    let full = false;
     const write: LedgerWriter = async (path, text) => {
-      if (existsSync(reserve)) throw diskFullError();
+      if (full && existsSync(reserve)) throw diskFullError();
       await writeFileDurably(path, text);
     };
     const logs: string[] = [];
     const ledger = await Ledger.open(dir, { write, reserveBytes: 64 * 1024, log: (m) => logs.push(m) });
     expect((await stat(reserve)).size).toBe(64 * 1024);
     await ledger.acknowledgeCaution(1, "test");
-    expect(existsSync(reserve)).toBe(false);
-    expect(JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8")).caution).toMatchObject({ version: 1 });
+    const driver = new FlakyDriver();
+    const controller = new SessionController({
+      config: makeConfig(fast),
+      ledger,
+      drivers: { "panel-1": driver },
+      log: (m) => logs.push(m),
+      offRetryMs: 20,
+      ledgerRetryMs: 20,
+    });
+    await controller.recover();
+
+    full = true;
+    const refused = await controller.start({ region: "mid-back", seconds: 300 }, "test");
+    expect(refused).toMatchObject({ ok: false, refusal: { code: "LEDGER_UNAVAILABLE" } });
+    if (!refused.ok) expect(refused.refusal.message).toMatch(/disk is full.*ENOSPC.*reserve is kept.*Free some disk space/s);
+    expect(driver.calls.filter((c) => c.action === "on")).toHaveLength(0);
+    expect((await stat(reserve)).size).toBe(64 * 1024); // a start does not spend it
+
+    full = false;
+    const started = await controller.start({ region: "mid-back", seconds: 300 }, "test");
+    expect(started.ok).toBe(true);
+    full = true;
+    const finished = await controller.stop("panel-1", "stopped");
+    expect(existsSync(reserve)).toBe(false); // its end does
+    expect(ledger.openSessions()).toEqual([]);
+    expect((await readLedger(dir)).sessions).toMatchObject([{ endReason: "stopped", deliveredSeconds: finished!.deliveredSeconds }]);
     expect(logs.join("\n")).toMatch(/disk is full: the ledger's reserve .* was given up/);
+    expect(controller.ledgerProblem()).toBeUndefined();
+
+    full = false; // room again: the next change brings the reserve back, behind it
+    expect((await controller.start({ region: "neck-shoulders", seconds: 60 }, "test")).ok).toBe(true);
+    await until(() => existsSync(reserve), "the reserve to come back");
+    expect((await stat(reserve)).size).toBe(64 * 1024);
+    expect(logs.join("\n")).toMatch(/reserve .* is in place again/);
+    await controller.shutdown();
   });
 
   it("a bridge whose disk is full at start-up still starts, refuses with LEDGER_UNAVAILABLE, and closes the crashed session later", async () => {

@@ -1,7 +1,10 @@
 /** Which of the bridge's people a spoken name means (the answer to "who is this?"). */
 import { describe, expect, it } from "@jest/globals";
 import { matchPerson } from "../../lambda/flows/person.js";
+import { isSymptomPhrase, SYMPTOMS } from "../../lambda/symptoms.js";
 import { migrateAccountData, parseUserData } from "../../lambda/user-data.js";
+import { intentRequest, invoke } from "../helpers/envelopes.js";
+import { testSkill } from "../helpers/voice.js";
 
 const PEOPLE = [
   { id: "anna", name: "Anna" },
@@ -61,4 +64,28 @@ describe("the account's data from before people", () => {
     });
     expect(migrateAccountData(moved, "anna")).toBe(moved);
   });
+});
+
+describe("a red flag heard as a name", () => {
+  it("every Symptom value and synonym is a symptom phrase; names and other words are not", () => {
+    for (const phrase of SYMPTOMS.flatMap((s) => [s.value, ...s.synonyms]))
+      expect({ phrase, symptom: isSymptomPhrase(phrase) }).toEqual({ phrase, symptom: true });
+    expect(isSymptomPhrase("I CAN’T control my bladder")).toBe(true);
+    for (const word of ["Anna", "Ben", "dizziness", "for Anna", "weak"])
+      expect({ word, symptom: isSymptomPhrase(word) }).toEqual({ word, symptom: false });
+  });
+
+  it.each([{ name: "losing weight" }, { forName: "numbness" }])(
+    "IdentifyPersonIntent whose slot heard a symptom (%o) gets the red-flag advice, not the fallback or a who-question reply",
+    async (slot) => {
+      const { skill } = await testSkill("http://127.0.0.1:9", "t", { timeoutMs: 200 });
+      const [slotName, value] = Object.entries(slot)[0];
+      const r = await invoke(
+        skill,
+        intentRequest("IdentifyPersonIntent", { [slotName]: { value } }, { userId: "amzn1.ask.account.SYMPTOM" }),
+      );
+      expect(r.text).toContain("prompt medical evaluation");
+      expect(r.ended).toBe(true);
+    },
+  );
 });

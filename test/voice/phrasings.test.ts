@@ -242,3 +242,16 @@ describe("everyday phrasings without a slot (generated samples)", () => {
     expect(misses(SLOTLESS)).toEqual([]);
   });
 });
+
+describe("a red flag said on its own", () => {
+  it("every Symptom value and synonym resolves to RedFlagIntent (never to a person's name, nor anything else)", () => {
+    const symptom = json.interactionModel.languageModel.types.find((t: { name: string }) => t.name === "Symptom");
+    const words: string[] = symptom.values.flatMap((v: { name: { value: string; synonyms?: string[] } }) => [
+      v.name.value,
+      ...(v.name.synonyms ?? []),
+    ]);
+    expect(words.length).toBeGreaterThan(20);
+    const wrong = words.map((w) => [w, resolve(w).intent]).filter(([, intent]) => intent !== "RedFlagIntent");
+    expect(wrong).toEqual([]);
+  });
+});

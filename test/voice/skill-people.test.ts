@@ -255,3 +255,149 @@ describe("a red flag in a home with several people", () => {
     expect((await stored()).people.anna.caution).toBeUndefined();
   });
 });
+
+describe("a voice is remembered only for the person it says it is", () => {
+  it.each(["it's for Anna", "the session is for Anna"])(
+    "'%s' from Ben's voice books that request for Anna and remembers nothing; Ben's voice is asked again next time",
+    async (answer) => {
+      const { bridge, speaker, stored } = await home(TWO);
+      const ben = speaker(BEN_VOICE);
+      expect(said(await ben.utter("start a neck session"))).toBe(WHO_VOICE);
+      const reply = said(await ben.utter(answer));
+      expect(reply).not.toContain("I'll know your voice");
+      expect(reply).toContain("Does any of this apply to you?");
+      expect((await stored())?.voices ?? {}).toEqual({}); // nothing may be stored yet
+      expect(said(await ben.utter("no"))).toContain("Anna, starting your neck and shoulders session");
+      await ben.utter("stop the panel");
+      expect(bridge.ledger.sessions().map((s) => s.person)).toEqual(["anna"]);
+      expect(said(await speaker(BEN_VOICE).utter("how am I doing"))).toBe(WHO_VOICE);
+      expect((await stored())?.voices ?? {}).toEqual({}); // nothing may be stored yet
+    },
+  );
+
+  it("a different voice answering the question asked of Ben's voice is not remembered for either voice", async () => {
+    const { skill, stored } = await home(TWO);
+    let voice = BEN_VOICE;
+    const device = alexaFor(skill, fake.api(), {
+      userId: ACCOUNT,
+      get personId() {
+        return voice;
+      },
+    });
+    expect(said(await device.utter("how am I doing"))).toBe(WHO_VOICE);
+    voice = ANNA_VOICE;
+    const reply = said(await device.utter("it's Anna"));
+    expect(reply).not.toContain("I'll know your voice");
+    expect(reply).toContain("Anna, I don't have anything logged yet.");
+    expect((await stored())?.voices ?? {}).toEqual({}); // nothing may be stored yet
+  });
+
+  it.each(["that's not me", "forget my voice", "I'm not Ben"])(
+    "'%s' forgets the speaker's voice (only theirs); the next request asks who it is",
+    async (utterance) => {
+      const { speaker, stored } = await home(TWO);
+      for (const [v, name] of [
+        [BEN_VOICE, "Ben"],
+        [ANNA_VOICE, "Anna"],
+      ]) {
+        const alexa = speaker(v);
+        await alexa.utter("how am I doing");
+        expect(said(await alexa.utter(name))).toContain(`Thanks, ${name}. I'll know your voice from now on.`);
+      }
+      const ben = speaker(BEN_VOICE);
+      expect(said(await ben.utter("I had a spasm"))).toContain("Noted a spasm.");
+      const reply = await ben.utter(utterance);
+      expect(said(reply)).toMatch(/^Okay, I've forgotten that your voice is Ben's\. Next time, I'll ask who you are\./);
+      expect(ended(reply)).toBe(false);
+      expect((await stored()).voices).toEqual({ [ANNA_VOICE]: { id: "anna", name: "Anna" } });
+      // In this skill session too: the spasm just noted stays Ben's, the next request asks.
+      expect(said(await ben.utter("I had a spasm"))).toBe(WHO_VOICE);
+      expect(said(await speaker(BEN_VOICE).utter("how am I doing"))).toBe(WHO_VOICE);
+      expect((await stored()).people.ben.spasms).toHaveLength(1);
+    },
+  );
+
+  it("'forget my voice' from a voice the skill has not linked, or one Alexa does not recognise, changes nothing and says so", async () => {
+    const { speaker, stored } = await home(TWO);
+    const anna = speaker(ANNA_VOICE);
+    await anna.utter("how am I doing");
+    await anna.utter("Anna");
+    expect(said(await speaker(BEN_VOICE).utter("forget my voice"))).toMatch(/^I haven't linked your voice to anyone\./);
+    expect(said(await speaker().utter("forget my voice"))).toMatch(/^I don't recognize your voice, so I haven't linked it to anyone\./);
+    expect((await stored()).voices).toEqual({ [ANNA_VOICE]: { id: "anna", name: "Anna" } });
+    // "I'm not Ben" from Anna's voice: she is not, and her voice stays hers.
+    expect(said(await speaker(ANNA_VOICE).utter("I'm not Ben"))).toMatch(
+      /^I know your voice as Anna\. If that's wrong, say: forget my voice\./,
+    );
+    expect((await stored()).voices).toEqual({ [ANNA_VOICE]: { id: "anna", name: "Anna" } });
+  });
+
+  it("a bare word outside the who-question is answered as not understood; a red flag said alone is a red flag", async () => {
+    const { speaker, stored } = await home(TWO);
+    const anna = speaker(ANNA_VOICE);
+    await anna.utter("how am I doing");
+    await anna.utter("Anna");
+    const alexa = speaker(ANNA_VOICE);
+    expect(said(await alexa.utter("dizziness"))).toBe(
+      "Sorry, I didn't get that. You can say, start a low back session, or say help to hear more.",
+    );
+    expect(said(await alexa.utter("Ben"))).toBe(
+      "Sorry, I didn't get that. You can say, start a low back session, or say help to hear more.",
+    );
+    expect(said(await alexa.utter("I am losing weight"))).toContain("prompt medical evaluation");
+    expect((await stored()).voices).toEqual({ [ANNA_VOICE]: { id: "anna", name: "Anna" } });
+  });
+});
+
+describe("progress logs while the bridge is away", () => {
+  it("right after the upgrade (nothing per person yet), an unrecognised speaker's logs are kept for the account and move to the default person once the bridge is back", async () => {
+    const config = { panels: [{ id: "panel-1", name: "Panel", defaultPerson: "ben" }] };
+    const { bridge, speaker, stored, dataDir } = await home(TWO, { config });
+    await bridge.close();
+    const someone = speaker();
+    const spasm = await someone.utter("I had a spasm");
+    expect(said(spasm)).toMatch(
+      /^Noted a spasm\. .*I couldn't reach your Bio Light bridge to tell whose log this is, so I've saved it with the household's logs\./,
+    );
+    expect(ended(spasm)).toBe(false);
+    expect(said(await someone.utter("tenderness four"))).toMatch(
+      /^Noted knot tenderness of 4 out of ten\. .*saved it with the household's logs/,
+    );
+    expect(said(await someone.utter("my range of motion is better"))).toMatch(/^Noted that your range of motion feels better\. .*saved it/);
+    const away = await stored();
+    expect({ spasms: away.spasms.length, tenderness: away.tenderness, rom: away.rom.length, people: away.people }).toEqual({
+      spasms: 1,
+      tenderness: [expect.objectContaining({ score: 4 })],
+      rom: 1,
+      people: {},
+    });
+
+    // The bridge is back: the first request that reaches it moves the account's logs to Ben (the default person).
+    const back = await startControlBridge({ acknowledged: true, config: { people: TWO, dose: DOSE, ...config } });
+    fake.cleanups.push(() => back.close());
+    const { skill } = await testSkill(back.url, back.token, { dataDir });
+    const ben = alexaFor(skill, fake.api(), { userId: ACCOUNT, personId: BEN_VOICE });
+    await ben.utter("how am I doing");
+    const summary = said(await ben.utter("Ben"));
+    expect(summary).toContain("1 logged spasm");
+    expect(summary).toContain("average knot tenderness 4");
+    const data = await stored();
+    expect(data.people.ben).toMatchObject({ spasms: [expect.any(Number)], rom: [expect.objectContaining({ change: "better" })] });
+    expect(data.spasms).toEqual([]);
+  });
+
+  it("a recognised voice the skill knows still logs under that person; an unrecognised one in the same home is kept for the account", async () => {
+    const { bridge, speaker, stored } = await home(TWO);
+    const anna = speaker(ANNA_VOICE);
+    await anna.utter("how am I doing");
+    await anna.utter("Anna");
+    await bridge.close();
+    expect(said(await speaker(ANNA_VOICE).utter("I had a spasm"))).toMatch(/^Noted a spasm\. That's 1 in the last 7 days\./);
+    expect(said(await speaker().utter("I had a spasm"))).toContain("saved it with the household's logs");
+    expect(said(await speaker(BEN_VOICE).utter("I had a spasm"))).toContain("saved it with the household's logs");
+    const data = await stored();
+    expect(data.people.anna.spasms).toHaveLength(1);
+    expect(data.spasms).toHaveLength(2);
+    expect(data.voices).toEqual({ [ANNA_VOICE]: { id: "anna", name: "Anna" } });
+  });
+});
