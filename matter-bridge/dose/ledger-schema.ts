@@ -38,7 +38,8 @@ export type CautionRecord = z.infer<typeof CautionRecordSchema>;
 /** One person's own answer to the caution (the gate itself stays the household's `caution`). */
 export const PersonCautionSchema = z.strictObject({
   version: z.number().int().min(1),
-  acknowledgedAt: z.number().int(),
+  /** Absent for a red flag reported for this person before they ever answered. */
+  acknowledgedAt: z.number().int().optional(),
   source: z.string(),
   /** Set when a red flag was reported for this person (or for the household) after the answer. */
   withdrawnAt: z.number().int().optional(),

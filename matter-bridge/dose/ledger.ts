@@ -329,22 +329,35 @@ export class Ledger {
    * Closes the household gate (a red flag was reported) until the caution is acknowledged again.
    * Recorded even when nobody had acknowledged yet, so the red flag is not forgotten.
    */
-  withdrawCaution(reason: string | undefined, source: string, currentVersion: number, person?: string): Promise<CautionRecord> {
+  withdrawCaution(
+    reason: string | undefined,
+    source: string,
+    currentVersion: number,
+    person?: string,
+    /** Everyone whose own answer a red flag naming nobody withdraws (the configured people). */
+    everyone: readonly string[] = [],
+  ): Promise<CautionRecord> {
     const withdrawnAt = Math.round(this.time.now());
     const withdrawal = { withdrawnAt, withdrawnSource: source, ...(reason !== undefined ? { withdrawnReason: reason } : {}) };
+    const whom = person !== undefined ? [person] : everyone;
     return this.change(
       (d) => ({
         caution: d.caution ? { ...d.caution, ...withdrawal } : { version: currentVersion, source, ...withdrawal },
-        ...(d.people ? { people: withdrawPeople(d.people, withdrawnAt, person) } : {}),
+        ...(d.people || whom.length
+          ? { people: withdrawPeople(d.people ?? {}, { withdrawnAt, version: currentVersion, source }, whom) }
+          : {}),
       }),
       true,
     ).then(() => this.data.caution!);
   }
 
   /** Withdraws one person's own answer (the household gate is already closed). */
-  async withdrawPersonCaution(person: string): Promise<void> {
+  async withdrawPersonCaution(person: string, currentVersion: number, source: string): Promise<void> {
     const withdrawnAt = Math.round(this.time.now());
-    await this.change((d) => (d.people ? { people: withdrawPeople(d.people, withdrawnAt, person) } : {}), true);
+    await this.change(
+      (d) => ({ people: withdrawPeople(d.people ?? {}, { withdrawnAt, version: currentVersion, source }, [person]) }),
+      true,
+    );
   }
 
   /**
@@ -552,17 +565,27 @@ export class Ledger {
 }
 
 /**
- * A red flag withdraws the person's own answer (`person`), or everyone's when nobody is named: each
- * is asked again before their next session.
+ * A red flag withdraws the own answer of each of `whom`: each is asked again before their next
+ * session. Someone who never answered gets a record of the red flag alone, so another person's
+ * acknowledgement cannot clear it for them.
  */
-function withdrawPeople(people: NonNullable<LedgerFile["people"]>, withdrawnAt: number, person: string | undefined) {
-  return Object.fromEntries(
-    Object.entries(people).map(([id, record]) =>
-      record.caution && record.caution.withdrawnAt === undefined && (person === undefined || person === id)
-        ? [id, { ...record, caution: { ...record.caution, withdrawnAt } }]
-        : [id, record],
-    ),
-  );
+function withdrawPeople(
+  people: NonNullable<LedgerFile["people"]>,
+  flag: { withdrawnAt: number; version: number; source: string },
+  whom: readonly string[],
+): NonNullable<LedgerFile["people"]> {
+  const out = { ...people };
+  for (const id of whom) {
+    const record = Object.hasOwn(out, id) ? out[id] : {};
+    if (record.caution?.withdrawnAt !== undefined) continue;
+    out[id] = {
+      ...record,
+      caution: record.caution
+        ? { ...record.caution, withdrawnAt: flag.withdrawnAt }
+        : { version: flag.version, source: flag.source, withdrawnAt: flag.withdrawnAt },
+    };
+  }
+  return out;
 }
 
 /**
@@ -753,7 +776,7 @@ function shiftPeople(people: Record<string, PersonRecord>, offset: number): Reco
             ...p,
             caution: drop({
               ...p.caution,
-              acknowledgedAt: shiftAt(p.caution.acknowledgedAt, offset)!,
+              acknowledgedAt: shiftAt(p.caution.acknowledgedAt, offset),
               withdrawnAt: shiftAt(p.caution.withdrawnAt, offset),
             }),
           }

@@ -35,6 +35,8 @@ export interface CautionGateOptions {
   backlog: LedgerBacklog;
   time: TrustedTime;
   log: (message: string) => void;
+  /** The configured people's ids: a red flag naming nobody withdraws each one's answer. */
+  people: readonly string[];
 }
 
 export class CautionGate {
@@ -98,7 +100,9 @@ export class CautionGate {
     // A withdrawal still waiting for the disk must not land after this acknowledgement.
     const waiting = this.options.backlog.problem();
     if (waiting) throw new LedgerUnavailableError(waiting);
-    const record = await ledger.acknowledgeCaution(version, source, person);
+    // In a one-person home an acknowledgement naming nobody (the terminal, --acknowledge-caution) is theirs.
+    const who = person ?? (this.options.people.length === 1 ? this.options.people[0] : undefined);
+    const record = await ledger.acknowledgeCaution(version, source, who);
     this.withdrawal = undefined;
     return record;
   }
@@ -120,11 +124,13 @@ export class CautionGate {
         `Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`,
       );
       await this.options.backlog.run("record the caution withdrawal", () =>
-        ledger.withdrawCaution(reason, source, CAUTION_VERSION, person),
+        ledger.withdrawCaution(reason, source, CAUTION_VERSION, person, this.options.people),
       );
-    } else if (person !== undefined && this.personAcknowledged(person)) {
-      // The gate is closed already, but this person's own answer still stood.
-      await this.options.backlog.run(`record the caution withdrawal for ${person}`, () => ledger.withdrawPersonCaution(person));
+    } else if (person !== undefined && !this.personWithdrawn(person)) {
+      // The gate is closed already, but this person's red flag is not on record yet.
+      await this.options.backlog.run(`record the caution withdrawal for ${person}`, () =>
+        ledger.withdrawPersonCaution(person, CAUTION_VERSION, source),
+      );
     }
     return this.record()?.withdrawnAt ?? this.options.time.now();
   }

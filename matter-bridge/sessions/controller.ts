@@ -138,6 +138,7 @@ export class SessionController {
       backlog: this.backlog,
       time: this.time,
       log: this.log,
+      people: this.config.people.map((p) => p.id),
     });
     for (const p of this.config.panels) {
       const driver = options.drivers[p.id];

@@ -485,7 +485,7 @@ describe("ledger journal: the reserve is spent only on changes that must land", 
     ],
     [
       "a person's caution withdrawal",
-      (l) => l.withdrawPersonCaution("ann"),
+      (l) => l.withdrawPersonCaution("ann", 1, "test"),
       (l) => expect(l.personCaution("ann")?.withdrawnAt).toBeDefined(),
     ],
     [

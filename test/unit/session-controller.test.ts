@@ -233,6 +233,37 @@ describe("session controller: people", () => {
     await controller.shutdown();
   });
 
+  it("a red flag for Ben, who never answered himself, still holds his starts after Anna acknowledges; one naming nobody holds everyone's", async () => {
+    const { controller, driver } = await setup({ config: people, acknowledge: false });
+    await controller.caution.acknowledge(1, "skill", "anna");
+    await Promise.all((await controller.withdrawCaution("numbness", "skill", "ben")).stops);
+    await controller.caution.acknowledge(1, "skill", "anna");
+    expect(await controller.start({ region: "mid-back", person: "ben" }, "api")).toMatchObject({
+      ok: false,
+      refusal: { code: "CAUTION_REQUIRED" },
+    });
+    await controller.caution.acknowledge(1, "skill", "ben");
+    // The dashboard's red-flag button names nobody: each person is held until they answer again.
+    await Promise.all((await controller.withdrawCaution("a red flag", "dashboard")).stops);
+    await controller.caution.acknowledge(1, "skill", "anna");
+    expect(await controller.start({ region: "mid-back", person: "ben" }, "api")).toMatchObject({
+      ok: false,
+      refusal: { code: "CAUTION_REQUIRED" },
+    });
+    expect(driver.calls).toEqual([]);
+    await controller.shutdown();
+  });
+
+  it("one person at home: after a red flag, an acknowledgement naming nobody (the terminal) is theirs and sessions go ahead", async () => {
+    const { controller } = await setup({ acknowledge: false });
+    await controller.caution.acknowledge(1, "cli-prompt");
+    await Promise.all((await controller.withdrawCaution("a red flag", "cli-prompt")).stops);
+    expect(await controller.start({ region: "mid-back" }, "api")).toMatchObject({ ok: false, refusal: { code: "CAUTION_REQUIRED" } });
+    await controller.caution.acknowledge(1, "cli-prompt");
+    expect(await controller.start({ region: "mid-back" }, "api")).toMatchObject({ ok: true });
+    await controller.shutdown();
+  });
+
   it("keeps each person's own caution answer beside the household gate; a red flag withdraws it", async () => {
     const { controller, dir } = await setup({ config: people, acknowledge: false });
     await controller.caution.acknowledge(1, "skill", "anna");
