@@ -76,6 +76,7 @@ const REFUSALS: Record<RefusalCode, (r: RefusalContext) => string> = {
   LEDGER_UNAVAILABLE: () =>
     "The bridge can't read or write its dose records right now, so it won't start a session. Its storage may be full; check the bridge's log.",
   UNKNOWN_PANEL: () => "The bridge no longer has the panel I asked it about; its panels may have changed. Please try again.",
+  STOPPED: () => "The panel was stopped before that session began, so nothing is running. Ask again when you're ready.",
   UNKNOWN_PERSON: () => "The bridge no longer knows the person I asked it about; its people may have changed. Please try again.",
   CLOCK_UNTRUSTED: () =>
     "The bridge's clock is behind, so it can't be sure how long ago your last sessions were, and it won't start one. It starts sessions again once its clock is right; check the bridge's time sync.",

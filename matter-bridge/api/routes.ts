@@ -185,7 +185,12 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
           acknowledgedVersion: record?.acknowledgedAt !== undefined ? record.version : null,
           withdrawnAt: record?.withdrawnAt !== undefined ? controller.wallIso(record.withdrawnAt) : null,
           withdrawnReason: record?.withdrawnReason ?? null,
-          ...(person !== undefined ? { personAcknowledged: controller.caution.personAcknowledged(person) } : {}),
+          ...(person !== undefined
+            ? {
+                personAcknowledged: controller.caution.personAcknowledged(person),
+                personWithdrawn: controller.caution.personWithdrawn(person),
+              }
+            : {}),
         };
         return { status: 200, body };
       },

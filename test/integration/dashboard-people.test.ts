@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
+import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { REGION_IDS, REGIONS } from "../../matter-bridge/contract/regions.js";
 import { dashboardHandler } from "../../matter-bridge/dashboard/serve.js";
@@ -203,6 +204,21 @@ describe("dashboard: two people", () => {
     await page.reload();
     await page.waitForSelector("#dose[data-person=ben]");
     expect(await page.inputValue("#person")).toBe("ben");
+  }, 30_000);
+
+  it("a red flag for Ben holds only Ben: with Ben picked the caution is shown after Anna's confirmation, and Ben's own confirmation clears it", async () => {
+    const post = (path: string, body: unknown) => call(bridge.url, "POST", path, { token: bridge.token, body });
+    expect((await post("/v1/caution/withdraw", { reason: "numbness", person: "ben" })).status).toBe(200);
+    expect((await post("/v1/caution/acknowledge", { version: CAUTION_VERSION, person: "anna" })).status).toBe(200);
+    await page.selectOption("#person", "anna");
+    await page.waitForSelector("#dose[data-person=anna]");
+    await page.waitForSelector("#caution", { state: "hidden" });
+    await page.selectOption("#person", "ben");
+    await page.waitForSelector("#caution:not([hidden])");
+    expect(await page.textContent("#caution-title")).toMatch(/Sessions for Ben are paused/);
+    await page.click("#caution-ack");
+    await page.waitForSelector("#caution", { state: "hidden" });
+    expect((await apiGet(bridge, "/v1/caution?person=ben")).body).toMatchObject({ acknowledged: true, personWithdrawn: false });
   }, 30_000);
 });
 

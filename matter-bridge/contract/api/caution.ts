@@ -27,6 +27,11 @@ export const CautionStatusResponseSchema = z.object({
   withdrawnReason: z.string().nullable().optional(),
   /** With `?person=`: whether that person has answered the current version themselves. */
   personAcknowledged: z.boolean().optional(),
+  /**
+   * With `?person=`: a red flag reported for that person (or for everyone) holds their sessions until
+   * they acknowledge again themselves, even while the household gate is open.
+   */
+  personWithdrawn: z.boolean().optional(),
 });
 /** `GET /v1/caution?person=`. */
 export const CautionQuerySchema = z.strictObject({ person: PersonIdSchema.optional() });

@@ -15,6 +15,8 @@ export const REFUSAL_CODES = [
   "UNKNOWN_PANEL",
   "CLOCK_UNTRUSTED",
   "UNKNOWN_PERSON",
+  /** The panel was stopped while the start was still being set up: nothing switched on. */
+  "STOPPED",
 ] as const;
 export const RefusalCodeSchema = z.enum(REFUSAL_CODES);
 export type RefusalCode = z.infer<typeof RefusalCodeSchema>;

@@ -167,8 +167,13 @@ function renderDose(dose) {
 const at = (iso) =>
   new Date(iso).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
-/** Why the household gate is closed, in words, from the bridge's caution status. */
+/** Why the household gate is closed (or the picked person held), in words, from the bridge's caution status. */
 function cautionWhy(c) {
+  if (c.acknowledged && c.personWithdrawn)
+    return {
+      title: `Sessions for ${personName(person)} are paused: a red flag was reported`,
+      why: `A red flag was reported for ${personName(person)}. Their sessions are refused until ${personName(person)} reads the caution again and confirms that none of it applies now (someone else's confirmation does not count for them).`,
+    };
   if (c.withdrawnAt)
     return {
       title: "Sessions are paused: a red flag was reported",
@@ -188,9 +193,10 @@ function cautionWhy(c) {
 /** Shows the caution whenever the bridge says it is not acknowledged, and the red-flag button when it is. */
 function renderCaution(c) {
   caution = c;
-  $("caution").hidden = c.acknowledged;
-  $("red-flag").hidden = !c.acknowledged;
-  if (c.acknowledged) return cautionError();
+  const open = c.acknowledged && !c.personWithdrawn;
+  $("caution").hidden = open;
+  $("red-flag").hidden = !open;
+  if (open) return cautionError();
   const { title, why } = cautionWhy(c);
   $("caution-title").textContent = title;
   $("caution-why").textContent = why;
@@ -291,7 +297,7 @@ async function refresh() {
   void refreshStorage();
   try {
     const asked = person;
-    const [p, d, c] = await Promise.all([api("/v1/panels"), api(forPerson("/v1/dose", asked)), api("/v1/caution")]);
+    const [p, d, c] = await Promise.all([api("/v1/panels"), api(forPerson("/v1/dose", asked)), api(forPerson("/v1/caution", asked))]);
     panels = p.body.panels;
     trackDeadlines();
     renderPanels();
