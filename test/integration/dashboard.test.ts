@@ -213,7 +213,8 @@ it("reporting a red flag from the page switches the panel off, pauses every star
 }, 30_000);
 
 it("shows the caution the bridge reports (a new version, saying so) and acknowledges the version the bridge reported", async () => {
-  const statusUrl = `${bridge.api.url}/v1/caution`;
+  // The page asks for the picked person's view of the caution (`?person=`).
+  const statusUrl = new RegExp(`^${bridge.api.url.replace(/[.]/g, "\\.")}/v1/caution(\\?|$)`);
   const ackUrl = `${bridge.api.url}/v1/caution/acknowledge`;
   // The bridge as it would answer after an update to caution version 7, version 1 acknowledged before.
   await page.route(statusUrl, (route) =>

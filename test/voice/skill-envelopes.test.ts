@@ -218,6 +218,7 @@ describe("a bridge that cannot help", () => {
     CLOCK_UNTRUSTED: /clock is behind, so it can't be sure how long ago your last sessions were/,
     UNKNOWN_PANEL: /no longer has the panel I asked it about/,
     UNKNOWN_PERSON: /no longer knows the person I asked it about/,
+    STOPPED: /stopped before that session began, so nothing is running/,
   };
   it.each(REFUSAL_CODES.map((c) => [c]))("%s is explained", async (code) => {
     const waits = ["REST_INTERVAL", "REGION_LIMIT", "DAILY_ON_TIME", "WEEKLY_LIMIT", "PANEL_BUSY"].includes(code);
