@@ -8,30 +8,14 @@ import { Ledger } from "../matter-bridge/dose/ledger.js";
 import type { LedgerSession } from "../matter-bridge/dose/ledger-schema.js";
 import { decide } from "../matter-bridge/dose/policy.js";
 import { doseSummary } from "../matter-bridge/dose/summary.js";
+import { history } from "./history.js";
 import { median, percentile, timeIt } from "./stats.js";
 
 const config = BridgeConfigSchema.parse({ panels: [{ id: "panel-1", name: "Panel" }] });
 const now = Date.UTC(2026, 5, 1);
 
 /** A ledger of `n` finished sessions spread over the last 100 days (a heavy user has ~300). */
-function ledgerOf(n: number): LedgerSession[] {
-  return Array.from({ length: n }, (_, i) => {
-    const startedAt = now - 100 * 86400_000 + Math.floor((i * 100 * 86400_000) / n);
-    return {
-      id: `s${i}`,
-      panelId: "panel-1",
-      region: REGION_IDS[i % 3],
-      source: "bench",
-      distanceCm: 30,
-      irradianceMwPerCm2: 24,
-      startedAt,
-      plannedSeconds: 600,
-      endedAt: startedAt + 600_000,
-      deliveredSeconds: 600,
-      endReason: "completed",
-    };
-  });
-}
+const ledgerOf = (n: number): LedgerSession[] => history(n, now, 100, (i) => ({ id: `s${i}`, region: REGION_IDS[i % 3] }));
 
 export async function benchDose(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { JOURNAL_FILE, JOURNAL_LIMIT, LEDGER_FILE, Ledger } from "../matter-bridge/dose/ledger.js";
 import type { LedgerSession } from "../matter-bridge/dose/ledger-schema.js";
+import { benchSession, history } from "./history.js";
 import { median, percentile, printTable, round } from "./stats.js";
 
 const DAY = 86_400_000;
@@ -19,24 +20,11 @@ const HISTORY = [100, 1000, 10_000];
 /** Starts per history size: enough for a compaction to happen inside the run. */
 const STARTS = Number(process.env.BENCH_LEDGER_STARTS ?? Math.ceil(JOURNAL_LIMIT.records / 2) + 100);
 
-const session = (id: string, startedAt: number): LedgerSession => ({
-  id,
-  panelId: "panel-1",
-  region: "mid-back",
-  person: "anna",
-  source: "bench",
-  distanceCm: 30,
-  irradianceMwPerCm2: 24,
-  startedAt,
-  plannedSeconds: 600,
-});
+const session = (id: string, startedAt: number): LedgerSession => benchSession(id, startedAt, { person: "anna" });
 
 /** A ledger file (format 1, as an upgraded bridge finds it) with `n` sessions over the last 85 days. */
 async function seed(dir: string, n: number, now: number): Promise<void> {
-  const sessions = Array.from({ length: n }, (_, i) => {
-    const startedAt = now - 85 * DAY + Math.floor((i * 84 * DAY) / n);
-    return { ...session(`h${i}`, startedAt), endedAt: startedAt + 600_000, deliveredSeconds: 600, endReason: "completed" };
-  });
+  const sessions = history(n, now, 85, () => ({ person: "anna" }));
   await writeFile(join(dir, LEDGER_FILE), JSON.stringify({ format: "biolight-ledger/1", sessions, caution: null, seenAt: now - DAY }));
 }
 

@@ -7,6 +7,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { startControlBridge } from "../test/helpers/control-bridge.js";
+import { history } from "./history.js";
 import { median, percentile, printTable, round } from "./stats.js";
 
 const DAY = 86_400_000;
@@ -27,30 +28,16 @@ const config = {
 };
 
 /** `n` finished sessions over the last 85 days, as an upgraded bridge finds them. */
-function history(n: number, now: number) {
-  const sessions = Array.from({ length: n }, (_, i) => {
-    const startedAt = now - 85 * DAY + Math.floor((i * 84 * DAY) / n);
-    return {
-      id: `h${i}`,
-      panelId: "panel-1",
-      region: "mid-back",
-      person: "anna",
-      source: "bench",
-      distanceCm: 30,
-      irradianceMwPerCm2: 24,
-      startedAt,
-      plannedSeconds: 600,
-      endedAt: startedAt + 600_000,
-      deliveredSeconds: 600,
-      endReason: "completed",
-    };
-  });
-  return { format: "biolight-ledger/1", sessions, caution: null, seenAt: now - DAY };
-}
+const ledgerFile = (n: number, now: number) => ({
+  format: "biolight-ledger/1",
+  sessions: history(n, now, 85, () => ({ person: "anna" })),
+  caution: null,
+  seenAt: now - DAY,
+});
 
 export async function benchStartLatency(): Promise<Record<string, number>> {
   const bridges = await Promise.all(
-    HISTORY.map((n) => startControlBridge({ acknowledged: true, config, ledgerFile: history(n, Date.now()) })),
+    HISTORY.map((n) => startControlBridge({ acknowledged: true, config, ledgerFile: ledgerFile(n, Date.now()) })),
   );
   const ms: number[][] = HISTORY.map(() => []);
   try {
