@@ -184,7 +184,10 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
  */
 function recent(ctx: DoseContext): DoseContext {
   const since = ctx.now - Math.max(WEEK_MS, DAY_MS, ctx.config.dose.minRestSameRegionSeconds * 1000);
-  return { ...ctx, sessions: ctx.sessions.filter((s) => isOpen(s) || endOf(s) > since) };
+  // A plain loop: this runs on every start over the whole history.
+  const sessions: LedgerSession[] = [];
+  for (const s of ctx.sessions) if (s.endedAt === undefined || s.endedAt > since) sessions.push(s);
+  return { ...ctx, sessions };
 }
 
 /**
