@@ -37,3 +37,15 @@ export function session(
   const delivered = opts.delivered ?? seconds;
   return { ...base, endedAt: startedAt + delivered * 1000, deliveredSeconds: delivered, endReason: "completed" };
 }
+
+/** A running low-back entry named `id`, as the controller begins one (for ledger tests that name their entries). */
+export const ledgerEntry = (id: string, startedAt = Date.now(), plannedSeconds = 600): LedgerSession => ({
+  id,
+  panelId: "panel-1",
+  region: "low-back-hips",
+  source: "test",
+  distanceCm: 30,
+  irradianceMwPerCm2: 24,
+  startedAt,
+  plannedSeconds,
+});

@@ -3,10 +3,9 @@
  * off, damage is refused, and a compaction cut short at any step loses and doubles nothing.
  */
 import { existsSync } from "node:fs";
-import { appendFile, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { appendFile, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { appendFileDurably, awaitsFolderSync, writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
 import {
   JOURNAL_FILE,
@@ -20,29 +19,14 @@ import {
   readLedger,
 } from "../../matter-bridge/dose/ledger.js";
 import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
-import { DAY, T0 } from "../helpers/dose-fixtures.js";
+import { DAY, ledgerEntry, T0 } from "../helpers/dose-fixtures.js";
 import { killWriterRounds } from "../helpers/ledger-crash.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
-const dirs: string[] = [];
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), "biolight-journal-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = tempDirs("biolight-journal-");
 
-const entry = (id: string, startedAt: number, plannedSeconds = 600): LedgerSession => ({
-  id,
-  panelId: "panel-1",
-  region: "low-back-hips",
-  source: "test",
-  distanceCm: 30,
-  irradianceMwPerCm2: 24,
-  startedAt,
-  plannedSeconds,
-});
 const closed = (id: string, startedAt: number): LedgerSession => ({
-  ...entry(id, startedAt),
+  ...ledgerEntry(id, startedAt),
   endedAt: startedAt + 600_000,
   deliveredSeconds: 600,
   endReason: "completed",
@@ -86,7 +70,7 @@ describe("ledger journal: a start costs the same whatever the history", () => {
       const journalBefore = await sizeOf(join(dir, JOURNAL_FILE)).catch(() => 0);
       const before = { ...written };
       for (let i = 0; i < 5; i++) {
-        await ledger.begin(entry(`new-${i}`, T0));
+        await ledger.begin(ledgerEntry(`new-${i}`, T0));
         await ledger.finish(`new-${i}`, T0 + 60_000, 60, "stopped");
       }
       expect(written.snapshots).toBe(before.snapshots); // no snapshot on the hot path
@@ -117,7 +101,7 @@ describe("ledger journal: a start costs the same whatever the history", () => {
     const dir = await tempDir();
     const ledger = await Ledger.open(dir, { compactAfter: 10 });
     await ledger.acknowledgeCaution(1, "test");
-    for (let i = 0; i < 12; i++) await ledger.begin(entry(`s${i}`, Date.now()));
+    for (let i = 0; i < 12; i++) await ledger.begin(ledgerEntry(`s${i}`, Date.now()));
     await ledger.compact(); // waits for the queued compaction (and finds nothing left to do, or does the rest)
     expect((await readFile(join(dir, JOURNAL_FILE), "utf8")).split("\n").filter(Boolean).length).toBeLessThan(10);
     const snapshot = JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8"));
@@ -137,7 +121,7 @@ describe("ledger journal: a torn last line", () => {
       const dir = await tempDir();
       const first = await Ledger.open(dir);
       await first.acknowledgeCaution(1, "test");
-      await first.begin(entry("a", Date.now()));
+      await first.begin(ledgerEntry("a", Date.now()));
       await first.finish("a", Date.now(), 30, "stopped");
       await appendFile(join(dir, JOURNAL_FILE), tail);
       const logs: string[] = [];
@@ -152,7 +136,7 @@ describe("ledger journal: a torn last line", () => {
       expect(logs.join("\n")).toMatch(/journal ends in \d+ bytes of a write cut short by a crash/);
       expect(ledger.sessions()).toMatchObject([{ id: "a", deliveredSeconds: 30 }]);
       expect((await readFile(join(dir, JOURNAL_FILE), "utf8")).endsWith(tail)).toBe(true);
-      await ledger.begin(entry("b", Date.now()));
+      await ledger.begin(ledgerEntry("b", Date.now()));
       const journal = await readFile(join(dir, JOURNAL_FILE), "utf8");
       expect(journal.includes(tail)).toBe(false);
       expect(journal.endsWith("\n")).toBe(true);
@@ -174,14 +158,14 @@ describe("ledger journal: a torn last line", () => {
       },
     });
     await ledger.acknowledgeCaution(1, "test");
-    await ledger.begin(entry("a", Date.now()));
+    await ledger.begin(ledgerEntry("a", Date.now()));
     fail = true;
     await expect(ledger.finish("a", Date.now(), 30, "stopped")).rejects.toMatchObject({ code: "ENOSPC" });
     expect(ledger.openSessions()).toHaveLength(1);
     expect((await readLedger(dir)).sessions.map((s) => [s.id, s.endedAt])).toEqual([["a", undefined]]); // loads: the torn line is ignored
     fail = false;
     await ledger.finish("a", Date.now(), 30, "stopped");
-    await ledger.begin(entry("b", Date.now()));
+    await ledger.begin(ledgerEntry("b", Date.now()));
     const again = await readLedger(dir);
     expect(again.sessions.map((s) => [s.id, s.deliveredSeconds])).toEqual([
       ["a", 30],
@@ -208,7 +192,7 @@ describe("ledger journal: damage is refused, never reset", () => {
       const dir = await tempDir();
       const ledger = await Ledger.open(dir);
       await ledger.acknowledgeCaution(1, "test");
-      for (const id of ["a", "b", "c"]) await ledger.begin(entry(id, Date.now()));
+      for (const id of ["a", "b", "c"]) await ledger.begin(ledgerEntry(id, Date.now()));
       const path = join(dir, JOURNAL_FILE);
       const damaged = damage(await readFile(path, "utf8"));
       await writeFile(path, damaged);
@@ -223,7 +207,7 @@ describe("ledger journal: damage is refused, never reset", () => {
     const dir = await tempDir();
     const ledger = await Ledger.open(dir);
     await ledger.acknowledgeCaution(1, "test");
-    await ledger.begin(entry("a", Date.now()));
+    await ledger.begin(ledgerEntry("a", Date.now()));
     await rm(join(dir, LEDGER_FILE));
     await expect(Ledger.open(dir)).rejects.toThrow(/ledger\.json cannot be read \(missing, but ledger\.journal continues it\)/);
   });
@@ -238,7 +222,7 @@ describe("ledger journal: a compaction cut short at any step", () => {
     await ledger.acknowledgeCaution(1, "test");
     await ledger.record(closed("old", T0 - 120 * DAY));
     await ledger.record(closed("kept", T0 - DAY));
-    await ledger.begin(entry("open", T0));
+    await ledger.begin(ledgerEntry("open", T0));
     now = T0 + 1000;
     await ledger.acknowledgeCaution(2, "test"); // drops "old" by age in memory; the journal still holds it
     expect(ids(ledger.sessions())).toEqual(["kept", "open"]);
@@ -291,7 +275,7 @@ describe("ledger journal: a compaction cut short at any step", () => {
     expect(ids(file.sessions)).toEqual(["kept", "open"]); // the aged-out entry does not come back from the journal
     // The next append empties the journal first (all it held is in the snapshot), then carries on.
     await ledger.finish("open", T0 + 2000, 1, "stopped");
-    await ledger.begin(entry("next", T0 + 3000));
+    await ledger.begin(ledgerEntry("next", T0 + 3000));
     expect(
       (await readFile(join(dir, JOURNAL_FILE), "utf8"))
         .trim()
@@ -349,7 +333,7 @@ describe("ledger journal: a real full disk", () => {
     const logs: string[] = [];
     const ledger = await Ledger.open(dir, { reserveBytes: 4096, log: (m) => logs.push(m) });
     await ledger.acknowledgeCaution(1, "test");
-    await ledger.begin(entry("a", Date.now()));
+    await ledger.begin(ledgerEntry("a", Date.now()));
     const journal = join(dir, JOURNAL_FILE);
     const saved = await readFile(journal);
     await rm(journal);
@@ -374,7 +358,7 @@ describe("ledger journal: a real full disk", () => {
     const journal = join(dir, JOURNAL_FILE);
     await symlink("/dev/full", journal);
     for (const id of ["a", "b"]) {
-      const start = ledger.begin(entry(id, Date.now()));
+      const start = ledger.begin(ledgerEntry(id, Date.now()));
       await expect(start).rejects.toBeInstanceOf(LedgerUnavailableError);
       await expect(start).rejects.toMatchObject({
         code: "ENOSPC",
@@ -452,7 +436,7 @@ describe("ledger journal: the reserve is spent only on changes that must land", 
     const { reserve, disk, ledger } = await onDisk();
     await ledger.acknowledgeCaution(1, "test");
     disk.full = "reserve";
-    for (const change of [() => ledger.begin(entry("a", Date.now())), () => ledger.acknowledgeCaution(1, "again")]) {
+    for (const change of [() => ledger.begin(ledgerEntry("a", Date.now())), () => ledger.acknowledgeCaution(1, "again")]) {
       const refused = change();
       await expect(refused).rejects.toBeInstanceOf(LedgerUnavailableError);
       await expect(refused).rejects.toMatchObject({
@@ -511,7 +495,7 @@ describe("ledger journal: the reserve is spent only on changes that must land", 
       let mono = 0;
       const { dir, reserve, disk, logs, ledger } = await onDisk({ clock: { now: () => wall + step + mono, monotonic: () => mono } });
       await ledger.acknowledgeCaution(1, "test", "ann");
-      await ledger.begin(entry("open", startedAt));
+      await ledger.begin(ledgerEntry("open", startedAt));
       disk.full = "reserve";
       mono += 1000;
       await change(ledger, () => {
@@ -529,7 +513,7 @@ describe("ledger journal: the reserve is spent only on changes that must land", 
   it("comes back once there is room, behind the next change written without it (never when nothing changes)", async () => {
     const { reserve, disk, logs, ledger } = await onDisk();
     await ledger.acknowledgeCaution(1, "test");
-    await ledger.begin(entry("a", Date.now() - 60_000));
+    await ledger.begin(ledgerEntry("a", Date.now() - 60_000));
     disk.full = "reserve";
     await ledger.finish("a", Date.now(), 30, "stopped");
     expect(existsSync(reserve)).toBe(false);
@@ -538,7 +522,7 @@ describe("ledger journal: the reserve is spent only on changes that must land", 
     await ledger.persistClockStep(); // no step: nothing written
     await new Promise((r) => setTimeout(r, 20));
     expect(existsSync(reserve)).toBe(false);
-    await ledger.begin(entry("b", Date.now()));
+    await ledger.begin(ledgerEntry("b", Date.now()));
     await ledger.compact(); // queued behind the reserve
     expect(await sizeOf(reserve)).toBe(RESERVE);
     expect(logs.join("\n")).toMatch(/reserve .* is in place again/);
@@ -547,7 +531,7 @@ describe("ledger journal: the reserve is spent only on changes that must land", 
   it("comes back after a compaction once there is room", async () => {
     const { reserve, disk, ledger } = await onDisk();
     await ledger.acknowledgeCaution(1, "test");
-    await ledger.begin(entry("a", Date.now() - 60_000));
+    await ledger.begin(ledgerEntry("a", Date.now() - 60_000));
     disk.full = "reserve";
     await ledger.finish("a", Date.now(), 30, "stopped");
     expect(existsSync(reserve)).toBe(false);

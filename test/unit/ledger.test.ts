@@ -1,30 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { LEDGER_FILE, Ledger, LedgerCorruptError, readLedger } from "../../matter-bridge/dose/ledger.js";
-import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
-import { DAY, T0 } from "../helpers/dose-fixtures.js";
+import { DAY, ledgerEntry, T0 } from "../helpers/dose-fixtures.js";
 import { killWriterRounds } from "../helpers/ledger-crash.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
-const dirs: string[] = [];
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), "biolight-ledger-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
-
-const entry = (id: string, startedAt = Date.now(), plannedSeconds = 600): LedgerSession => ({
-  id,
-  panelId: "panel-1",
-  region: "low-back-hips",
-  source: "test",
-  distanceCm: 30,
-  irradianceMwPerCm2: 24,
-  startedAt,
-  plannedSeconds,
-});
+const tempDir = tempDirs("biolight-ledger-");
 
 describe("ledger", () => {
   it("loads a file from before people as it is, keeps its entries without a person, and adds people beside them", async () => {
@@ -32,7 +14,7 @@ describe("ledger", () => {
     const t = Date.now() - 3_600_000;
     const old = {
       format: "biolight-ledger/1",
-      sessions: [{ ...entry("old", t, 900), endedAt: t + 900_000, deliveredSeconds: 900, endReason: "completed" }],
+      sessions: [{ ...ledgerEntry("old", t, 900), endedAt: t + 900_000, deliveredSeconds: 900, endReason: "completed" }],
       caution: { version: 1, acknowledgedAt: t - 1000, source: "cli" },
       seenAt: t + 900_000,
     };
@@ -40,7 +22,7 @@ describe("ledger", () => {
     const ledger = await Ledger.open(dir);
     expect(ledger.sessions()).toEqual(old.sessions);
     expect(ledger.personCaution("anna")).toBeUndefined();
-    await ledger.begin({ ...entry("new"), person: "anna" });
+    await ledger.begin({ ...ledgerEntry("new"), person: "anna" });
     await ledger.acknowledgeCaution(1, "skill", "anna");
     const file = await readLedger(dir);
     // The first change writes a format-2 snapshot (an older bridge refuses it rather than miss the journal).
@@ -63,7 +45,7 @@ describe("ledger", () => {
     const ledger = await Ledger.open(dir);
     expect(ledger.sessions()).toEqual([]);
     expect(ledger.caution()).toBeNull();
-    await ledger.begin(entry("a"));
+    await ledger.begin(ledgerEntry("a"));
     await ledger.finish("a", Date.now(), 123.4, "stopped");
     await ledger.acknowledgeCaution(1, "cli");
     const again = await Ledger.open(dir);
@@ -74,7 +56,7 @@ describe("ledger", () => {
 
   it("never records more delivered time than planned", async () => {
     const ledger = await Ledger.open(await tempDir());
-    await ledger.begin(entry("a", Date.now(), 60));
+    await ledger.begin(ledgerEntry("a", Date.now(), 60));
     const closed = await ledger.finish("a", Date.now(), 61, "completed");
     expect(closed.deliveredSeconds).toBe(60);
   });
@@ -82,7 +64,7 @@ describe("ledger", () => {
   it("closes sessions left open by a crash as fully delivered, ending at their planned end", async () => {
     const dir = await tempDir();
     const ledger = await Ledger.open(dir);
-    await ledger.begin(entry("open", T0, 900));
+    await ledger.begin(ledgerEntry("open", T0, 900));
     const reopened = await Ledger.open(dir);
     expect(reopened.openSessions()).toHaveLength(1);
     const closed = await reopened.closeOpenAsDelivered();
@@ -94,9 +76,9 @@ describe("ledger", () => {
   it("rejects a bad entry or a double close and changes nothing", async () => {
     const dir = await tempDir();
     const ledger = await Ledger.open(dir);
-    await ledger.begin(entry("a"));
-    await expect(ledger.begin(entry("a"))).rejects.toThrow(/already/);
-    await expect(ledger.begin({ ...entry("b"), region: "knees" as never })).rejects.toThrow();
+    await ledger.begin(ledgerEntry("a"));
+    await expect(ledger.begin(ledgerEntry("a"))).rejects.toThrow(/already/);
+    await expect(ledger.begin({ ...ledgerEntry("b"), region: "knees" as never })).rejects.toThrow();
     await ledger.finish("a", Date.now(), 10, "stopped");
     await expect(ledger.finish("a", Date.now(), 20, "stopped")).rejects.toThrow(/no open session/);
     const again = await Ledger.open(dir);
@@ -117,9 +99,9 @@ describe("ledger", () => {
     let now = T0;
     const dir = await tempDir();
     const ledger = await Ledger.open(dir, () => now);
-    await ledger.begin(entry("old", T0 - 120 * DAY));
+    await ledger.begin(ledgerEntry("old", T0 - 120 * DAY));
     await ledger.finish("old", T0 - 120 * DAY + 600_000, 600, "completed");
-    await ledger.begin(entry("kept", T0 - 90 * DAY));
+    await ledger.begin(ledgerEntry("kept", T0 - 90 * DAY));
     await ledger.finish("kept", T0 - 90 * DAY + 600_000, 600, "completed");
     now = T0 + 1;
     await ledger.acknowledgeCaution(1, "test");

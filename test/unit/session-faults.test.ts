@@ -3,10 +3,9 @@
  * that draws power while off, a Shelly that comes back after losing its settings.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, stat, symlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, stat, symlink } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { PanelStatus } from "../../matter-bridge/contract/api.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
@@ -26,14 +25,9 @@ import { makeConfig, session } from "../helpers/dose-fixtures.js";
 import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
 import { diskFullError, fillableDisk } from "../helpers/full-disk.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), "biolight-faults-"));
-  dirs.push(d);
-  return d;
-};
+const tempDir = tempDirs("biolight-faults-");
 
 const fast: Partial<BridgeConfigInput> = { dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0, maxSessionSeconds: 600 } };
 

@@ -5,24 +5,18 @@
  * crashed session once it resumes; a folder that turns read-only while running is refused naming
  * the cause. (The compiled bridge run as a user that may not write: test/integration/storage-readonly.)
  */
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { appendFileDurably } from "../../matter-bridge/contract/durable-file.js";
 import { JOURNAL_FILE, LEDGER_FILE, Ledger, LedgerUnavailableError, RESERVE_FILE } from "../../matter-bridge/dose/ledger.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { causeOf, isUnwritable, StorageUnavailableError } from "../../matter-bridge/storage/writable.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
-const dirs: string[] = [];
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), "biolight-readonly-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = tempDirs("biolight-readonly-");
 
 const eacces = (path: string) =>
   Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: "EACCES", errno: -13, syscall: "open", path });
