@@ -136,6 +136,31 @@ it("signs in, asks the caution, starts a session with a live countdown and a mov
   }
 }, 30_000);
 
+it("what was typed in the minutes box, and the cursor, survive the page's refresh of the panel cards", async () => {
+  await page.fill("[data-panel=panel-1] input[type=number]", "7");
+  // Mark the box now on the page, then wait until a refresh has put a new one in its place.
+  await page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { querySelector(s: string): Record<string, unknown> } }).document;
+    doc.querySelector("[data-panel=panel-1] input[type=number]").typedBefore = true;
+  });
+  await page.waitForFunction(
+    () =>
+      !(globalThis as unknown as { document: { querySelector(s: string): Record<string, unknown> | null } }).document.querySelector(
+        "[data-panel=panel-1] input[type=number]",
+      )?.typedBefore,
+    undefined,
+    { timeout: 10_000 },
+  );
+  expect(await page.inputValue("[data-panel=panel-1] input[type=number]")).toBe("7");
+  expect(
+    await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { activeElement: { dataset?: { minutes?: string } } } }).document.activeElement.dataset
+          ?.minutes,
+    ),
+  ).toBe("panel-1");
+});
+
 it("a start the bridge rejects is shown with its reason and the panel stays off", async () => {
   await page.fill("[data-panel=panel-1] input[type=number]", "0.001");
   await page.click("[data-panel=panel-1] [data-start=neck-shoulders]");

@@ -62,8 +62,15 @@ function say(text, refused = false) {
   m.hidden = false;
 }
 
+/**
+ * What was typed in each panel's minutes box (panel id → text). The cards are rebuilt on every
+ * refresh, so the text, and the cursor when the box had it, are carried over to the new box.
+ */
+const minutesTyped = new Map();
+
 function renderPanels() {
   const box = $("panels");
+  const focused = document.activeElement?.dataset?.minutes;
   box.replaceChildren(
     ...panels.map((p) => {
       const minutes = el("input", {
@@ -72,7 +79,10 @@ function renderPanels() {
         max: String(Math.ceil(maxSessionMinutes)),
         placeholder: "min",
         "aria-label": `Minutes for ${p.name}`,
+        "data-minutes": p.id,
+        oninput: (e) => minutesTyped.set(p.id, e.target.value),
       });
+      minutes.value = minutesTyped.get(p.id) ?? "";
       return el(
         "div",
         { class: "panel", "data-panel": p.id },
@@ -114,6 +124,7 @@ function renderPanels() {
       );
     }),
   );
+  if (focused) box.querySelector(`[data-minutes="${focused}"]`)?.focus();
 }
 
 function tick() {
