@@ -26,6 +26,7 @@ import type { PanelDriver } from "./panels/driver.js";
 import { createDriver } from "./panels/index.js";
 import { SessionController } from "./sessions/controller.js";
 import { describeHolder, lockStorage, lockStorageOrReadOnly, runningHolder, type StorageLock, StorageLockedError } from "./storage/lock.js";
+import { lockLost, watchLock } from "./storage/lock-watch.js";
 import { canWrite, isUnwritable, STORAGE_RECHECK_MS, StorageUnavailableError } from "./storage/writable.js";
 
 /** Room kept beside the ledger for the writes a full disk must not stop (a few thousand sessions). */
@@ -50,6 +51,11 @@ export interface Bridge {
   api: Api;
   /** Every panel off and every session closed, then the Matter node and the API closed. */
   close(): Promise<void>;
+  /**
+   * Settles when another bridge took the storage folder over (its lock names that bridge now): by
+   * then this one has switched every panel off and closed. The CLI exits with STORAGE_LOCKED_EXIT.
+   */
+  lost: Promise<StorageUnavailableError>;
 }
 
 export async function startBridge(
@@ -85,7 +91,8 @@ async function startLocked(
 ): Promise<Bridge> {
   const readOnly = locked instanceof StorageUnavailableError ? locked : undefined;
   let lock = readOnly ? undefined : (locked as StorageLock);
-  const ledger = await openLedger(cli.storage, log, readOnly);
+  const lostLock = () => lockLost(cli.storage, lock);
+  const ledger = await openLedger(cli.storage, log, readOnly, lostLock);
   const drivers: Record<string, PanelDriver> = {};
   for (const panel of config.panels) drivers[panel.id] = await createDriver(panel, { storageDir: cli.storage, log });
   const controller = new SessionController({ config, ledger, drivers, log, storage: readOnly });
@@ -132,7 +139,11 @@ async function startLocked(
   let pairingControl: PairingControl | undefined;
   let api: Api | undefined;
   let stopWatching = async () => {};
-  const closeAll = async () => {
+  let stopLockWatch = () => {};
+  let closing: Promise<void> | undefined;
+  const closeAll = () => (closing ??= closeOnce());
+  const closeOnce = async () => {
+    stopLockWatch();
     // A re-check in flight finishes first (it may be taking the lock or starting the node).
     await stopWatching();
     await controller.shutdown();
@@ -199,6 +210,17 @@ async function startLocked(
         },
       });
     const started = api;
+    const lost = new Promise<StorageUnavailableError>((resolve) => {
+      stopLockWatch = watchLock(
+        lostLock,
+        (reason) => {
+          log(reason.message);
+          controller.suspendLedger(reason);
+          void closeAll().finally(() => resolve(reason));
+        },
+        log,
+      );
+    });
     return {
       controller,
       ledger: ledger instanceof Error ? undefined : ledger,
@@ -222,6 +244,7 @@ async function startLocked(
       forgotten: matter?.forgotten ?? [],
       api: started,
       close: closeAll,
+      lost,
     };
   } catch (err) {
     await closeAll();
@@ -319,9 +342,14 @@ function watchStorage(w: StorageWatch): () => Promise<void> {
  * A corrupt ledger does not stop the bridge: it runs, refusing every start, and says so loudly. On
  * a storage folder it cannot write, the ledger is read and suspended (nothing is written).
  */
-async function openLedger(storage: string, log: (m: string) => void, suspended?: Error): Promise<Ledger | LedgerCorruptError> {
+async function openLedger(
+  storage: string,
+  log: (m: string) => void,
+  suspended: Error | undefined,
+  lockLost: () => Promise<Error | undefined>,
+): Promise<Ledger | LedgerCorruptError> {
   try {
-    return await Ledger.open(storage, { reserveBytes: LEDGER_RESERVE_BYTES, log, suspended });
+    return await Ledger.open(storage, { reserveBytes: LEDGER_RESERVE_BYTES, log, suspended, lockLost });
   } catch (err) {
     if (err instanceof LedgerCorruptError) return err;
     throw err;

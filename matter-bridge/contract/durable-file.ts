@@ -8,8 +8,8 @@
  * last line after a power cut; the journal's reader must tell it from a complete one.
  */
 import { constants } from "node:fs";
-import { type FileHandle, link, open, rename, rm } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { type FileHandle, link, open, readdir, rename, rm } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 
 export interface DurableWriteOptions {
   /** File mode of a new file (default 0600: the storage holds tokens and health notes). */
@@ -51,6 +51,32 @@ export async function writeFileDurably(path: string, data: string | Uint8Array, 
     await rm(tmp, { force: true }).catch(() => {});
   }
   await syncFolder(path);
+}
+
+/** Whether a process with this pid runs on this machine (only "no such process" says it does not). */
+export function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+/**
+ * Removes the temp files of `path` that a writer killed mid-write left behind (SIGKILL, a power
+ * cut): those named by a process that no longer runs. Answers how many went.
+ */
+export async function removeStaleTemps(path: string): Promise<number> {
+  const prefix = `${basename(path)}.`;
+  let removed = 0;
+  for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
+    const pid = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid === undefined || Number(pid) === process.pid || processRuns(Number(pid))) continue;
+    await rm(join(dirname(path), name), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /**

@@ -30,7 +30,7 @@
  */
 import { mkdir, readFile, rm, stat, statfs, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { appendFileDurably, writeFileDurably } from "../contract/durable-file.js";
+import { appendFileDurably, removeStaleTemps, writeFileDurably } from "../contract/durable-file.js";
 import { DAY_MS } from "../contract/units.js";
 import type { Clock } from "../sessions/clock.js";
 import { applyPatch, indexOf, JOURNAL_FILE, JournalDamage, type LedgerPatch, parseJournal } from "./journal.js";
@@ -110,6 +110,12 @@ export interface LedgerOptions {
    * LedgerUnavailableError carrying this message until `resume()`.
    */
   suspended?: Error;
+  /**
+   * Whether the storage folder is still this bridge's (storage/lock.ts): asked before every change
+   * is written. An answer suspends the ledger with it: that change and every later one is refused,
+   * and nothing more is written.
+   */
+  lockLost?: () => Promise<Error | undefined>;
   log?: (message: string) => void;
 }
 
@@ -145,6 +151,7 @@ export class Ledger {
   private suspendedBy: Error | undefined;
   /** The files as they were read while suspended: changed by someone else meanwhile, they are not written over. */
   private readFingerprint: string | undefined;
+  private lockLost: LedgerOptions["lockLost"];
 
   private constructor(
     readonly path: string,
@@ -201,6 +208,7 @@ export class Ledger {
       reserve,
       log,
     );
+    ledger.lockLost = opts.lockLost;
     if (opts.suspended) {
       ledger.suspendedBy = opts.suspended;
       ledger.readFingerprint = await fingerprint(dir);
@@ -239,8 +247,10 @@ export class Ledger {
     await this.settle();
   }
 
-  /** After the files are read and the folder can be written: the reserve, then start-up compaction. */
+  /** After the files are read and the folder can be written: crash leftovers, the reserve, then start-up compaction. */
   private async settle(): Promise<void> {
+    const leftovers = await removeStaleTemps(this.path).catch(() => 0);
+    if (leftovers) this.log(`Removed ${leftovers} temporary file(s) a crash left beside the dose ledger.`);
     if (this.reserve) this.reserveMissing = !(await keepReserve(this.reserve.path, this.reserve.bytes));
     // Start-up compaction: best effort (a folder that cannot be written still opens; changes then fail).
     if (this.journal.records > 0 || this.journal.dirty)
@@ -428,6 +438,8 @@ export class Ledger {
 
   private enqueue(work: () => Promise<void>): Promise<void> {
     const run = async () => {
+      const lost = this.suspendedBy ? undefined : await this.lockLost?.();
+      if (lost) this.suspend(lost);
       if (this.suspendedBy) throw new LedgerUnavailableError(this.suspendedBy.message);
       await work();
     };

@@ -3,13 +3,18 @@
  * at start-up, close its live sessions as "recovered" and write back stale ledgers. The lock is a
  * file created atomically (link of a complete temp file) naming its holder; a holder that no longer
  * runs (its process is gone, or the machine rebooted since) is taken over.
+ *
+ * Without flock(2) a takeover cannot be made atomic: three bridges finding one stale lock at once can
+ * leave two of them believing they hold it. So a holder checks that the file still names it before
+ * every ledger write and every couple of seconds (`lostTo`); whoever finds another holder named
+ * there gives the folder up (bridge.ts). A lock file deleted by hand is made again.
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync, unlinkSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { writeFileDurably } from "../contract/durable-file.js";
+import { processRuns, writeFileDurably } from "../contract/durable-file.js";
 import { isUnwritable, StorageUnavailableError } from "./writable.js";
 
 export const LOCK_FILE = "bridge.lock";
@@ -29,7 +34,7 @@ interface LockHolder {
 export class StorageLockedError extends Error {
   constructor(
     readonly dir: string,
-    readonly holder: Pick<LockHolder, "pid" | "hostname" | "startedAt">,
+    readonly holder: HolderInfo,
   ) {
     super(
       `The storage folder ${dir} is in use by another bridge (process ${holder.pid} on ${holder.hostname}, running since ${holder.startedAt}). ` +
@@ -39,8 +44,16 @@ export class StorageLockedError extends Error {
   }
 }
 
+export type HolderInfo = Pick<LockHolder, "pid" | "hostname" | "startedAt">;
+
 export interface StorageLock {
   path: string;
+  /**
+   * The holder the lock file names now when that is no longer this process (another bridge took
+   * it over); undefined while this process holds it, or when the file cannot be read (the storage
+   * checks report that). A lock file deleted meanwhile is made again, unless someone was quicker.
+   */
+  lostTo(): Promise<HolderInfo | undefined>;
   release(): Promise<void>;
 }
 
@@ -64,11 +77,7 @@ function isRunning(holder: LockHolder): boolean {
   if (holder.hostname !== hostname()) return true; // another machine on shared storage: cannot tell, so assume so
   const boot = bootId();
   if (holder.bootId && boot && holder.bootId !== boot) return false;
-  try {
-    process.kill(holder.pid, 0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ESRCH") return false;
-  }
+  if (!processRuns(holder.pid)) return false;
   const start = processStart(holder.pid);
   return !(holder.processStart && start && holder.processStart !== start);
 }
@@ -116,14 +125,13 @@ export async function lockStorage(dir: string): Promise<StorageLock> {
 }
 
 /** The lock's holder when a running bridge holds it (read only: nothing is written). */
-export async function runningHolder(dir: string): Promise<Pick<LockHolder, "pid" | "hostname" | "startedAt"> | undefined> {
+export async function runningHolder(dir: string): Promise<HolderInfo | undefined> {
   const holder = parseHolder(await readFile(join(dir, LOCK_FILE), "utf8").catch(() => undefined));
   return holder && isRunning(holder) ? holder : undefined;
 }
 
 /** Who holds a lock, in words for a log line. */
-export const describeHolder = (h: Pick<LockHolder, "pid" | "hostname" | "startedAt">) =>
-  `process ${h.pid} on ${h.hostname}, running since ${h.startedAt}`;
+export const describeHolder = (h: HolderInfo) => `process ${h.pid} on ${h.hostname}, running since ${h.startedAt}`;
 
 /**
  * Takes the lock as lockStorage does; when the folder cannot be written (EACCES, EPERM, EROFS) it
@@ -178,8 +186,25 @@ function held(path: string, text: string): StorageLock {
       } catch {}
   };
   process.once("exit", releaseSync);
+  const UNKNOWN: HolderInfo = { pid: 0, hostname: "unknown", startedAt: "unknown" };
   return {
     path,
+    async lostTo() {
+      let seen: string;
+      try {
+        seen = (await readFile(path, "utf8")).trim();
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT") return undefined;
+        try {
+          await writeFileDurably(path, text, { exclusive: true });
+          return undefined;
+        } catch (writeErr) {
+          if ((writeErr as NodeJS.ErrnoException).code !== "EEXIST") return undefined;
+          seen = (await readFile(path, "utf8").catch(() => "")).trim();
+        }
+      }
+      return seen === text ? undefined : (parseHolder(seen) ?? UNKNOWN);
+    },
     async release() {
       process.off("exit", releaseSync);
       releaseSync();

@@ -47,6 +47,15 @@ export class StorageUnavailableError extends Error {
     );
   }
 
+  /** Another bridge took over the lock this one held (a takeover race): this one gives the folder up. */
+  static taken(dir: string, holder: string): StorageUnavailableError {
+    return new StorageUnavailableError(
+      dir,
+      "locked",
+      `Another bridge took over the storage folder ${dir} (${holder}): this bridge switched its panels off, refuses every session and stops. Run one bridge per storage folder.`,
+    );
+  }
+
   /** Writable again, but another bridge holds its lock by now. */
   static locked(dir: string, holder: string): StorageUnavailableError {
     return new StorageUnavailableError(

@@ -45,6 +45,38 @@ describe("storage lock", () => {
     await expect(readFile(join(storage, LOCK_FILE))).rejects.toMatchObject({ code: "ENOENT" });
   }, 90_000);
 
+  it("a running bridge whose lock another bridge took over switches its panel off, writes nothing more and exits 3", async () => {
+    const storage = await tempDir();
+    const config = await configFile(storage);
+    const first = await startBridge(storage, config, ["--acknowledge-caution"]);
+    const started = await call(first.url, "POST", "/v1/sessions", { token: first.token, body: { region: "mid-back", seconds: 60 } });
+    expect(started.status).toBe(201);
+    const ledgerFiles = ["ledger.json", "ledger.journal"];
+    const before = await Promise.all(ledgerFiles.map((f) => readFile(join(storage, f), "utf8").catch(() => "")));
+
+    // What a takeover race leaves behind: the lock names another running bridge.
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    try {
+      const holder = {
+        pid: other.pid,
+        hostname: hostname(),
+        bootId: await bootId(),
+        startedAt: "2026-11-25T10:00:00.000Z",
+        token: "other",
+      };
+      await writeFile(join(storage, LOCK_FILE), JSON.stringify(holder));
+      const { code } = await first.exited;
+      expect(code).toBe(STORAGE_LOCKED_EXIT);
+      expect(first.output()).toContain(`Another bridge took over the storage folder ${storage} (process ${other.pid} on ${hostname()}`);
+      const panel = JSON.parse(await readFile(join(storage, "panels/panel-1.json"), "utf8"));
+      expect(panel.on).toBe(false);
+      expect(await Promise.all(ledgerFiles.map((f) => readFile(join(storage, f), "utf8").catch(() => "")))).toEqual(before);
+      expect(JSON.parse(await readFile(join(storage, LOCK_FILE), "utf8"))).toEqual(holder);
+    } finally {
+      other.kill("SIGKILL");
+    }
+  }, 90_000);
+
   it("takes over a lock whose process is gone or whose machine has rebooted since", async () => {
     const dir = await tempDir();
     const stale = {

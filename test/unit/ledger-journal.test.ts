@@ -2,6 +2,7 @@
  * The ledger's journal: a start writes the same bytes whatever the history, a torn last line is cut
  * off, damage is refused, and a compaction cut short at any step loses and doubles nothing.
  */
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { appendFile, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -584,6 +585,32 @@ describe("ledger journal crash safety", () => {
       }
     });
     expect(acked.sessions.size).toBeGreaterThan(ROUNDS);
+    // Each writer's open removed the temp files earlier kills left: at most the last kill's is there.
+    const temps = async () => (await readdir(dir)).filter((f) => f.endsWith(".tmp"));
+    expect((await temps()).length).toBeLessThanOrEqual(1);
     expect((await Ledger.open(dir)).sessions().length).toBeGreaterThanOrEqual(acked.sessions.size);
+    expect(await temps()).toEqual([]);
   }, 120_000);
+
+  it("at open, removes the snapshot temp files of writers that no longer run, and only those", async () => {
+    const dir = await tempDir();
+    const dead = spawn(process.execPath, ["-e", ""]);
+    await new Promise((r) => dead.on("exit", r));
+    const live = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    try {
+      const names = [
+        `${LEDGER_FILE}.${dead.pid}.3.tmp`,
+        `${LEDGER_FILE}.${live.pid}.1.tmp`,
+        `${LEDGER_FILE}.${process.pid}.9.tmp`,
+        "notes.1.2.tmp",
+      ];
+      for (const name of names) await writeFile(join(dir, name), "{half a snapsh");
+      const said: string[] = [];
+      await Ledger.open(dir, { log: (m) => said.push(m) });
+      expect((await readdir(dir)).filter((f) => f.endsWith(".tmp")).sort()).toEqual(names.slice(1).sort());
+      expect(said).toContain("Removed 1 temporary file(s) a crash left beside the dose ledger.");
+    } finally {
+      live.kill("SIGKILL");
+    }
+  });
 });
