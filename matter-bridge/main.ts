@@ -6,7 +6,7 @@ import { askCaution, type CautionPrompt } from "./cli/caution-prompt.js";
 import { createLog } from "./cli/log.js";
 import { busyPort, busyPortOf } from "./cli/ports.js";
 import { every, onShutdownSignals } from "./cli/signals.js";
-import { ConfigError, loadConfig, parseCli, USAGE } from "./config/load.js";
+import { ConfigError, loadConfig, matterEnvProblem, parseCli, USAGE } from "./config/load.js";
 import { CAUTION_VERSION } from "./contract/caution.js";
 import { lockStorageOrReadOnly, STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
 import { StorageUnavailableError } from "./storage/writable.js";
@@ -28,6 +28,13 @@ if (opts.help) {
 if (opts.version) {
   console.log(VERSION);
   process.exit(0);
+}
+{
+  const problem = matterEnvProblem(process.env);
+  if (problem) {
+    console.error(problem);
+    process.exit(2);
+  }
 }
 // matter.js reads process.argv as its own variables (--log-format json would become its log format,
 // which it rejects): the flags are parsed, so it is given none of them.

@@ -100,6 +100,32 @@ export const USAGE = `Usage: npm start -- [flags]
   env BRIDGE_API_TOKEN   API token (default: generated into the storage dir)`;
 
 /** Flags win over environment, environment over defaults. */
+/**
+ * matter.js's log variables, checked before matter.js loads: it reads them as it loads and dies of
+ * a value it does not know with a stack trace. (The bridge writes matter.js's lines in its own
+ * format, so a valid MATTER_LOG_FORMAT changes nothing.)
+ */
+const MatterEnvSchema = z.object({
+  MATTER_LOG_LEVEL: z
+    .string()
+    .regex(/^(debug|info|notice|warn|error|fatal|[0-5])$/i, "must be one of: debug, info, notice, warn, error, fatal")
+    .optional(),
+  MATTER_LOG_FORMAT: z.enum(["plain", "ansi", "html"], { error: "must be one of: plain, ansi, html" }).optional(),
+});
+
+/** What is wrong with the matter.js variables, in one message (undefined when nothing is). */
+export function matterEnvProblem(env: NodeJS.ProcessEnv): string | undefined {
+  const parsed = MatterEnvSchema.safeParse({
+    MATTER_LOG_LEVEL: env.MATTER_LOG_LEVEL || undefined,
+    MATTER_LOG_FORMAT: env.MATTER_LOG_FORMAT || undefined,
+  });
+  return parsed.success
+    ? undefined
+    : `Invalid environment:\n${describeIssues(parsed.error)
+        .map((l) => `  - ${l}`)
+        .join("\n")}`;
+}
+
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
   const raw: Record<string, unknown> = {
     storage: "./.data",

@@ -5,6 +5,7 @@
  */
 import { createSocket, type Socket } from "node:dgram";
 import { existsSync, readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "@jest/globals";
@@ -14,8 +15,8 @@ import { configFile, freeUdpPort, launch, READY, tempDir } from "../helpers/cli-
 import { commission, connect, startController } from "../helpers/matter-controller.js";
 
 const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8"));
-/** matter.js refuses this at load (it reads MATTER_LOG_FORMAT into its Logger): a process that loads matter.js crashes. */
-const MATTER_TRIPWIRE = { MATTER_LOG_FORMAT: "no-such-format" };
+/** matter.js reads its config file as it loads and dies of one that is not JSON (the README): a process that gets that far says so. */
+const MATTER_TRIPWIRE = { MATTER_PATH_CONFIG: join(import.meta.dirname, "../../README.md") };
 
 const held: Array<Server | Socket> = [];
 afterEach(async () => {
@@ -48,8 +49,23 @@ describe("bridge CLI as an appliance", () => {
     const dir = await tempDir();
     const start = launch(["--storage", dir, "--api-port", "0", "--matter-port", String(await freeUdpPort())], { env: MATTER_TRIPWIRE });
     expect((await start.exited).code).not.toBe(0);
-    expect(start.output()).toMatch(/Unsupported log format "no-such-format"/);
+    expect(start.output()).toMatch(/Error parsing configuration file .*README\.md/);
   }, 120_000);
+
+  it("a bad MATTER_LOG_LEVEL or MATTER_LOG_FORMAT exits 2 naming the variable and the allowed values, before matter.js loads", async () => {
+    const dir = await tempDir();
+    const args = ["--storage", dir, "--api-port", "0", "--matter-port", String(await freeUdpPort())];
+    const level = launch(args, { env: { ...MATTER_TRIPWIRE, MATTER_LOG_LEVEL: "loud" } });
+    expect((await level.exited).code).toBe(2);
+    expect(lines(level.output())).toEqual([
+      "Invalid environment:",
+      "  - MATTER_LOG_LEVEL: must be one of: debug, info, notice, warn, error, fatal",
+    ]);
+    const format = launch(args, { env: { ...MATTER_TRIPWIRE, MATTER_LOG_FORMAT: "xml" } });
+    expect((await format.exited).code).toBe(2);
+    expect(lines(format.output())).toEqual(["Invalid environment:", "  - MATTER_LOG_FORMAT: must be one of: plain, ansi, html"]);
+    expect(await readdir(dir)).toEqual([]);
+  }, 60_000);
 
   it("a bad --log-format or BRIDGE_LOG_FORMAT exits 2 naming the allowed values", async () => {
     const flag = launch(["--log-format", "xml"], { env: MATTER_TRIPWIRE });

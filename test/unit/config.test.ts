@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
-import { ConfigError, loadConfig, parseCli, parseConfig } from "../../matter-bridge/config/load.js";
+import { ConfigError, loadConfig, matterEnvProblem, parseCli, parseConfig } from "../../matter-bridge/config/load.js";
 import { regionSwitchName } from "../../matter-bridge/contract/config.js";
 
 const panel = { id: "panel-1", name: "Panel" };
@@ -268,4 +268,19 @@ describe("region switches in the config", () => {
   ])("refuses %s, naming the field", (_what, json, pattern) => {
     expect(errorOf(json)).toMatch(pattern);
   });
+});
+
+describe("matter.js's log variables, checked before matter.js loads", () => {
+  it.each([
+    [{}],
+    [{ MATTER_LOG_LEVEL: "DEBUG" }],
+    [{ MATTER_LOG_LEVEL: "3" }],
+    [{ MATTER_LOG_LEVEL: "", MATTER_LOG_FORMAT: "" }],
+    [{ MATTER_LOG_FORMAT: "ansi" }],
+  ])("accepts %j", (env) => expect(matterEnvProblem(env)).toBeUndefined());
+  it.each([
+    [{ MATTER_LOG_LEVEL: "loud" }, /MATTER_LOG_LEVEL: must be one of: debug, info/],
+    [{ MATTER_LOG_LEVEL: "6" }, /MATTER_LOG_LEVEL/],
+    [{ MATTER_LOG_FORMAT: "json" }, /MATTER_LOG_FORMAT: must be one of: plain, ansi, html/],
+  ])("refuses %j, naming the variable", (env, pattern) => expect(matterEnvProblem(env)).toMatch(pattern));
 });
