@@ -30,6 +30,10 @@ export async function loadOrCreateToken(storageDir: string, env: NodeJS.ProcessE
     return { token: fromEnv, source: "env", path };
   }
   const existing = await readToken(path);
+  if (existing && existing.length < MIN_TOKEN_LENGTH)
+    throw new ConfigError(
+      `The API token in ${path} is ${existing.length} characters; use at least ${MIN_TOKEN_LENGTH} (e.g. \`openssl rand -base64 32\`), or delete the file and the bridge makes a random one.`,
+    );
   if (existing) return { token: existing, source: "file", path };
   const token = randomBytes(32).toString("base64url");
   try {

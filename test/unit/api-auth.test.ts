@@ -2,11 +2,15 @@
  * The control API's bearer check and its per-address throttle of wrong tokens, with an injected
  * clock and injected client addresses; and the minimum length of BRIDGE_API_TOKEN.
  */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { AuthThrottle, bearerCheck } from "../../matter-bridge/api/auth.js";
 import { HttpError } from "../../matter-bridge/api/errors.js";
 import { loadOrCreateToken } from "../../matter-bridge/api/token.js";
 import { ConfigError } from "../../matter-bridge/config/load.js";
+import { API_TOKEN_FILE } from "../../matter-bridge/contract/storage.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 const TOKEN = "unit-test-token-0123456789abcdefghij";
 const RIGHT = `Bearer ${TOKEN}`;
@@ -204,5 +208,22 @@ describe("BRIDGE_API_TOKEN length", () => {
     expect(await loadOrCreateToken(dir, { BRIDGE_API_TOKEN: t24 })).toMatchObject({ token: t24, source: "env" });
     const generated = "q3Jd9m1Zb0xYt7Lk2Vw8Rf4Hc6Ns5Pa0Ee1Gi2Uo3Yy4="; // `openssl rand -base64 32`
     expect(await loadOrCreateToken(dir, { BRIDGE_API_TOKEN: generated })).toMatchObject({ token: generated, source: "env" });
+  });
+});
+
+describe("the token file's length", () => {
+  const tempDir = tempDirs("biolight-token-");
+
+  it("refuses a hand-written token file shorter than 24 characters, naming the file, and leaves it as it is", async () => {
+    const dir = await tempDir();
+    const file = join(dir, API_TOKEN_FILE);
+    await writeFile(file, "hunter2-but-longer\n", { mode: 0o600 });
+    const refused = loadOrCreateToken(dir, {});
+    await expect(refused).rejects.toBeInstanceOf(ConfigError);
+    await expect(refused).rejects.toThrow(`The API token in ${file} is 18 characters; use at least 24`);
+    expect(await readFile(file, "utf8")).toBe("hunter2-but-longer\n");
+
+    await writeFile(file, `${"y".repeat(24)}\n`);
+    expect(await loadOrCreateToken(dir, {})).toMatchObject({ token: "y".repeat(24), source: "file" });
   });
 });
