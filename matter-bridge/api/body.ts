@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { exponentInJson } from "../contract/numbers.js";
 import { HttpError } from "./errors.js";
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -51,38 +52,14 @@ export async function readJson(req: IncomingMessage, { limit = MAX_BODY_BYTES, o
   return value;
 }
 
-/**
- * Numbers in a body are plain decimal, as everywhere in the contract (contract/numbers.ts). JSON also
- * allows an exponent (`1e2`, `6E1`); the parsed value no longer shows how a number was written, so
- * the raw text is scanned (skipping strings). Runs only on text JSON.parse accepted, so a malformed
- * body is still INVALID_JSON. Names the key when the number is a member's value.
- */
+/** Numbers in a body are plain decimal, as everywhere in the contract (contract/numbers.ts). */
 function requirePlainNumbers(text: string): void {
-  const stringToken = /"(?:[^"\\]|\\.)*"/y;
-  const numberToken = /-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
-  const colon = /\s*:/y;
-  let key: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      stringToken.lastIndex = i;
-      const literal = stringToken.exec(text)?.[0] ?? c;
-      i += literal.length - 1;
-      colon.lastIndex = i + 1;
-      key = colon.test(text) ? (JSON.parse(literal) as string) : undefined;
-    } else if (c === "-" || (c >= "0" && c <= "9")) {
-      numberToken.lastIndex = i;
-      const token = numberToken.exec(text)?.[0] ?? c;
-      if (/[eE]/.test(token)) {
-        const n = Number(token);
-        const plain = Number.isFinite(n) && !/e/.test(String(n)) ? ` (write ${n})` : "";
-        const message = `${token} is written with an exponent; numbers must be plain decimal digits${plain}`;
-        const field = key ?? "(body)";
-        throw new HttpError(400, "VALIDATION_ERROR", `Invalid request: ${field}: ${message}`, { issues: [{ field, message }] });
-      }
-      i += token.length - 1;
-    } else if (c === "," || c === "[" || c === "{") key = undefined;
-  }
+  const found = exponentInJson(text);
+  if (!found) return;
+  const field = found.field ?? "(body)";
+  throw new HttpError(400, "VALIDATION_ERROR", `Invalid request: ${field}: ${found.message}`, {
+    issues: [{ field, message: found.message }],
+  });
 }
 
 function readAtMost(req: IncomingMessage, limit: number): Promise<Buffer> {

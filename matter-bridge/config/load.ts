@@ -5,7 +5,7 @@ import * as z from "zod";
 import { LOG_FORMATS } from "../cli/log.js";
 import { allowedConfigKeys, type BridgeConfig, BridgeConfigSchema, DEFAULT_CONFIG } from "../contract/config.js";
 import { describeIssues } from "../contract/issues.js";
-import { decimalNumber } from "../contract/numbers.js";
+import { decimalNumber, exponentInJson } from "../contract/numbers.js";
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -28,6 +28,9 @@ export async function loadConfig(path?: string): Promise<BridgeConfig> {
   } catch (err) {
     throw new ConfigError(`Config file ${path} is not valid JSON: ${(err as Error).message}`);
   }
+  // Plain decimal numbers, as everywhere in the contract.
+  const exponent = exponentInJson(text);
+  if (exponent) throw new ConfigError(`Invalid ${path}:\n  - ${exponent.field ?? "(file)"}: ${exponent.message}`);
   return parseConfig(json, path);
 }
 

@@ -36,3 +36,35 @@ export function decimalNumber<T extends z.ZodType<number, number>>(
     })
     .pipe(number);
 }
+
+/**
+ * JSON allows an exponent (`1e2`, `6E1`), which the parsed value no longer shows, so the raw text is
+ * scanned (skipping strings): the first number written with one, with the key it is the value of
+ * and the refusal's words. Only for text JSON.parse accepted.
+ */
+export function exponentInJson(text: string): { field: string | undefined; message: string } | undefined {
+  const stringToken = /"(?:[^"\\]|\\.)*"/y;
+  const numberToken = /-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
+  const colon = /\s*:/y;
+  let key: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      stringToken.lastIndex = i;
+      const literal = stringToken.exec(text)?.[0] ?? c;
+      i += literal.length - 1;
+      colon.lastIndex = i + 1;
+      key = colon.test(text) ? (JSON.parse(literal) as string) : undefined;
+    } else if (c === "-" || (c >= "0" && c <= "9")) {
+      numberToken.lastIndex = i;
+      const token = numberToken.exec(text)?.[0] ?? c;
+      if (/[eE]/.test(token)) {
+        const n = Number(token);
+        const plain = Number.isFinite(n) && !/e/.test(String(n)) ? ` (write ${n})` : "";
+        return { field: key, message: `${token} is written with an exponent; numbers must be plain decimal digits${plain}` };
+      }
+      i += token.length - 1;
+    } else if (c === "," || c === "[" || c === "{") key = undefined;
+  }
+  return undefined;
+}

@@ -153,6 +153,19 @@ describe("config file", () => {
     await expect(loadConfig(join(dir, "missing.json"))).rejects.toThrow(/Cannot read config file .*missing\.json/);
     expect((await loadConfig()).panels).toHaveLength(1);
   });
+
+  it("refuses a number written with an exponent in the file, naming the key and the plain way to write it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "biolight-config-"));
+    dirs.push(dir);
+    const file = join(dir, "bridge.json");
+    await writeFile(file, `{ "panels": [{ "id": "panel-1", "name": "Panel e2" }], "dose": { "maxSessionSeconds": 6e2 } }`);
+    await expect(loadConfig(file)).rejects.toThrow(
+      `Invalid ${file}:\n  - maxSessionSeconds: 6e2 is written with an exponent; numbers must be plain decimal digits (write 600)`,
+    );
+    // The same value in plain digits, and an "e" inside a string, are fine.
+    await writeFile(file, `{ "panels": [{ "id": "panel-1", "name": "Panel e2" }], "dose": { "maxSessionSeconds": 600 } }`);
+    expect((await loadConfig(file)).dose.maxSessionSeconds).toBe(600);
+  });
 });
 
 describe("CLI flags and environment", () => {
