@@ -41,10 +41,23 @@ printComparison(`medians of ${rounds} starts each, taking turns; the anchors run
     anchor: cold.hello.first,
     target: { kind: "absolute", limit: 15, unit: "ms" },
   },
+  // The least any launch that asks the bridge who lives there costs (bench/floor-skill.ts): the 15 ms above is below it.
+  {
+    measure: "floor: hello-world + GET /v1/people + 1 file read (ms)",
+    project: cold.floor.first,
+    anchor: cold.hello.first,
+    target: { kind: "absolute", limit: 15, unit: "ms" },
+  },
+  {
+    measure: "skill bundle: load + first LaunchRequest vs the floor (ms)",
+    project: cold.skill.first,
+    anchor: cold.floor.first,
+    target: ratio(2),
+  },
 ]);
 console.log(
   "\nbiolight: the compiled bridge (dist/bridge/main.js), simulated panels; anchor: bench/stock-bridge.mjs (plain JS, on/off plugs)." +
-    "\nRSS is read 1.5 s after the ready line, not commissioned. The skill's anchor is bench/hello-skill.ts, bundled the same way.",
+    "\nRSS is read 1.5 s after the ready line, not commissioned. The skill's anchors are bench/hello-skill.ts and bench/floor-skill.ts, bundled the same way.",
 );
 
 const suites: Array<[string, () => Promise<Record<string, number>>]> = [
