@@ -12,15 +12,10 @@ import { Ledger, LedgerUnavailableError } from "../../matter-bridge/dose/ledger.
 import { LOCK_FILE, lockStorage } from "../../matter-bridge/storage/lock.js";
 import { lockLost } from "../../matter-bridge/storage/lock-watch.js";
 import { ledgerEntry } from "../helpers/dose-fixtures.js";
+import { deadPid } from "../helpers/processes.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
 const tempDir = tempDirs("biolight-lock-race-");
-
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ["-e", ""]);
-  await new Promise((r) => child.on("exit", r));
-  return child.pid!;
-}
 
 const staleLock = async (dir: string, pid: number) =>
   writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid, hostname: hostname(), startedAt: "2026-01-01T00:00:00.000Z", token: "stale" }));

@@ -1,5 +1,4 @@
 /** One bridge per storage folder: a second one exits at once and changes nothing; a dead holder's lock is taken over. */
-import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -7,15 +6,7 @@ import { describe, expect, it } from "@jest/globals";
 import { LOCK_FILE, lockStorage, STORAGE_LOCKED_EXIT, StorageLockedError } from "../../matter-bridge/storage/lock.js";
 import { configFile, launch, startBridge, tempDir } from "../helpers/cli-bridge.js";
 import { call } from "../helpers/http.js";
-
-const bootId = async () => (await readFile("/proc/sys/kernel/random/boot_id", "utf8")).trim();
-
-/** The pid of a process that has exited (and whose pid is not reused within the test). */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ["-e", ""]);
-  await new Promise((r) => child.on("exit", r));
-  return child.pid!;
-}
+import { bootId, deadPid, liveProcess, lockNaming } from "../helpers/processes.js";
 
 describe("storage lock", () => {
   it("a second bridge on the same storage exits non-zero within seconds, naming the folder and the holder, and changes nothing", async () => {
@@ -55,15 +46,9 @@ describe("storage lock", () => {
     const before = await Promise.all(ledgerFiles.map((f) => readFile(join(storage, f), "utf8").catch(() => "")));
 
     // What a takeover race leaves behind: the lock names another running bridge.
-    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    const other = liveProcess();
     try {
-      const holder = {
-        pid: other.pid,
-        hostname: hostname(),
-        bootId: await bootId(),
-        startedAt: "2026-11-25T10:00:00.000Z",
-        token: "other",
-      };
+      const holder = await lockNaming(other.pid!, "other");
       await writeFile(join(storage, LOCK_FILE), JSON.stringify(holder));
       const { code } = await first.exited;
       expect(code).toBe(STORAGE_LOCKED_EXIT);
@@ -101,15 +86,9 @@ describe("storage lock", () => {
 
   it("refuses while the holder runs, also a second bridge in the same process, and leaves the holder's lock alone", async () => {
     const dir = await tempDir();
-    const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    const sleeper = liveProcess();
     try {
-      const holder = {
-        pid: sleeper.pid,
-        hostname: hostname(),
-        bootId: await bootId(),
-        startedAt: "2026-11-25T10:00:00.000Z",
-        token: "live",
-      };
+      const holder = await lockNaming(sleeper.pid!, "live");
       await writeFile(join(dir, LOCK_FILE), JSON.stringify(holder));
       const err = await lockStorage(dir).catch((e: Error) => e);
       expect(err).toBeInstanceOf(StorageLockedError);

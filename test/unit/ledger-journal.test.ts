@@ -2,7 +2,6 @@
  * The ledger's journal: a start writes the same bytes whatever the history, a torn last line is cut
  * off, damage is refused, and a compaction cut short at any step loses and doubles nothing.
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { appendFile, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -22,6 +21,7 @@ import {
 import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
 import { DAY, ledgerEntry, T0 } from "../helpers/dose-fixtures.js";
 import { killWriterRounds } from "../helpers/ledger-crash.js";
+import { deadPid, liveProcess } from "../helpers/processes.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
 const tempDir = tempDirs("biolight-journal-");
@@ -594,12 +594,11 @@ describe("ledger journal crash safety", () => {
 
   it("at open, removes the snapshot temp files of writers that no longer run, and only those", async () => {
     const dir = await tempDir();
-    const dead = spawn(process.execPath, ["-e", ""]);
-    await new Promise((r) => dead.on("exit", r));
-    const live = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
+    const dead = await deadPid();
+    const live = liveProcess();
     try {
       const names = [
-        `${LEDGER_FILE}.${dead.pid}.3.tmp`,
+        `${LEDGER_FILE}.${dead}.3.tmp`,
         `${LEDGER_FILE}.${live.pid}.1.tmp`,
         `${LEDGER_FILE}.${process.pid}.9.tmp`,
         "notes.1.2.tmp",
