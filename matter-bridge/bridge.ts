@@ -52,8 +52,9 @@ export interface Bridge {
   /** Every panel off and every session closed, then the Matter node and the API closed. */
   close(): Promise<void>;
   /**
-   * Settles when another bridge took the storage folder over (its lock names that bridge now): by
-   * then this one has switched every panel off and closed. The CLI exits with STORAGE_LOCKED_EXIT.
+   * Settles when another bridge took the storage folder over (its lock names that bridge now): this
+   * one has refused every change since and is closing (`close()` settles once every panel is off).
+   * The CLI then exits with STORAGE_LOCKED_EXIT.
    */
   lost: Promise<StorageUnavailableError>;
 }
@@ -91,7 +92,13 @@ async function startLocked(
 ): Promise<Bridge> {
   const readOnly = locked instanceof StorageUnavailableError ? locked : undefined;
   let lock = readOnly ? undefined : (locked as StorageLock);
-  const lostLock = () => lockLost(cli.storage, lock);
+  /** Set once the bridge runs: what happens when the lock is found taken, by the ledger or the watch. */
+  let onLockLost: ((reason: StorageUnavailableError) => void) | undefined;
+  const lostLock = async () => {
+    const reason = await lockLost(cli.storage, lock);
+    if (reason) onLockLost?.(reason);
+    return reason;
+  };
   const ledger = await openLedger(cli.storage, log, readOnly, lostLock);
   const drivers: Record<string, PanelDriver> = {};
   for (const panel of config.panels) drivers[panel.id] = await createDriver(panel, { storageDir: cli.storage, log });
@@ -211,16 +218,15 @@ async function startLocked(
       });
     const started = api;
     const lost = new Promise<StorageUnavailableError>((resolve) => {
-      stopLockWatch = watchLock(
-        lostLock,
-        (reason) => {
-          log(reason.message);
-          controller.suspendLedger(reason);
-          void closeAll().finally(() => resolve(reason));
-        },
-        log,
-      );
+      onLockLost = (reason) => {
+        onLockLost = undefined;
+        log(reason.message);
+        controller.suspendLedger(reason);
+        void closeAll();
+        resolve(reason);
+      };
     });
+    stopLockWatch = watchLock(lostLock, log);
     return {
       controller,
       ledger: ledger instanceof Error ? undefined : ledger,

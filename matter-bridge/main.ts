@@ -115,12 +115,8 @@ const bridge = await starting.catch((err: Error) =>
   fail(busyPortOf(err, opts) ?? `The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`, 1),
 );
 const { controller, ledger, api } = bridge;
-// Another bridge took the storage folder over: this one has switched its panels off and closed.
-void bridge.lost.then(() => {
-  stopPolling();
-  prompt?.close();
-  process.exit(STORAGE_LOCKED_EXIT);
-});
+// Another bridge took the storage folder over: this one shuts down (every panel off) and exits 3.
+void bridge.lost.then(() => shutdownOn.exit(STORAGE_LOCKED_EXIT, "Another bridge took over the storage folder"));
 if (opts.resetPairing) log((await import("./cli/reset-pairing.js")).describeForgotten(bridge.forgotten));
 // Every 2 s: a relay switched on at the device is off again within 3 s, and a clock step is noticed.
 const pollers = config.panels.map((p) =>

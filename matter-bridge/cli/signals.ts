@@ -8,7 +8,7 @@
 export function onShutdownSignals(
   shutdown: (signal: string) => Promise<void>,
   { log, timeoutMs = 15_000 }: { log: (m: string) => void; timeoutMs?: number },
-): { signal(name: string): void; error(): void } {
+): { signal(name: string): void; error(): void; exit(code: number, reason: string): void } {
   let stoppingSince: number | undefined;
   let exitCode = 0;
   const stop = (reason: string) => {
@@ -36,8 +36,13 @@ export function onShutdownSignals(
     exitCode = 1;
     if (stoppingSince === undefined) stop("Unexpected error");
   };
+  /** The same shutdown for a reason of the bridge's own, ending with `code` (unless it hangs: then 1). */
+  const exit = (code: number, reason: string) => {
+    exitCode = code;
+    if (stoppingSince === undefined) stop(reason);
+  };
   for (const name of ["SIGINT", "SIGTERM"] as const) process.on(name, () => signal(name));
-  return { signal, error };
+  return { signal, error, exit };
 }
 
 /** Runs `task` every `ms`, never two at once; failures are logged, not thrown. */

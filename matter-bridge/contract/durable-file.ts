@@ -9,7 +9,7 @@
  */
 import { constants } from "node:fs";
 import { type FileHandle, link, open, readdir, rename, rm } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 
 export interface DurableWriteOptions {
   /** File mode of a new file (default 0600: the storage holds tokens and health notes). */
@@ -34,8 +34,12 @@ export function awaitsFolderSync(path: string): boolean {
   return folderSyncPending.has(resolve(path));
 }
 
+/** Temp files this process is writing now (absolute paths): never a crash's leftovers. */
+const writing = new Set<string>();
+
 export async function writeFileDurably(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
   const tmp = options.tmp ?? `${path}.${process.pid}.${++sequence}.tmp`;
+  writing.add(resolve(tmp));
   try {
     const file = await open(tmp, "w", options.mode ?? 0o600);
     try {
@@ -49,6 +53,7 @@ export async function writeFileDurably(path: string, data: string | Uint8Array, 
   } finally {
     // After a rename there is nothing left; after a link or a failure the temp name goes.
     await rm(tmp, { force: true }).catch(() => {});
+    writing.delete(resolve(tmp));
   }
   await syncFolder(path);
 }
@@ -65,16 +70,25 @@ export function processRuns(pid: number): boolean {
 
 /**
  * Removes the temp files of `path` that a writer killed mid-write left behind (SIGKILL, a power
- * cut): those named by a process that no longer runs. Answers how many went.
+ * cut): those named by a process that no longer runs, and those named by this process's pid that
+ * it is not writing (an earlier process with the same pid: in a container the bridge is always
+ * pid 1). Answers how many went.
  */
 export async function removeStaleTemps(path: string): Promise<number> {
   const prefix = `${basename(path)}.`;
   let removed = 0;
   for (const name of await readdir(dirname(path)).catch(() => [] as string[])) {
     const pid = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid === undefined || Number(pid) === process.pid || processRuns(Number(pid))) continue;
-    await rm(join(dirname(path), name), { force: true });
-    removed++;
+    const file = resolve(dirname(path), name);
+    if (pid === undefined || writing.has(file) || (Number(pid) !== process.pid && processRuns(Number(pid)))) continue;
+    // One that cannot go (a folder of that name) is left; the others still go.
+    if (
+      await rm(file, { force: true }).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed++;
   }
   return removed;
 }

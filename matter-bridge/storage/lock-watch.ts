@@ -2,6 +2,7 @@
  * The storage lock, checked while the bridge runs: a lock file that names another bridge now (two
  * bridges took over one stale lock at once, see lock.ts) means this bridge no longer owns the
  * folder. The ledger asks the same before every write (`lockLost`); this catches it between writes.
+ * Whichever finds it first, the bridge gives the folder up (bridge.ts).
  */
 import { every } from "../cli/signals.js";
 import { describeHolder, type StorageLock } from "./lock.js";
@@ -15,19 +16,12 @@ export async function lockLost(dir: string, lock: StorageLock | undefined): Prom
   return holder && StorageUnavailableError.taken(dir, describeHolder(holder));
 }
 
-/** Calls `onLost` once, at the first check that finds the lock taken; returns the function that stops checking. */
-export function watchLock(
-  check: () => Promise<StorageUnavailableError | undefined>,
-  onLost: (reason: StorageUnavailableError) => void,
-  log: (m: string) => void,
-): () => void {
+/** Runs `check` every LOCK_CHECK_MS until one finds the lock taken (`check` acts on it); returns the function that stops checking. */
+export function watchLock(check: () => Promise<StorageUnavailableError | undefined>, log: (m: string) => void): () => void {
   const stop = every(
     LOCK_CHECK_MS,
     async () => {
-      const reason = await check();
-      if (!reason) return;
-      stop();
-      onLost(reason);
+      if (await check()) stop();
     },
     (m) => log(`Checking the storage lock failed: ${m}`),
   );

@@ -10,7 +10,7 @@
  * there gives the folder up (bridge.ts). A lock file deleted by hand is made again.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync, unlinkSync } from "node:fs";
+import { readFileSync, readlinkSync, unlinkSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -27,6 +27,8 @@ interface LockHolder {
   bootId?: string;
   /** The process's start time in clock ticks since boot (Linux), so a reused pid is not mistaken for it. */
   processStart?: string;
+  /** Its PID namespace (`/proc/self/ns/pid`): a pid from another one (another container) cannot be checked here. */
+  pidNamespace?: string;
   startedAt: string;
   token: string;
 }
@@ -37,14 +39,17 @@ export class StorageLockedError extends Error {
     readonly holder: HolderInfo,
   ) {
     super(
-      `The storage folder ${dir} is in use by another bridge (process ${holder.pid} on ${holder.hostname}, running since ${holder.startedAt}). ` +
-        "Stop that bridge first (e.g. `sudo systemctl stop biolight-bridge`, or Ctrl-C in its terminal), or give this one its own --storage folder. Nothing was changed.",
+      `The storage folder ${dir} is in use by another bridge (${describeHolder(holder)}). ` +
+        "Stop that bridge first (e.g. `sudo systemctl stop biolight-bridge`, or Ctrl-C in its terminal), or give this one its own --storage folder. Nothing was changed." +
+        (inOtherNamespace(holder)
+          ? ` Whether a bridge in another container still runs cannot be seen from here: run the containers with the host's PIDs (compose.yaml's \`pid: host\`), or, when no other bridge runs, delete ${join(dir, LOCK_FILE)}.`
+          : ""),
     );
     this.name = "StorageLockedError";
   }
 }
 
-export type HolderInfo = Pick<LockHolder, "pid" | "hostname" | "startedAt">;
+export type HolderInfo = Pick<LockHolder, "pid" | "hostname" | "startedAt" | "pidNamespace">;
 
 export interface StorageLock {
   path: string;
@@ -67,6 +72,18 @@ const readText = (path: string) => {
 
 const bootId = () => readText("/proc/sys/kernel/random/boot_id");
 
+function pidNamespace(): string | undefined {
+  try {
+    return readlinkSync("/proc/self/ns/pid");
+  } catch {
+    return undefined;
+  }
+}
+const inOtherNamespace = (holder: Pick<LockHolder, "pidNamespace">) => {
+  const mine = pidNamespace();
+  return Boolean(holder.pidNamespace && mine && holder.pidNamespace !== mine);
+};
+
 function processStart(pid: number): string | undefined {
   const stat = readText(`/proc/${pid}/stat`);
   // Fields after the command name, which is in parentheses and may hold spaces: starttime is field 22.
@@ -77,6 +94,8 @@ function isRunning(holder: LockHolder): boolean {
   if (holder.hostname !== hostname()) return true; // another machine on shared storage: cannot tell, so assume so
   const boot = bootId();
   if (holder.bootId && boot && holder.bootId !== boot) return false;
+  // Another container (host networking gives it this hostname): its pid means nothing here, so assume it runs.
+  if (inOtherNamespace(holder)) return true;
   if (!processRuns(holder.pid)) return false;
   const start = processStart(holder.pid);
   return !(holder.processStart && start && holder.processStart !== start);
@@ -104,6 +123,7 @@ export async function lockStorage(dir: string): Promise<StorageLock> {
     hostname: hostname(),
     bootId: bootId(),
     processStart: processStart(process.pid),
+    pidNamespace: pidNamespace(),
     startedAt: new Date().toISOString(),
     token: randomBytes(8).toString("hex"),
   };
@@ -131,7 +151,8 @@ export async function runningHolder(dir: string): Promise<HolderInfo | undefined
 }
 
 /** Who holds a lock, in words for a log line. */
-export const describeHolder = (h: HolderInfo) => `process ${h.pid} on ${h.hostname}, running since ${h.startedAt}`;
+export const describeHolder = (h: HolderInfo) =>
+  `process ${h.pid} on ${h.hostname}${inOtherNamespace(h) ? " in another container (PID namespace)" : ""}, running since ${h.startedAt}`;
 
 /**
  * Takes the lock as lockStorage does; when the folder cannot be written (EACCES, EPERM, EROFS) it
@@ -187,6 +208,8 @@ function held(path: string, text: string): StorageLock {
   };
   process.once("exit", releaseSync);
   const UNKNOWN: HolderInfo = { pid: 0, hostname: "unknown", startedAt: "unknown" };
+  /** Once released, a check no longer makes a missing lock again. */
+  let released = false;
   return {
     path,
     async lostTo() {
@@ -194,9 +217,10 @@ function held(path: string, text: string): StorageLock {
       try {
         seen = (await readFile(path, "utf8")).trim();
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "ENOENT") return undefined;
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT" || released) return undefined;
         try {
           await writeFileDurably(path, text, { exclusive: true });
+          if (released) releaseSync(); // released while it was being made again
           return undefined;
         } catch (writeErr) {
           if ((writeErr as NodeJS.ErrnoException).code !== "EEXIST") return undefined;
@@ -206,6 +230,7 @@ function held(path: string, text: string): StorageLock {
       return seen === text ? undefined : (parseHolder(seen) ?? UNKNOWN);
     },
     async release() {
+      released = true;
       process.off("exit", releaseSync);
       releaseSync();
     },

@@ -52,7 +52,7 @@ export class StorageUnavailableError extends Error {
     return new StorageUnavailableError(
       dir,
       "locked",
-      `Another bridge took over the storage folder ${dir} (${holder}): this bridge switched its panels off, refuses every session and stops. Run one bridge per storage folder.`,
+      `Another bridge took over the storage folder ${dir} (${holder}): this bridge switches its panels off, refuses every session and stops. Run one bridge per storage folder.`,
     );
   }
 

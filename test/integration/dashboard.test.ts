@@ -281,3 +281,31 @@ it("shows the caution the bridge reports (a new version, saying so) and acknowle
   // Back to the real bridge, whose gate is open: the caution goes away.
   await page.waitForSelector("#caution", { state: "hidden" });
 }, 30_000);
+
+it("a typed length is used once: after a start, and after signing out, the minutes box is empty again", async () => {
+  const box = "[data-panel=panel-1] input[type=number]";
+  await page.fill(box, "1");
+  await page.click("[data-panel=panel-1] [data-start=neck-shoulders]");
+  await page.waitForSelector("[data-panel=panel-1] [data-state=on]");
+  expect(bridge.controller.status()[0].session?.seconds).toBe(60);
+  // Once the page has the start's answer (a refresh may show the panel on just before it).
+  await page.waitForFunction(
+    (selector) =>
+      (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector(selector)
+        ?.value === "",
+    box,
+    { timeout: 10_000 },
+  );
+  await page.click("[data-stop=panel-1]");
+  await page.waitForSelector("[data-panel=panel-1] [data-state=off]");
+
+  // Typed, not used, then signed out: the next person to sign in does not inherit it.
+  await page.fill(box, "2");
+  await page.click("#logout");
+  await page.waitForSelector("#login-form");
+  expect(await page.locator("[data-panel]").count()).toBe(0);
+  await page.fill("#token", bridge.token.token);
+  await page.click("#login-form button[type=submit]");
+  await page.waitForSelector("[data-panel=panel-1]");
+  expect(await page.inputValue(box)).toBe("");
+}, 30_000);

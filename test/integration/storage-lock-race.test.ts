@@ -8,10 +8,12 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "@jest/globals";
+import { startBridge } from "../../matter-bridge/bridge.js";
 import { Ledger, LedgerUnavailableError } from "../../matter-bridge/dose/ledger.js";
 import { LOCK_FILE, lockStorage } from "../../matter-bridge/storage/lock.js";
 import { lockLost } from "../../matter-bridge/storage/lock-watch.js";
-import { ledgerEntry } from "../helpers/dose-fixtures.js";
+import { ledgerEntry, makeConfig } from "../helpers/dose-fixtures.js";
+import { freeUdpPort } from "../helpers/ports.js";
 import { deadPid } from "../helpers/processes.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
@@ -20,9 +22,11 @@ const tempDir = tempDirs("biolight-lock-race-");
 const staleLock = async (dir: string, pid: number) =>
   writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid, hostname: hostname(), startedAt: "2026-01-01T00:00:00.000Z", token: "stale" }));
 
-/** A contender process (helpers/lock-contender.ts) driven line by line. */
-function contender(dir: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/lock-contender.ts", dir], { stdio: ["pipe", "pipe", "inherit"] });
+/** A contender process (helpers/lock-contender.ts) driven line by line; `wrap`: a command to run it under. */
+function contender(dir: string, wrap: string[] = []) {
+  const args = [process.execPath, "--import", "tsx", "test/helpers/lock-contender.ts", dir];
+  const [command, ...rest] = [...wrap, ...args];
+  const child = spawn(command, rest, { stdio: ["pipe", "pipe", "inherit"] });
   const lines: string[] = [];
   const waiting: Array<() => void> = [];
   let partial = "";
@@ -61,6 +65,7 @@ it("four bridges on one stale lock, 60 rounds: afterwards exactly one holds it, 
       await staleLock(dir, pid);
       const told = await ask("go");
       expect(told.filter((t) => t === "held").length).toBeGreaterThanOrEqual(1);
+      expect(told.filter((t) => t !== "held" && !t.startsWith("refused "))).toEqual([]);
       if (told.filter((t) => t === "held").length > 1) raced++;
       expect((await ask("check")).filter((t) => t === "holds")).toHaveLength(1);
       await ask("release");
@@ -110,3 +115,73 @@ it("the ledger writes nothing once the lock is another bridge's: that change and
   expect(await files()).toEqual(before);
   expect(ledger.suspended?.message).toMatch(/Another bridge took over/);
 });
+
+/** Runs a process as pid 1 of a PID namespace of its own, as a container does (needs root; undefined when it cannot). */
+const OWN_PID_NAMESPACE = ["unshare", "--pid", "--fork", "--mount-proc"];
+const canUnshare = async () =>
+  new Promise<boolean>((resolve) => {
+    const probe = spawn(OWN_PID_NAMESPACE[0], [...OWN_PID_NAMESPACE.slice(1), "true"], { stdio: "ignore" });
+    probe.on("error", () => resolve(false));
+    probe.on("exit", (code) => resolve(code === 0));
+  });
+
+it("a bridge in another container (PID namespace, pid 1 in both) is never taken for a dead holder: the second one is refused, saying what to do", async () => {
+  if (!(await canUnshare())) {
+    console.log("skipped: cannot make a PID namespace here (unshare --pid needs root)");
+    return;
+  }
+  const dir = await tempDir();
+  const first = contender(dir, OWN_PID_NAMESPACE);
+  const second = contender(dir, OWN_PID_NAMESPACE);
+  try {
+    expect([await first.next(), await second.next()]).toEqual(["ready", "ready"]);
+    first.send("go");
+    expect(await first.next()).toBe("held");
+    second.send("go");
+    const refused = await second.next();
+    expect(refused).toMatch(/^refused /);
+    const message = JSON.parse(refused.slice("refused ".length)) as string;
+    expect(message).toContain("(process 1 on");
+    expect(message).toContain("in another container (PID namespace)");
+    expect(message).toContain(`delete ${join(dir, LOCK_FILE)}`);
+    first.send("check");
+    expect(await first.next()).toBe("holds");
+  } finally {
+    await Promise.all([first.end(), second.end()]);
+  }
+}, 60_000);
+
+it("a released lock stays released: a check that was under way does not make it again", async () => {
+  const dir = await tempDir();
+  const lock = await lockStorage(dir);
+  const checking = lock.lostTo();
+  await lock.release();
+  expect(await checking).toBeUndefined();
+  expect(await lock.lostTo()).toBeUndefined();
+  await expect(readFile(join(dir, LOCK_FILE))).rejects.toMatchObject({ code: "ENOENT" });
+});
+
+it("a loss only the ledger sees (the lock names another bridge for a moment) still shuts the bridge down", async () => {
+  const storage = await tempDir();
+  const config = makeConfig({ dose: { minSessionSeconds: 1, maxSessionSeconds: 60, minRestSameRegionSeconds: 0 } });
+  const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: true, help: false };
+  const bridge = await startBridge(cli, config, { BRIDGE_API_TOKEN: "lock-race-test-token-0123456789abcdef" }, () => {});
+  try {
+    const mine = await readFile(join(storage, LOCK_FILE), "utf8");
+    await writeFile(
+      join(storage, LOCK_FILE),
+      JSON.stringify({ pid: 4242, hostname: "other-host", startedAt: "2026-11-25T10:00:00.000Z", token: "x" }),
+    );
+    // Straight to the ledger (whoever notices first, the watch or this write, the write is refused the same way).
+    const refused = await bridge.ledger!.begin(ledgerEntry("after-loss")).catch((err: Error) => err);
+    // The lock names this bridge again before the watch looks: the ledger's answer alone must do.
+    await writeFile(join(storage, LOCK_FILE), mine);
+    expect(refused).toBeInstanceOf(LedgerUnavailableError);
+    expect((refused as Error).message).toMatch(/Another bridge took over the storage folder .*process 4242 on other-host/);
+    expect((await bridge.lost).message).toMatch(/Another bridge took over/);
+    await bridge.close();
+    expect(bridge.controller.status()[0].on).toBe(false);
+  } finally {
+    await bridge.close();
+  }
+}, 60_000);

@@ -288,6 +288,7 @@ describe("matter.js's log variables, checked before matter.js loads", () => {
     [{}],
     [{ MATTER_LOG_LEVEL: "DEBUG" }],
     [{ MATTER_LOG_LEVEL: "3" }],
+    [{ MATTER_LOG_LEVEL: "05" }],
     [{ MATTER_LOG_LEVEL: "", MATTER_LOG_FORMAT: "" }],
     [{ MATTER_LOG_FORMAT: "ansi" }],
   ])("accepts %j", (env) => expect(matterEnvProblem(env)).toBeUndefined());

@@ -88,9 +88,11 @@ describe("compose.yaml", () => {
   const compose = YAML.parse(read("compose.yaml"));
   const service = compose.services["biolight-bridge"];
 
-  it("builds this Dockerfile and runs it on the host's network, with the state in a named volume", () => {
+  it("builds this Dockerfile and runs it on the host's network and PIDs, with the state in a named volume", () => {
     expect(service.build).toBe(".");
     expect(service.network_mode).toBe("host");
+    // The storage lock's pid check across containers (storage/lock.ts).
+    expect(service.pid).toBe("host");
     expect(service.ports).toBeUndefined();
     expect(service.volumes).toContain("biolight-state:/var/lib/biolight");
     expect(Object.keys(compose.volumes)).toEqual(["biolight-state"]);

@@ -3,7 +3,7 @@
  * off, damage is refused, and a compaction cut short at any step loses and doubles nothing.
  */
 import { existsSync } from "node:fs";
-import { appendFile, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { appendFileDurably, awaitsFolderSync, writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
@@ -592,22 +592,22 @@ describe("ledger journal crash safety", () => {
     expect(await temps()).toEqual([]);
   }, 120_000);
 
-  it("at open, removes the snapshot temp files of writers that no longer run, and only those", async () => {
+  it("at open, removes the snapshot temp files a crash left (a dead writer's, or an earlier process's with this pid), not a live writer's", async () => {
     const dir = await tempDir();
     const dead = await deadPid();
     const live = liveProcess();
     try {
-      const names = [
-        `${LEDGER_FILE}.${dead}.3.tmp`,
-        `${LEDGER_FILE}.${live.pid}.1.tmp`,
-        `${LEDGER_FILE}.${process.pid}.9.tmp`,
-        "notes.1.2.tmp",
-      ];
-      for (const name of names) await writeFile(join(dir, name), "{half a snapsh");
+      // This process's pid, not being written: an earlier bridge with the same pid (always 1 in a container).
+      const leftovers = [`${LEDGER_FILE}.${dead}.3.tmp`, `${LEDGER_FILE}.${process.pid}.9.tmp`];
+      const kept = [`${LEDGER_FILE}.${live.pid}.1.tmp`, "notes.1.2.tmp"];
+      for (const name of [...leftovers, ...kept]) await writeFile(join(dir, name), "{half a snapsh");
+      // A folder with a temp file's name cannot go; the rest still does.
+      await mkdir(join(dir, `${LEDGER_FILE}.${dead}.4.tmp`));
+      kept.push(`${LEDGER_FILE}.${dead}.4.tmp`);
       const said: string[] = [];
       await Ledger.open(dir, { log: (m) => said.push(m) });
-      expect((await readdir(dir)).filter((f) => f.endsWith(".tmp")).sort()).toEqual(names.slice(1).sort());
-      expect(said).toContain("Removed 1 temporary file(s) a crash left beside the dose ledger.");
+      expect((await readdir(dir)).filter((f) => f.endsWith(".tmp")).sort()).toEqual(kept.sort());
+      expect(said).toContain("Removed 2 temporary file(s) a crash left beside the dose ledger.");
     } finally {
       live.kill("SIGKILL");
     }

@@ -5,8 +5,9 @@ import { describe, expect, it } from "@jest/globals";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
-function child(shutdownMs: number, mode = "") {
-  const c = spawn(process.execPath, ["--import", "tsx", "test/helpers/shutdown-child.ts", String(shutdownMs), mode], { cwd: ROOT });
+function child(shutdownMs: number, mode = "", timeoutMs?: number) {
+  const args = ["--import", "tsx", "test/helpers/shutdown-child.ts", String(shutdownMs), mode, ...(timeoutMs ? [String(timeoutMs)] : [])];
+  const c = spawn(process.execPath, args, { cwd: ROOT });
   let out = "";
   const ready = new Promise<void>((r) =>
     c.stdout.on("data", (d: Buffer) => {
@@ -48,5 +49,18 @@ describe("shutdown on signals", () => {
     p.c.kill("SIGINT");
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/uncaught: boom while closing[\s\S]*closed/);
+  });
+
+  it("a shutdown for the bridge's own reason (its storage lock taken) runs the same shutdown and ends with that status", async () => {
+    const p = child(300, "exit3");
+    expect(await p.exited).toBe(3);
+    expect(p.output()).toMatch(/Another bridge took over the storage folder: switching every panel off and closing…[\s\S]*closed/);
+  });
+
+  it("that shutdown has the same time limit: one that hangs exits 1 when it runs out", async () => {
+    const p = child(20_000, "exit3", 800);
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toContain("Shutdown did not finish within 0.8 s");
+    expect(p.output()).not.toContain("closed");
   });
 });

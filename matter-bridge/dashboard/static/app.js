@@ -421,6 +421,8 @@ async function start(panelId, region, minutes) {
   const body = { region, panelId, ...(person ? { person } : {}), ...(minutes ? { seconds: Math.round(Number(minutes) * 60) } : {}) };
   const res = await api("/v1/sessions", { method: "POST", body: JSON.stringify(body) });
   if (res.ok) {
+    // Used: the next start is the default length again unless someone types one.
+    minutesTyped.delete(panelId);
     const cut = res.body.adjustments.length
       ? ` (shortened: ${res.body.adjustments.map((a) => a.reason.toLowerCase().replaceAll("_", " ")).join(", ")})`
       : "";
@@ -446,6 +448,10 @@ async function stop(panelId) {
 
 function signOut(message) {
   clearInterval(pollTimer);
+  // Nothing of the bridge stays on the page, what was typed included.
+  minutesTyped.clear();
+  panels = [];
+  $("panels").replaceChildren();
   token = null;
   localStorage.removeItem("biolight-token");
   sessionStorage.removeItem("biolight-token");
@@ -538,6 +544,8 @@ $("logout").addEventListener("click", () => signOut());
 $("person").addEventListener("change", async (e) => {
   person = e.target.value;
   localStorage.setItem(PERSON_KEY, person);
+  // Someone else's session length is not theirs.
+  minutesTyped.clear();
   await Promise.all([refresh(), refreshHistory()]);
 });
 setInterval(tick, 250);
