@@ -5,26 +5,24 @@ export interface Row {
   measure: string;
   project: number;
   anchor?: number;
-  /** "ratio": project/anchor must not exceed `limit`; "absolute": project must not exceed `limit`. */
-  target: { kind: "ratio" | "absolute"; limit: number; unit?: string };
+  /** "ratio": project/anchor must not exceed `limit`; "absolute": project must not exceed `limit`. None: shown for reading only. */
+  target?: { kind: "ratio" | "absolute"; limit: number; unit?: string };
 }
 
 export function printComparison(title: string, rows: Row[]): void {
   const lines = rows.map((r) => {
     const ratio = r.anchor ? r.project / r.anchor : undefined;
-    const value = r.target.kind === "ratio" ? ratio : r.project;
-    const met = value !== undefined && value <= r.target.limit;
-    const target =
-      r.target.kind === "ratio"
-        ? `≤ ${r.target.limit.toFixed(r.target.limit % 1 ? 2 : 1)}×`
-        : `≤ ${r.target.limit} ${r.target.unit ?? ""}`.trim();
+    const t = r.target;
+    const value = t?.kind === "ratio" ? ratio : r.project;
+    const met = t !== undefined && value !== undefined && value <= t.limit;
+    const target = !t ? "" : t.kind === "ratio" ? `≤ ${t.limit.toFixed(t.limit % 1 ? 2 : 1)}×` : `≤ ${t.limit} ${t.unit ?? ""}`.trim();
     return [
       r.measure,
       fmt(r.project),
       r.anchor === undefined ? "" : fmt(r.anchor),
       ratio === undefined ? "" : `${ratio.toFixed(2)}×`,
       target,
-      met ? "met" : "NOT MET",
+      !t ? "" : met ? "met" : "NOT MET",
     ];
   });
   const head = ["measure", "biolight", "anchor", "ratio", "target", ""];
