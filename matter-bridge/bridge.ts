@@ -94,9 +94,12 @@ async function startLocked(
   let lock = readOnly ? undefined : (locked as StorageLock);
   /** Set once the bridge runs: what happens when the lock is found taken, by the ledger or the watch. */
   let onLockLost: ((reason: StorageUnavailableError) => void) | undefined;
+  /** A loss the ledger saw while the bridge was still starting: acted on once it runs. */
+  let lostEarly: StorageUnavailableError | undefined;
   const lostLock = async () => {
     const reason = await lockLost(cli.storage, lock);
-    if (reason) onLockLost?.(reason);
+    if (reason && onLockLost) onLockLost(reason);
+    else if (reason) lostEarly ??= reason;
     return reason;
   };
   const ledger = await openLedger(cli.storage, log, readOnly, lostLock);
@@ -226,7 +229,9 @@ async function startLocked(
         resolve(reason);
       };
     });
+    // The watch first: a give-up (now, for a loss seen while starting, or later) stops it with the rest.
     stopLockWatch = watchLock(lostLock, log);
+    if (lostEarly) onLockLost?.(lostEarly);
     return {
       controller,
       ledger: ledger instanceof Error ? undefined : ledger,

@@ -10,6 +10,8 @@ export function onShutdownSignals(
   { log, timeoutMs = 15_000 }: { log: (m: string) => void; timeoutMs?: number },
 ): { signal(name: string): void; error(): void; exit(code: number, reason: string): void } {
   let stoppingSince: number | undefined;
+  /** When a signal asked for the shutdown under way (one the bridge started itself, on an error or a lost lock, does not count). */
+  let signalledAt: number | undefined;
   let exitCode = 0;
   const stop = (reason: string) => {
     stoppingSince = performance.now();
@@ -27,8 +29,13 @@ export function onShutdownSignals(
     );
   };
   const signal = (name: string) => {
-    if (stoppingSince === undefined) return stop(name);
-    if (performance.now() - stoppingSince < 1000) return;
+    if (signalledAt === undefined) {
+      signalledAt = performance.now();
+      // The first signal during the bridge's own shutdown asks for what is under way already.
+      if (stoppingSince === undefined) stop(name);
+      return;
+    }
+    if (performance.now() - signalledAt < 1000) return;
     log(`${name} again: exiting now. A panel may still be on; its session counts as fully delivered.`);
     process.exit(130);
   };

@@ -111,7 +111,7 @@ export const USAGE = `Usage: npm start -- [flags]
 const MatterEnvSchema = z.object({
   MATTER_LOG_LEVEL: z
     .string()
-    .regex(/^(debug|info|notice|warn|error|fatal|0*[0-5])$/i, "must be one of: debug, info, notice, warn, error, fatal")
+    .regex(/^(debug|info|notice|warn|error|fatal|0*[0-5])$/i, "must be one of: debug, info, notice, warn, error, fatal (or 0-5)")
     .optional(),
   MATTER_LOG_FORMAT: z.enum(["plain", "ansi", "html"], { error: "must be one of: plain, ansi, html" }).optional(),
 });

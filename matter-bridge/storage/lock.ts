@@ -10,7 +10,7 @@
  * there gives the folder up (bridge.ts). A lock file deleted by hand is made again.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync, readlinkSync, unlinkSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, unlinkSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -42,7 +42,7 @@ export class StorageLockedError extends Error {
       `The storage folder ${dir} is in use by another bridge (${describeHolder(holder)}). ` +
         "Stop that bridge first (e.g. `sudo systemctl stop biolight-bridge`, or Ctrl-C in its terminal), or give this one its own --storage folder. Nothing was changed." +
         (inOtherNamespace(holder)
-          ? ` Whether a bridge in another container still runs cannot be seen from here: run the containers with the host's PIDs (compose.yaml's \`pid: host\`), or, when no other bridge runs, delete ${join(dir, LOCK_FILE)}.`
+          ? ` Whether a bridge in another container still runs cannot be seen from inside a container: run the containers with the host's PIDs (compose.yaml's \`pid: host\`), or, when no other bridge runs, delete ${join(dir, LOCK_FILE)}.`
           : ""),
     );
     this.name = "StorageLockedError";
@@ -79,6 +79,24 @@ function pidNamespace(): string | undefined {
     return undefined;
   }
 }
+/** The kernel's initial PID namespace (PROC_PID_INIT_INO): from it every process on the machine is visible. */
+const INIT_PID_NAMESPACE = "pid:[4026531836]";
+
+/** Whether any process runs in PID namespace `ns` (only answerable from the initial namespace). */
+function namespaceRuns(ns: string): boolean {
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return true;
+  }
+  for (const pid of pids)
+    try {
+      if (readlinkSync(`/proc/${pid}/ns/pid`) === ns) return true;
+    } catch {}
+  return false;
+}
+
 const inOtherNamespace = (holder: Pick<LockHolder, "pidNamespace">) => {
   const mine = pidNamespace();
   return Boolean(holder.pidNamespace && mine && holder.pidNamespace !== mine);
@@ -94,8 +112,9 @@ function isRunning(holder: LockHolder): boolean {
   if (holder.hostname !== hostname()) return true; // another machine on shared storage: cannot tell, so assume so
   const boot = bootId();
   if (holder.bootId && boot && holder.bootId !== boot) return false;
-  // Another container (host networking gives it this hostname): its pid means nothing here, so assume it runs.
-  if (inOtherNamespace(holder)) return true;
+  // Another container (host networking gives it this hostname): its pid means nothing here. From the
+  // host's namespace, a container with no process left is gone; from inside one, assume it runs.
+  if (inOtherNamespace(holder)) return pidNamespace() === INIT_PID_NAMESPACE ? namespaceRuns(holder.pidNamespace!) : true;
   if (!processRuns(holder.pid)) return false;
   const start = processStart(holder.pid);
   return !(holder.processStart && start && holder.processStart !== start);

@@ -59,7 +59,7 @@ describe("bridge CLI as an appliance", () => {
     expect((await level.exited).code).toBe(2);
     expect(lines(level.output())).toEqual([
       "Invalid environment:",
-      "  - MATTER_LOG_LEVEL: must be one of: debug, info, notice, warn, error, fatal",
+      "  - MATTER_LOG_LEVEL: must be one of: debug, info, notice, warn, error, fatal (or 0-5)",
     ]);
     const format = launch(args, { env: { ...MATTER_TRIPWIRE, MATTER_LOG_FORMAT: "xml" } });
     expect((await format.exited).code).toBe(2);

@@ -4,6 +4,7 @@
  * (`lostTo`), and the others learn who took it; the ledger refuses to write for them.
  */
 import { spawn } from "node:child_process";
+import { readdirSync, readlinkSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -45,6 +46,11 @@ function contender(dir: string, wrap: string[] = []) {
     send: (line: string) => child.stdin.write(`${line}\n`),
     async end() {
       child.stdin.end();
+      await exited;
+    },
+    /** As a crash: no chance to release anything. */
+    async kill() {
+      child.kill("SIGKILL");
       await exited;
     },
   };
@@ -116,8 +122,28 @@ it("the ledger writes nothing once the lock is another bridge's: that change and
   expect(ledger.suspended?.message).toMatch(/Another bridge took over/);
 });
 
-/** Runs a process as pid 1 of a PID namespace of its own, as a container does (needs root; undefined when it cannot). */
-const OWN_PID_NAMESPACE = ["unshare", "--pid", "--fork", "--mount-proc"];
+const processInNamespace = (ns: string) =>
+  readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .some((p) => {
+      try {
+        return readlinkSync(`/proc/${p}/ns/pid`) === ns;
+      } catch {
+        return false;
+      }
+    });
+
+/** Waits for `condition`, checking as often as the event loop allows, for at most 10 s. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Runs a process as pid 1 of a PID namespace of its own, as a container does (needs root); killing unshare kills it. */
+const OWN_PID_NAMESPACE = ["unshare", "--pid", "--fork", "--mount-proc", "--kill-child"];
 const canUnshare = async () =>
   new Promise<boolean>((resolve) => {
     const probe = spawn(OWN_PID_NAMESPACE[0], [...OWN_PID_NAMESPACE.slice(1), "true"], { stdio: "ignore" });
@@ -125,7 +151,7 @@ const canUnshare = async () =>
     probe.on("exit", (code) => resolve(code === 0));
   });
 
-it("a bridge in another container (PID namespace, pid 1 in both) is never taken for a dead holder: the second one is refused, saying what to do", async () => {
+it("bridges in containers (PID namespaces, pid 1 in each): a live one is never taken for dead; from the host, a killed one's lock is taken over", async () => {
   if (!(await canUnshare())) {
     console.log("skipped: cannot make a PID namespace here (unshare --pid needs root)");
     return;
@@ -133,21 +159,35 @@ it("a bridge in another container (PID namespace, pid 1 in both) is never taken 
   const dir = await tempDir();
   const first = contender(dir, OWN_PID_NAMESPACE);
   const second = contender(dir, OWN_PID_NAMESPACE);
+  const onHost = contender(dir);
+  const refusal = async (c: ReturnType<typeof contender>) => {
+    c.send("go");
+    const line = await c.next();
+    expect(line).toMatch(/^refused /);
+    return JSON.parse(line.slice("refused ".length)) as string;
+  };
   try {
-    expect([await first.next(), await second.next()]).toEqual(["ready", "ready"]);
+    expect([await first.next(), await second.next(), await onHost.next()]).toEqual(["ready", "ready", "ready"]);
     first.send("go");
     expect(await first.next()).toBe("held");
-    second.send("go");
-    const refused = await second.next();
-    expect(refused).toMatch(/^refused /);
-    const message = JSON.parse(refused.slice("refused ".length)) as string;
-    expect(message).toContain("(process 1 on");
-    expect(message).toContain("in another container (PID namespace)");
-    expect(message).toContain(`delete ${join(dir, LOCK_FILE)}`);
+    // From another container nothing of the first one can be seen: taken for running, with the way out.
+    const fromContainer = await refusal(second);
+    expect(fromContainer).toContain("(process 1 on");
+    expect(fromContainer).toContain("in another container (PID namespace)");
+    expect(fromContainer).toContain(`delete ${join(dir, LOCK_FILE)}`);
+    // From the host it can: it runs.
+    expect(await refusal(onHost)).toContain("in another container (PID namespace)");
     first.send("check");
     expect(await first.next()).toBe("holds");
+
+    // Killed (its namespace has no process left, once the kernel has reaped it): the host takes its lock over.
+    const { pidNamespace } = JSON.parse(await readFile(join(dir, LOCK_FILE), "utf8")) as { pidNamespace: string };
+    await first.kill();
+    await until(() => !processInNamespace(pidNamespace), "the killed container's namespace to empty");
+    onHost.send("go");
+    expect(await onHost.next()).toBe("held");
   } finally {
-    await Promise.all([first.end(), second.end()]);
+    await Promise.all([first.end(), second.end(), onHost.end()]);
   }
 }, 60_000);
 
@@ -181,6 +221,30 @@ it("a loss only the ledger sees (the lock names another bridge for a moment) sti
     expect((await bridge.lost).message).toMatch(/Another bridge took over/);
     await bridge.close();
     expect(bridge.controller.status()[0].on).toBe(false);
+  } finally {
+    await bridge.close();
+  }
+}, 60_000);
+
+it("a loss the ledger sees while the bridge is still starting shuts it down once it runs", async () => {
+  const storage = await tempDir();
+  // A session left open by a crash: start-up closes it, a ledger write.
+  const before = await Ledger.open(storage);
+  await before.begin(ledgerEntry("crashed", Date.now() - 60_000));
+  const lock = await lockStorage(storage);
+  const mine = await readFile(join(storage, LOCK_FILE), "utf8");
+  await writeFile(
+    join(storage, LOCK_FILE),
+    JSON.stringify({ pid: 4242, hostname: "other-host", startedAt: "2026-11-25T10:00:00.000Z", token: "x" }),
+  );
+  const config = makeConfig({ dose: { minSessionSeconds: 1, maxSessionSeconds: 60, minRestSameRegionSeconds: 0 } });
+  const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: false, help: false };
+  const bridge = await startBridge(cli, config, { BRIDGE_API_TOKEN: "lock-race-test-token-0123456789abcdef" }, () => {}, lock);
+  // The lock names this bridge again before its watch looks: only what the ledger saw while starting is left.
+  await writeFile(join(storage, LOCK_FILE), mine);
+  try {
+    expect((await bridge.lost).message).toMatch(/Another bridge took over the storage folder .*process 4242 on other-host/);
+    expect(bridge.ledger?.suspended?.message).toMatch(/Another bridge took over/);
   } finally {
     await bridge.close();
   }

@@ -63,4 +63,17 @@ describe("shutdown on signals", () => {
     expect(p.output()).toContain("Shutdown did not finish within 0.8 s");
     expect(p.output()).not.toContain("closed");
   });
+
+  it("during the bridge's own shutdown the first signal waits for it; only a second one exits at once", async () => {
+    const p = child(20_000, "exit3", 10_000);
+    await p.ready;
+    await sleep(1200);
+    p.c.kill("SIGTERM");
+    await sleep(1200);
+    expect(p.c.exitCode).toBeNull();
+    expect(p.output()).not.toContain("again");
+    p.c.kill("SIGTERM");
+    expect(await p.exited).toBe(130);
+    expect(p.output()).toContain("SIGTERM again: exiting now");
+  });
 });
