@@ -82,18 +82,26 @@ function pidNamespace(): string | undefined {
 /** The kernel's initial PID namespace (PROC_PID_INIT_INO): from it every process on the machine is visible. */
 const INIT_PID_NAMESPACE = "pid:[4026531836]";
 
-/** Whether any process runs in PID namespace `ns` (only answerable from the initial namespace). */
+/**
+ * Whether any process runs in PID namespace `ns` (only answerable from the initial namespace, and
+ * only by a user who may look at every process: a process whose namespace cannot be read, another
+ * user's for a bridge not run as root, leaves the answer "yes").
+ */
 function namespaceRuns(ns: string): boolean {
   let pids: string[];
   try {
-    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+    // The host's init (pid 1 here) is never in a container's namespace, and may not be readable.
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name) && name !== "1");
   } catch {
     return true;
   }
   for (const pid of pids)
     try {
       if (readlinkSync(`/proc/${pid}/ns/pid`) === ns) return true;
-    } catch {}
+    } catch (err) {
+      // Gone meanwhile (or a zombie): not in it. Not allowed to look: cannot tell.
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") return true;
+    }
   return false;
 }
 
