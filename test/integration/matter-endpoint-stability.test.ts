@@ -236,27 +236,25 @@ afterAll(async () => {
   console.log(`endpoint numbers: ${JSON.stringify(timeline)}`);
 });
 
+/** One panel with its region switches: the names as the first start gives them. */
+const ONE_PANEL_NAMES = {
+  "panel-panel-1": "Panel",
+  "region-panel-1-neck-shoulders": "Neck session",
+  "region-panel-1-mid-back": "Mid back session",
+  "region-panel-1-low-back-hips": "Low back session",
+};
+
 describe("endpoint numbers across restarts and config changes", () => {
   it("first start: the panel and its three region switches, each switch starting its own region", async () => {
     const names = await checkNumbers("first");
-    expect(names).toEqual({
-      "panel-panel-1": "Panel",
-      "region-panel-1-neck-shoulders": "Neck session",
-      "region-panel-1-mid-back": "Mid back session",
-      "region-panel-1-low-back-hips": "Low back session",
-    });
+    expect(names).toEqual(ONE_PANEL_NAMES);
     await checkSwitches(configs.first);
   }, 30_000);
 
   it("same config, bridge restarted: every endpoint has its number and name, and On at Low back's number starts low back", async () => {
     await restart(configs.first);
     const names = await checkNumbers("restarted");
-    expect(names).toEqual({
-      "panel-panel-1": "Panel",
-      "region-panel-1-neck-shoulders": "Neck session",
-      "region-panel-1-mid-back": "Mid back session",
-      "region-panel-1-low-back-hips": "Low back session",
-    });
+    expect(names).toEqual(ONE_PANEL_NAMES);
     expect(await whatOnStarts(numberOf.get("region-panel-1-low-back-hips")!)).toBe("panel-1 low-back-hips");
     await checkSwitches(configs.first);
   }, 30_000);
