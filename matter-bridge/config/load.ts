@@ -100,7 +100,8 @@ export const USAGE = `Usage: npm start -- [flags]
   --reset-pairing        forget every Matter pairing (fabric), then run; asks y/N (no terminal: add --yes)
   --log-format F         text or json (one JSON object per line)  env BRIDGE_LOG_FORMAT default: text
   --version              print the version and exit
-  env BRIDGE_API_TOKEN   API token (default: generated into the storage dir)`;
+  env BRIDGE_API_TOKEN   API token (default: generated into the storage dir)
+  env MATTER_LOG_LEVEL   matter.js's own lines: debug, info, notice, warn, error, fatal (default: warn)`;
 
 /** Flags win over environment, environment over defaults. */
 /**

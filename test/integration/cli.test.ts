@@ -23,6 +23,7 @@ describe("bridge CLI", () => {
     expect(help.output()).toMatch(/--acknowledge-caution/);
     expect(help.output()).toMatch(/--log-format F +text or json/);
     expect(help.output()).toMatch(/--version/);
+    expect(help.output()).toMatch(/env MATTER_LOG_LEVEL +matter\.js's own lines/);
   });
 
   it("exits non-zero naming the field for a bad config, and leaves no bridge running", async () => {
