@@ -22,3 +22,14 @@ export async function launchPage(): Promise<{ browser: Browser; page: Page }> {
   await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   return { browser, page };
 }
+
+/** Waits until the text of the element at `selector` is no longer `was` (a countdown that moved). */
+export async function textChanged(page: Page, selector: string, was: string | null, timeout = 5000): Promise<void> {
+  await page.waitForFunction(
+    ([sel, before]) =>
+      (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(sel)
+        ?.textContent !== before,
+    [selector, was] as const,
+    { timeout },
+  );
+}

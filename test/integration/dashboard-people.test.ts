@@ -11,7 +11,7 @@ import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { REGION_IDS, REGIONS } from "../../matter-bridge/contract/regions.js";
 import { dashboardHandler } from "../../matter-bridge/dashboard/serve.js";
-import { launchPage } from "../helpers/chromium.js";
+import { launchPage, textChanged } from "../helpers/chromium.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
@@ -153,14 +153,7 @@ describe("dashboard: two people", () => {
 
     // Let some light accrue (until the countdown moves), then stop from the page.
     const first = await page.textContent("[data-countdown=panel-1]");
-    await page.waitForFunction(
-      (was) =>
-        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(
-          "[data-countdown=panel-1]",
-        )?.textContent !== was,
-      first,
-      { timeout: 5000 },
-    );
+    await textChanged(page, "[data-countdown=panel-1]", first);
     await page.click("[data-stop=panel-1]");
     await page.waitForSelector("[data-panel=panel-1] [data-state=off]");
     expect(await page.locator("[data-session-person]").count()).toBe(0);

@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { type Bridge, startBridge } from "../../matter-bridge/bridge.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import { REGION_IDS, REGIONS } from "../../matter-bridge/contract/regions.js";
-import { launchPage } from "../helpers/chromium.js";
+import { launchPage, textChanged } from "../helpers/chromium.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 import { freeUdpPort } from "../helpers/ports.js";
@@ -90,14 +90,7 @@ it("signs in, asks the caution, starts a session with a live countdown and a mov
   const countdown = () => page.textContent("[data-countdown=panel-1]");
   const first = await countdown();
   expect(first).toMatch(/^\d+:\d\d$/);
-  await page.waitForFunction(
-    (was) =>
-      (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(
-        "[data-countdown=panel-1]",
-      )?.textContent !== was,
-    first,
-    { timeout: 5000 },
-  );
+  await textChanged(page, "[data-countdown=panel-1]", first);
   const later = (await countdown()) as string;
   const secs = (t: string) => Number(t.split(":")[0]) * 60 + Number(t.split(":")[1]);
   expect(secs(later)).toBeLessThan(secs(first as string));

@@ -17,6 +17,7 @@ import { ledgerEntry, makeConfig } from "../helpers/dose-fixtures.js";
 import { freeUdpPort } from "../helpers/ports.js";
 import { deadPid } from "../helpers/processes.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
+import { until } from "../helpers/until.js";
 
 const tempDir = tempDirs("biolight-lock-race-");
 
@@ -133,15 +134,6 @@ const processInNamespace = (ns: string) =>
       }
     });
 
-/** Waits for `condition`, checking as often as the event loop allows, for at most 10 s. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** Runs a process as pid 1 of a PID namespace of its own, as a container does (needs root); killing unshare kills it. */
 const OWN_PID_NAMESPACE = ["unshare", "--pid", "--fork", "--mount-proc", "--kill-child"];
 const canUnshare = async () =>
@@ -183,7 +175,7 @@ it("bridges in containers (PID namespaces, pid 1 in each): a live one is never t
     // Killed (its namespace has no process left, once the kernel has reaped it): the host takes its lock over.
     const { pidNamespace } = JSON.parse(await readFile(join(dir, LOCK_FILE), "utf8")) as { pidNamespace: string };
     await first.kill();
-    await until(() => !processInNamespace(pidNamespace), "the killed container's namespace to empty");
+    await until(() => !processInNamespace(pidNamespace), "the killed container's namespace to empty", 10_000);
     onHost.send("go");
     expect(await onHost.next()).toBe("held");
   } finally {

@@ -12,6 +12,7 @@ import { describe, expect, it } from "@jest/globals";
 import { STORAGE_LOCKED_EXIT } from "../../matter-bridge/storage/lock.js";
 import { configFile, freeUdpPort, launch, ledgerFile, READY, startBridge, tempDir } from "../helpers/cli-bridge.js";
 import { call } from "../helpers/http.js";
+import { until } from "../helpers/until.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const NOBODY = 65534;
@@ -50,14 +51,8 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-/** Polls `probe` (an API call) until it returns true; throws with `what` after `ms`. */
-async function until(what: string, probe: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Polls `probe` (an API call, so not too often) until it returns true; throws with `what` after 15 s. */
+const untilApi = (what: string, probe: () => Promise<boolean>) => until(probe, what, 15_000, 100);
 
 describeIf("a storage folder the bridge cannot write", () => {
   it("starts with panels off, refuses every session naming the folder and the cause, writes nothing, and recovers without a restart", async () => {
@@ -96,7 +91,7 @@ describeIf("a storage folder the bridge cannot write", () => {
       expect((await call(b.url, "GET", "/v1/dose", { token: b.token })).status).toBe(200);
       // Over a couple of re-checks: reported all along, and nothing written.
       const t0 = Date.now();
-      await until("two storage re-checks", async () => {
+      await untilApi("two storage re-checks", async () => {
         expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok", storage: "read-only" });
         return Date.now() - t0 > 2500;
       });
@@ -105,7 +100,7 @@ describeIf("a storage folder the bridge cannot write", () => {
       // Writable again: the lock, the crashed session closed, sessions, the Matter node.
       chmodR("u+w", storage);
       let started: Awaited<ReturnType<typeof call>> | undefined;
-      await until("a session to start", async () => {
+      await untilApi("a session to start", async () => {
         started = await call(b.url, "POST", "/v1/sessions", { token: b.token, body: { region: "neck-shoulders", seconds: 60 } });
         return started.status === 201;
       });
@@ -174,7 +169,7 @@ describeIf("a storage folder the bridge cannot write", () => {
 
       if (user) await chown(storage, user.uid, user.gid);
       else chmodR("u+w", storage);
-      await until("the caution question (the ledger takes changes again)", async () => {
+      await untilApi("the caution question (the ledger takes changes again)", async () => {
         const res = await call(url, "POST", "/v1/sessions", { token, body: { region: "mid-back", seconds: 60 } });
         return res.status === 409 && res.body.error.code === "CAUTION_REQUIRED";
       });
@@ -214,7 +209,7 @@ describeIf("a storage folder the bridge cannot write", () => {
         chmodR("u+w", storage);
         const chowned = spawnSync("chown", ["-R", `${NOBODY}:${NOBODY}`, storage], { encoding: "utf8" });
         expect(chowned.stderr).toBe("");
-        await until("the read-only bridge to see the lock", async () => {
+        await untilApi("the read-only bridge to see the lock", async () => {
           const health = await call(a.url, "GET", "/v1/health");
           return health.body.storage === "locked";
         });

@@ -22,6 +22,19 @@ const PROPERTY_RUNS = 200;
 const EPS = 1e-6;
 
 const region = fc.constantFrom(...REGION_IDS);
+/** Time passing, and a session on panel a or b stopped part-way: steps of every sequence below. */
+const waitStep = {
+  weight: 4,
+  arbitrary: fc.record({ kind: fc.constant("wait" as const), ms: fc.integer({ min: 1000, max: 30 * 3600 * 1000 }) }),
+};
+const stopEarlyStep = {
+  weight: 2,
+  arbitrary: fc.record({
+    kind: fc.constant("stopEarly" as const),
+    panel: fc.constantFrom("a", "b"),
+    fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
+};
 const step = fc.oneof(
   {
     weight: 5,
@@ -33,15 +46,8 @@ const step = fc.oneof(
       distanceCm: fc.option(fc.constantFrom(12, 15, 20, 30, 45, 80), { nil: undefined }),
     }),
   },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant("wait" as const), ms: fc.integer({ min: 1000, max: 30 * 3600 * 1000 }) }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant("stopEarly" as const),
-      panel: fc.constantFrom("a", "b"),
-      fraction: fc.double({ min: 0, max: 1, noNaN: true }),
-    }),
-  },
+  waitStep,
+  stopEarlyStep,
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("crash" as const) }) },
 );
 const limits = fc.record({
@@ -192,15 +198,8 @@ describe("dose guard properties", () => {
         seconds: fc.option(fc.integer({ min: 1, max: 4000 }), { nil: undefined }),
       }),
     },
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant("wait" as const), ms: fc.integer({ min: 1000, max: 30 * 3600 * 1000 }) }) },
-    {
-      weight: 2,
-      arbitrary: fc.record({
-        kind: fc.constant("stopEarly" as const),
-        panel: fc.constantFrom("a", "b"),
-        fraction: fc.double({ min: 0, max: 1, noNaN: true }),
-      }),
-    },
+    waitStep,
+    stopEarlyStep,
   );
 
   it(`keeps every limit for each person on their own, also across adding people to a household (${PROPERTY_RUNS} runs)`, () => {

@@ -26,27 +26,35 @@ import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
 import { diskFullError, fillableDisk } from "../helpers/full-disk.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
+import { until } from "../helpers/until.js";
 
 const tempDir = tempDirs("biolight-faults-");
 
 const fast: Partial<BridgeConfigInput> = { dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0, maxSessionSeconds: 600 } };
 
-async function setup<D extends PanelDriver>(driver: D, opts: { write?: LedgerWriter; config?: Partial<BridgeConfigInput> } = {}) {
+/** A controller over one panel ("panel-1") or, given a map, one panel per driver (named by its id). */
+async function setup<D extends PanelDriver>(
+  driver: D | Record<string, PanelDriver>,
+  opts: { write?: LedgerWriter; config?: Partial<BridgeConfigInput> } = {},
+) {
   const dir = await tempDir();
   const ledger = await Ledger.open(dir, opts.write ? { write: opts.write } : {});
   await ledger.acknowledgeCaution(1, "test");
   const logs: string[] = [];
+  const drivers: Record<string, PanelDriver> = isDriver(driver) ? { "panel-1": driver } : driver;
+  const config = opts.config ?? fast;
   const controller = new SessionController({
-    config: makeConfig(opts.config ?? fast),
+    config: makeConfig(isDriver(driver) ? config : { ...config, panels: Object.keys(drivers).map((id) => ({ id, name: id })) }),
     ledger,
-    drivers: { "panel-1": driver },
+    drivers,
     log: (m) => logs.push(m),
     offRetryMs: 20,
     ledgerRetryMs: 20,
   });
   await controller.recover();
-  return { dir, ledger, controller, driver, logs };
+  return { dir, ledger, controller, driver: driver as D, logs };
 }
+const isDriver = (x: PanelDriver | Record<string, PanelDriver>): x is PanelDriver => typeof (x as PanelDriver).on === "function";
 
 /** Resolves with the first published status that matches (events, not sleeps). */
 const statusWhere = (controller: SessionController, test: (s: PanelStatus) => boolean) =>
@@ -58,14 +66,6 @@ const statusWhere = (controller: SessionController, test: (s: PanelStatus) => bo
       }
     });
   });
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000) {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Holds the ledger's next `begin` (a start's entry being written) until released; `entered` resolves once it is called. */
 function holdBegin(ledger: Ledger) {
@@ -89,26 +89,9 @@ function holdBegin(ledger: Ledger) {
 
 /** Two panels, each with its own driver. */
 async function setupTwo() {
-  const dir = await tempDir();
-  const ledger = await Ledger.open(dir);
-  await ledger.acknowledgeCaution(1, "test");
   const d1 = new FlakyDriver();
   const d2 = new FlakyDriver();
-  const controller = new SessionController({
-    config: makeConfig({
-      ...fast,
-      panels: [
-        { id: "panel-1", name: "One" },
-        { id: "panel-2", name: "Two" },
-      ],
-    }),
-    ledger,
-    drivers: { "panel-1": d1, "panel-2": d2 },
-    log: () => {},
-    offRetryMs: 20,
-    ledgerRetryMs: 20,
-  });
-  await controller.recover();
+  const { ledger, controller } = await setup({ "panel-1": d1, "panel-2": d2 });
   return { ledger, controller, d1, d2 };
 }
 
@@ -478,23 +461,7 @@ describe("each panel is polled on its own", () => {
   it("a panel whose switch-off keeps failing does not hold up a press on another", async () => {
     const a = new FlakyDriver();
     const b = new SimulatedDriver("b", { log: () => {} });
-    const dir = await tempDir();
-    const ledger = await Ledger.open(dir);
-    await ledger.acknowledgeCaution(1, "test");
-    const controller = new SessionController({
-      config: makeConfig({
-        ...fast,
-        panels: [
-          { id: "a", name: "A" },
-          { id: "b", name: "B" },
-        ],
-      }),
-      ledger,
-      drivers: { a, b },
-      log: () => {},
-      offRetryMs: 20,
-    });
-    await controller.recover();
+    const { ledger, controller } = await setup({ a, b });
     a.on_ = true; // pressed at the device, and it will not switch off (though it answers status)
     a.failOff = 1_000_000;
     a.status = async () => ({ on: a.on_, reachable: true });
