@@ -92,14 +92,16 @@ async function startLocked(
 ): Promise<Bridge> {
   const readOnly = locked instanceof StorageUnavailableError ? locked : undefined;
   let lock = readOnly ? undefined : (locked as StorageLock);
-  /** Set once the bridge runs: what happens when the lock is found taken, by the ledger or the watch. */
-  let onLockLost: ((reason: StorageUnavailableError) => void) | undefined;
-  /** A loss the ledger saw while the bridge was still starting: acted on once it runs. */
-  let lostEarly: StorageUnavailableError | undefined;
+  /** The first time the lock was found taken (by the ledger or the watch), and why. */
+  let lostTo: StorageUnavailableError | undefined;
+  /** Set once the bridge runs: giving the folder up. A loss seen while starting waits for it. */
+  let giveUp: (() => void) | undefined;
   const lostLock = async () => {
     const reason = await lockLost(cli.storage, lock);
-    if (reason && onLockLost) onLockLost(reason);
-    else if (reason) lostEarly ??= reason;
+    if (reason && !lostTo) {
+      lostTo = reason;
+      giveUp?.();
+    }
     return reason;
   };
   const ledger = await openLedger(cli.storage, log, readOnly, lostLock);
@@ -221,8 +223,8 @@ async function startLocked(
       });
     const started = api;
     const lost = new Promise<StorageUnavailableError>((resolve) => {
-      onLockLost = (reason) => {
-        onLockLost = undefined;
+      giveUp = () => {
+        const reason = lostTo!;
         log(reason.message);
         controller.suspendLedger(reason);
         void closeAll();
@@ -231,7 +233,7 @@ async function startLocked(
     });
     // The watch first: a give-up (now, for a loss seen while starting, or later) stops it with the rest.
     stopLockWatch = watchLock(lostLock, log);
-    if (lostEarly) onLockLost?.(lostEarly);
+    if (lostTo) giveUp?.();
     return {
       controller,
       ledger: ledger instanceof Error ? undefined : ledger,
