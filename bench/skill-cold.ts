@@ -1,11 +1,12 @@
 /**
- * The skill's cold start against a hello-world ask-sdk skill (bench/hello-skill.ts) and the floor
- * (bench/floor-skill.ts: hello-world plus the launch's one bridge request and one file read), all
- * bundled with the same esbuild settings: `require` of the bundle and the first LaunchRequest, each
+ * The skill's cold start against a hello-world ask-sdk skill (bench/hello-skill.ts) and two floors
+ * (bench/read-floor-skill.ts: hello-world plus the read of the user's data that any launch makes;
+ * bench/floor-skill.ts: that plus the launch's one bridge request), all bundled with the same esbuild
+ * settings: `require` of the bundle and the first LaunchRequest, each
  * in a fresh Node process as Lambda does, taking turns. They talk to a real bridge API on loopback.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,7 @@ import { LAMBDA_ESBUILD } from "../scripts/lambda-esbuild.mjs";
 import { startControlBridge } from "../test/helpers/control-bridge.js";
 import { launchRequest } from "../test/helpers/envelopes.js";
 import { median } from "./stats.js";
+import { USER_FILE } from "./user-read.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -28,7 +30,16 @@ handler(JSON.parse(process.argv[2]), {}).then((r) => {
   process.stdout.write(JSON.stringify({ load: loaded - t0, first: performance.now() - t0 }));
 });`;
 
-const KINDS = ["skill", "hello", "floor"] as const;
+const KINDS = ["skill", "hello", "readFloor", "floor"] as const;
+const ANCHORS = { hello: "hello-skill.ts", readFloor: "read-floor-skill.ts", floor: "floor-skill.ts" } as const;
+/** What the floors read: an account's data as the skill keeps it, one person who has answered the caution. */
+const USER_DATA = {
+  spasms: [],
+  tenderness: [],
+  rom: [],
+  people: { household: { caution: { version: 1, acknowledgedAt: 0 }, spasms: [], tenderness: [], rom: [] } },
+  voices: {},
+};
 type Kind = (typeof KINDS)[number];
 export type ColdNumbers = Record<Kind, { load: number; first: number }>;
 
@@ -37,15 +48,14 @@ export async function benchSkillCold(rounds: number): Promise<ColdNumbers> {
   const dir = await mkdtemp(join(tmpdir(), "biolight-bench-cold-"));
   const bridge = await startControlBridge({ acknowledged: true });
   try {
-    const bundles: Record<Kind, string> = {
-      skill: join(root, "dist/lambda/index.js"),
-      hello: join(dir, "hello/index.js"),
-      floor: join(dir, "floor/index.js"),
-    };
-    for (const kind of ["hello", "floor"] as const) {
-      await build({ ...LAMBDA_ESBUILD, entryPoints: [join(root, `bench/${kind}-skill.ts`)], outfile: bundles[kind] });
+    const bundles = { skill: join(root, "dist/lambda/index.js") } as Record<Kind, string>;
+    for (const [kind, entry] of Object.entries(ANCHORS) as Array<[keyof typeof ANCHORS, string]>) {
+      bundles[kind] = join(dir, kind, "index.js");
+      await build({ ...LAMBDA_ESBUILD, entryPoints: [join(root, "bench", entry)], outfile: bundles[kind] });
       await writeFile(join(dir, kind, "package.json"), '{"type":"commonjs"}\n');
     }
+    await mkdir(join(dir, "data"));
+    await writeFile(join(dir, "data", USER_FILE), JSON.stringify(USER_DATA));
     const event = JSON.stringify(launchRequest({ userId: "amzn1.ask.account.BENCH" }));
     const env = { PATH: process.env.PATH ?? "", BRIDGE_URL: bridge.url, BRIDGE_TOKEN: bridge.token, SKILL_DATA_DIR: join(dir, "data") };
     const runs = Object.fromEntries(KINDS.map((k) => [k, [] as Array<{ load: number; first: number }>])) as Record<
@@ -62,7 +72,7 @@ export async function benchSkillCold(rounds: number): Promise<ColdNumbers> {
       load: median(xs.map((x) => x.load)),
       first: median(xs.map((x) => x.first)),
     });
-    return { skill: med(runs.skill), hello: med(runs.hello), floor: med(runs.floor) };
+    return Object.fromEntries(KINDS.map((k) => [k, med(runs[k])])) as ColdNumbers;
   } finally {
     await bridge.close();
     await rm(dir, { recursive: true, force: true });
