@@ -4,7 +4,7 @@
  * driver → deadline → publish. Stop: driver off (retried until it succeeds) → ledger → publish.
  * A start is pending from the moment it is asked for (before it waits its turn), and a session exists
  * from the moment it is granted, so a stop always wins: before the start's turn, while its ledger entry
- * is written, and during a slow switch-on.
+ * is written, between the grant and the switch-on (the relay is then never asked), and during a slow switch-on.
  */
 import { randomUUID } from "node:crypto";
 import type { FinishedSession, PanelState, PanelStatus, Session, SessionRequest } from "../contract/api.js";
@@ -71,6 +71,8 @@ interface Running {
   /** Settles `switchedOn`. */
   answered: () => void;
   stopping?: Promise<FinishedSession>;
+  /** Stopped after its grant but before the relay was asked to switch on: it delivered nothing. */
+  neverOn?: boolean;
 }
 
 export interface ControllerOptions {
@@ -324,14 +326,11 @@ export class SessionController {
   }
 
   private stoppedBeforeStart(p: PendingStart): StartOutcome {
-    const reason = p.cancelled?.reason ?? "stopped";
-    return {
-      ok: false,
-      refusal: {
-        code: "STOPPED",
-        message: `${this.panel(p.panelId).name} was stopped (${reason}) before the session began; nothing was switched on.`,
-      },
-    };
+    return this.stoppedBefore(p.panelId, p.cancelled?.reason ?? "stopped");
+  }
+
+  private stoppedBefore(panelId: string, reason: string): StartOutcome {
+    return refused("STOPPED", `${this.panel(panelId).name} was stopped (${reason}) before the session began; nothing was switched on.`);
   }
 
   /**
@@ -439,6 +438,12 @@ export class SessionController {
       running.switching = false;
       running.answered();
     };
+    if (running.stopping) {
+      // A stop came between the grant and this call (e.g. from a listener of the grant): the relay is never asked to switch on.
+      running.neverOn = true;
+      switchedOn();
+      return this.stoppedBefore(grant.panelId, (await running.stopping).endReason ?? "stopped");
+    }
     try {
       await this.actuator(grant.panelId).on(grant.seconds);
     } catch (err) {
@@ -653,7 +658,7 @@ export class SessionController {
     const { entry } = running;
     await this.actuator(entry.panelId).switchOff();
     const elapsed = (this.clock.monotonic() - running.startedMono) / 1000;
-    const delivered = Math.min(entry.plannedSeconds, Math.round(elapsed * 1000) / 1000);
+    const delivered = running.neverOn ? 0 : Math.min(entry.plannedSeconds, Math.round(elapsed * 1000) / 1000);
     const endedAt = Math.round(this.time.now());
     const closed: LedgerSession = { ...entry, endedAt, deliveredSeconds: delivered, endReason: reason };
     const ledger = this.ledger;

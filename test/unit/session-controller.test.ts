@@ -85,6 +85,25 @@ describe("session controller", () => {
     expect(await controller.stop("panel-1", "again")).toBeUndefined();
   });
 
+  it("never asks the relay to switch on when the stop comes between the grant and the switch-on", async () => {
+    const { ledger, driver, controller } = await setup();
+    let stopped: Promise<unknown> | undefined;
+    // The grant is published before the relay is asked: a listener that stops right then is the narrowest window there is.
+    controller.onChange(() => {
+      if (!stopped && controller.isOn("panel-1")) stopped = controller.stop("panel-1", "wall-switch");
+    });
+    const out = await controller.start({ region: "neck-shoulders" }, "test");
+    expect(out).toMatchObject({ ok: false, refusal: { code: "STOPPED", message: expect.stringContaining("wall-switch") } });
+    expect(await stopped).toMatchObject({ deliveredSeconds: 0, endReason: "wall-switch" });
+    expect(driver.calls.map((c) => c.action)).not.toContain("on");
+    expect(ledger.openSessions()).toHaveLength(0);
+    expect(ledger.sessions()).toEqual([expect.objectContaining({ deliveredSeconds: 0, endReason: "wall-switch" })]);
+    expect(controller.panelState("panel-1")).toBe("off");
+    // The panel is free again at once.
+    expect((await controller.start({ region: "neck-shoulders" }, "test")).ok).toBe(true);
+    await controller.shutdown();
+  });
+
   it("shortens but never extends a session", async () => {
     const { driver, controller } = await setup();
     await controller.start({ region: "neck-shoulders" }, "test"); // 3 s
