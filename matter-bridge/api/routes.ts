@@ -107,7 +107,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
             "The panel did not answer the switch-off. The bridge keeps retrying; the session ends as soon as it does.",
           );
         if (!finished) throw new HttpError(409, "NO_SESSION", `Panel "${params.id}" is not running a session.`);
-        // A start still being set up (waiting its turn, its ledger entry being written) was cancelled: nothing was switched on.
+        // A start still being set up (waiting its turn, its ledger entry being written, or granted but the relay not yet asked) was cancelled: nothing was switched on.
         const { cancelled, ...session } = finished;
         return { status: 200, body: { session, ...(cancelled ? { cancelled: true } : {}) } };
       },

@@ -5,6 +5,7 @@
  * JavaScript's Number() would also read is refused rather than guessed at. "-0" and "1.50" are plain.
  */
 import * as z from "zod";
+import { fieldPath } from "./issues.js";
 
 export const PLAIN_INTEGER = /^-?[0-9]+$/;
 export const PLAIN_DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
@@ -39,32 +40,39 @@ export function decimalNumber<T extends z.ZodType<number, number>>(
 
 /**
  * JSON allows an exponent (`1e2`, `6E1`), which the parsed value no longer shows, so the raw text is
- * scanned (skipping strings): the first number written with one, with the key it is the value of
- * and the refusal's words. Only for text JSON.parse accepted.
+ * scanned (skipping strings): the first number written with one, with the path of the field it is
+ * the value of (`panels[0].watts`; none for a bare number) and the refusal's words. Only for text
+ * JSON.parse accepted.
  */
 export function exponentInJson(text: string): { field: string | undefined; message: string } | undefined {
   const stringToken = /"(?:[^"\\]|\\.)*"/y;
   const numberToken = /-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
   const colon = /\s*:/y;
-  let key: string | undefined;
+  // Where the scan is: per open object the key being read, per open array the index.
+  const path: Array<string | number | undefined> = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    const last = path.length - 1;
     if (c === '"') {
       stringToken.lastIndex = i;
       const literal = stringToken.exec(text)?.[0] ?? c;
       i += literal.length - 1;
       colon.lastIndex = i + 1;
-      key = colon.test(text) ? (JSON.parse(literal) as string) : undefined;
+      if (colon.test(text)) path[last] = JSON.parse(literal) as string;
     } else if (c === "-" || (c >= "0" && c <= "9")) {
       numberToken.lastIndex = i;
       const token = numberToken.exec(text)?.[0] ?? c;
       if (/[eE]/.test(token)) {
         const n = Number(token);
         const plain = Number.isFinite(n) && !/e/.test(String(n)) ? ` (write ${n})` : "";
-        return { field: key, message: `${token} is written with an exponent; numbers must be plain decimal digits${plain}` };
+        const field = fieldPath(path.filter((k) => k !== undefined)) || undefined;
+        return { field, message: `${token} is written with an exponent; numbers must be plain decimal digits${plain}` };
       }
       i += token.length - 1;
-    } else if (c === "," || c === "[" || c === "{") key = undefined;
+    } else if (c === "{") path.push(undefined);
+    else if (c === "[") path.push(0);
+    else if (c === "}" || c === "]") path.pop();
+    else if (c === ",") path[last] = typeof path[last] === "number" ? (path[last] as number) + 1 : undefined;
   }
   return undefined;
 }

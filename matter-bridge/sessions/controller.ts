@@ -70,7 +70,9 @@ interface Running {
   switchedOn: Promise<void>;
   /** Settles `switchedOn`. */
   answered: () => void;
-  stopping?: Promise<FinishedSession>;
+  stopping?: Promise<Stopped>;
+  /** Why it is being stopped (set with `stopping`). */
+  stopReason?: string;
   /** Stopped after its grant but before the relay was asked to switch on: it delivered nothing. */
   neverOn?: boolean;
 }
@@ -231,9 +233,11 @@ export class SessionController {
     source: string,
     person?: string,
   ): Promise<{ withdrawnAt: number; stops: Array<Promise<Stopped | undefined>> }> {
-    const withdrawnAt = await this.caution.withdraw(reason, source, person);
+    // The gate closes as withdraw() is called; the stops go out before its record is written, so a
+    // start writing its ledger entry meanwhile is cancelled instead of switching on (also when the record fails).
+    const withdrawal = this.caution.withdraw(reason, source, person);
     const stops = this.config.panels.map((p) => this.stop(p.id, "caution-withdrawn"));
-    return { withdrawnAt, stops };
+    return { withdrawnAt: await withdrawal, stops };
   }
 
   /** The region a plain "on" uses: the panel's last session's region, else its configured default. */
@@ -438,11 +442,14 @@ export class SessionController {
       running.switching = false;
       running.answered();
     };
+    if (this.closed) void this.end(running, "shutdown");
     if (running.stopping) {
-      // A stop came between the grant and this call (e.g. from a listener of the grant): the relay is never asked to switch on.
+      // A stop (or the shutdown) came between the grant and this call, e.g. from a listener of the
+      // grant: the relay is never asked to switch on. The stop's switch-off and ledger close carry on
+      // without this answer waiting for them (a relay that does not answer is retried for ever).
       running.neverOn = true;
       switchedOn();
-      return this.stoppedBefore(grant.panelId, (await running.stopping).endReason ?? "stopped");
+      return this.stoppedBefore(grant.panelId, running.stopReason ?? "stopped");
     }
     try {
       await this.actuator(grant.panelId).on(grant.seconds);
@@ -466,7 +473,8 @@ export class SessionController {
    * Ends the panel's session (if any), also one whose switch-on is still in flight: the panel is
    * switched off as soon as the relay has answered. Resolves once the panel is off. A start still
    * pending on the panel (waiting its turn, or its ledger entry being written) is cancelled: it switches
-   * nothing on; without a session, the stop resolves at once with it (`cancelled`, 0 s delivered).
+   * nothing on; without a session, the stop resolves at once with it (`cancelled`, 0 s delivered). So
+   * does a granted one whose relay was not asked yet, once the panel is confirmed off.
    * With `region`, only that region's session and pending starts (a region switch's Off).
    */
   stop(panelId: string, reason: string, options: { region?: RegionId } = {}): Promise<Stopped | undefined> {
@@ -481,6 +489,7 @@ export class SessionController {
     const panelId = running.entry.panelId;
     running.deadline.cancel();
     if (!running.stopping) {
+      running.stopReason = reason;
       running.stopping = running.switchedOn.then(() => this.finish(running, reason));
       this.publish(panelId);
     }
@@ -591,8 +600,11 @@ export class SessionController {
   /** Shutdown: every session stopped and every panel off; no new starts afterwards. */
   async shutdown(): Promise<void> {
     this.closed = true;
+    // Stopping first cancels a start still writing its ledger entry; after the queue, once more for anything granted meanwhile.
+    const stopAll = () => Promise.all(this.config.panels.map((p) => this.stop(p.id, "shutdown")));
+    const first = stopAll();
     await this.startQueue;
-    await Promise.all(this.config.panels.map((p) => this.stop(p.id, "shutdown")));
+    await Promise.all([first, stopAll()]);
     await Promise.all(this.config.panels.map((p) => this.actuator(p.id).switchOff(3)));
     await this.backlog.close();
   }
@@ -654,7 +666,7 @@ export class SessionController {
     }
   }
 
-  private async finish(running: Running, reason: string): Promise<FinishedSession> {
+  private async finish(running: Running, reason: string): Promise<Stopped> {
     const { entry } = running;
     await this.actuator(entry.panelId).switchOff();
     const elapsed = (this.clock.monotonic() - running.startedMono) / 1000;
@@ -673,7 +685,8 @@ export class SessionController {
     this.bump(entry.panelId);
     this.log(`[${entry.panelId}] session ${entry.id.slice(0, 8)} ended (${reason}) after ${delivered.toFixed(1)} s`);
     this.publish(entry.panelId);
-    return this.toFinished(closed);
+    // Stopped before the relay was asked: to the one who stopped it, a cancelled start.
+    return running.neverOn ? { ...this.toFinished(closed), cancelled: true } : this.toFinished(closed);
   }
 
   private actuator(panelId: string): PanelActuator {

@@ -9,6 +9,8 @@ export class FlakyDriver implements PanelDriver {
   failOff = 0;
   /** While set, a switch-on waits for it (a slow relay); it fails if the promise rejects. */
   holdOn: Promise<void> | undefined;
+  /** Switch-ons asked for, answered or not (`calls` has them once answered). */
+  onAsked = 0;
 
   /** Makes the next switch-ons wait until the returned function is called. */
   slowOn(): () => void {
@@ -23,6 +25,7 @@ export class FlakyDriver implements PanelDriver {
   }
 
   async on(seconds: number): Promise<void> {
+    this.onAsked++;
     await this.holdOn;
     const ok = this.failOn-- <= 0;
     this.calls.push({ action: "on", seconds, ok, at: performance.now() });

@@ -154,13 +154,21 @@ describe("config file", () => {
     expect((await loadConfig()).panels).toHaveLength(1);
   });
 
-  it("refuses a number written with an exponent in the file, naming the key and the plain way to write it", async () => {
+  it("refuses a number written with an exponent in the file, naming the field's path and the plain way to write it", async () => {
     const dir = await mkdtemp(join(tmpdir(), "biolight-config-"));
     dirs.push(dir);
     const file = join(dir, "bridge.json");
     await writeFile(file, `{ "panels": [{ "id": "panel-1", "name": "Panel e2" }], "dose": { "maxSessionSeconds": 6e2 } }`);
     await expect(loadConfig(file)).rejects.toThrow(
-      `Invalid ${file}:\n  - maxSessionSeconds: 6e2 is written with an exponent; numbers must be plain decimal digits (write 600)`,
+      `Invalid ${file}:\n  - dose.maxSessionSeconds: 6e2 is written with an exponent; numbers must be plain decimal digits (write 600)`,
+    );
+    // The whole path, through arrays and nested objects, as for any other invalid field.
+    await writeFile(
+      file,
+      `{ "panels": [{ "id": "panel-1", "distanceCm": 30 }, { "id": "panel-2", "name": "Panel 2", "irradianceMwPerCm2": { "30": 24, "60": 1E1 } }], "dose": {} }`,
+    );
+    await expect(loadConfig(file)).rejects.toThrow(
+      `Invalid ${file}:\n  - panels[1].irradianceMwPerCm2.60: 1E1 is written with an exponent; numbers must be plain decimal digits (write 10)`,
     );
     // The same value in plain digits, and an "e" inside a string, are fine.
     await writeFile(file, `{ "panels": [{ "id": "panel-1", "name": "Panel e2" }], "dose": { "maxSessionSeconds": 600 } }`);

@@ -182,6 +182,64 @@ describe("a stop always wins, also over a start still being set up", () => {
     expect((await first).ok).toBe(true);
     await controller.shutdown();
   });
+
+  it("a stop between the grant and the switch-on answers the start at once, even while the relay does not take the switch-off", async () => {
+    const { ledger, controller, driver } = await setup(new FlakyDriver());
+    driver.failOff = Number.POSITIVE_INFINITY;
+    let stop: Promise<unknown> | undefined;
+    controller.onChange(() => {
+      if (!stop && controller.isOn("panel-1")) stop = controller.stop("panel-1", "wall-switch");
+    });
+    // The start's answer does not wait for the switch-off, which is retried for as long as it fails.
+    expect(await controller.start({ region: "mid-back", seconds: 300 }, "test")).toMatchObject({
+      ok: false,
+      refusal: { code: "STOPPED", message: expect.stringContaining("wall-switch") },
+    });
+    expect(driver.onAsked).toBe(0);
+    expect(controller.status()[0]).toMatchObject({ on: true, state: "stopping" });
+    await until(() => driver.calls.filter((c) => c.action === "off" && !c.ok).length >= 2, "two failed switch-offs");
+    driver.failOff = 0;
+    // To the one who stopped it, a start cancelled before it began.
+    expect(await stop).toMatchObject({ cancelled: true, deliveredSeconds: 0, endReason: "wall-switch" });
+    expect(ledger.openSessions()).toEqual([]);
+    expect(controller.status()[0]).toMatchObject({ on: false, state: "off" });
+    await controller.shutdown();
+  });
+
+  it("a shutdown while a start's ledger entry is being written: that start never switches the relay on", async () => {
+    const { ledger, controller, d1 } = await setupTwo();
+    const hold = holdBegin(ledger);
+    const start = controller.start({ panelId: "panel-1", region: "mid-back", seconds: 300 }, "test");
+    await hold.entered;
+    const down = controller.shutdown();
+    hold.release();
+    expect(await start).toMatchObject({ ok: false, refusal: { code: "STOPPED", message: expect.stringContaining("shutdown") } });
+    await down;
+    expect(d1.onAsked).toBe(0);
+    expect(ledger.openSessions()).toEqual([]);
+    expect(ledger.sessions().map((s) => s.deliveredSeconds)).toEqual([0]);
+  });
+
+  it("a red flag whose record queues behind a start's ledger entry: that start never switches the relay on", async () => {
+    const { ledger, controller, d1 } = await setupTwo();
+    const begin = ledger.begin.bind(ledger);
+    let withdrawal: ReturnType<SessionController["withdrawCaution"]> | undefined;
+    ledger.begin = (entry) => {
+      ledger.begin = begin;
+      // The start passed the caution check and its entry is the ledger's next write; the red flag's record waits behind it.
+      const writing = begin(entry);
+      withdrawal = controller.withdrawCaution("red flag", "test");
+      return writing;
+    };
+    const start = controller.start({ panelId: "panel-1", region: "mid-back", seconds: 300 }, "test");
+    expect(await start).toMatchObject({ ok: false, refusal: { code: "STOPPED", message: expect.stringContaining("caution-withdrawn") } });
+    const { stops } = await withdrawal!;
+    await Promise.all(stops);
+    expect(d1.onAsked).toBe(0);
+    expect(controller.caution.acknowledged()).toBe(false);
+    expect(ledger.openSessions()).toEqual([]);
+    await controller.shutdown();
+  });
 });
 
 describe("a stop always wins", () => {
@@ -192,6 +250,7 @@ describe("a stop always wins", () => {
     const starting = statusWhere(controller, (s) => s.state === "starting" && s.session !== null);
     const start = controller.start({ region: "mid-back", seconds: 300 }, "test");
     expect(await starting).toMatchObject({ on: true, state: "starting" });
+    await until(() => driver.onAsked > 0, "the relay to be asked to switch on");
 
     const stop = controller.stop("panel-1", "stopped");
     expect(controller.status()[0]).toMatchObject({ on: true, state: "stopping" });
