@@ -16,7 +16,9 @@ export const StopSessionHandler: RequestHandler = {
     setConversation(h, undefined);
     const result = await stopAll(h);
     if (result.kind !== "ok") return tell(h, bridgeTrouble(h, result));
-    const said = result.value.map((session) => s.stopped(session.deliveredSeconds, session.region));
+    const said = result.value.map(({ session, cancelled }) =>
+      cancelled ? s.stoppedBeforeStart(session.region) : s.stopped(session.deliveredSeconds, session.region),
+    );
     if (said.length) return tell(h, joinSpeech(...said));
     return tell(h, explicit ? s.nothingRunning() : s.goodbye());
   },

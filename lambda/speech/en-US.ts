@@ -170,6 +170,7 @@ export const enUS = {
     "Sorry, the bridge didn't accept my token. The skill's bridge token needs to match the one in the bridge's storage folder.",
   stopped: (seconds: number, region: RegionId) =>
     `Stopped. Your ${regionName(region)} had ${minutesPhrase(seconds)} of light. If it felt hot, give it more distance next time.`,
+  stoppedBeforeStart: (region: RegionId) => `Stopped before it began: your ${regionName(region)} session never switched the panel on.`,
   nothingRunning: () => "The panel isn't running a session right now.",
   timeLeft: (seconds: number, region: RegionId) =>
     `Your ${regionName(region)} session has ${minutesPhrase(seconds)} left. The panel switches itself off.`,

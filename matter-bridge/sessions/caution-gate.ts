@@ -40,8 +40,10 @@ export interface CautionGateOptions {
 }
 
 export class CautionGate {
-  /** A withdrawal not on disk yet. */
+  /** The last withdrawal, applied over the ledger's record (it may not be on disk yet). */
   private withdrawal: Withdrawal | undefined;
+  /** Acknowledgements being written: a red flag meanwhile is always recorded anew, and wins. */
+  private acknowledging = 0;
 
   constructor(private readonly options: CautionGateOptions) {}
 
@@ -102,18 +104,26 @@ export class CautionGate {
     if (waiting) throw new LedgerUnavailableError(waiting);
     // In a one-person home an acknowledgement naming nobody (the terminal, --acknowledge-caution) is theirs.
     const who = person ?? (this.options.people.length === 1 ? this.options.people[0] : undefined);
-    const record = await ledger.acknowledgeCaution(version, source, who);
-    this.withdrawal = undefined;
-    return record;
+    const before = this.withdrawal;
+    this.acknowledging++;
+    try {
+      const record = await ledger.acknowledgeCaution(version, source, who);
+      // A red flag reported while this was being written came after it: the gate stays closed.
+      if (this.withdrawal === before) this.withdrawal = undefined;
+      return record;
+    } finally {
+      this.acknowledging--;
+    }
   }
 
   /**
-   * Closes the gate (nothing is written when it is already closed that way); returns when it closed.
+   * Closes the gate (nothing is written when it is already closed that way, unless an
+   * acknowledgement is being written: then this red flag is recorded after it); returns when it closed.
    * The person's own answer is withdrawn too (everyone's when `person` is undefined).
    */
   async withdraw(reason: string | undefined, source: string, person?: string): Promise<number> {
     const ledger = this.options.requireLedger();
-    if (this.record()?.withdrawnAt === undefined) {
+    if (this.record()?.withdrawnAt === undefined || this.acknowledging > 0) {
       this.withdrawal = {
         withdrawnAt: Math.round(this.options.time.now()),
         withdrawnSource: source,

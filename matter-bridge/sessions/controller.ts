@@ -367,7 +367,8 @@ export class SessionController {
     if (panel && (this.running.has(panel.id) || this.pressed.has(panel.id))) {
       // Covers a session past its deadline whose switch-off is still being retried.
       const r = this.running.get(panel.id);
-      return refused("PANEL_BUSY", `${panel.name} is already running a session.`, r ? r.deadline.remainingMs() / 1000 : 1);
+      // A session being stopped frees the panel as soon as its switch-off is confirmed: not its planned time.
+      return refused("PANEL_BUSY", `${panel.name} is already running a session.`, r && !r.stopping ? r.deadline.remainingMs() / 1000 : 1);
     }
     const now = this.time.now();
     const decision = decide(

@@ -155,6 +155,26 @@ describe("sessions by voice", () => {
     expect(bridge.ledger.sessions().at(-1)).toMatchObject({ source: "automation", endReason: "stopped" });
   });
 
+  it("a stop that catches a start still being set up says nothing was switched on, not '1 second of light'", async () => {
+    const { alexa } = await acknowledgedUser();
+    // The automation's start holds at its ledger entry until released.
+    const begin = bridge.ledger.begin.bind(bridge.ledger);
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    bridge.ledger.begin = async (entry) => {
+      await released;
+      return begin(entry);
+    };
+    const automation = bridge.controller.start({ region: "mid-back", seconds: 20 }, "automation");
+    expect(bridge.controller.panelState("panel-1")).toBe("starting");
+    const stop = said(await alexa.utter("stop the panel").finally(release));
+    expect(stop).toBe("Stopped before it began: your mid back session never switched the panel on.");
+    expect(await automation).toMatchObject({ ok: false, refusal: { code: "STOPPED" } });
+    expect((await bridge.panel()).on).toBe(false);
+  });
+
   it("a refusal says why and when: the panel is busy", async () => {
     const { alexa } = await acknowledgedUser();
     await alexa.utter("start a neck session");

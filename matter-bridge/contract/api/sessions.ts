@@ -53,4 +53,9 @@ export type FinishedSession = z.infer<typeof FinishedSessionSchema>;
 
 /** The stop route takes no options: an empty body or `{}`. */
 export const StopSessionRequestSchema = z.strictObject({});
-export const StopSessionResponseSchema = z.object({ session: FinishedSessionSchema });
+export const StopSessionResponseSchema = z.object({
+  session: FinishedSessionSchema,
+  /** The stop caught a start still being set up: nothing was switched on (0 s delivered). */
+  cancelled: z.literal(true).optional(),
+});
+export type StopSessionResponse = z.infer<typeof StopSessionResponseSchema>;
