@@ -20,6 +20,9 @@ export class CautionVersionError extends Error {
   }
 }
 
+/** How long an acknowledgement waits for a red flag reported just before it to reach the disk. */
+const ACKNOWLEDGE_WAIT_MS = 3000;
+
 export type AcknowledgedCaution = CautionRecord & { acknowledgedAt: number };
 
 type Withdrawal = Pick<CautionRecord, "withdrawnAt" | "withdrawnReason" | "withdrawnSource"> & {
@@ -44,6 +47,9 @@ export class CautionGate {
   private withdrawal: Withdrawal | undefined;
   /** Acknowledgements being written: a red flag meanwhile is always recorded anew, and wins. */
   private acknowledging = 0;
+  /** Red flags accepted whose record is not on disk yet, and acknowledgements waiting for them. */
+  private unwritten = 0;
+  private readonly waitingForWithdrawals = new Set<() => void>();
 
   constructor(private readonly options: CautionGateOptions) {}
 
@@ -99,9 +105,20 @@ export class CautionGate {
   async acknowledge(version: number, source: string, person?: string): Promise<AcknowledgedCaution> {
     if (version !== CAUTION_VERSION) throw new CautionVersionError(version);
     const ledger = this.options.requireLedger();
-    // A withdrawal still waiting for the disk must not land after this acknowledgement.
-    const waiting = this.options.backlog.problem();
-    if (waiting) throw new LedgerUnavailableError(waiting);
+    // A withdrawal still waiting for the disk must not land after this acknowledgement: it would undo it.
+    const refuseWhileWaiting = () => {
+      const waiting = this.options.backlog.problem();
+      if (waiting) throw new LedgerUnavailableError(waiting);
+    };
+    refuseWhileWaiting();
+    // Nor one merely queued (behind a slow write): it is waited for, briefly. From the last check to
+    // this acknowledgement's own write nothing awaits, so no red flag can slip in between unseen.
+    while (this.unwritten > 0)
+      if (!(await this.withdrawalsWritten(ACKNOWLEDGE_WAIT_MS)))
+        throw new LedgerUnavailableError(
+          this.options.backlog.problem() ?? "A red flag reported moments ago is not saved yet; acknowledge again in a moment.",
+        );
+    refuseWhileWaiting();
     // In a one-person home an acknowledgement naming nobody (the terminal, --acknowledge-caution) is theirs.
     const who = person ?? (this.options.people.length === 1 ? this.options.people[0] : undefined);
     const before = this.withdrawal;
@@ -133,15 +150,39 @@ export class CautionGate {
       this.options.log(
         `Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`,
       );
-      await this.options.backlog.run("record the caution withdrawal", () =>
+      await this.recordWithdrawal("record the caution withdrawal", () =>
         ledger.withdrawCaution(reason, source, CAUTION_VERSION, person, this.options.people),
       );
     } else if (person !== undefined && !this.personWithdrawn(person)) {
       // The gate is closed already, but this person's red flag is not on record yet.
-      await this.options.backlog.run(`record the caution withdrawal for ${person}`, () =>
+      await this.recordWithdrawal(`record the caution withdrawal for ${person}`, () =>
         ledger.withdrawPersonCaution(person, CAUTION_VERSION, source),
       );
     }
     return this.record()?.withdrawnAt ?? this.options.time.now();
+  }
+
+  /** Writes a red flag's record through the backlog (retried until it is on disk), counted as unwritten until then. */
+  private recordWithdrawal(what: string, write: () => Promise<unknown>): Promise<void> {
+    this.unwritten++;
+    return this.options.backlog.run(what, async () => {
+      await write();
+      if (--this.unwritten > 0) return;
+      for (const done of this.waitingForWithdrawals) done();
+    });
+  }
+
+  /** True once every red flag accepted so far is on disk; false if that takes more than `ms`. */
+  private withdrawalsWritten(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const done = (written: boolean) => {
+        clearTimeout(timer);
+        this.waitingForWithdrawals.delete(onWritten);
+        resolve(written);
+      };
+      const onWritten = () => done(true);
+      const timer = setTimeout(() => done(false), ms);
+      this.waitingForWithdrawals.add(onWritten);
+    });
   }
 }

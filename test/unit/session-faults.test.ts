@@ -357,6 +357,47 @@ describe("a failed ledger write never strands the panel", () => {
     },
   );
 
+  it.each([
+    ["lands after the red flag's record", true],
+    ["is refused while the red flag's record is held up", false],
+  ])("an acknowledgement after a red flag queued behind a slow write %s, never before it", async (_, released) => {
+    const { dir, controller, ledger } = await setup(new FlakyDriver());
+    expect((await controller.start({ region: "mid-back", seconds: 60 }, "test")).ok).toBe(true);
+    // The session's end is written slowly (an SD card): the red flag's record queues behind it.
+    const finish = ledger.finish.bind(ledger);
+    let release!: () => void;
+    const slow = new Promise<void>((r) => {
+      release = r;
+    });
+    let writing!: () => void;
+    const finishWriting = new Promise<void>((r) => {
+      writing = r;
+    });
+    ledger.finish = async (...args) => {
+      writing();
+      await slow;
+      return finish(...args);
+    };
+    const stopped = controller.stop("panel-1", "stopped");
+    await finishWriting;
+    const withdrawal = controller.withdrawCaution("numbness", "alexa");
+    const acknowledged = controller.caution.acknowledge(1, "dashboard");
+    if (released) {
+      release();
+      await acknowledged;
+      expect(controller.caution.acknowledged()).toBe(true);
+    } else {
+      await expect(acknowledged).rejects.toThrow(/red flag reported moments ago is not saved yet/);
+      expect(controller.caution.acknowledged()).toBe(false);
+      release();
+    }
+    await Promise.all((await withdrawal).stops);
+    await stopped;
+    // What the disk says (and a restart would read) is what the bridge says.
+    expect((await readLedger(dir)).caution?.withdrawnAt === undefined).toBe(released);
+    expect(controller.caution.acknowledged()).toBe(released);
+  });
+
   it("a start refused while the panel's session is being stopped is told to retry in a second, not the session's planned time", async () => {
     const { controller, driver } = await setup(new FlakyDriver());
     expect((await controller.start({ region: "mid-back", seconds: 300 }, "test")).ok).toBe(true);
