@@ -49,8 +49,11 @@ export interface Bridge {
   /** The fabrics --reset-pairing forgot at this start. */
   forgotten: FabricInfo[];
   api: Api;
-  /** Every panel off and every session closed, then the Matter node and the API closed. */
-  close(): Promise<void>;
+  /**
+   * Every panel off and every session closed, then the Matter node and the API closed. Resolves with
+   * the panels that did not confirm they are off.
+   */
+  close(): Promise<string[]>;
   /**
    * Settles when another bridge took the storage folder over (its lock names that bridge now): this
    * one has refused every change since and is closing (`close()` settles once every panel is off).
@@ -124,13 +127,25 @@ async function startLocked(
         `--acknowledge-caution ignored: ${controller.caution.problem()} Acknowledge it on the dashboard, at the terminal prompt or in the skill, after talking to a professional.`,
       );
     else if (!controller.caution.acknowledged()) {
-      await controller.caution.acknowledge(CAUTION_VERSION, "cli-flag");
-      log(`Caution version ${CAUTION_VERSION} acknowledged for the household (--acknowledge-caution).`);
+      // A full disk or a lost lock leaves the caution as it was: the bridge still runs, refusing starts.
+      const recorded = await controller.caution.acknowledge(CAUTION_VERSION, "cli-flag").catch((err: Error) => {
+        log(`--acknowledge-caution could not be recorded: ${err.message}`);
+        return undefined;
+      });
+      if (recorded) log(`Caution version ${CAUTION_VERSION} acknowledged for the household (--acknowledge-caution).`);
     }
   };
   if (!readOnly) await acknowledgeFlag();
   else if (cli.acknowledgeCaution && !(ledger instanceof Error))
     log("--acknowledge-caution is recorded once the storage folder can be written.");
+  // The folder taken over while starting (the ledger checks before each write; once more here):
+  // nothing more is written to it (token, pairing codes, Matter storage). The panels are off already.
+  await lostLock();
+  if (lostTo) {
+    await controller.shutdown();
+    for (const d of Object.values(drivers)) await d.close?.().catch(() => {});
+    throw lostTo;
+  }
 
   const token = await loadOrCreateToken(cli.storage, env);
   const given = { passcode: cli.passcode, discriminator: cli.discriminator };
@@ -152,17 +167,18 @@ async function startLocked(
   let api: Api | undefined;
   let stopWatching = async () => {};
   let stopLockWatch = () => {};
-  let closing: Promise<void> | undefined;
+  let closing: Promise<string[]> | undefined;
   const closeAll = () => (closing ??= closeOnce());
   const closeOnce = async () => {
     stopLockWatch();
-    // A re-check in flight finishes first (it may be taking the lock or starting the node).
-    await stopWatching();
-    await controller.shutdown();
+    // The panels go off at once; a re-check in flight (taking the lock, starting the node) finishes
+    // alongside, and what it started is closed below.
+    const [notOff] = await Promise.all([controller.shutdown(), stopWatching()]);
     const closers = [() => api?.close(), async () => pairingControl?.close(), () => matter?.close()];
     for (const close of closers) await Promise.resolve(close()).catch((err: Error) => log(`close failed: ${err.message}`));
     for (const d of Object.values(drivers)) await d.close?.().catch(() => {});
     await lock?.release();
+    return notOff;
   };
   const startMatter = async () => {
     const codes = await pairingCodes(true);

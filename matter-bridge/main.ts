@@ -98,8 +98,11 @@ const shutdownOn = onShutdownSignals(
     stopPolling();
     prompt?.close();
     const bridge = await starting.catch(() => undefined);
-    await bridge?.close();
-    log("Bridge stopped: every panel is off.");
+    const notOff = (await bridge?.close()) ?? [];
+    if (!notOff.length) return log("Bridge stopped: every panel is off.");
+    // Safety first: a panel that may still be on is not a clean stop (exit 1).
+    log(`Bridge stopped, but ${notOff.join(", ")} did not confirm it is off: check it (a press at the device, or unreachable).`);
+    shutdownOn.error();
   },
   { log },
 );
@@ -112,7 +115,12 @@ process.on("unhandledRejection", (reason) =>
 );
 
 const bridge = await starting.catch((err: Error) =>
-  fail(busyPortOf(err, opts) ?? `The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`, 1),
+  err instanceof StorageUnavailableError && err.state === "locked"
+    ? fail(err.message, STORAGE_LOCKED_EXIT)
+    : fail(
+        busyPortOf(err, opts) ?? `The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`,
+        1,
+      ),
 );
 const { controller, ledger, api } = bridge;
 // Another bridge took the storage folder over: this one shuts down (every panel off) and exits 3.

@@ -458,8 +458,12 @@ export class SessionController {
       this.log(`[${grant.panelId}] switch-on failed: ${(err as Error).message}`);
       // The device may have switched on anyway: the session stays open until an off succeeds.
       running.deadline.cancel();
-      running.stopping ??= this.finish(running, "panel-unreachable");
+      if (!running.stopping) {
+        running.stopReason = "panel-unreachable";
+        running.stopping = this.finish(running, "panel-unreachable");
+      }
       switchedOn();
+      this.publish(grant.panelId);
       return refused("PANEL_UNREACHABLE", `${this.panel(grant.panelId).name} did not answer. Check that it is powered and on the network.`);
     }
     switchedOn();
@@ -598,16 +602,20 @@ export class SessionController {
     return closed;
   }
 
-  /** Shutdown: every session stopped and every panel off; no new starts afterwards. */
-  async shutdown(): Promise<void> {
+  /**
+   * Shutdown: every session stopped and every panel commanded off; no new starts afterwards.
+   * Returns the panels that did not confirm they are off (outside a session, a few tries each).
+   */
+  async shutdown(): Promise<string[]> {
     this.closed = true;
     // Stopping first cancels a start still writing its ledger entry; after the queue, once more for anything granted meanwhile.
     const stopAll = () => Promise.all(this.config.panels.map((p) => this.stop(p.id, "shutdown")));
     const first = stopAll();
     await this.startQueue;
     await Promise.all([first, stopAll()]);
-    await Promise.all(this.config.panels.map((p) => this.actuator(p.id).switchOff(3)));
+    const confirmed = await Promise.all(this.config.panels.map((p) => this.actuator(p.id).switchOff(3)));
     await this.backlog.close();
+    return this.config.panels.filter((_, i) => !confirmed[i]).map((p) => p.id);
   }
 
   /**

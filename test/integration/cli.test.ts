@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { cautionText } from "../../matter-bridge/contract/caution.js";
 import { configFile, launch, ledgerFile, panelState, startBridge, tempDir } from "../helpers/cli-bridge.js";
+import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { call } from "../helpers/http.js";
 
 describe("bridge CLI", () => {
@@ -118,6 +119,28 @@ describe("bridge CLI", () => {
     expect(dose.people[0].regions["mid-back"]).toMatchObject({ sessions24h: 1, usedFluenceJPerCm2: 1.44 });
     second.child.kill("SIGTERM");
     expect((await second.exited).code).toBe(0);
+  });
+
+  it("SIGTERM with a relay that cannot be reached, switched on at the device: exit 1, naming the panel", async () => {
+    const shelly = await startFakeShelly();
+    try {
+      const storage = await tempDir();
+      const config = await configFile(storage, {
+        panels: [{ id: "panel-1", name: "Test panel", driver: { kind: "shelly", url: shelly.url, timeoutMs: 200 } }],
+      });
+      const b = await startBridge(storage, config);
+      shelly.setDown(true);
+      shelly.press();
+      b.child.kill("SIGTERM");
+      expect({ ...(await b.exited), output: b.output().slice(-600) }).toEqual({
+        code: 1,
+        signal: null,
+        output: expect.stringMatching(/Bridge stopped, but panel-1 did not confirm it is off: check it/),
+      });
+      expect(shelly.state().output).toBe(true);
+    } finally {
+      await shelly.close();
+    }
   });
 
   it("on a terminal, asks the first-run caution and records 'no' as the household acknowledgement", async () => {

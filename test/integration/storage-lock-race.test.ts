@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readlinkSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "@jest/globals";
@@ -13,6 +13,7 @@ import { startBridge } from "../../matter-bridge/bridge.js";
 import { Ledger, LedgerUnavailableError } from "../../matter-bridge/dose/ledger.js";
 import { LOCK_FILE, lockStorage } from "../../matter-bridge/storage/lock.js";
 import { lockLost } from "../../matter-bridge/storage/lock-watch.js";
+import { StorageUnavailableError } from "../../matter-bridge/storage/writable.js";
 import { ledgerEntry, makeConfig } from "../helpers/dose-fixtures.js";
 import { freeUdpPort } from "../helpers/ports.js";
 import { deadPid } from "../helpers/processes.js";
@@ -218,26 +219,25 @@ it("a loss only the ledger sees (the lock names another bridge for a moment) sti
   }
 }, 60_000);
 
-it("a loss the ledger sees while the bridge is still starting shuts it down once it runs", async () => {
+it("a loss the ledger sees while the bridge is still starting: it stops there, writing nothing more, its panels off", async () => {
   const storage = await tempDir();
   // A session left open by a crash: start-up closes it, a ledger write.
   const before = await Ledger.open(storage);
   await before.begin(ledgerEntry("crashed", Date.now() - 60_000));
   const lock = await lockStorage(storage);
-  const mine = await readFile(join(storage, LOCK_FILE), "utf8");
-  await writeFile(
-    join(storage, LOCK_FILE),
-    JSON.stringify({ pid: 4242, hostname: "other-host", startedAt: "2026-11-25T10:00:00.000Z", token: "x" }),
-  );
+  const other = JSON.stringify({ pid: 4242, hostname: "other-host", startedAt: "2026-11-25T10:00:00.000Z", token: "x" });
+  await writeFile(join(storage, LOCK_FILE), other);
   const config = makeConfig({ dose: { minSessionSeconds: 1, maxSessionSeconds: 60, minRestSameRegionSeconds: 0 } });
-  const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: false, help: false };
-  const bridge = await startBridge(cli, config, { BRIDGE_API_TOKEN: "lock-race-test-token-0123456789abcdef" }, () => {}, lock);
-  // The lock names this bridge again before its watch looks: only what the ledger saw while starting is left.
-  await writeFile(join(storage, LOCK_FILE), mine);
-  try {
-    expect((await bridge.lost).message).toMatch(/Another bridge took over the storage folder .*process 4242 on other-host/);
-    expect(bridge.ledger?.suspended?.message).toMatch(/Another bridge took over/);
-  } finally {
-    await bridge.close();
-  }
+  const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: true, help: false };
+  const failed = await startBridge(cli, config, {}, () => {}, lock).catch((err: Error) => err);
+  expect(failed).toBeInstanceOf(StorageUnavailableError);
+  expect(failed).toMatchObject({
+    state: "locked",
+    message: expect.stringMatching(/Another bridge took over the storage folder .*process 4242 on other-host/),
+  });
+  // No token, no pairing codes, no Matter storage; the other bridge's lock left alone; the crashed session still open (counts in full).
+  const files = await readdir(storage);
+  for (const written of ["api-token", "pairing.json", "matter"]) expect(files).not.toContain(written);
+  expect(await readFile(join(storage, LOCK_FILE), "utf8")).toBe(other);
+  expect((await Ledger.open(storage)).openSessions().map((s) => s.id)).toEqual(["crashed"]);
 }, 60_000);
