@@ -346,8 +346,9 @@ export class Ledger {
     person?: string,
     /** Everyone whose own answer a red flag naming nobody withdraws (the configured people). */
     everyone: readonly string[] = [],
+    /** When it was reported (a write retried later still records that time). */
+    withdrawnAt = Math.round(this.time.now()),
   ): Promise<CautionRecord> {
-    const withdrawnAt = Math.round(this.time.now());
     const withdrawal = { withdrawnAt, withdrawnSource: source, ...(reason !== undefined ? { withdrawnReason: reason } : {}) };
     const whom = person !== undefined ? [person] : everyone;
     return this.change(
@@ -362,8 +363,12 @@ export class Ledger {
   }
 
   /** Withdraws one person's own answer (the household gate is already closed). */
-  async withdrawPersonCaution(person: string, currentVersion: number, source: string): Promise<void> {
-    const withdrawnAt = Math.round(this.time.now());
+  async withdrawPersonCaution(
+    person: string,
+    currentVersion: number,
+    source: string,
+    withdrawnAt = Math.round(this.time.now()),
+  ): Promise<void> {
     await this.change(
       (d) => ({ people: withdrawPeople(d.people ?? {}, { withdrawnAt, version: currentVersion, source }, [person]) }),
       true,

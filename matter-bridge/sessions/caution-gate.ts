@@ -140,9 +140,10 @@ export class CautionGate {
    */
   async withdraw(reason: string | undefined, source: string, person?: string): Promise<number> {
     const ledger = this.options.requireLedger();
+    const reportedAt = Math.round(this.options.time.now());
     if (this.record()?.withdrawnAt === undefined || this.acknowledging > 0) {
       this.withdrawal = {
-        withdrawnAt: Math.round(this.options.time.now()),
+        withdrawnAt: reportedAt,
         withdrawnSource: source,
         ...(reason !== undefined ? { withdrawnReason: reason } : {}),
         ...(person !== undefined ? { person } : {}),
@@ -151,12 +152,12 @@ export class CautionGate {
         `Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`,
       );
       await this.recordWithdrawal("record the caution withdrawal", () =>
-        ledger.withdrawCaution(reason, source, CAUTION_VERSION, person, this.options.people),
+        ledger.withdrawCaution(reason, source, CAUTION_VERSION, person, this.options.people, reportedAt),
       );
     } else if (person !== undefined && !this.personWithdrawn(person)) {
       // The gate is closed already, but this person's red flag is not on record yet.
       await this.recordWithdrawal(`record the caution withdrawal for ${person}`, () =>
-        ledger.withdrawPersonCaution(person, CAUTION_VERSION, source),
+        ledger.withdrawPersonCaution(person, CAUTION_VERSION, source, reportedAt),
       );
     }
     return this.record()?.withdrawnAt ?? this.options.time.now();

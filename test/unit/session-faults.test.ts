@@ -312,13 +312,15 @@ describe("a failed ledger write never strands the panel", () => {
     const disk = fillableDisk(false);
     const { controller, ledger } = await setup(new FlakyDriver(), { write: disk.write });
     disk.full = true;
-    await controller.withdrawCaution("numbness", "test");
+    const { withdrawnAt } = await controller.withdrawCaution("numbness", "test");
     expect(controller.caution.acknowledged()).toBe(false);
     expect(ledger.caution()?.withdrawnAt).toBeUndefined(); // not on disk yet
     await expect(controller.caution.acknowledge(1, "test")).rejects.toBeInstanceOf(LedgerUnavailableError);
     expect(controller.caution.acknowledged()).toBe(false);
     disk.full = false;
     await until(() => ledger.caution()?.withdrawnAt !== undefined, "the withdrawal to be written");
+    // Written by a retry, with the time it was reported.
+    expect(ledger.caution()?.withdrawnAt).toBe(withdrawnAt);
     await controller.caution.acknowledge(1, "test");
     expect(controller.caution.acknowledged()).toBe(true);
   });
