@@ -117,6 +117,25 @@ async function startLocked(
       `${readOnly.message} The Matter node is not started until then (Matter controllers see the bridge offline); the control API and the dashboard run.`,
     );
 
+  let matter: RunningMatterNode | undefined;
+  let pairingControl: PairingControl | undefined;
+  let api: Api | undefined;
+  let stopWatching = async () => {};
+  let stopLockWatch = () => {};
+  let closing: Promise<string[]> | undefined;
+  const closeAll = () => (closing ??= closeOnce());
+  const closeOnce = async () => {
+    stopLockWatch();
+    // The panels go off at once; a re-check in flight (taking the lock, starting the node) finishes
+    // alongside, and what it started is closed below.
+    const [notOff] = await Promise.all([controller.shutdown(), stopWatching()]);
+    const closers = [() => api?.close(), async () => pairingControl?.close(), () => matter?.close()];
+    for (const close of closers) await Promise.resolve(close()).catch((err: Error) => log(`close failed: ${err.message}`));
+    for (const d of Object.values(drivers)) await d.close?.().catch(() => {});
+    await lock?.release();
+    return notOff;
+  };
+
   const acknowledgeFlag = async () => {
     if (!cli.acknowledgeCaution) return;
     const withdrawn = controller.caution.record()?.withdrawnAt !== undefined;
@@ -142,8 +161,7 @@ async function startLocked(
   // nothing more is written to it (token, pairing codes, Matter storage). The panels are off already.
   await lostLock();
   if (lostTo) {
-    await controller.shutdown();
-    for (const d of Object.values(drivers)) await d.close?.().catch(() => {});
+    await closeAll();
     throw lostTo;
   }
 
@@ -162,24 +180,6 @@ async function startLocked(
   // Read (and checked) now; saved, when new, once the storage can be written.
   await pairingCodes(!readOnly);
 
-  let matter: RunningMatterNode | undefined;
-  let pairingControl: PairingControl | undefined;
-  let api: Api | undefined;
-  let stopWatching = async () => {};
-  let stopLockWatch = () => {};
-  let closing: Promise<string[]> | undefined;
-  const closeAll = () => (closing ??= closeOnce());
-  const closeOnce = async () => {
-    stopLockWatch();
-    // The panels go off at once; a re-check in flight (taking the lock, starting the node) finishes
-    // alongside, and what it started is closed below.
-    const [notOff] = await Promise.all([controller.shutdown(), stopWatching()]);
-    const closers = [() => api?.close(), async () => pairingControl?.close(), () => matter?.close()];
-    for (const close of closers) await Promise.resolve(close()).catch((err: Error) => log(`close failed: ${err.message}`));
-    for (const d of Object.values(drivers)) await d.close?.().catch(() => {});
-    await lock?.release();
-    return notOff;
-  };
   const startMatter = async () => {
     const codes = await pairingCodes(true);
     const node = await startMatterNode({

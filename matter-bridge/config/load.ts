@@ -103,7 +103,6 @@ export const USAGE = `Usage: npm start -- [flags]
   env BRIDGE_API_TOKEN   API token (default: generated into the storage dir)
   env MATTER_LOG_LEVEL   matter.js's own lines: debug, info, notice, warn, error, fatal (default: warn)`;
 
-/** Flags win over environment, environment over defaults. */
 /**
  * matter.js's log variables, checked before matter.js loads: it reads them as it loads and dies of
  * a value it does not know with a stack trace. (The bridge writes matter.js's lines in its own
@@ -130,6 +129,7 @@ export function matterEnvProblem(env: NodeJS.ProcessEnv): string | undefined {
         .join("\n")}`;
 }
 
+/** Flags win over environment, environment over defaults. */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
   const raw: Record<string, unknown> = {
     storage: "./.data",

@@ -457,13 +457,8 @@ export class SessionController {
     } catch (err) {
       this.log(`[${grant.panelId}] switch-on failed: ${(err as Error).message}`);
       // The device may have switched on anyway: the session stays open until an off succeeds.
-      running.deadline.cancel();
-      if (!running.stopping) {
-        running.stopReason = "panel-unreachable";
-        running.stopping = this.finish(running, "panel-unreachable");
-      }
+      void this.end(running, "panel-unreachable");
       switchedOn();
-      this.publish(grant.panelId);
       return refused("PANEL_UNREACHABLE", `${this.panel(grant.panelId).name} did not answer. Check that it is powered and on the network.`);
     }
     switchedOn();
