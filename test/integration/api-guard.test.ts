@@ -17,6 +17,7 @@ import { makeConfig, session } from "../helpers/dose-fixtures.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
 import { fillableDisk } from "../helpers/full-disk.js";
 import { call } from "../helpers/http.js";
+import { until } from "../helpers/until.js";
 
 const TOKEN = "guard-test-token-0123456789abcdef";
 const dirs: string[] = [];
@@ -203,10 +204,12 @@ describe("a stop always wins", () => {
     const b = await bridge({ caution: { version: CAUTION_VERSION } });
     const release = b.driver.slowOn();
     const start = b.post("/v1/sessions", { region: "mid-back", seconds: 300 });
-    for (let i = 0; i < 200 && b.controller.status()[0].state !== "starting"; i++) await new Promise((r) => setTimeout(r, 10));
+    // "starting" also covers a start still waiting for its grant: the relay must have been asked.
+    await until(() => b.driver.onAsked > 0, "the relay to be asked to switch on");
     expect((await b.get("/v1/panels")).body.panels[0]).toMatchObject({ on: true, state: "starting" });
     const stop = b.post("/v1/panels/panel-1/stop");
-    setTimeout(release, 100);
+    await until(() => b.controller.status()[0].state === "stopping", "the stop to reach the session");
+    release();
     const [started, stopped] = await Promise.all([start, stop]);
     expect(started.status).toBe(201);
     expect(stopped.status).toBe(200);

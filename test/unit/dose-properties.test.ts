@@ -94,6 +94,15 @@ function assertWithinCaps(sessions: readonly LedgerSession[], config: BridgeConf
   });
 }
 
+/**
+ * Seconds a session stopped early delivered: `fraction` of its planned time, but never a stop before
+ * `now` (time only runs forward; the other panel's session may have been stopped later already).
+ */
+function stoppedAfter(s: LedgerSession, fraction: number, now: number): number {
+  const earliest = Math.ceil((now - s.startedAt) / 1000);
+  return Math.min(s.plannedSeconds, Math.max(earliest, Math.floor(s.plannedSeconds * fraction)));
+}
+
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
@@ -157,7 +166,7 @@ describe("dose guard properties", () => {
           } else if (op.kind === "stopEarly") {
             const s = running.get(op.panel);
             if (!s) continue;
-            const elapsed = Math.floor(s.plannedSeconds * op.fraction);
+            const elapsed = stoppedAfter(s, op.fraction, now);
             now = s.startedAt + elapsed * 1000;
             await ledger.finish(s.id, now, elapsed, "stopped");
             expected.get(s.id)!.delivered = elapsed;
@@ -267,7 +276,7 @@ describe("dose guard properties", () => {
             } else {
               const i = running.get(op.panel);
               if (i === undefined) return;
-              const elapsed = Math.floor(sessions[i].plannedSeconds * op.fraction);
+              const elapsed = stoppedAfter(sessions[i], op.fraction, now);
               now = sessions[i].startedAt + elapsed * 1000;
               sessions[i] = { ...sessions[i], endedAt: now, deliveredSeconds: elapsed, endReason: "stopped" };
               running.delete(op.panel);
