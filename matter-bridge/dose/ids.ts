@@ -74,6 +74,13 @@ export function unknownIds(config: BridgeConfig, sessions: readonly LedgerSessio
 const listed = (m: Map<string, number>) =>
   [...m].map(([id, n]) => `"${id}"${n ? ` (${n} session${n === 1 ? "" : "s"})` : " (a caution answer)"}`).join(", ");
 const json = (ids: Map<string, number>) => JSON.stringify([...ids.keys()]);
+/** `"formerIds": ["anna"]` to the one who had it; with several ids, each to the one who had it. */
+const formerIdsFix = (ids: Map<string, number>, whom: "person" | "panel") => {
+  const who = whom === "person" ? "person who" : "panel that";
+  return ids.size === 1
+    ? `add "formerIds": ${json(ids)} to the ${who} had it`
+    : `add each to "formerIds" of the ${who} had it (e.g. "formerIds": ${JSON.stringify([[...ids.keys()][0]])})`;
+};
 
 /**
  * One line for the owner, or undefined when every id in the ledger is accounted for. The start-up
@@ -85,13 +92,13 @@ export function ledgerIdsProblem(ids: UnknownIds): string | undefined {
   if (ids.people.size) {
     parts.push(`person id${ids.people.size > 1 ? "s" : ""} ${listed(ids.people)}`);
     fixes.push(
-      `add "formerIds": ${json(ids.people)} to the person who had ${ids.people.size > 1 ? "each id" : "it"} in "people" (the history and limits move to them), or, for someone who left the household, add "retired": {"people": ${json(ids.people)}} (kept in the history, counted for nobody)`,
+      `${formerIdsFix(ids.people, "person")} in "people" (the history and limits move to them), or, for someone who left the household, add "retired": {"people": ${json(ids.people)}} (kept in the history, counted for nobody)`,
     );
   }
   if (ids.panels.size) {
     parts.push(`panel id${ids.panels.size > 1 ? "s" : ""} ${listed(ids.panels)}`);
     fixes.push(
-      `add "formerIds": ${json(ids.panels)} to the panel that had ${ids.panels.size > 1 ? "each id" : "it"} in "panels", or, for a panel taken out of use, add "retired": {"panels": ${json(ids.panels)}}`,
+      `${formerIdsFix(ids.panels, "panel")} in "panels", or, for a panel taken out of use, add "retired": {"panels": ${json(ids.panels)}}`,
     );
   }
   if (!parts.length) return undefined;

@@ -279,7 +279,7 @@ describe("control API: people", () => {
       expect(after.ledger.sessions()[0]).toEqual(annaAtCap.sessions[0]);
     });
 
-    it("a red flag reported for anna still holds anna-k until she acknowledges as anna-k", async () => {
+    it("a red flag reported for anna still holds anna-k until she acknowledges as anna-k; Ben's answer follows him to ben-b", async () => {
       const before = await startControlBridge({ config: HOME });
       for (const person of ["anna", "ben"])
         expect((await api(before, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person })).status).toBe(200);
@@ -287,8 +287,17 @@ describe("control API: people", () => {
       expect((await api(before, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person: "ben" })).status).toBe(200);
 
       const after = await before.restart({
-        config: { ...HOME, people: [{ id: "anna-k", name: "Anna", formerIds: ["anna"] }, HOME.people![1]] },
+        config: {
+          ...HOME,
+          people: [
+            { id: "anna-k", name: "Anna", formerIds: ["anna"] },
+            { id: "ben-b", name: "Ben", formerIds: ["ben"] },
+          ],
+          panels: [{ id: "panel-1", name: "Panel", defaultPerson: "ben-b" }],
+        },
       });
+      const ben = CautionStatusResponseSchema.parse((await api(after, "GET", "/v1/caution?person=ben-b")).body);
+      expect(ben).toMatchObject({ acknowledged: true, personAcknowledged: true });
       const refused = await api(after, "POST", "/v1/sessions", { person: "anna-k", region: "mid-back" });
       expect(refused.status).toBe(409);
       expect(refused.body.error).toMatchObject({
