@@ -1,6 +1,7 @@
 /**
- * Bridge start-up in the order safety needs: storage lock → ledger → drivers → controller → every
- * panel off and crashed sessions closed → caution flag → token → pairing → Matter node → control API.
+ * Bridge start-up in the order safety needs: storage lock → ledger (its ids checked against the
+ * config) → drivers → controller → every panel off and crashed sessions closed → caution flag →
+ * token → pairing → Matter node → control API.
  *
  * A storage folder the bridge cannot write (EACCES, EPERM, EROFS) does not stop it: without the lock
  * it runs read-only (panels off, every start refused, no Matter node, the API up), checks every few
@@ -17,6 +18,7 @@ import { CAUTION_VERSION } from "./contract/caution.js";
 import type { BridgeConfig } from "./contract/config.js";
 import { describeIssues } from "./contract/issues.js";
 import { dashboardHandler } from "./dashboard/serve.js";
+import { checkLedgerIds } from "./dose/ids.js";
 import { Ledger, LedgerCorruptError } from "./dose/ledger.js";
 import { type FabricInfo, PairingControl } from "./matter/fabrics.js";
 import { type RunningMatterNode, startMatterNode } from "./matter/node.js";
@@ -108,6 +110,8 @@ async function startLocked(
     return reason;
   };
   const ledger = await openLedger(cli.storage, log, readOnly, lostLock);
+  // Before any panel is touched: history under an id the config lost would count for the wrong person or panel.
+  if (ledger instanceof Ledger) checkLedgerIds(config, ledger);
   const drivers: Record<string, PanelDriver> = {};
   for (const panel of config.panels) drivers[panel.id] = await createDriver(panel, { storageDir: cli.storage, log });
   const controller = new SessionController({ config, ledger, drivers, log, storage: readOnly });

@@ -8,6 +8,7 @@ import { busyPort, busyPortOf } from "./cli/ports.js";
 import { every, onShutdownSignals } from "./cli/signals.js";
 import { ConfigError, loadConfig, matterEnvProblem, parseCli, USAGE } from "./config/load.js";
 import { CAUTION_VERSION } from "./contract/caution.js";
+import { LedgerIdsError } from "./dose/ids.js";
 import { lockStorageOrReadOnly, STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
 import { StorageUnavailableError } from "./storage/writable.js";
 import { VERSION } from "./version.js";
@@ -117,10 +118,13 @@ process.on("unhandledRejection", (reason) =>
 const bridge = await starting.catch((err: Error) =>
   err instanceof StorageUnavailableError && err.state === "locked"
     ? fail(err.message, STORAGE_LOCKED_EXIT)
-    : fail(
-        busyPortOf(err, opts) ?? `The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`,
-        1,
-      ),
+    : // The config must say where an id in the ledger went: a mistake in what the owner wrote (exit 2).
+      err instanceof LedgerIdsError
+      ? fail(err.message, 2)
+      : fail(
+          busyPortOf(err, opts) ?? `The bridge could not start: ${err instanceof ConfigError ? err.message : (err.stack ?? err.message)}`,
+          1,
+        ),
 );
 const { controller, ledger, api } = bridge;
 // Another bridge took the storage folder over: this one shuts down (every panel off) and exits 3.

@@ -162,7 +162,15 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
         knownPerson(person);
         controller.requireLedger();
         const body: HistoryResponse = {
-          people: peopleFor(person).map((p) => ({ id: p.id, name: p.name, sessions: controller.history(days, p.id) })),
+          people: [
+            ...peopleFor(person).map((p) => ({ id: p.id, name: p.name, sessions: controller.history(days, p.id) })),
+            ...(person === undefined ? controller.config.retired.people : []).map((id) => ({
+              id,
+              name: id,
+              retired: true as const,
+              sessions: controller.history(days, id),
+            })),
+          ],
         };
         return { status: 200, body };
       },

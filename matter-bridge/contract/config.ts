@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { refineIds } from "./config-ids.js";
 import { DoseLimitsSchema, seconds } from "./dose-limits.js";
 import { RegionIdSchema } from "./region-id.js";
 import { REGION_IDS, REGIONS, type RegionId } from "./regions.js";
@@ -32,10 +33,17 @@ export const IrradianceTableSchema = z
 
 const idSchema = () => z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "must be lowercase letters, digits and dashes (max 40)");
 
+/**
+ * The ids this person or panel had before a rename: the ledger keeps the id each entry was written
+ * with, and these say whose it is now (see dose/ids.ts).
+ */
+const formerIdsSchema = () => z.array(idSchema()).max(16).optional();
+
 /** A person whose dose the guard keeps (limits are physiological: they belong to a person's body). */
 export const PersonConfigSchema = z.strictObject({
   id: idSchema(),
   name: z.string().min(1).max(32),
+  formerIds: formerIdsSchema(),
 });
 
 /** Without `people` in the config there is one person: the household. */
@@ -53,6 +61,16 @@ export const PanelConfigSchema = z.strictObject({
   defaultPerson: idSchema().optional(),
   /** One extra bridged On/Off endpoint per region ("Low back session"), for ecosystems without the skill. */
   regionSwitches: z.boolean().default(false),
+  formerIds: formerIdsSchema(),
+});
+
+/**
+ * People who left the household and panels taken out of use: the ledger's entries with these ids are
+ * kept and shown, but count for nobody's limits (a retired panel's light still counts for its person).
+ */
+export const RetiredSchema = z.strictObject({
+  people: z.array(idSchema()).max(64).default([]),
+  panels: z.array(idSchema()).max(64).default([]),
 });
 
 export const RegionSettingsSchema = z.strictObject({
@@ -71,8 +89,10 @@ export const BridgeConfigSchema = z
       .default([{ ...HOUSEHOLD_PERSON }]),
     dose: DoseLimitsSchema.default(DoseLimitsSchema.parse({})),
     regions: z.partialRecord(RegionIdSchema, RegionSettingsSchema).default({}),
+    retired: RetiredSchema.default({ people: [], panels: [] }),
   })
   .superRefine((cfg, ctx) => {
+    refineIds(cfg, ctx);
     const seen = new Set<string>();
     cfg.panels.forEach((p, i) => {
       if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: ["panels", i, "id"], message: `duplicate panel id "${p.id}"` });
@@ -125,6 +145,7 @@ export function allowedConfigKeys(path: readonly PropertyKey[]): readonly string
   if (head === "regions") return path.length === 1 ? REGION_IDS : Object.keys(RegionSettingsSchema.shape);
   if (head === "panels" && path.length === 2) return Object.keys(PanelConfigSchema.shape);
   if (head === "people" && path.length === 2) return Object.keys(PersonConfigSchema.shape);
+  if (head === "retired" && path.length === 1) return Object.keys(RetiredSchema.shape);
   if (head === "panels" && sub === "driver") return ["kind", ...Object.keys(ShellyDriverSchema.shape).filter((k) => k !== "kind")];
   return undefined;
 }

@@ -152,6 +152,8 @@ export class Ledger {
   /** The files as they were read while suspended: changed by someone else meanwhile, they are not written over. */
   private readFingerprint: string | undefined;
   private lockLost: LedgerOptions["lockLost"];
+  /** A person's former ids (config `formerIds`, dose/ids.ts): their caution answers are the person's too. */
+  private formerIdsOf: (person: string) => readonly string[] = () => [];
 
   private constructor(
     readonly path: string,
@@ -272,10 +274,29 @@ export class Ledger {
     return this.data.caution;
   }
 
-  /** The person's own answer to the caution, if they gave one. */
+  /**
+   * The person's own answer to the caution, if they gave one: the newest of the answers kept under
+   * their id and their former ids, so a rename neither loses a red flag nor an acknowledgement.
+   */
   personCaution(person: string): PersonCaution | undefined {
     const people = this.data.people;
-    return people && Object.hasOwn(people, person) ? people[person].caution : undefined;
+    if (!people) return undefined;
+    let newest: PersonCaution | undefined;
+    for (const id of [person, ...this.formerIdsOf(person)]) {
+      const c = Object.hasOwn(people, id) ? people[id].caution : undefined;
+      if (c && (!newest || newer(c, newest))) newest = c;
+    }
+    return newest;
+  }
+
+  /** Says which ids a person had before (config `formerIds`). */
+  knowFormerIds(formerIdsOf: (person: string) => readonly string[]): void {
+    this.formerIdsOf = formerIdsOf;
+  }
+
+  /** The ids of everyone with a caution answer on record. */
+  answeredBy(): string[] {
+    return Object.keys(this.data.people ?? {});
   }
 
   /** Sessions that ended at or after `sinceMs`, oldest first. */
@@ -603,6 +624,12 @@ function withdrawPeople(
     };
   }
   return out;
+}
+
+/** Whether answer `a` was given (or withdrawn) after `b`; at the same moment a withdrawn one wins. */
+function newer(a: PersonCaution, b: PersonCaution): boolean {
+  const at = (c: PersonCaution) => Math.max(c.acknowledgedAt ?? Number.NEGATIVE_INFINITY, c.withdrawnAt ?? Number.NEGATIVE_INFINITY);
+  return at(a) > at(b) || (at(a) === at(b) && a.withdrawnAt !== undefined && b.withdrawnAt === undefined);
 }
 
 /**

@@ -1,10 +1,14 @@
 /**
- * Whose dose a ledger entry counts for. Entries written before people existed have no person, and an
- * entry may name a person who is no longer configured (e.g. `household` once people are added): both
- * count for their panel's `defaultPerson`, so adding people resets nobody's limits and loses nothing.
- * Resolved at read time; the ledger keeps what was written.
+ * Whose dose a ledger entry counts for, resolved at read time (the ledger keeps what was written):
+ * - a current id, or a person's former id (config `formerIds`): that person;
+ * - a retired person's id: that id, which is nobody's now (kept in the history, counted for no one);
+ * - no person (written before people existed) or `household` once people are added: the entry's
+ *   panel's `defaultPerson`, so adding people resets nobody's limits and loses nothing.
+ * Any other id stops the start-up (dose/ids.ts); were one here anyway, it too counts for the panel's
+ * `defaultPerson`.
  */
 import { type BridgeConfig, defaultPersonOf, findPerson } from "../contract/config.js";
+import { idMaps } from "./ids.js";
 import type { LedgerSession } from "./ledger-schema.js";
 
 export type PersonOf = (s: LedgerSession) => string;
@@ -15,10 +19,15 @@ const resolvers = new WeakMap<BridgeConfig, PersonOf>();
 export function personResolver(config: BridgeConfig): PersonOf {
   let resolve = resolvers.get(config);
   if (!resolve) {
-    const known = new Set(config.people.map((p) => p.id));
+    const ids = idMaps(config);
     const byPanel = new Map(config.panels.map((p) => [p.id, defaultPersonOf(config, p)]));
     const fallback = config.people[0].id;
-    resolve = (s) => (s.person !== undefined && known.has(s.person) ? s.person : (byPanel.get(s.panelId) ?? fallback));
+    resolve = (s) => {
+      const person = s.person === undefined ? undefined : ids.person.get(s.person);
+      if (person !== undefined) return person;
+      const panel = ids.panel.get(s.panelId);
+      return (panel !== undefined ? byPanel.get(panel) : undefined) ?? fallback;
+    };
     resolvers.set(config, resolve);
   }
   return resolve;

@@ -6,6 +6,7 @@ import type { Adjustment, AdjustmentReason, RefusalCode, SessionRequest } from "
 import { type BridgeConfig, defaultPersonOf, findPanel, findPerson, regionDefaultSeconds } from "../contract/config.js";
 import { REGIONS, type RegionId } from "../contract/regions.js";
 import { DAY_MS, WEEK_MS } from "../contract/units.js";
+import { panelResolver } from "./ids.js";
 import { fluenceOf, irradianceAt } from "./irradiance.js";
 import { countedSeconds, endOf, isOpen, type LedgerSession } from "./ledger-schema.js";
 import { personName, personResolver, unknownPersonMessage, whose } from "./people.js";
@@ -54,6 +55,7 @@ const secondsUntil = (at: number, now: number) => Math.max(1, Math.ceil((at - no
 /**
  * The region rules (fluence per rolling 24 h, rest, sessions per 7 days, region busy) are kept per
  * person and region; the panel's on-time cap and "panel busy" per panel (they protect the device).
+ * Entries are matched by their current ids (dose/ids.ts: a renamed person or panel keeps its history).
  *
  * One evaluation at `at`. `hypothetical` evaluations (used to find the next allowed time) treat open
  * sessions as ending at their planned end; the real one treats any open session as busy.
@@ -81,13 +83,14 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
   }
   const personOf = personResolver(config);
   const mine = (s: LedgerSession) => personOf(s) === person;
+  const panelOf = panelResolver(config);
   const region = req.region;
   const regionName = REGIONS[region].spokenName;
   const theRegion = `${whose(config, person)}${regionName}`;
   const TheRegion = theRegion.charAt(0).toUpperCase() + theRegion.slice(1);
 
   const running = sessions.filter((s) => isOpen(s) && (!hypothetical || endOf(s) > at));
-  const panelBusy = running.find((s) => s.panelId === panel.id);
+  const panelBusy = running.find((s) => panelOf(s) === panel.id);
   if (panelBusy) return refuse("PANEL_BUSY", `${panel.name} is already running a session.`, endOf(panelBusy));
   const regionBusy = running.find((s) => s.region === region && mine(s));
   if (regionBusy)
@@ -123,7 +126,7 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
   const requested = req.seconds ?? regionDefaultSeconds(config, region);
   const day = regionSessions.filter((s) => inWindow(s, at, DAY_MS));
   const usedFluence = sum(day.map(sessionFluence));
-  const panelDay = sessions.filter((s) => s.panelId === panel.id && inWindow(s, at, DAY_MS));
+  const panelDay = sessions.filter((s) => panelOf(s) === panel.id && inWindow(s, at, DAY_MS));
   const usedOn = sum(panelDay.map(countedSeconds));
   const caps: Array<{ reason: AdjustmentReason; seconds: number }> = [
     { reason: "SESSION_MAX_SECONDS", seconds: dose.maxSessionSeconds },

@@ -5,6 +5,7 @@
 import { defaultPersonOf, findPanel } from "../contract/config.js";
 import { REGION_IDS, type RegionId } from "../contract/regions.js";
 import { round3 } from "../contract/units.js";
+import { panelResolver } from "./ids.js";
 import type { LedgerSession } from "./ledger-schema.js";
 import { personResolver } from "./people.js";
 import { type DoseContext, nextAllowedAt } from "./policy.js";
@@ -66,7 +67,7 @@ export function personRegions(ctx: DoseContext, person: string, panelId?: string
 
 /** A panel's on-time in the last 24 hours and what is left of its cap. */
 export function panelOnTime(ctx: DoseContext, panelId: string): PanelOnTime {
-  const onSeconds24h = panelOnSeconds24h(ctx.sessions, panelId, ctx.now);
+  const onSeconds24h = panelOnSeconds24h(ctx.sessions, panelId, ctx.now, panelResolver(ctx.config));
   return {
     onSeconds24h: round3(onSeconds24h),
     remainingOnSeconds24h: round3(Math.max(0, ctx.config.dose.maxOnSecondsPer24h - onSeconds24h)),

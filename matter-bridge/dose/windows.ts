@@ -28,8 +28,13 @@ export function regionUsage(
   };
 }
 
-export const panelOnSeconds24h = (sessions: readonly LedgerSession[], panelId: string, now: number): number =>
-  sum(sessions.filter((s) => s.panelId === panelId && inWindow(s, now, DAY_MS)).map(countedSeconds));
+/** A panel's on-time in the last 24 hours; `panelOf` gives an entry's current panel id (dose/ids.ts). */
+export const panelOnSeconds24h = (
+  sessions: readonly LedgerSession[],
+  panelId: string,
+  now: number,
+  panelOf: (s: LedgerSession) => string = (s) => s.panelId,
+): number => sum(sessions.filter((s) => panelOf(s) === panelId && inWindow(s, now, DAY_MS)).map(countedSeconds));
 
 /**
  * The earliest time at which enough of `amount(s)` has left the rolling window for `used - released`

@@ -11,6 +11,7 @@ import type { FinishedSession, PanelState, PanelStatus, Session, SessionRequest 
 import { type BridgeConfig, defaultPersonOf, findPanel, findPerson, type PanelConfig } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
 import { DAY_MS, iso } from "../contract/units.js";
+import { formerPersonIds, panelResolver } from "../dose/ids.js";
 import { irradianceAt } from "../dose/irradiance.js";
 import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
 import type { LedgerSession } from "../dose/ledger-schema.js";
@@ -136,6 +137,7 @@ export class SessionController {
     this.time = options.ledger instanceof Error ? new TrustedTime(this.clock) : options.ledger.time;
     this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log: this.log });
     if (options.storage) this.suspendLedger(options.storage);
+    this.ledger?.knowFormerIds((person) => formerPersonIds(this.config, person));
     this.caution = new CautionGate({
       ledger: this.ledger,
       requireLedger: () => this.requireLedger(),
@@ -244,8 +246,9 @@ export class SessionController {
   currentRegion(panelId: string): RegionId {
     const panel = this.panel(panelId);
     const sessions = this.ledger?.sessions() ?? [];
+    const panelOf = panelResolver(this.config);
     // Newest last: walk back without copying the ledger (this runs on every status change).
-    for (let i = sessions.length - 1; i >= 0; i--) if (sessions[i].panelId === panel.id) return sessions[i].region;
+    for (let i = sessions.length - 1; i >= 0; i--) if (panelOf(sessions[i]) === panel.id) return sessions[i].region;
     return panel.defaultRegion;
   }
 
@@ -753,7 +756,7 @@ export class SessionController {
   }
 
   private get view(): ViewContext {
-    return { toWall: (lineMs) => this.time.toWall(lineMs), personOf: this.personOf };
+    return { toWall: (lineMs) => this.time.toWall(lineMs), personOf: this.personOf, panelOf: panelResolver(this.config) };
   }
 }
 

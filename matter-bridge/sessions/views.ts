@@ -3,6 +3,7 @@ import type { FinishedSession, PanelState, PanelStatus, Session } from "../contr
 import type { PanelConfig } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
 import { iso, round3 } from "../contract/units.js";
+import type { PanelOf } from "../dose/ids.js";
 import { fluenceOf } from "../dose/irradiance.js";
 import { countedSeconds, type LedgerSession } from "../dose/ledger-schema.js";
 import type { PersonOf } from "../dose/people.js";
@@ -10,16 +11,17 @@ import type { PersonOf } from "../dose/people.js";
 /** Trusted-line time → wall-clock time (TrustedTime.toWall). */
 export type ToWall = (lineMs: number) => number;
 
-/** How entries become views: wall-clock times, and whose dose each is (dose/people.ts). */
+/** How entries become views: wall-clock times, whose dose each is and its panel, by their current ids (dose/people.ts, ids.ts). */
 export interface ViewContext {
   toWall: ToWall;
   personOf: PersonOf;
+  panelOf: PanelOf;
 }
 
-export function sessionView(s: LedgerSession, { toWall, personOf }: ViewContext): Session {
+export function sessionView(s: LedgerSession, { toWall, personOf, panelOf }: ViewContext): Session {
   return {
     id: s.id,
-    panelId: s.panelId,
+    panelId: panelOf(s),
     region: s.region,
     person: personOf(s),
     seconds: s.plannedSeconds,

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { type ApiOptions, startApi } from "../../matter-bridge/api/server.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
+import { checkLedgerIds } from "../../matter-bridge/dose/ids.js";
 import { LEDGER_FILE, Ledger } from "../../matter-bridge/dose/ledger.js";
 import { createDriver } from "../../matter-bridge/panels/index.js";
 import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
@@ -29,6 +30,12 @@ export interface ControlBridge {
   panel(): Promise<{ on: boolean; seconds?: number }>;
   /** Shuts the bridge down and removes its storage folder; a second call does nothing. */
   close(): Promise<void>;
+  /**
+   * Shuts the bridge down (panels off) and starts another on the same storage folder, e.g. with a
+   * changed config; rejects as that start-up does (the folder is kept: restart again, e.g. with the
+   * config fixed; it is removed after the test file otherwise).
+   */
+  restart(opts?: Omit<ControlBridgeOptions, "ledgerFile">): Promise<ControlBridge>;
 }
 
 /**
@@ -36,9 +43,12 @@ export interface ControlBridge {
  * after its tests. (The global hook, not @jest/globals: `npm run bench` uses this helper outside Jest.)
  */
 const open = new Set<ControlBridge>();
+/** Folders of bridges whose restart was refused. */
+const leftovers = new Set<string>();
 if (typeof afterAll === "function")
   afterAll(async () => {
     for (const bridge of [...open]) await bridge.close();
+    for (const dir of leftovers) await rm(dir, { recursive: true, force: true });
   });
 
 export interface ControlBridgeOptions {
@@ -64,6 +74,8 @@ async function startIn(storage: string, opts: ControlBridgeOptions): Promise<Con
   const config = makeConfig(opts.config ?? {});
   if (opts.ledgerFile !== undefined) await writeFile(join(storage, LEDGER_FILE), JSON.stringify(opts.ledgerFile));
   const ledger = await Ledger.open(storage);
+  // As the bridge does before any panel is touched (bridge.ts).
+  checkLedgerIds(config, ledger);
   if (opts.acknowledged) await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
   const logs: string[] = [];
   const log = (m: string) => void logs.push(m);
@@ -74,6 +86,11 @@ async function startIn(storage: string, opts: ControlBridgeOptions): Promise<Con
   await controller.recover();
   const api = await startApi({ controller, token: BRIDGE_TOKEN, host: "127.0.0.1", port: 0, log, stopTimeoutMs: 500, ...opts.api });
   let closing: Promise<void> | undefined;
+  const stop = async () => {
+    open.delete(bridge);
+    await controller.shutdown();
+    await api.close();
+  };
   const bridge: ControlBridge = {
     url: api.url,
     token: BRIDGE_TOKEN,
@@ -85,12 +102,22 @@ async function startIn(storage: string, opts: ControlBridgeOptions): Promise<Con
     panel: async () => JSON.parse(await readFile(join(storage, "panels", `${config.panels[0].id}.json`), "utf8")),
     close() {
       closing ??= (async () => {
-        open.delete(bridge);
-        await controller.shutdown();
-        await api.close();
+        await stop();
         await rm(storage, { recursive: true, force: true });
       })();
       return closing;
+    },
+    async restart(next = {}) {
+      closing ??= stop();
+      await closing;
+      try {
+        const started = await startIn(storage, next);
+        leftovers.delete(storage);
+        return started;
+      } catch (err) {
+        leftovers.add(storage);
+        throw err;
+      }
     },
   };
   open.add(bridge);

@@ -223,6 +223,127 @@ describe("control API: people", () => {
     expect(b.driver.actions.filter((a) => a.action === "on")).toEqual([]);
   });
 
+  describe("ids that change", () => {
+    // Anna's low back had its 24 h light 13 hours ago (the cap is one 900 s session at 24 mW/cm²).
+    const t = Date.now() - 13 * 3600_000;
+    const annaAtCap = {
+      format: "biolight-ledger/1",
+      sessions: [
+        {
+          id: "anna-low-back",
+          panelId: "panel-1",
+          region: "low-back-hips",
+          person: "anna",
+          source: "api",
+          distanceCm: 30,
+          irradianceMwPerCm2: 24,
+          startedAt: t,
+          plannedSeconds: 900,
+          endedAt: t + 900_000,
+          deliveredSeconds: 900,
+          endReason: "completed",
+        },
+      ],
+      caution: { version: CAUTION_VERSION, acknowledgedAt: t - 60_000, source: "cli" },
+      seenAt: t + 900_000,
+    };
+    const capped = { ...HOME, dose: { minSessionSeconds: 1, maxRegionFluencePer24hJPerCm2: 21.6 } };
+    const renamed = (anna: Record<string, unknown>): Partial<BridgeConfigInput> => ({
+      ...capped,
+      people: [{ id: "anna-k", name: "Anna", ...anna }, HOME.people![1]],
+    });
+
+    it("Anna renamed to anna-k: the start-up refuses, naming the id and the fix; with formerIds her cap and history stay hers, not Ben's", async () => {
+      const before = await startControlBridge({ config: capped, ledgerFile: annaAtCap });
+      const atCap = await api(before, "POST", "/v1/sessions", { person: "anna", region: "low-back-hips" });
+      expect(atCap.status).toBe(409);
+      expect(atCap.body.error.code).toBe("REGION_LIMIT");
+
+      // Her id changed, nothing said about the old one: no start, and the one line says what to add.
+      await expect(before.restart({ config: renamed({}) })).rejects.toThrow(
+        'The dose ledger has history for person id "anna" (1 session) that no longer is in the config. Say where it went, then start again: add "formerIds": ["anna"] to the person who had it in "people" (the history and limits move to them), or, for someone who left the household, add "retired": {"people": ["anna"]} (kept in the history, counted for nobody). Nothing was changed.',
+      );
+
+      const after = await before.restart({ config: renamed({ formerIds: ["anna"] }) });
+      const refused = await api(after, "POST", "/v1/sessions", { person: "anna-k", region: "low-back-hips" });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: "REGION_LIMIT", message: expect.stringMatching(/^Anna's low back/) });
+      const history = HistoryResponseSchema.parse((await api(after, "GET", "/v1/history?days=1")).body);
+      expect(history.people.map((p) => [p.id, p.sessions.map((s) => [s.id, s.person])])).toEqual([
+        ["anna-k", [["anna-low-back", "anna-k"]]],
+        ["ben", []],
+      ]);
+      // Ben's low back is his own: free.
+      expect((await session(after, { person: "ben", region: "low-back-hips" })).status).toBe(201);
+      // The ledger keeps the id the entry was written with.
+      expect(after.ledger.sessions()[0]).toEqual(annaAtCap.sessions[0]);
+    });
+
+    it("a red flag reported for anna still holds anna-k until she acknowledges as anna-k; Ben's answer follows him to ben-b", async () => {
+      const before = await startControlBridge({ config: HOME });
+      for (const person of ["anna", "ben"])
+        expect((await api(before, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person })).status).toBe(200);
+      expect((await api(before, "POST", "/v1/caution/withdraw", { person: "anna", reason: "numbness" })).status).toBe(200);
+      expect((await api(before, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person: "ben" })).status).toBe(200);
+
+      const after = await before.restart({
+        config: {
+          ...HOME,
+          people: [
+            { id: "anna-k", name: "Anna", formerIds: ["anna"] },
+            { id: "ben-b", name: "Ben", formerIds: ["ben"] },
+          ],
+          panels: [{ id: "panel-1", name: "Panel", defaultPerson: "ben-b" }],
+        },
+      });
+      const ben = CautionStatusResponseSchema.parse((await api(after, "GET", "/v1/caution?person=ben-b")).body);
+      expect(ben).toMatchObject({ acknowledged: true, personAcknowledged: true });
+      const refused = await api(after, "POST", "/v1/sessions", { person: "anna-k", region: "mid-back" });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({
+        code: "CAUTION_REQUIRED",
+        message: expect.stringMatching(/red flag was reported for Anna/),
+      });
+      expect(CautionStatusResponseSchema.parse((await api(after, "GET", "/v1/caution?person=anna-k")).body).personAcknowledged).toBe(false);
+      expect((await api(after, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person: "anna-k" })).status).toBe(200);
+      expect((await session(after, { person: "anna-k", region: "mid-back" })).status).toBe(201);
+    });
+
+    it("someone who left the household, listed as retired: nobody's limits, and their sessions still in everyone's history", async () => {
+      const before = await startControlBridge({ config: capped, ledgerFile: annaAtCap });
+      const after = await before.restart({
+        config: { ...capped, people: [HOME.people![1]], retired: { people: ["anna"], panels: [] } },
+      });
+      expect((await session(after, { person: "ben", region: "low-back-hips" })).status).toBe(201);
+      const history = HistoryResponseSchema.parse((await api(after, "GET", "/v1/history?days=1")).body);
+      expect(history.people.map((p) => [p.id, p.retired, p.sessions.map((s) => s.id)])).toEqual([
+        ["ben", undefined, [expect.any(String)]],
+        ["anna", true, ["anna-low-back"]],
+      ]);
+      expect((await api(after, "GET", "/v1/history?days=1&person=ben")).body.people.map((p: { id: string }) => p.id)).toEqual(["ben"]);
+    });
+
+    it("a renamed panel keeps its on-time: panel-1 renamed to bedroom with formerIds", async () => {
+      const onTime = { ...HOME, dose: { minSessionSeconds: 1, maxOnSecondsPer24h: 905 } };
+      const before = await startControlBridge({ config: onTime, ledgerFile: annaAtCap });
+      await expect(
+        before.restart({ config: { ...onTime, panels: [{ id: "bedroom", name: "Panel", defaultPerson: "ben" }] } }),
+      ).rejects.toThrow(
+        /history for panel id "panel-1" \(1 session\).*add "formerIds": \["panel-1"\] to the panel that had it in "panels"/,
+      );
+      const after = await before.restart({
+        config: { ...onTime, panels: [{ id: "bedroom", name: "Panel", defaultPerson: "ben", formerIds: ["panel-1"] }] },
+      });
+      const dose = DoseResponseSchema.parse((await api(after, "GET", "/v1/dose")).body);
+      expect(dose.panels).toEqual([{ id: "bedroom", onSeconds24h: 900, remainingOnSeconds24h: 5 }]);
+      const res = await api(after, "POST", "/v1/sessions", { person: "ben", region: "mid-back", panelId: "bedroom", seconds: 60 });
+      expect(res.status).toBe(201);
+      expect(res.body.session.seconds).toBe(5);
+      const history = HistoryResponseSchema.parse((await api(after, "GET", "/v1/history?days=1&person=anna")).body);
+      expect(history.people[0].sessions.map((s) => s.panelId)).toEqual(["bedroom"]);
+    });
+  });
+
   it("keeps each person's own caution answer; the gate stays the household's", async () => {
     const b = await startControlBridge({ config: HOME });
     const ack = await api(b, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person: "anna", source: "skill" });

@@ -3,6 +3,7 @@
  * dose limits, a temp storage dir per bridge. Each bridge start costs a couple of seconds, so the
  * scenarios share starts where they can.
  */
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { cautionText } from "../../matter-bridge/contract/caution.js";
@@ -40,6 +41,46 @@ describe("bridge CLI", () => {
     expect(bad.output()).toMatch(/panels\[0\]\.driver\.url/);
     expect(bad.output()).toMatch(/dose\.minSessionSeconds/);
     expect(bad.output()).not.toMatch(/bridge ready/);
+  });
+
+  it("exits 2 with one line naming the fix when the ledger has history for an id the config no longer has; nothing is touched", async () => {
+    const storage = await tempDir();
+    const t = Date.now() - 3_600_000;
+    const ledger = JSON.stringify({
+      format: "biolight-ledger/1",
+      sessions: [
+        {
+          id: "s1",
+          panelId: "panel-1",
+          region: "low-back-hips",
+          person: "anna",
+          source: "api",
+          distanceCm: 30,
+          irradianceMwPerCm2: 24,
+          startedAt: t,
+          plannedSeconds: 60,
+          endedAt: t + 60_000,
+          deliveredSeconds: 60,
+          endReason: "completed",
+        },
+      ],
+      caution: null,
+      seenAt: t + 60_000,
+    });
+    await writeFile(join(storage, "ledger.json"), ledger);
+    const config = await configFile(storage, {
+      panels: [{ id: "panel-1", name: "Test panel", driver: { kind: "simulated" } }],
+      people: [{ id: "anna-k", name: "Anna" }],
+    });
+    const b = launch(["--storage", storage, "--config", config, "--matter-port", "0", "--api-port", "0"]);
+    expect((await b.exited).code).toBe(2);
+    expect(b.output().trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^The dose ledger has history for person id "anna" \(1 session\) .* add "formerIds": \["anna"\] to the person who had it .*Nothing was changed\.$/,
+      ),
+    ]);
+    expect(await readFile(join(storage, "ledger.json"), "utf8")).toBe(ledger);
+    await expect(readFile(join(storage, "panels", "panel-1.json"))).rejects.toThrow(/ENOENT/);
   });
 
   it("without a terminal and no acknowledgement: says how to acknowledge and refuses sessions", async () => {

@@ -65,7 +65,7 @@ describe("config file", () => {
       { panels: [panel], dose: { maxSesionSeconds: 5 } },
       /dose\.maxSesionSeconds: unknown key \(allowed: maxSessionSeconds/,
     ],
-    ["an unknown top-level key", { panels: [panel], extras: 1 }, /extras: unknown key \(allowed: panels, people, dose, regions\)/],
+    ["an unknown top-level key", { panels: [panel], extras: 1 }, /extras: unknown key \(allowed: panels, people, dose, regions, retired\)/],
     ["a wrong type", { panels: [{ ...panel, distanceCm: "30" }] }, /panels\[0\]\.distanceCm: .*expected number/],
     ["a negative cap", { panels: [panel], dose: { maxOnSecondsPer24h: -1 } }, /dose\.maxOnSecondsPer24h: must be at least 1 second/],
     [
@@ -114,7 +114,7 @@ describe("config file", () => {
     [
       "an unknown key on a person",
       { panels: [panel], people: [{ id: "anna", name: "Anna", age: 40 }] },
-      /people\[0\]\.age: unknown key \(allowed: id, name\)/,
+      /people\[0\]\.age: unknown key \(allowed: id, name, formerIds\)/,
     ],
     [
       "a defaultPerson who is not one of the people",
@@ -139,6 +139,91 @@ describe("config file", () => {
     ],
   ])("refuses %s, naming the field", (_what, json, pattern) => {
     expect(errorOf(json)).toMatch(pattern);
+  });
+
+  describe("ids that change", () => {
+    const anna = { id: "anna-k", name: "Anna", formerIds: ["anna"] };
+    const ben = { id: "ben", name: "Ben" };
+    const shelly = (id: string, url: string, switchId?: number) => ({
+      id,
+      name: id,
+      driver: { kind: "shelly", url, ...(switchId !== undefined ? { switchId } : {}) },
+    });
+
+    it("takes former ids on people and panels and retired ids, and keeps them", () => {
+      const cfg = parseConfig({
+        panels: [{ ...panel, formerIds: ["bedroom"] }],
+        people: [anna, ben],
+        retired: { people: ["carl"], panels: ["garage"] },
+      });
+      expect(cfg.people[0].formerIds).toEqual(["anna"]);
+      expect(cfg.panels[0].formerIds).toEqual(["bedroom"]);
+      expect(cfg.retired).toEqual({ people: ["carl"], panels: ["garage"] });
+      expect(parseConfig({ panels: [panel] }).retired).toEqual({ people: [], panels: [] });
+    });
+
+    it.each([
+      [
+        "a person's former id that is a current person's id",
+        { panels: [panel], people: [{ ...anna, formerIds: ["ben"] }, ben] },
+        /people\[0\]\.formerIds\[0\]: "ben" is the id of people\[1\] now/,
+      ],
+      [
+        "a person's own id among their former ids",
+        { panels: [panel], people: [{ ...anna, formerIds: ["anna-k"] }] },
+        /people\[0\]\.formerIds\[0\]: "anna-k" is the id of people\[0\] now/,
+      ],
+      [
+        "a former id given to two people",
+        { panels: [panel], people: [anna, { ...ben, formerIds: ["anna"] }] },
+        /people\[1\]\.formerIds\[0\]: "anna" is already a former id of people\[0\] \("anna-k"\)/,
+      ],
+      [
+        "a former id listed twice",
+        { panels: [panel], people: [{ ...anna, formerIds: ["anna", "anna"] }] },
+        /people\[0\]\.formerIds\[1\]: "anna" is already a former id of people\[0\]/,
+      ],
+      [
+        "a retired person who is someone's former id",
+        { panels: [panel], people: [anna], retired: { people: ["anna"] } },
+        /retired\.people\[0\]: "anna" is already a former id of people\[0\]/,
+      ],
+      [
+        "a retired person who is a current person",
+        { panels: [panel], people: [anna, ben], retired: { people: ["ben"] } },
+        /retired\.people\[0\]: "ben" is the id of people\[1\] now/,
+      ],
+      [
+        "a panel's former id that is a current panel's id",
+        { panels: [panel, { id: "panel-2", name: "Two", formerIds: ["panel-1"] }] },
+        /panels\[1\]\.formerIds\[0\]: "panel-1" is the id of panels\[0\] now/,
+      ],
+      [
+        "a retired panel that is a panel's former id",
+        { panels: [{ ...panel, formerIds: ["bedroom"] }], retired: { panels: ["bedroom"] } },
+        /retired\.panels\[0\]: "bedroom" is already a former id of panels\[0\]/,
+      ],
+      ["an unknown key in retired", { panels: [panel], retired: { rooms: [] } }, /retired\.rooms: unknown key \(allowed: people, panels\)/],
+      [
+        "two panels on one relay",
+        { panels: [shelly("bedroom", "http://192.0.2.10"), shelly("office", "http://192.0.2.10", 0)] },
+        /panels\[1\]\.driver: panels "bedroom" and "office" both name the relay http:\/\/192\.0\.2\.10 switch 0/,
+      ],
+      [
+        "two panels on one relay written differently (case, default port, trailing slash)",
+        { panels: [shelly("bedroom", "http://Shelly-Bedroom.local/", 1), shelly("office", "HTTP://shelly-bedroom.LOCAL:80", 1)] },
+        /panels\[1\]\.driver: panels "bedroom" and "office" both name the relay http:\/\/shelly-bedroom\.local switch 1/,
+      ],
+    ])("refuses %s, naming the field", (_what, json, pattern) => {
+      expect(errorOf(json)).toMatch(pattern);
+    });
+
+    it("takes two channels of one relay, and one host on two ports, as two panels", () => {
+      const cfg = parseConfig({
+        panels: [shelly("a", "http://192.0.2.10", 0), shelly("b", "http://192.0.2.10", 1), shelly("c", "http://192.0.2.10:8080", 0)],
+      });
+      expect(cfg.panels.map((p) => p.id)).toEqual(["a", "b", "c"]);
+    });
   });
 
   const dirs: string[] = [];

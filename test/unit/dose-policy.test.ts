@@ -392,3 +392,57 @@ describe("people: the region rules are each person's, the panel's on-time the pa
     expect(doseSummary(ctx).person).toBe("anna");
   });
 });
+
+describe("ids that change: history follows formerIds; retired ids count for nobody's limits", () => {
+  // Anna was "anna"; she is "anna-k" now. The panel was "bedroom"; it is "panel-1" now. Ben is its default person.
+  const renamed = (input: Parameters<typeof makeConfig>[0] = {}) =>
+    makeConfig({
+      people: [
+        { id: "anna-k", name: "Anna", formerIds: ["anna"] },
+        { id: "ben", name: "Ben" },
+      ],
+      panels: [{ id: "panel-1", name: "Panel", defaultPerson: "ben", formerIds: ["bedroom"] }],
+      ...input,
+    });
+  const annaAtCap = [
+    session("low-back-hips", T0 - 14 * HOUR, 900, { person: "anna" }),
+    session("low-back-hips", T0 - 13 * HOUR, 900, { person: "anna" }),
+  ];
+  const capped = { dose: { minRestSameRegionSeconds: 0, maxRegionFluencePer24hJPerCm2: 43.2 } };
+
+  it("Anna's sessions under her old id keep her at her cap after the rename; Ben's low back stays free", () => {
+    const r = refused(run({ region: "low-back-hips", person: "anna-k" }, annaAtCap, renamed(capped)));
+    expect(r.code).toBe("REGION_LIMIT");
+    expect(r.message).toMatch(/Anna's low back/);
+    expect(granted(run({ region: "low-back-hips", person: "ben" }, annaAtCap, renamed(capped))).seconds).toBe(900);
+    // Reported the same way.
+    const dose = householdDose({ now: T0, sessions: annaAtCap, config: renamed(capped), cautionAcknowledged: true });
+    expect(dose.people.map((p) => [p.id, p.regions["low-back-hips"].sessions24h])).toEqual([
+      ["anna-k", 2],
+      ["ben", 0],
+    ]);
+  });
+
+  it("a panel's on-time, busy state and person-less entries follow it across a rename", () => {
+    const config = renamed({ dose: { maxOnSecondsPer24h: 1000 } });
+    const onOldId = [session("mid-back", T0 - 2 * HOUR, 960, { panelId: "bedroom", person: "anna" })];
+    expect(refused(run({ region: "neck-shoulders", person: "ben" }, onOldId, config)).code).toBe("DAILY_ON_TIME");
+    const running = [session("mid-back", T0 - 60_000, 600, { open: true, panelId: "bedroom", person: "anna" })];
+    expect(refused(run({ region: "neck-shoulders", person: "ben" }, running, config)).code).toBe("PANEL_BUSY");
+    // An entry from before people on the panel's old id is the renamed panel's defaultPerson's (Ben's).
+    const beforePeople = [session("low-back-hips", T0 - HOUR, 900, { panelId: "bedroom" })];
+    expect(refused(run({ region: "low-back-hips", person: "ben" }, beforePeople, config)).code).toBe("REST_INTERVAL");
+    expect(granted(run({ region: "low-back-hips", person: "anna-k" }, beforePeople, config)).seconds).toBe(100); // the panel's on-time left
+    const ctx = { now: T0, sessions: onOldId, config, cautionAcknowledged: true };
+    expect(householdDose(ctx).panels).toEqual([{ id: "panel-1", onSeconds24h: 960, remainingOnSeconds24h: 40 }]);
+  });
+
+  it("a retired person's sessions limit nobody's regions, yet still count for the panel's on-time", () => {
+    const config = renamed({ retired: { people: ["carl"], panels: [] }, dose: { maxOnSecondsPer24h: 1000 } });
+    const carl = [session("low-back-hips", T0 - HOUR, 900, { person: "carl" })];
+    for (const person of ["anna-k", "ben"]) {
+      const g = granted(run({ region: "low-back-hips", person }, carl, config));
+      expect(g.adjustments).toEqual([{ reason: "DAILY_ON_TIME", requested: 900, granted: 100 }]);
+    }
+  });
+});

@@ -11,7 +11,16 @@ export const HistoryQuerySchema = z.strictObject({
   }).default(7),
   person: PersonIdSchema.optional(),
 });
-/** `GET /v1/history?person=`: one person's finished sessions, or every person's (grouped), oldest first. */
-export const PersonHistorySchema = z.object({ id: z.string(), name: z.string(), sessions: z.array(FinishedSessionSchema) });
+/**
+ * `GET /v1/history?person=`: one person's finished sessions, or every person's (grouped), oldest
+ * first. Everyone's ends with the people the config lists as retired (`retired: true`, named by id):
+ * their sessions are kept and shown, counted for nobody.
+ */
+export const PersonHistorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  retired: z.literal(true).optional(),
+  sessions: z.array(FinishedSessionSchema),
+});
 export const HistoryResponseSchema = z.object({ people: z.array(PersonHistorySchema) });
 export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
