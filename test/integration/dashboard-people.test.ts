@@ -221,7 +221,7 @@ describe("dashboard: two people", () => {
     const post = (path: string, body: unknown) => call(bridge.url, "POST", path, { token: bridge.token, body });
     expect((await post("/v1/caution/withdraw", { reason: "felt a bit warm" })).status).toBe(200);
     expect((await post("/v1/caution/withdraw", { reason: "sudden weakness in the legs" })).status).toBe(200);
-    await page.waitForFunction(() => document.querySelectorAll("#red-flags-list li").length === 2);
+    await page.waitForSelector("#red-flags-list li:nth-child(2)");
     const items = await page.$$eval("#red-flags-list li", (lis) => lis.map((li) => li.textContent ?? ""));
     expect(items[0]).toMatch(/for everyone, via api: “sudden weakness in the legs”\. Waiting for Anna, Ben to confirm/);
     expect(items[1]).toMatch(/“felt a bit warm”/);
