@@ -226,7 +226,8 @@ describe("dashboard: two people", () => {
     expect(items[0]).toMatch(/for everyone, via api: “sudden weakness in the legs”\. Waiting for Anna, Ben to confirm/);
     expect(items[1]).toMatch(/“felt a bit warm”/);
     expect(await page.textContent("#caution-why")).toMatch(/sudden weakness in the legs/);
-    for (const person of ["anna", "ben"]) expect((await post("/v1/caution/acknowledge", { version: CAUTION_VERSION, person })).status).toBe(200);
+    for (const person of ["anna", "ben"])
+      expect((await post("/v1/caution/acknowledge", { version: CAUTION_VERSION, person })).status).toBe(200);
     await page.waitForSelector("#red-flags", { state: "hidden" });
   }, 30_000);
 });
