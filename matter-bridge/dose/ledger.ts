@@ -14,7 +14,7 @@
  *   never counted twice; a crash before the rename leaves the old snapshot and the whole journal.
  *   It runs at start-up (when the journal holds anything), after a change once the journal passes
  *   its limit (queued behind that change, so never beside an append), and instead of an append for
- *   the first change into a folder without a format-2 snapshot (so a journal never sits beside a file
+ *   the first change into a folder without a format-3 snapshot (so a journal never sits beside a file
  *   an older bridge would read without it) and after a clock step (below).
  * - A file that cannot be read or validated is never replaced with an empty one; a torn last journal
  *   line (an append a crash cut short, never acknowledged) is ignored and cut off before the next.
@@ -168,7 +168,7 @@ export class Ledger {
     private data: LedgerFile,
     /** The sequence number of the last change on disk. */
     private seq: number,
-    /** A format-2 snapshot is on disk, so changes may go to the journal. */
+    /** A format-3 snapshot is on disk, so changes may go to the journal. */
     private snapshotCurrent: boolean,
     private journal: JournalState,
     readonly time: TrustedTime,
@@ -471,7 +471,7 @@ export class Ledger {
       const seenAt = Math.round(Math.max(now, this.data.seenAt ?? Number.NEGATIVE_INFINITY));
       const offset = this.time.wallOffset();
       if (!this.snapshotCurrent || offset !== this.writtenOffset) {
-        // The first change beside no format-2 snapshot, or the first after a clock step: a snapshot.
+        // The first change beside no format-3 snapshot, or the first after a clock step: a snapshot.
         const next: LedgerFile = { ...this.data, sessions: this.data.sessions.slice(), seenAt };
         applyPatch(next, new Map(this.index), patch);
         const kept = withoutAged(next, now);
