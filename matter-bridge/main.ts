@@ -160,6 +160,7 @@ const bannerInfo: BannerInfo = {
   panels: config.panels.map((p, i) => ({ config: p, status: controller.status()[i] })),
   caution: controller.caution.record(),
   cautionAcknowledged: controller.caution.acknowledged(),
+  redFlags: controller.caution.openRedFlags(),
   clock: controller.time.state(),
   ledgerError: bridge.ledgerError,
   ledgerProblem: controller.ledgerProblem(),

@@ -22,6 +22,7 @@ import {
   user,
 } from "../context.js";
 import { ask, joinSpeech } from "../respond.js";
+import type { SpokenRedFlag } from "../speech/en-US.js";
 import { updatePersonData } from "../user-data.js";
 import { forgetTimer, stopAll } from "./panel.js";
 import { voiceOf } from "./person.js";
@@ -34,6 +35,8 @@ export interface BridgeCaution {
   version: number;
   text: string;
   why?: CautionAgainReason;
+  /** The bridge's open red flags, newest first: said before the caution is read again. */
+  redFlags?: SpokenRedFlag[];
 }
 
 /** What the bridge records as the reason of a withdrawal from the skill (shown on the dashboard). */
@@ -55,7 +58,12 @@ export function askCaution(h: HandlerInput, after: { pending?: PendingStart; rou
     return ask(h, s.cautionFirst(), s.cautionReprompt());
   }
   setConversation(h, { step: "caution", ...after, ...(fromBridge ? { version: fromBridge.version } : {}) });
-  const why = fromBridge?.why === "withdrawn" ? s.cautionWithdrawn() : fromBridge?.why === "changed" ? s.cautionChanged() : undefined;
+  const why =
+    fromBridge?.why === "withdrawn"
+      ? s.cautionWithdrawn(fromBridge.redFlags ?? [])
+      : fromBridge?.why === "changed"
+        ? s.cautionChanged()
+        : undefined;
   return ask(h, joinSpeech(why, s.caution(fromBridge?.text)), s.cautionReprompt());
 }
 

@@ -74,7 +74,11 @@ async function askBridge(h: HandlerInput, request: SessionRequest): Promise<Outc
   }
   const changed = answered !== gate.version || (gate.acknowledgedVersion != null && gate.acknowledgedVersion !== gate.version);
   const why = gate.withdrawnAt ? "withdrawn" : changed ? "changed" : undefined;
-  return { kind: "caution", caution: { version: gate.version, text: gate.text, why } };
+  const redFlags = (gate.redFlags ?? []).map((f) => ({
+    who: f.person === null ? null : f.person === request.person ? "you" : f.person,
+    reason: f.reason,
+  }));
+  return { kind: "caution", caution: { version: gate.version, text: gate.text, why, redFlags } };
 }
 
 export async function startSession(

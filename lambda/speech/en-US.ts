@@ -104,6 +104,20 @@ const WELCOME_OPTIONS =
 const stopHint = (when: string, panelNames: readonly string[]) =>
   `${when}, say: Alexa, tell bio light to stop${panelNames.length ? `, or: Alexa, turn off ${list(panelNames, "or")}` : ""}.`;
 
+/** An open red flag as the skill says it: for whom ("you", a person's id, or null: everyone) and why. */
+export interface SpokenRedFlag {
+  who: string | null;
+  reason: string | null;
+}
+
+/** The open red flags, newest first, in one sentence each: for whom, and what was reported. */
+const redFlagsSaid = (flags: readonly SpokenRedFlag[]): string => {
+  const one = (f: SpokenRedFlag) =>
+    `${f.who === null ? "for everyone" : `for ${f.who}`}${f.reason ? `: ${f.reason.replace(/[.!?]+$/, "")}` : ""}.`;
+  if (flags.length === 1) return `It's still open, ${one(flags[0])}`;
+  return `There are ${numberWords(flags.length)} red flags still open, newest first: ${flags.map((f, i) => `${i === 0 ? "" : "Then, "}${one(f)}`).join(" ")}`;
+};
+
 export const enUS = {
   welcome: () => `Welcome to Bio Light. ${WELCOME_OPTIONS}`,
   /** Before the caution at a launch: a user who never answered it, or answered an older version. */
@@ -116,8 +130,9 @@ export const enUS = {
   welcomeReprompt: () => `Which region would you like: ${regionChoice()}?`,
   /** The caution: the bridge's text when the bridge asked for it, else the skill's own. */
   caution: (text: string = cautionText()) => `${text} Does any of this apply to you?`,
-  cautionWithdrawn: () =>
-    "Someone in your household reported a red flag, so your Bio Light bridge has paused all sessions. Before the next one, here is the safety check again.",
+  /** `flags`: the bridge's open red flags, newest first (each said, so none is missed). */
+  cautionWithdrawn: (flags: readonly SpokenRedFlag[] = []) =>
+    `Someone in your household reported a red flag, so your Bio Light bridge has paused all sessions.${flags.length ? ` ${redFlagsSaid(flags)}` : ""} Before the next one, here is the safety check again.`,
   cautionChanged: () => "The safety check has changed since you last heard it, so here it is again.",
   /** Something was asked for instead of answering the caution just read: the question again, not the whole text. */
   cautionFirst: () => "I'll do that once you've answered the safety check I just read. Does any of this apply to you?",

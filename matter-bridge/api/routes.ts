@@ -193,6 +193,13 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
           acknowledgedVersion: record?.acknowledgedAt !== undefined ? record.version : null,
           withdrawnAt: record?.withdrawnAt !== undefined ? controller.wallIso(record.withdrawnAt) : null,
           withdrawnReason: record?.withdrawnReason ?? null,
+          redFlags: controller.caution.openRedFlags().map((f) => ({
+            person: f.person ?? null,
+            at: controller.wallIso(f.at),
+            source: f.source,
+            reason: f.reason ?? null,
+            waitingFor: f.holds,
+          })),
           ...(person !== undefined
             ? {
                 personAcknowledged: controller.caution.personAcknowledged(person),
@@ -232,9 +239,10 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
         const { reason, source, person } = parse(CautionWithdrawRequestSchema, await readJson(req, { optional: true }));
         knownPerson(person);
         controller.requireLedger();
-        const { withdrawnAt, stops } = await controller.withdrawCaution(reason, source ?? "api", person);
+        const { withdrawnAt, kept, stops } = await controller.withdrawCaution(reason, source ?? "api", person);
         const unsaved = controller.ledgerProblem();
-        if (unsaved)
+        // Kept in the red-flag slot, it survives a restart: the ledger write is retried meanwhile.
+        if (unsaved && kept !== "slot" && kept !== "ledger")
           throw new HttpError(
             503,
             "LEDGER_UNAVAILABLE",

@@ -32,6 +32,13 @@ export function bannerFields(info: BannerInfo, extra: { qrPairingCode?: string; 
       version: c?.version ?? null,
       ...(c?.acknowledgedAt !== undefined ? { acknowledgedAt: new Date(c.acknowledgedAt).toISOString() } : {}),
       ...(c?.withdrawnAt !== undefined ? { withdrawnAt: new Date(c.withdrawnAt).toISOString(), withdrawnReason: c.withdrawnReason } : {}),
+      redFlags: (info.redFlags ?? []).map((f) => ({
+        person: f.person ?? null,
+        at: new Date(f.at).toISOString(),
+        source: f.source,
+        reason: f.reason ?? null,
+        waitingFor: f.holds,
+      })),
     },
     clock: info.clock.trusted ? "ok" : "behind",
     ...(info.clock.trusted ? {} : { clockBehindMs: info.clock.behindMs }),

@@ -5,7 +5,7 @@ import type { ApiToken } from "../api/token.js";
 import type { PanelStatus } from "../contract/api.js";
 import { CAUTION_VERSION } from "../contract/caution.js";
 import type { PanelConfig } from "../contract/config.js";
-import type { CautionRecord } from "../dose/ledger-schema.js";
+import type { CautionRecord, RedFlag } from "../dose/ledger-schema.js";
 import { type ClockState, describeDuration } from "../dose/trusted-time.js";
 import { qrTerminal } from "./qr.js";
 
@@ -35,6 +35,8 @@ export interface BannerInfo {
   caution: CautionRecord | null;
   /** Whether the household gate is open (the current version acknowledged and not withdrawn). */
   cautionAcknowledged: boolean;
+  /** The red flags still holding someone, newest first (CautionGate.openRedFlags()). */
+  redFlags?: readonly RedFlag[];
   clock: ClockState;
   /** The ledger is unreadable: every start is refused. */
   ledgerError?: Error;
@@ -166,6 +168,14 @@ export function banner(info: BannerInfo): string {
       `Caution:      version ${c.version} was acknowledged, but version ${CAUTION_VERSION} is current: every session is refused until it is read again`,
     );
   else if (!info.ledgerError) out.push("Caution:      NOT acknowledged: every session is refused until it is (see below)");
+  if (info.redFlags?.length) {
+    out.push(`Red flags:    ${info.redFlags.length} open, newest first (each person held acknowledges again themselves):`);
+    for (const f of info.redFlags) out.push(`  ${redFlagLine(f)}`);
+  }
   out.push(`Storage:      ${info.storage}`, "");
   return out.join("\n");
 }
+
+/** One open red flag in a line: when, for whom, how, why, and who must still acknowledge again. */
+export const redFlagLine = (f: RedFlag): string =>
+  `${new Date(f.at).toISOString()}  ${f.person !== undefined ? `for ${f.person}` : "for everyone"}, via ${f.source}${f.reason ? ` (${f.reason})` : ""}; waiting for ${f.holds.join(", ")}`;

@@ -46,6 +46,9 @@ export function panelResolver(config: BridgeConfig): PanelOf {
 export const formerPersonIds = (config: BridgeConfig, person: string): readonly string[] =>
   idMaps(config).formerPersonIds.get(person) ?? [];
 
+/** The current id of a person an entry or a red flag was recorded with (a retired or unknown one: as written). */
+export const currentPersonId = (config: BridgeConfig, id: string): string => idMaps(config).person.get(id) ?? id;
+
 /** The ids found in the ledger that the config does not account for. */
 export interface UnknownIds {
   /** Person id → sessions written with it (0 for a caution answer alone). */

@@ -16,6 +16,7 @@ import {
   type LedgerFile,
   type LedgerSession,
   type PersonRecord,
+  type RedFlag,
 } from "./ledger-schema.js";
 
 export const JOURNAL_FILE = "ledger.journal";
@@ -25,6 +26,7 @@ export interface LedgerPatch {
   sessions?: LedgerSession[];
   caution?: CautionRecord | null;
   people?: Record<string, PersonRecord>;
+  redFlags?: RedFlag[];
 }
 
 export interface ParsedJournal {
@@ -83,7 +85,7 @@ export function parseJournal(bytes: Uint8Array, snapshotSeq: number): ParsedJour
 
 /**
  * Applies a change to `data` in place: sessions are put in by id (`index`: id → position, kept up to
- * date), the caution record and persons' records replaced.
+ * date), the caution record and persons' records replaced, red flags put in by id.
  */
 export function applyPatch(data: LedgerFile, index: Map<string, number>, patch: LedgerPatch): void {
   for (const session of patch.sessions ?? []) {
@@ -95,6 +97,15 @@ export function applyPatch(data: LedgerFile, index: Map<string, number>, patch: 
   }
   if (patch.caution !== undefined) data.caution = patch.caution;
   if (patch.people) data.people = { ...data.people, ...patch.people };
+  if (patch.redFlags) {
+    const flags = (data.redFlags ?? []).slice();
+    for (const flag of patch.redFlags) {
+      const at = flags.findIndex((f) => f.id === flag.id);
+      if (at === -1) flags.push(flag);
+      else flags[at] = flag;
+    }
+    data.redFlags = flags;
+  }
 }
 
 export const indexOf = (sessions: readonly LedgerSession[]): Map<string, number> => new Map(sessions.map((s, i) => [s.id, i]));

@@ -46,6 +46,26 @@ export const PersonCautionSchema = z.strictObject({
 });
 export type PersonCaution = z.infer<typeof PersonCautionSchema>;
 
+/**
+ * One red flag as reported (format 3). It holds whom it names (everyone configured when it names
+ * nobody) until each of them acknowledges the caution again themselves; then it is cleared (kept,
+ * for the record, until it ages out like a session).
+ */
+export const RedFlagSchema = z.strictObject({
+  id: z.string().min(1),
+  /** When it was reported (a write retried later still records that time). */
+  at: z.number().int(),
+  source: z.string(),
+  /** Whom it names; absent: nobody (it holds everyone). */
+  person: z.string().min(1).optional(),
+  reason: z.string().optional(),
+  /** Who must still acknowledge again before it is cleared. */
+  holds: z.array(z.string().min(1)),
+  /** When the last one it held acknowledged again. Absent: open. */
+  clearedAt: z.number().int().optional(),
+});
+export type RedFlag = z.infer<typeof RedFlagSchema>;
+
 export const PersonRecordSchema = z.strictObject({ caution: PersonCautionSchema.optional() });
 export type PersonRecord = z.infer<typeof PersonRecordSchema>;
 
@@ -53,13 +73,17 @@ export const LedgerFileSchema = z.strictObject({
   /**
    * 1: the whole ledger in this one file (everything people added is optional, so a file from before
    * people loads as it is). 2: a snapshot that the journal beside it (`ledger.journal`) continues;
-   * a bridge that knows only format 1 refuses it instead of missing the journal's entries.
+   * a bridge that knows only format 1 refuses it instead of missing the journal's entries. 3: format 2
+   * plus `redFlags` (in the snapshot and the journal); a bridge that knows only 1 and 2 refuses it
+   * instead of missing a red flag.
    */
-  format: z.enum(["biolight-ledger/1", "biolight-ledger/2"]),
+  format: z.enum(["biolight-ledger/1", "biolight-ledger/2", "biolight-ledger/3"]),
   sessions: z.array(LedgerSessionSchema),
   caution: CautionRecordSchema.nullable(),
   /** Per person (by id): their own caution answer. Absent in files from before people existed. */
   people: z.record(z.string(), PersonRecordSchema).optional(),
+  /** Format 3: every red flag reported, oldest first (open ones are never dropped). */
+  redFlags: z.array(RedFlagSchema).optional(),
   /** The trusted time of the last write: a wall clock behind it at start-up is not trusted. */
   seenAt: z.number().int().optional(),
   /** Format 2: the last journal record this snapshot holds; the journal's records up to it are skipped. */
@@ -70,7 +94,8 @@ export type LedgerFile = z.infer<typeof LedgerFileSchema>;
 /**
  * One line of the journal (`ledger.journal`, JSON lines): one change, applied to the snapshot in
  * `seq` order. `sessions` are put in by id (added, or replacing the entry with that id: a close),
- * `caution` replaces the household record, `people` replaces the named persons' records. `at` is the
+ * `caution` replaces the household record, `people` replaces the named persons' records, `redFlags`
+ * are put in by id (format 3: a new red flag, or one an acknowledgement cleared). `at` is the
  * change's trusted time (the file's `seenAt`). Times are wall-clock, like the snapshot's.
  */
 export const JournalRecordSchema = z.strictObject({
@@ -79,6 +104,7 @@ export const JournalRecordSchema = z.strictObject({
   sessions: z.array(LedgerSessionSchema).optional(),
   caution: CautionRecordSchema.nullable().optional(),
   people: z.record(z.string(), PersonRecordSchema).optional(),
+  redFlags: z.array(RedFlagSchema).optional(),
 });
 export type JournalRecord = z.infer<typeof JournalRecordSchema>;
 

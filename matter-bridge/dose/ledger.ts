@@ -1,7 +1,9 @@
 /**
- * The durable dose ledger: sessions, the household caution record and each person's own caution
- * answer, kept in the storage dir as a snapshot (`ledger.json`) and the journal that continues it
- * (`ledger.journal`, see journal.ts). Together they are the one source of truth.
+ * The durable dose ledger: sessions, the household caution record, each person's own caution
+ * answer and every red flag, kept in the storage dir as a snapshot (`ledger.json`) and the journal
+ * that continues it (`ledger.journal`, see journal.ts). Together they are the one source of truth.
+ * Beside them the red-flag slot (`ledger.redflags`, red-flag-slot.ts) keeps red flags the ledger
+ * could not take yet (a full disk): read at open, see `unsavedRedFlags()`.
  *
  * - A change is one journal line, appended and synced (fdatasync; the folder too when the journal is
  *   created) before it is acknowledged: a start writes the same few hundred bytes at 100 sessions of
@@ -12,7 +14,7 @@
  *   never counted twice; a crash before the rename leaves the old snapshot and the whole journal.
  *   It runs at start-up (when the journal holds anything), after a change once the journal passes
  *   its limit (queued behind that change, so never beside an append), and instead of an append for
- *   the first change into a folder without a format-2 snapshot (so a journal never sits beside a file
+ *   the first change into a folder without a format-3 snapshot (so a journal never sits beside a file
  *   an older bridge would read without it) and after a clock step (below).
  * - A file that cannot be read or validated is never replaced with an empty one; a torn last journal
  *   line (an append a crash cut short, never acknowledged) is ignored and cut off before the next.
@@ -44,7 +46,10 @@ import {
   LedgerSessionSchema,
   type PersonCaution,
   type PersonRecord,
+  type RedFlag,
+  RedFlagSchema,
 } from "./ledger-schema.js";
+import { RedFlagSlot, readSlot } from "./red-flag-slot.js";
 import { TrustedTime } from "./trusted-time.js";
 
 export { JOURNAL_FILE } from "./journal.js";
@@ -122,6 +127,8 @@ export interface LedgerOptions {
 export const RESERVE_FILE = "ledger.reserve";
 
 const EMPTY: LedgerFile = { format: "biolight-ledger/1", sessions: [], caution: null };
+/** The snapshot format this bridge writes (see LedgerFileSchema). */
+const FORMAT = "biolight-ledger/3";
 
 interface JournalState {
   /** Bytes of complete records. */
@@ -154,13 +161,16 @@ export class Ledger {
   private lockLost: LedgerOptions["lockLost"];
   /** A person's former ids (config `formerIds`, dose/ids.ts): their caution answers are the person's too. */
   private formerIdsOf: (person: string) => readonly string[] = () => [];
+  private slot!: RedFlagSlot;
+  /** Red flags the slot held at open that the ledger did not. */
+  private unsaved: RedFlag[] = [];
 
   private constructor(
     readonly path: string,
     private data: LedgerFile,
     /** The sequence number of the last change on disk. */
     private seq: number,
-    /** A format-2 snapshot is on disk, so changes may go to the journal. */
+    /** A format-3 snapshot is on disk, so changes may go to the journal. */
     private snapshotCurrent: boolean,
     private journal: JournalState,
     readonly time: TrustedTime,
@@ -201,7 +211,7 @@ export class Ledger {
       join(dir, LEDGER_FILE),
       loaded.data,
       loaded.seq,
-      loaded.data.format === "biolight-ledger/2",
+      loaded.data.format === FORMAT,
       { bytes: loaded.validBytes, records: loaded.lines, dirty: loaded.tornBytes > 0 },
       new TrustedTime(clock, latestTimeIn(loaded.data)),
       write,
@@ -211,6 +221,23 @@ export class Ledger {
       log,
     );
     ledger.lockLost = opts.lockLost;
+    const slot = await readSlot(dir);
+    ledger.slot = new RedFlagSlot(dir, slot.seq);
+    const recorded = new Set((loaded.data.redFlags ?? []).map((f) => f.id));
+    ledger.unsaved = slot.flags.filter((f) => !recorded.has(f.id));
+    if (slot.unreadable)
+      // Neither half could be read (both torn?): whatever it held is unknown, so it holds everyone.
+      ledger.unsaved.push({
+        id: `unreadable-slot-${clock.now()}`,
+        at: Math.round(clock.now()),
+        source: "red-flag-slot",
+        reason: "the red-flag slot could not be read",
+        holds: [],
+      });
+    if (ledger.unsaved.length)
+      log(
+        `${ledger.unsaved.length} red flag(s) kept in the red-flag slot are not in the dose ledger yet: they hold sessions and are written to it now.`,
+      );
     if (opts.suspended) {
       ledger.suspendedBy = opts.suspended;
       ledger.readFingerprint = await fingerprint(dir);
@@ -253,6 +280,11 @@ export class Ledger {
   private async settle(): Promise<void> {
     const leftovers = await removeStaleTemps(this.path).catch(() => 0);
     if (leftovers) this.log(`Removed ${leftovers} temporary file(s) a crash left beside the dose ledger.`);
+    // Before the reserve: of the two, this is the one a red flag on a full disk depends on.
+    if (!(await this.slot.prepare()))
+      this.log(
+        `The red-flag slot (${this.slot.path}) could not be made: a red flag reported while the disk is full would not survive a restart. Free some disk space.`,
+      );
     if (this.reserve) this.reserveMissing = !(await keepReserve(this.reserve.path, this.reserve.bytes));
     // Start-up compaction: best effort (a folder that cannot be written still opens; changes then fail).
     if (this.journal.records > 0 || this.journal.dirty)
@@ -272,6 +304,33 @@ export class Ledger {
 
   caution(): CautionRecord | null {
     return this.data.caution;
+  }
+
+  /** Every red flag recorded, oldest first: read it at once (a change may replace it). */
+  redFlags(): readonly RedFlag[] {
+    return this.data.redFlags ?? [];
+  }
+
+  /**
+   * Red flags the red-flag slot held at open that the ledger did not (reported on a full disk before
+   * a restart): the caller holds them and writes them with `withdrawCaution`. `holds` is empty for
+   * one whose details are unknown: it holds everyone.
+   */
+  unsavedRedFlags(): readonly RedFlag[] {
+    return this.unsaved;
+  }
+
+  /**
+   * Keeps `flags` (the red flags accepted and not yet in the ledger) in the red-flag slot, in place
+   * and synced, replacing what it held: they survive a restart whatever the disk does. Rejects when
+   * the slot cannot be written (no slot, the storage is not this bridge's).
+   */
+  async holdRedFlags(flags: readonly RedFlag[]): Promise<void> {
+    const lost = this.suspendedBy ? undefined : await this.lockLost?.();
+    if (lost) this.suspend(lost);
+    if (this.suspendedBy) throw new LedgerUnavailableError(this.suspendedBy.message);
+    if (!(await this.slot.prepare())) throw new LedgerUnavailableError(`the red-flag slot (${this.slot.path}) could not be made`);
+    await this.slot.save(flags);
   }
 
   /**
@@ -342,58 +401,55 @@ export class Ledger {
     return closed;
   }
 
-  /** Opens the household gate; with `person`, that person's own answer is kept too. */
+  /**
+   * Opens the household gate; with `person`, that person's own answer is kept too, and they are let
+   * go by every open red flag that holds them (one that holds nobody else any more is cleared).
+   */
   acknowledgeCaution(version: number, source: string, person?: string): Promise<CautionRecord & { acknowledgedAt: number }> {
     const record = { version, acknowledgedAt: Math.round(this.time.now()), source };
-    return this.change(
-      (d) => ({
+    return this.change((d) => {
+      const cleared = clearRedFlags(
+        d.redFlags ?? [],
+        person === undefined ? [] : [person, ...this.formerIdsOf(person)],
+        record.acknowledgedAt,
+      );
+      return {
         caution: record,
         ...(person !== undefined
           ? { people: { [person]: { ...(d.people && Object.hasOwn(d.people, person) ? d.people[person] : {}), caution: { ...record } } } }
           : {}),
-      }),
-      false,
-    ).then(() => record);
+        ...(cleared.length ? { redFlags: cleared } : {}),
+      };
+    }, false).then(() => record);
   }
 
   /**
-   * Closes the household gate (a red flag was reported) until the caution is acknowledged again.
-   * Recorded even when nobody had acknowledged yet, so the red flag is not forgotten.
+   * Records a red flag: it closes the household gate until the caution is acknowledged again, and
+   * withdraws the own answer of each it holds. Recorded whatever the gate's state (also before anyone
+   * acknowledged, also when already closed): every red flag is kept. A flag already recorded (by its
+   * id) changes nothing.
    */
-  withdrawCaution(
-    reason: string | undefined,
-    source: string,
-    currentVersion: number,
-    person?: string,
-    /** Everyone whose own answer a red flag naming nobody withdraws (the configured people). */
-    everyone: readonly string[] = [],
-    /** When it was reported (a write retried later still records that time). */
-    withdrawnAt = Math.round(this.time.now()),
-  ): Promise<CautionRecord> {
-    const withdrawal = { withdrawnAt, withdrawnSource: source, ...(reason !== undefined ? { withdrawnReason: reason } : {}) };
-    const whom = person !== undefined ? [person] : everyone;
-    return this.change(
-      (d) => ({
-        caution: d.caution ? { ...d.caution, ...withdrawal } : { version: currentVersion, source, ...withdrawal },
-        ...(d.people || whom.length
-          ? { people: withdrawPeople(d.people ?? {}, { withdrawnAt, version: currentVersion, source }, whom) }
+  withdrawCaution(flag: RedFlag, currentVersion: number): Promise<CautionRecord> {
+    const entry = RedFlagSchema.parse(flag);
+    const withdrawal = {
+      withdrawnAt: entry.at,
+      withdrawnSource: entry.source,
+      ...(entry.reason !== undefined ? { withdrawnReason: entry.reason } : {}),
+    };
+    return this.change((d) => {
+      if (d.redFlags?.some((f) => f.id === entry.id)) return {};
+      return {
+        caution: d.caution
+          ? { ...withoutWithdrawal(d.caution), ...withdrawal }
+          : { version: currentVersion, source: entry.source, ...withdrawal },
+        ...(d.people || entry.holds.length
+          ? {
+              people: withdrawPeople(d.people ?? {}, { withdrawnAt: entry.at, version: currentVersion, source: entry.source }, entry.holds),
+            }
           : {}),
-      }),
-      true,
-    ).then(() => this.data.caution!);
-  }
-
-  /** Withdraws one person's own answer (the household gate is already closed). */
-  async withdrawPersonCaution(
-    person: string,
-    currentVersion: number,
-    source: string,
-    withdrawnAt = Math.round(this.time.now()),
-  ): Promise<void> {
-    await this.change(
-      (d) => ({ people: withdrawPeople(d.people ?? {}, { withdrawnAt, version: currentVersion, source }, [person]) }),
-      true,
-    );
+        redFlags: [entry],
+      };
+    }, true).then(() => this.data.caution!);
   }
 
   /**
@@ -440,7 +496,7 @@ export class Ledger {
       const seenAt = Math.round(Math.max(now, this.data.seenAt ?? Number.NEGATIVE_INFINITY));
       const offset = this.time.wallOffset();
       if (!this.snapshotCurrent || offset !== this.writtenOffset) {
-        // The first change beside no format-2 snapshot, or the first after a clock step: a snapshot.
+        // The first change beside no format-3 snapshot, or the first after a clock step: a snapshot.
         const next: LedgerFile = { ...this.data, sessions: this.data.sessions.slice(), seenAt };
         applyPatch(next, new Map(this.index), patch);
         const kept = withoutAged(next, now);
@@ -528,7 +584,7 @@ export class Ledger {
    * which the next load skips by their sequence numbers. True when the reserve was spent on it.
    */
   private async writeSnapshot(state: LedgerFile, offset: number, mustLand: boolean): Promise<boolean> {
-    const text = JSON.stringify({ ...shiftTimes(state, offset), format: "biolight-ledger/2", journalSeq: this.seq });
+    const text = JSON.stringify({ ...shiftTimes(state, offset), format: FORMAT, journalSeq: this.seq });
     let spent = false;
     try {
       await this.write(this.path, text);
@@ -633,6 +689,52 @@ function newer(a: PersonCaution, b: PersonCaution): boolean {
 }
 
 /**
+ * The red flags an acknowledgement changes: each open one that holds the person (by any of `ids`:
+ * their id and former ids) lets them go, and is cleared when it holds nobody else. One recorded
+ * before red flags were (holding nobody by name) is cleared by any acknowledgement, as the household
+ * gate it closed is reopened by any.
+ */
+function clearRedFlags(flags: readonly RedFlag[], ids: readonly string[], at: number): RedFlag[] {
+  const changed: RedFlag[] = [];
+  for (const flag of flags) {
+    if (flag.clearedAt !== undefined) continue;
+    if (flag.holds.length === 0) changed.push({ ...flag, clearedAt: at });
+    else if (flag.holds.some((p) => ids.includes(p))) {
+      const holds = flag.holds.filter((p) => !ids.includes(p));
+      changed.push({ ...flag, holds, ...(holds.length ? {} : { clearedAt: at }) });
+    }
+  }
+  return changed;
+}
+
+function withoutWithdrawal(c: CautionRecord): CautionRecord {
+  const { withdrawnAt: _at, withdrawnReason: _reason, withdrawnSource: _source, ...rest } = c;
+  return rest;
+}
+
+/**
+ * A ledger from before red flags were recorded (format 1 or 2) still says who a red flag holds (the
+ * household record and each person's): read as red flags, written as such at the next change.
+ */
+function legacyRedFlags(data: LedgerFile): RedFlag[] {
+  const withdrawn = Object.entries(data.people ?? {}).flatMap(([id, p]) =>
+    p.caution?.withdrawnAt !== undefined ? [{ id, at: p.caution.withdrawnAt, source: p.caution.source }] : [],
+  );
+  const c = data.caution;
+  if (c?.withdrawnAt !== undefined)
+    return [
+      {
+        id: `legacy-${c.withdrawnAt}`,
+        at: c.withdrawnAt,
+        source: c.withdrawnSource ?? c.source,
+        ...(c.withdrawnReason !== undefined ? { reason: c.withdrawnReason } : {}),
+        holds: withdrawn.map((p) => p.id),
+      },
+    ];
+  return withdrawn.map((p) => ({ id: `legacy-${p.id}-${p.at}`, at: p.at, source: p.source, person: p.id, holds: [p.id] }));
+}
+
+/**
  * Makes sure the spare file holds `bytes`; best effort (a disk too full for it just has none).
  * True when it is there.
  */
@@ -731,6 +833,7 @@ async function loadLedger(dir: string): Promise<LoadedLedger> {
     seenAt = Math.max(seenAt ?? at, at);
   }
   if (seenAt !== undefined) data.seenAt = seenAt;
+  if (data.format !== FORMAT && data.redFlags === undefined) data.redFlags = legacyRedFlags(data);
   return { data, seq: journal.lastSeq, lines: journal.lines, validBytes: journal.validBytes, tornBytes: journal.tornBytes };
 }
 
@@ -759,7 +862,12 @@ async function readSnapshot(path: string): Promise<LedgerFile | undefined> {
 /** Only age on the trusted line removes an entry: a clock step can never drop one. */
 function withoutAged(data: LedgerFile, now: number): LedgerFile {
   const cutoff = now - LEDGER_RETENTION_MS;
-  return { ...data, sessions: data.sessions.filter((s) => isOpen(s) || s.endedAt! >= cutoff) };
+  return {
+    ...data,
+    sessions: data.sessions.filter((s) => isOpen(s) || s.endedAt! >= cutoff),
+    // An open red flag is never dropped, whatever its age.
+    ...(data.redFlags ? { redFlags: data.redFlags.filter((f) => f.clearedAt === undefined || f.clearedAt >= cutoff) } : {}),
+  };
 }
 
 function oldestEndIn(sessions: readonly LedgerSession[]): number {
@@ -775,6 +883,7 @@ function latestTimeIn(data: LedgerFile): number {
     data.caution?.acknowledgedAt,
     data.caution?.withdrawnAt,
     ...Object.values(data.people ?? {}).flatMap((p) => [p.caution?.acknowledgedAt, p.caution?.withdrawnAt]),
+    ...(data.redFlags ?? []).flatMap((f) => [f.at, f.clearedAt]),
     // A session closed at start-up ends at its planned end, which may lie ahead: only its start was seen.
     ...data.sessions.flatMap((s) => [s.startedAt, s.endReason === RECOVERED ? undefined : s.endedAt]),
   ].filter((t): t is number => t !== undefined);
@@ -790,6 +899,7 @@ function shiftTimes(data: LedgerFile, offset: number): LedgerFile {
     caution: data.caution && shiftCaution(data.caution, offset),
     sessions: data.sessions.map((s) => shiftSession(s, offset)),
     ...(data.people ? { people: shiftPeople(data.people, offset) } : {}),
+    ...(data.redFlags ? { redFlags: data.redFlags.map((f) => shiftRedFlag(f, offset)) } : {}),
   };
 }
 
@@ -799,6 +909,7 @@ function shiftPatch(patch: LedgerPatch, offset: number): LedgerPatch {
     ...(patch.sessions ? { sessions: patch.sessions.map((s) => shiftSession(s, offset)) } : {}),
     ...(patch.caution !== undefined ? { caution: patch.caution && shiftCaution(patch.caution, offset) } : {}),
     ...(patch.people ? { people: shiftPeople(patch.people, offset) } : {}),
+    ...(patch.redFlags ? { redFlags: patch.redFlags.map((f) => shiftRedFlag(f, offset)) } : {}),
   };
 }
 
@@ -807,6 +918,9 @@ const drop = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).fi
 
 const shiftSession = (s: LedgerSession, offset: number): LedgerSession =>
   drop({ ...s, startedAt: shiftAt(s.startedAt, offset)!, endedAt: shiftAt(s.endedAt, offset) });
+
+const shiftRedFlag = (f: RedFlag, offset: number): RedFlag =>
+  drop({ ...f, at: shiftAt(f.at, offset)!, clearedAt: shiftAt(f.clearedAt, offset) });
 
 const shiftCaution = (c: CautionRecord, offset: number): CautionRecord =>
   drop({ ...c, acknowledgedAt: shiftAt(c.acknowledgedAt, offset), withdrawnAt: shiftAt(c.withdrawnAt, offset) });

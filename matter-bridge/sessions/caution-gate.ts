@@ -1,13 +1,15 @@
 /**
  * The household's red-flag caution gate (each person's own answer is kept too, but the gate is the
- * household's). It is open only for an acknowledgement of the current
- * CAUTION_VERSION that has not been withdrawn. A person whose own answer a red flag withdrew stays
- * refused (the dose policy's `cautionWithdrawnFor`) until they acknowledge again themselves. A withdrawal (a red flag reported) closes it at once,
- * even while the disk cannot take the record yet (the backlog retries it).
+ * household's). It is open only for an acknowledgement of the current CAUTION_VERSION that no red
+ * flag has followed. Every red flag is recorded and holds whom it names (everyone configured when it
+ * names nobody): each stays refused (the dose policy's `cautionWithdrawnFor`) until they acknowledge
+ * again themselves. A red flag closes the gate at once, even while the disk cannot take its record
+ * yet: it is kept in the red-flag slot (synced, in place) and the backlog retries the ledger write.
  */
+import { randomUUID } from "node:crypto";
 import { CAUTION_VERSION } from "../contract/caution.js";
 import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
-import type { CautionRecord } from "../dose/ledger-schema.js";
+import type { CautionRecord, RedFlag } from "../dose/ledger-schema.js";
 import type { TrustedTime } from "../dose/trusted-time.js";
 import type { LedgerBacklog } from "./ledger-backlog.js";
 
@@ -25,10 +27,8 @@ const ACKNOWLEDGE_WAIT_MS = 3000;
 
 export type AcknowledgedCaution = CautionRecord & { acknowledgedAt: number };
 
-type Withdrawal = Pick<CautionRecord, "withdrawnAt" | "withdrawnReason" | "withdrawnSource"> & {
-  /** Whose answer it withdraws too; undefined: everyone's. */
-  person?: string;
-};
+/** Where a red flag is kept: in the ledger, in the red-flag slot only (the ledger write is retried), or in memory only. */
+export type RedFlagKept = "ledger" | "slot" | false;
 
 export interface CautionGateOptions {
   /** The ledger, or undefined when it could not be read. */
@@ -38,33 +38,67 @@ export interface CautionGateOptions {
   backlog: LedgerBacklog;
   time: TrustedTime;
   log: (message: string) => void;
-  /** The configured people's ids: a red flag naming nobody withdraws each one's answer. */
+  /** The configured people's ids: a red flag naming nobody holds each of them. */
   people: readonly string[];
+  /** The current id for an id a red flag was recorded with (config `formerIds`); unknown ids as they are. */
+  currentId?: (id: string) => string;
 }
 
 export class CautionGate {
-  /** The last withdrawal, applied over the ledger's record (it may not be on disk yet). */
-  private withdrawal: Withdrawal | undefined;
-  /** Acknowledgements being written: a red flag meanwhile is always recorded anew, and wins. */
-  private acknowledging = 0;
-  /** Red flags accepted whose record is not on disk yet, and acknowledgements waiting for them. */
-  private unwritten = 0;
+  /**
+   * Red flags accepted whose record is not in the ledger yet, oldest first: they close the gate and
+   * hold whom they name at once, and acknowledgements wait for them.
+   */
+  private pending: RedFlag[] = [];
   private readonly waitingForWithdrawals = new Set<() => void>();
 
-  constructor(private readonly options: CautionGateOptions) {}
-
-  acknowledged(): boolean {
-    const c = this.record();
-    return Boolean(c && c.version === CAUTION_VERSION && c.withdrawnAt === undefined);
+  constructor(private readonly options: CautionGateOptions) {
+    // Red flags a restart found in the red-flag slot only (a full disk): held again, and written.
+    const ledger = options.ledger;
+    for (const flag of ledger?.unsavedRedFlags() ?? []) {
+      const held = flag.holds.length ? flag : { ...flag, holds: flag.person !== undefined ? [flag.person] : [...options.people] };
+      this.pending.push(held);
+      void this.recordWithdrawal(ledger!, held);
+    }
   }
 
-  /** The ledger's record, with a withdrawal that is not on disk yet already applied. */
+  acknowledged(): boolean {
+    const c = this.options.ledger?.caution();
+    return Boolean(c && c.version === CAUTION_VERSION && c.withdrawnAt === undefined && this.pending.length === 0);
+  }
+
+  /** The ledger's record, with the newest red flag that is not on disk yet already applied. */
   record(): CautionRecord | null {
     const c = this.options.ledger?.caution() ?? null;
-    const w = this.withdrawal;
-    if (!w || c?.withdrawnAt !== undefined) return c;
-    const { person: _person, ...withdrawal } = w;
-    return c ? { ...c, ...withdrawal } : { version: CAUTION_VERSION, source: w.withdrawnSource!, ...withdrawal };
+    const newest = this.pending.at(-1);
+    if (!newest) return c;
+    const withdrawal = {
+      withdrawnAt: newest.at,
+      withdrawnSource: newest.source,
+      ...(newest.reason !== undefined ? { withdrawnReason: newest.reason } : {}),
+    };
+    if (!c) return { version: CAUTION_VERSION, source: newest.source, ...withdrawal };
+    const { withdrawnAt: _at, withdrawnReason: _reason, withdrawnSource: _source, ...answer } = c;
+    return { ...answer, ...withdrawal };
+  }
+
+  /**
+   * The red flags that still hold someone, newest first (those not on disk yet included); `holds`
+   * says who must still acknowledge again.
+   */
+  openRedFlags(): RedFlag[] {
+    const recorded = (this.options.ledger?.redFlags() ?? []).filter((f) => f.clearedAt === undefined);
+    const ids = new Set(recorded.map((f) => f.id));
+    const open = [...recorded, ...this.pending.filter((f) => !ids.has(f.id))];
+    const current = this.options.currentId ?? ((id: string) => id);
+    return open
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => b.f.at - a.f.at || b.i - a.i)
+      .map(({ f }) => ({
+        ...f,
+        ...(f.person !== undefined ? { person: current(f.person) } : {}),
+        holds: [...new Set(f.holds.map(current))],
+      }));
   }
 
   /**
@@ -74,8 +108,7 @@ export class CautionGate {
   personAcknowledged(person: string): boolean {
     const c = this.options.ledger?.personCaution(person);
     if (!c || c.version !== CAUTION_VERSION || c.withdrawnAt !== undefined) return false;
-    const w = this.withdrawal;
-    return !(w && (w.person === undefined || w.person === person));
+    return !this.pendingHolds(person);
   }
 
   /**
@@ -84,11 +117,7 @@ export class CautionGate {
    * household gate is open, because someone else's acknowledgement does not clear their red flag.
    */
   personWithdrawn(person: string): boolean {
-    const c = this.options.ledger?.personCaution(person);
-    if (!c) return false;
-    if (c.withdrawnAt !== undefined) return true;
-    const w = this.withdrawal;
-    return Boolean(w && (w.person === undefined || w.person === person));
+    return this.options.ledger?.personCaution(person)?.withdrawnAt !== undefined || this.pendingHolds(person);
   }
 
   /** Why the gate is closed, in words, or undefined when it is open. */
@@ -96,24 +125,30 @@ export class CautionGate {
     if (this.acknowledged()) return undefined;
     const c = this.record();
     if (!c) return "The household has not yet acknowledged the red-flag caution.";
-    if (c.withdrawnAt !== undefined)
-      return `The red-flag caution was withdrawn (${c.withdrawnReason ?? "a red flag was reported"}); sessions stay refused until it is acknowledged again.`;
+    if (c.withdrawnAt !== undefined) {
+      const more = this.openRedFlags().length - 1;
+      return `The red-flag caution was withdrawn (${c.withdrawnReason ?? "a red flag was reported"}${more > 0 ? `, and ${more} more red flag${more > 1 ? "s" : ""} before it` : ""}); sessions stay refused until it is acknowledged again.`;
+    }
     return `The red-flag caution has changed (version ${c.version} was acknowledged, version ${CAUTION_VERSION} is current); it must be read and acknowledged again.`;
   }
 
-  /** Opens the gate for the household; with `person`, that person's own answer is kept too. */
+  /**
+   * Opens the gate for the household; with `person`, that person's own answer is kept too and every
+   * open red flag lets them go (see Ledger.acknowledgeCaution).
+   */
   async acknowledge(version: number, source: string, person?: string): Promise<AcknowledgedCaution> {
     if (version !== CAUTION_VERSION) throw new CautionVersionError(version);
     const ledger = this.options.requireLedger();
-    // A withdrawal still waiting for the disk must not land after this acknowledgement: it would undo it.
+    // A red flag still waiting for the disk must not land after this acknowledgement: it would undo it.
     const refuseWhileWaiting = () => {
       const waiting = this.options.backlog.problem();
       if (waiting) throw new LedgerUnavailableError(waiting);
     };
     refuseWhileWaiting();
     // Nor one merely queued (behind a slow write): it is waited for, briefly. From the last check to
-    // this acknowledgement's own write nothing awaits, so no red flag can slip in between unseen.
-    while (this.unwritten > 0)
+    // this acknowledgement's own write nothing awaits, so no red flag can slip in between unseen; one
+    // reported while it is written is written after it (the ledger's queue), and keeps the gate closed.
+    while (this.pending.length > 0)
       if (!(await this.withdrawalsWritten(ACKNOWLEDGE_WAIT_MS)))
         throw new LedgerUnavailableError(
           this.options.backlog.problem() ?? "A red flag reported moments ago is not saved yet; acknowledge again in a moment.",
@@ -121,54 +156,57 @@ export class CautionGate {
     refuseWhileWaiting();
     // In a one-person home an acknowledgement naming nobody (the terminal, --acknowledge-caution) is theirs.
     const who = person ?? (this.options.people.length === 1 ? this.options.people[0] : undefined);
-    const before = this.withdrawal;
-    this.acknowledging++;
-    try {
-      const record = await ledger.acknowledgeCaution(version, source, who);
-      // A red flag reported while this was being written came after it: the gate stays closed.
-      if (this.withdrawal === before) this.withdrawal = undefined;
-      return record;
-    } finally {
-      this.acknowledging--;
-    }
+    return ledger.acknowledgeCaution(version, source, who);
   }
 
   /**
-   * Closes the gate (nothing is written when it is already closed that way, unless an
-   * acknowledgement is being written: then this red flag is recorded after it); returns when it closed.
-   * The person's own answer is withdrawn too (everyone's when `person` is undefined).
+   * A red flag: recorded every time (the gate closed or not), it closes the gate and holds whom it
+   * names (everyone configured when `person` is undefined) until each acknowledges again. Answers
+   * when it was reported and where it is kept (false: in memory only, a restart would forget it),
+   * once it is in the red-flag slot and its ledger write has been tried once.
    */
-  async withdraw(reason: string | undefined, source: string, person?: string): Promise<number> {
+  async withdraw(reason: string | undefined, source: string, person?: string): Promise<{ at: number; kept: RedFlagKept }> {
     const ledger = this.options.requireLedger();
-    const reportedAt = Math.round(this.options.time.now());
-    if (this.record()?.withdrawnAt === undefined || this.acknowledging > 0) {
-      this.withdrawal = {
-        withdrawnAt: reportedAt,
-        withdrawnSource: source,
-        ...(reason !== undefined ? { withdrawnReason: reason } : {}),
-        ...(person !== undefined ? { person } : {}),
-      };
-      this.options.log(
-        `Red-flag caution withdrawn via ${source}${reason ? ` (${reason})` : ""}: every session is refused until it is acknowledged again.`,
-      );
-      await this.recordWithdrawal("record the caution withdrawal", () =>
-        ledger.withdrawCaution(reason, source, CAUTION_VERSION, person, this.options.people, reportedAt),
-      );
-    } else if (person !== undefined && !this.personWithdrawn(person)) {
-      // The gate is closed already, but this person's red flag is not on record yet.
-      await this.recordWithdrawal(`record the caution withdrawal for ${person}`, () =>
-        ledger.withdrawPersonCaution(person, CAUTION_VERSION, source, reportedAt),
-      );
-    }
-    return this.record()?.withdrawnAt ?? this.options.time.now();
+    const flag: RedFlag = {
+      id: randomUUID(),
+      at: Math.round(this.options.time.now()),
+      source,
+      ...(person !== undefined ? { person } : {}),
+      ...(reason !== undefined ? { reason } : {}),
+      holds: person !== undefined ? [person] : [...this.options.people],
+    };
+    this.pending.push(flag);
+    this.options.log(
+      `Red-flag caution withdrawn via ${source}${person !== undefined ? ` for ${person}` : ""}${reason ? ` (${reason})` : ""}: ${person !== undefined ? `${person}'s sessions are` : "every session is"} refused until ${person !== undefined ? "they acknowledge" : "it is acknowledged"} again.`,
+    );
+    // Kept where a full disk cannot stop it before anything else: a restart still holds it.
+    const slot = await ledger.holdRedFlags(this.pending.slice()).then(
+      () => true,
+      (err: Error) => {
+        this.options.log(
+          `NOT KEPT: the red-flag slot could not take the red flag reported via ${source} (${err.message}); until the dose ledger takes it, a restart would forget it.`,
+        );
+        return false;
+      },
+    );
+    await this.recordWithdrawal(ledger, flag);
+    return { at: flag.at, kept: !this.pending.includes(flag) ? "ledger" : slot ? "slot" : false };
   }
 
-  /** Writes a red flag's record through the backlog (retried until it is on disk), counted as unwritten until then. */
-  private recordWithdrawal(what: string, write: () => Promise<unknown>): Promise<void> {
-    this.unwritten++;
-    return this.options.backlog.run(what, async () => {
-      await write();
-      if (--this.unwritten > 0) return;
+  /** Whether a red flag not in the ledger yet holds `person`. */
+  private pendingHolds(person: string): boolean {
+    const current = this.options.currentId ?? ((id: string) => id);
+    return this.pending.some((f) => f.holds.some((id) => current(id) === person));
+  }
+
+  /** Writes a red flag's record through the backlog (retried until it is on disk); pending until then. */
+  private recordWithdrawal(ledger: Ledger, flag: RedFlag): Promise<void> {
+    return this.options.backlog.run(`record the red flag reported via ${flag.source}`, async () => {
+      await ledger.withdrawCaution(flag, CAUTION_VERSION);
+      this.pending = this.pending.filter((f) => f !== flag);
+      // The slot need not hold it any more (a stale copy is skipped at open, by its id).
+      void ledger.holdRedFlags(this.pending.slice()).catch(() => {});
+      if (this.pending.length > 0) return;
       for (const done of this.waitingForWithdrawals) done();
     });
   }

@@ -11,7 +11,7 @@ import type { FinishedSession, PanelState, PanelStatus, Session, SessionRequest 
 import { type BridgeConfig, defaultPersonOf, findPanel, findPerson, type PanelConfig } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
 import { DAY_MS, iso } from "../contract/units.js";
-import { formerPersonIds, panelResolver } from "../dose/ids.js";
+import { currentPersonId, formerPersonIds, panelResolver } from "../dose/ids.js";
 import { irradianceAt } from "../dose/irradiance.js";
 import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
 import type { LedgerSession } from "../dose/ledger-schema.js";
@@ -22,7 +22,7 @@ import { describeDuration, TrustedTime } from "../dose/trusted-time.js";
 import { PanelActuator } from "../panels/actuator.js";
 import type { PanelDriver } from "../panels/driver.js";
 import type { StorageState, StorageUnavailableError } from "../storage/writable.js";
-import { CautionGate } from "./caution-gate.js";
+import { CautionGate, type RedFlagKept } from "./caution-gate.js";
 import { type Clock, systemClock } from "./clock.js";
 import { Deadline } from "./deadline.js";
 import { LedgerBacklog } from "./ledger-backlog.js";
@@ -145,6 +145,7 @@ export class SessionController {
       time: this.time,
       log: this.log,
       people: this.config.people.map((p) => p.id),
+      currentId: (id) => currentPersonId(this.config, id),
     });
     for (const p of this.config.panels) {
       const driver = options.drivers[p.id];
@@ -227,19 +228,20 @@ export class SessionController {
   /**
    * Closes the household gate until the caution is acknowledged again, and switches off whatever
    * is running: a red flag was reported. The gate closes at once, even if the disk cannot take the
-   * record yet (it is retried); nothing is written when the gate is already closed that way.
+   * record yet (it is kept in the red-flag slot and retried); every red flag is recorded.
    * `stops` settle as the panels are confirmed off (a panel that does not answer keeps being tried).
    */
   async withdrawCaution(
     reason: string | undefined,
     source: string,
     person?: string,
-  ): Promise<{ withdrawnAt: number; stops: Array<Promise<Stopped | undefined>> }> {
+  ): Promise<{ withdrawnAt: number; kept: RedFlagKept; stops: Array<Promise<Stopped | undefined>> }> {
     // The gate closes as withdraw() is called; the stops go out before its record is written, so a
     // start writing its ledger entry meanwhile is cancelled instead of switching on (also when the record fails).
     const withdrawal = this.caution.withdraw(reason, source, person);
     const stops = this.config.panels.map((p) => this.stop(p.id, "caution-withdrawn"));
-    return { withdrawnAt: await withdrawal, stops };
+    const { at, kept } = await withdrawal;
+    return { withdrawnAt: at, kept, stops };
   }
 
   /** The region a plain "on" uses: the panel's last session's region, else its configured default. */

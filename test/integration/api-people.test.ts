@@ -304,8 +304,12 @@ describe("control API: people", () => {
         code: "CAUTION_REQUIRED",
         message: expect.stringMatching(/red flag was reported for Anna/),
       });
-      expect(CautionStatusResponseSchema.parse((await api(after, "GET", "/v1/caution?person=anna-k")).body).personAcknowledged).toBe(false);
+      const anna = CautionStatusResponseSchema.parse((await api(after, "GET", "/v1/caution?person=anna-k")).body);
+      expect(anna.personAcknowledged).toBe(false);
+      // The open red flag is shown under her current id, and her acknowledgement as anna-k clears it.
+      expect(anna.redFlags).toEqual([expect.objectContaining({ person: "anna-k", reason: "numbness", waitingFor: ["anna-k"] })]);
       expect((await api(after, "POST", "/v1/caution/acknowledge", { version: CAUTION_VERSION, person: "anna-k" })).status).toBe(200);
+      expect(CautionStatusResponseSchema.parse((await api(after, "GET", "/v1/caution")).body).redFlags).toEqual([]);
       expect((await session(after, { person: "anna-k", region: "mid-back" })).status).toBe(201);
     });
 

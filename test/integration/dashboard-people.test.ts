@@ -206,12 +206,29 @@ describe("dashboard: two people", () => {
     await page.selectOption("#person", "anna");
     await page.waitForSelector("#dose[data-person=anna]");
     await page.waitForSelector("#caution", { state: "hidden" });
+    // Open for Anna, but Ben's red flag is still listed.
+    await page.waitForSelector("#red-flags:not([hidden])");
+    expect(await page.textContent("#red-flags-list")).toMatch(/for Ben, via api: “numbness”\. Waiting for Ben to confirm/);
     await page.selectOption("#person", "ben");
     await page.waitForSelector("#caution:not([hidden])");
     expect(await page.textContent("#caution-title")).toMatch(/Sessions for Ben are paused/);
     await page.click("#caution-ack");
     await page.waitForSelector("#caution", { state: "hidden" });
     expect((await apiGet(bridge, "/v1/caution?person=ben")).body).toMatchObject({ acknowledged: true, personWithdrawn: false });
+  }, 30_000);
+
+  it("two red flags naming nobody are both listed, newest first, until everyone has confirmed again", async () => {
+    const post = (path: string, body: unknown) => call(bridge.url, "POST", path, { token: bridge.token, body });
+    expect((await post("/v1/caution/withdraw", { reason: "felt a bit warm" })).status).toBe(200);
+    expect((await post("/v1/caution/withdraw", { reason: "sudden weakness in the legs" })).status).toBe(200);
+    await page.waitForSelector("#red-flags-list li:nth-child(2)");
+    const items = await page.$$eval("#red-flags-list li", (lis) => lis.map((li) => li.textContent ?? ""));
+    expect(items[0]).toMatch(/for everyone, via api: “sudden weakness in the legs”\. Waiting for Anna, Ben to confirm/);
+    expect(items[1]).toMatch(/“felt a bit warm”/);
+    expect(await page.textContent("#caution-why")).toMatch(/sudden weakness in the legs/);
+    for (const person of ["anna", "ben"])
+      expect((await post("/v1/caution/acknowledge", { version: CAUTION_VERSION, person })).status).toBe(200);
+    await page.waitForSelector("#red-flags", { state: "hidden" });
   }, 30_000);
 });
 

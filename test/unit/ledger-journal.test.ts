@@ -19,6 +19,7 @@ import {
   readLedger,
 } from "../../matter-bridge/dose/ledger.js";
 import type { LedgerSession } from "../../matter-bridge/dose/ledger-schema.js";
+import { RED_FLAG_SLOT_FILE } from "../../matter-bridge/dose/red-flag-slot.js";
 import { DAY, ledgerEntry, T0 } from "../helpers/dose-fixtures.js";
 import { killWriterRounds } from "../helpers/ledger-crash.js";
 import { deadPid, liveProcess } from "../helpers/processes.js";
@@ -86,7 +87,7 @@ describe("ledger journal: a start costs the same whatever the history", () => {
     expect(perStart[0]).toBeLessThan(1000);
   });
 
-  it("loads a format-1 ledger (one file, no journal) as it is and writes nothing until something changes", async () => {
+  it("loads a format-1 ledger (one file, no journal) as it is and writes nothing until something changes (but the empty red-flag slot)", async () => {
     const dir = await tempDir();
     await seedV1(dir, 3);
     const text = await readFile(join(dir, LEDGER_FILE), "utf8");
@@ -94,7 +95,7 @@ describe("ledger journal: a start costs the same whatever the history", () => {
     expect(ids(ledger.sessions())).toEqual(["h000000", "h000001", "h000002"]);
     await ledger.closeOpenAsDelivered();
     await ledger.persistClockStep();
-    expect(await readdir(dir)).toEqual([LEDGER_FILE]);
+    expect((await readdir(dir)).sort()).toEqual([LEDGER_FILE, RED_FLAG_SLOT_FILE]);
     expect(await readFile(join(dir, LEDGER_FILE), "utf8")).toBe(text);
   });
 
@@ -106,7 +107,7 @@ describe("ledger journal: a start costs the same whatever the history", () => {
     await ledger.compact(); // waits for the queued compaction (and finds nothing left to do, or does the rest)
     expect((await readFile(join(dir, JOURNAL_FILE), "utf8")).split("\n").filter(Boolean).length).toBeLessThan(10);
     const snapshot = JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8"));
-    expect(snapshot).toMatchObject({ format: "biolight-ledger/2" });
+    expect(snapshot).toMatchObject({ format: "biolight-ledger/3" });
     expect(snapshot.sessions.length).toBeGreaterThanOrEqual(10);
     expect(ids((await readLedger(dir)).sessions)).toEqual(Array.from({ length: 12 }, (_, i) => `s${i}`));
     expect((await readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -464,14 +465,13 @@ describe("ledger journal: the reserve is spent only on changes that must land", 
       (l) => expect(ids(l.sessions())).toEqual(["open", "by-hand"]),
     ],
     [
-      "a caution withdrawal",
-      (l) => l.withdrawCaution("numbness", "test", 1),
-      (l) => expect(l.caution()).toMatchObject({ withdrawnReason: "numbness" }),
-    ],
-    [
-      "a person's caution withdrawal",
-      (l) => l.withdrawPersonCaution("ann", 1, "test"),
-      (l) => expect(l.personCaution("ann")?.withdrawnAt).toBeDefined(),
+      "a red flag",
+      (l) => l.withdrawCaution({ id: "flag-1", at: Date.now(), source: "test", reason: "numbness", holds: ["ann"] }, 1),
+      (l) => {
+        expect(l.caution()).toMatchObject({ withdrawnReason: "numbness" });
+        expect(l.personCaution("ann")?.withdrawnAt).toBeDefined();
+        expect(l.redFlags()).toMatchObject([{ id: "flag-1", reason: "numbness", holds: ["ann"] }]);
+      },
     ],
     [
       "closing a crashed session",

@@ -25,8 +25,8 @@ describe("ledger", () => {
     await ledger.begin({ ...ledgerEntry("new"), person: "anna" });
     await ledger.acknowledgeCaution(1, "skill", "anna");
     const file = await readLedger(dir);
-    // The first change writes a format-2 snapshot (an older bridge refuses it rather than miss the journal).
-    expect(JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8")).format).toBe("biolight-ledger/2");
+    // The first change writes a format-3 snapshot (an older bridge refuses it rather than miss the journal or a red flag).
+    expect(JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8")).format).toBe("biolight-ledger/3");
     expect(file.sessions[0]).toEqual(old.sessions[0]); // nothing rewritten: it counts for its panel's defaultPerson
     expect(file.sessions[1].person).toBe("anna");
     expect(file.people!.anna.caution).toMatchObject({ version: 1, source: "skill" });

@@ -129,3 +129,20 @@ describe("--reset-pairing's confirmation", () => {
     expect(vendorName(0x1234)).toBe("vendor 0x1234");
   });
 });
+
+describe("the banner's red flags", () => {
+  it("lists every open red flag, newest first, with whom it holds", () => {
+    const out = banner({
+      ...info("127.0.0.1", "http://127.0.0.1:8787"),
+      redFlags: [
+        { id: "b", at: Date.UTC(2026, 0, 2), source: "dashboard", reason: "lost bladder control", holds: ["anna", "carol"] },
+        { id: "a", at: Date.UTC(2026, 0, 1), source: "alexa", person: "anna", reason: "sudden numbness", holds: ["anna"] },
+      ],
+    });
+    expect(out).toContain("Red flags:    2 open, newest first");
+    const lines = out.split("\n");
+    const first = lines.findIndex((l) => l.includes("lost bladder control"));
+    expect(lines[first]).toContain("2026-01-02T00:00:00.000Z  for everyone, via dashboard (lost bladder control); waiting for anna, carol");
+    expect(lines[first + 1]).toContain("for anna, via alexa (sudden numbness); waiting for anna");
+  });
+});

@@ -149,6 +149,6 @@ describe("the controller on a storage folder it cannot write", () => {
     readOnly = false;
     expect(await controller.start({ region: "mid-back", seconds: 60 }, "test")).toMatchObject({ ok: true });
     await controller.shutdown();
-    expect(JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8")).format).toBe("biolight-ledger/2");
+    expect(JSON.parse(await readFile(join(dir, LEDGER_FILE), "utf8")).format).toBe("biolight-ledger/3");
   });
 });

@@ -132,6 +132,12 @@ describe("after someone else withdrew the caution", () => {
       const asked = await alexa.utter("start a low back session for ten seconds");
       const question = said(asked);
       expect(question).toMatch(/^Someone in your household reported a red flag/);
+      // The bridge's open red flag is said, with what was reported.
+      expect(question).toContain(
+        via === "voice"
+          ? "It's still open, for everyone: a red-flag symptom was reported to the Alexa skill."
+          : "It's still open, for everyone: a red flag, from the dashboard.",
+      );
       for (const flag of ["face", "swallow", "numbness", "bladder", "fever", "medication"]) expect(question).toContain(flag);
       expect(question).toContain("Does any of this apply to you?");
       expect(ended(asked)).toBe(false);

@@ -14,6 +14,20 @@ export const CautionAcknowledgeResponseSchema = z.object({
   acknowledgedAt: z.string(),
 });
 
+/** One open red flag, as `GET /v1/caution` lists it. */
+export const OpenRedFlagSchema = z.object({
+  /** Whom it names, or null: nobody (it holds everyone). */
+  person: z.string().nullable(),
+  /** When it was reported (ISO). */
+  at: z.string(),
+  /** How it was reported: "alexa", "dashboard", "cli-prompt", "api"... */
+  source: z.string(),
+  reason: z.string().nullable(),
+  /** Who must still acknowledge again (with their own `person`) before it is cleared. */
+  waitingFor: z.array(z.string()),
+});
+export type OpenRedFlag = z.infer<typeof OpenRedFlagSchema>;
+
 /** `GET /v1/caution`: what the household is asked to acknowledge, and whether the gate is open. */
 export const CautionStatusResponseSchema = z.object({
   version: z.number(),
@@ -23,8 +37,11 @@ export const CautionStatusResponseSchema = z.object({
   acknowledgedAt: z.string().nullable(),
   /** The version last acknowledged (may be older than `version`), or null. */
   acknowledgedVersion: z.number().nullable().optional(),
+  /** The newest red flag since the last acknowledgement (null while the gate is open). */
   withdrawnAt: z.string().nullable().optional(),
   withdrawnReason: z.string().nullable().optional(),
+  /** Every red flag still holding someone, newest first (also while the gate is open again). */
+  redFlags: z.array(OpenRedFlagSchema).optional(),
   /** With `?person=`: whether that person has answered the current version themselves. */
   personAcknowledged: z.boolean().optional(),
   /**

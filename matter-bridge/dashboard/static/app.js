@@ -201,9 +201,25 @@ function cautionWhy(c) {
   };
 }
 
+/** Every open red flag, newest first: when, for whom, how, why, and who has still to confirm. */
+function renderRedFlags(flags) {
+  $("red-flags").hidden = flags.length === 0;
+  const names = (ids) => ids.map(personName).join(", ");
+  $("red-flags-list").replaceChildren(
+    ...flags.map((f) =>
+      el(
+        "li",
+        { "data-red-flag": f.person ?? "" },
+        `${at(f.at)}: ${f.person ? `for ${personName(f.person)}` : "for everyone"}, via ${f.source}${f.reason ? `: “${f.reason}”` : ""}. Waiting for ${names(f.waitingFor)} to confirm.`,
+      ),
+    ),
+  );
+}
+
 /** Shows the caution whenever the bridge says it is not acknowledged, and the red-flag button when it is. */
 function renderCaution(c) {
   caution = c;
+  renderRedFlags(c.redFlags ?? []);
   const open = c.acknowledged && !c.personWithdrawn;
   $("caution").hidden = open;
   $("red-flag").hidden = !open;

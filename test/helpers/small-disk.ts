@@ -1,0 +1,60 @@
+/**
+ * A real small disk for tests: a tmpfs of a few hundred KiB mounted on a temp folder (needs root, as
+ * the PID-namespace tests do), that `fill()` makes truly full (a filler file grown until ENOSPC) and
+ * `free()` gives room again. Unmounted after the test file's tests.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll } from "@jest/globals";
+
+const run = promisify(execFile);
+const mounted: string[] = [];
+afterAll(async () => {
+  for (const dir of mounted.splice(0)) {
+    await run("umount", [dir]).catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+export interface SmallDisk {
+  /** The mounted folder (put the storage in it). */
+  dir: string;
+  /** Writes a filler file until the disk answers ENOSPC; true once it did. */
+  fill(): Promise<boolean>;
+  /** Removes every filler file. */
+  free(): Promise<void>;
+}
+
+/** A tmpfs of `kib` KiB, or undefined where it cannot be mounted (not root, no mount(2)). */
+export async function smallDisk(kib: number): Promise<SmallDisk | undefined> {
+  const dir = await mkdtemp(join(tmpdir(), "biolight-small-disk-"));
+  try {
+    await run("mount", ["-t", "tmpfs", "-o", `size=${kib}k,mode=0700`, "tmpfs", dir]);
+  } catch {
+    await rm(dir, { recursive: true, force: true });
+    return undefined;
+  }
+  mounted.push(dir);
+  let fillers = 0;
+  return {
+    dir,
+    async fill() {
+      const file = await open(join(dir, `filler-${++fillers}`), "w");
+      const chunk = Buffer.alloc(4096, 1);
+      try {
+        for (;;) await file.write(chunk);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "ENOSPC") throw err;
+        return true;
+      } finally {
+        await file.close();
+      }
+    },
+    async free() {
+      for (; fillers > 0; fillers--) await rm(join(dir, `filler-${fillers}`), { force: true });
+    },
+  };
+}
