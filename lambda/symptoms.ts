@@ -37,7 +37,15 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
     },
     numbness: {
       value: "numbness",
-      synonyms: ["numb", "numb legs", "my leg is numb", "pins and needles", "loss of feeling", "tingling and numbness", "numbness in my leg"],
+      synonyms: [
+        "numb",
+        "numb legs",
+        "my leg is numb",
+        "pins and needles",
+        "loss of feeling",
+        "tingling and numbness",
+        "numbness in my leg",
+      ],
     },
     "bladder-bowel": {
       value: "loss of bladder control",
@@ -72,7 +80,14 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
     },
     weakness: {
       value: "Schwäche",
-      synonyms: ["Muskelschwäche", "mein Bein ist schwach", "mein Arm ist schwach", "schwache Beine", "plötzliche Schwäche", "starke Schwäche"],
+      synonyms: [
+        "Muskelschwäche",
+        "mein Bein ist schwach",
+        "mein Arm ist schwach",
+        "schwache Beine",
+        "plötzliche Schwäche",
+        "starke Schwäche",
+      ],
     },
     numbness: {
       value: "Taubheit",
@@ -97,14 +112,23 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
       value: "des spasmes au visage",
       synonyms: ["spasmes au visage", "mon visage tressaute", "des tics au visage", "des contractions au visage", "un spasme au visage"],
     },
-    "tongue-spasm": { value: "des spasmes de la langue", synonyms: ["spasmes de la langue", "ma langue se contracte", "des contractions de la langue"] },
+    "tongue-spasm": {
+      value: "des spasmes de la langue",
+      synonyms: ["spasmes de la langue", "ma langue se contracte", "des contractions de la langue"],
+    },
     swallowing: {
       value: "du mal à avaler",
       synonyms: ["des difficultés à avaler", "des problèmes pour avaler", "des spasmes en avalant", "mal quand j'avale"],
     },
     weakness: {
       value: "une faiblesse",
-      synonyms: ["faiblesse musculaire", "une faiblesse musculaire", "ma jambe est faible", "mon bras est faible", "une faiblesse soudaine"],
+      synonyms: [
+        "faiblesse musculaire",
+        "une faiblesse musculaire",
+        "ma jambe est faible",
+        "mon bras est faible",
+        "une faiblesse soudaine",
+      ],
     },
     numbness: {
       value: "un engourdissement",
@@ -112,7 +136,13 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
     },
     "bladder-bowel": {
       value: "une perte de contrôle de la vessie",
-      synonyms: ["une perte de contrôle des intestins", "incontinence", "de l'incontinence", "des problèmes de vessie", "des problèmes intestinaux"],
+      synonyms: [
+        "une perte de contrôle des intestins",
+        "incontinence",
+        "de l'incontinence",
+        "des problèmes de vessie",
+        "des problèmes intestinaux",
+      ],
     },
     fever: { value: "de la fièvre", synonyms: ["fièvre", "une forte fièvre", "de la température", "des frissons et de la fièvre"] },
     "weight-loss": {
@@ -129,7 +159,10 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
       value: "espasmos en la cara",
       synonyms: ["espasmos faciales", "me tiembla la cara", "tics en la cara", "un espasmo en la cara", "contracciones en la cara"],
     },
-    "tongue-spasm": { value: "espasmos en la lengua", synonyms: ["se me contrae la lengua", "contracciones en la lengua", "tics en la lengua"] },
+    "tongue-spasm": {
+      value: "espasmos en la lengua",
+      synonyms: ["se me contrae la lengua", "contracciones en la lengua", "tics en la lengua"],
+    },
     swallowing: {
       value: "problemas para tragar",
       synonyms: ["dificultad para tragar", "me cuesta tragar", "espasmos al tragar", "me duele al tragar"],
@@ -144,7 +177,13 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
     },
     "bladder-bowel": {
       value: "pérdida de control de la vejiga",
-      synonyms: ["pérdida de control intestinal", "incontinencia", "problemas de vejiga", "problemas intestinales", "no controlo la vejiga"],
+      synonyms: [
+        "pérdida de control intestinal",
+        "incontinencia",
+        "problemas de vejiga",
+        "problemas intestinales",
+        "no controlo la vejiga",
+      ],
     },
     fever: { value: "fiebre", synonyms: ["fiebre alta", "algo de fiebre", "escalofríos y fiebre", "temperatura alta"] },
     "weight-loss": {
@@ -164,7 +203,13 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
     "tongue-spasm": { value: "spasmi alla lingua", synonyms: ["mi si contrae la lingua", "contrazioni alla lingua", "tic alla lingua"] },
     swallowing: {
       value: "difficoltà a deglutire",
-      synonyms: ["problemi a deglutire", "faccio fatica a deglutire", "spasmi quando deglutisco", "mi fa male deglutire", "difficoltà a ingoiare"],
+      synonyms: [
+        "problemi a deglutire",
+        "faccio fatica a deglutire",
+        "spasmi quando deglutisco",
+        "mi fa male deglutire",
+        "difficoltà a ingoiare",
+      ],
     },
     weakness: {
       value: "debolezza",
@@ -176,7 +221,13 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
     },
     "bladder-bowel": {
       value: "perdita di controllo della vescica",
-      synonyms: ["perdita di controllo dell'intestino", "incontinenza", "problemi alla vescica", "problemi intestinali", "non controllo la vescica"],
+      synonyms: [
+        "perdita di controllo dell'intestino",
+        "incontinenza",
+        "problemi alla vescica",
+        "problemi intestinali",
+        "non controllo la vescica",
+      ],
     },
     fever: { value: "febbre", synonyms: ["la febbre", "febbre alta", "un po' di febbre", "brividi e febbre"] },
     "weight-loss": {

@@ -32,7 +32,10 @@ export function languageSource(locale: SkillLocale): LanguageSource {
 
 const slotType = (name: string, values: Record<string, SlotWords>) => ({
   name,
-  values: Object.entries(values).map(([id, w]) => ({ id, name: { value: w.value, synonyms: [...w.synonyms] } })),
+  values: Object.entries(values).map(([id, w]) => ({
+    id,
+    name: { value: w.value, synonyms: [...new Set(w.synonyms)].filter((s) => s.toLowerCase() !== w.value.toLowerCase()) },
+  })),
 });
 
 export function interactionModel(locale: SkillLocale) {
@@ -44,7 +47,8 @@ export function interactionModel(locale: SkillLocale) {
         intents: (Object.keys(INTENT_SLOTS) as IntentName[]).map((name) => ({
           name,
           ...(INTENT_SLOTS[name].length ? { slots: INTENT_SLOTS[name].map(([slot, type]) => ({ name: slot, type })) } : {}),
-          samples: [...new Set(source.samples[name])],
+          // "est-ce que" as "est ce que": speech recognition sends words, and hyphens only split matching.
+          samples: [...new Set(source.samples[name].map((sample) => sample.replace(/-/g, " ")))],
         })),
         types: Object.entries(source.types).map(([name, values]) => slotType(name, values)),
       },
