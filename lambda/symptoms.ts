@@ -91,7 +91,18 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
     },
     numbness: {
       value: "Taubheit",
-      synonyms: ["Taubheitsgefühl", "mein Bein ist taub", "taube Beine", "Kribbeln und Taubheit", "kein Gefühl im Bein", "Gefühlsverlust"],
+      synonyms: [
+        "Taubheitsgefühl",
+        "mein Bein ist taub",
+        "taube Beine",
+        "Kribbeln und Taubheit",
+        "kein Gefühl im Bein",
+        "Gefühlsverlust",
+        "ein Taubheitsgefühl",
+        "ein Taubheitsgefühl im Bein",
+        "Taubheitsgefühl im Bein",
+        "Kribbeln im Bein",
+      ],
     },
     "bladder-bowel": {
       value: "Verlust der Blasenkontrolle",
@@ -118,7 +129,14 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
     },
     swallowing: {
       value: "du mal à avaler",
-      synonyms: ["des difficultés à avaler", "des problèmes pour avaler", "des spasmes en avalant", "mal quand j'avale"],
+      synonyms: [
+        "des difficultés à avaler",
+        "je n'arrive plus à avaler",
+        "je n'arrive pas à avaler",
+        "des problèmes pour avaler",
+        "des spasmes en avalant",
+        "mal quand j'avale",
+      ],
     },
     weakness: {
       value: "une faiblesse",
@@ -217,7 +235,16 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
     },
     numbness: {
       value: "intorpidimento",
-      synonyms: ["formicolio", "ho la gamba intorpidita", "gamba addormentata", "perdita di sensibilità", "formicolio e intorpidimento"],
+      synonyms: [
+        "formicolio",
+        "ho la gamba intorpidita",
+        "gamba addormentata",
+        "perdita di sensibilità",
+        "formicolio e intorpidimento",
+        "un formicolio alla gamba",
+        "formicolio alle gambe",
+        "un formicolio",
+      ],
     },
     "bladder-bowel": {
       value: "perdita di controllo della vescica",

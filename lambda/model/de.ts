@@ -5,7 +5,7 @@ import { SYMPTOM_WORDS } from "../symptoms.js";
 import { type LanguageSource, phrases, unique } from "./shape.js";
 
 /** Determiners before a region, whatever its gender or number ("den Nacken", "meine Hüften"). */
-const MY = ["{region}", "meinen {region}", "meine {region}", "den {region}", "die {region}"];
+const MY = ["{region}", "meinen {region}", "meine {region}", "mein {region}", "den {region}", "die {region}"];
 const FOR = MY.map((r) => `für ${r}`);
 const ON = ["auf {region}", "auf meinen {region}", "auf meine {region}", "auf den {region}", "auf die {region}"];
 const SESSION = ["eine Sitzung", "eine Rotlicht Sitzung", "Rotlicht", "das Licht"];
@@ -16,6 +16,16 @@ export function german(speech: Speech): LanguageSource {
     invocationName: "bio licht",
     samples: {
       StartSessionIntent: unique(
+        phrases(["", "bitte"], ["schalte", "mach"], ["das Panel", "das Licht", "das Rotlicht"], FOR, "ein"),
+        phrases(["mach mal", "gib mir", "bitte", "mach"], ["Rotlicht", "Licht", "etwas Rotlicht", "etwas Licht"], [...FOR, ...ON]),
+        phrases(["ich möchte", "ich will", "ich würde gern", "lass uns", "kannst du", "könntest du", "bitte"], MY, [
+          "bestrahlen",
+          "behandeln",
+          "beleuchten",
+          "machen",
+        ]),
+        phrases(["Rotlicht", "Licht"], MY, ["", "bitte"]),
+        phrases(["{duration} Rotlicht", "{duration} Licht"], [...FOR, ...ON], ["", "bitte"]),
         phrases(["starte", "beginne", "mach"], SESSION, [...FOR, ...ON], ["", "bitte"]),
         phrases(["kannst du", "bitte"], SESSION, FOR, ["starten", "machen", "anmachen"]),
         phrases(["ich möchte", "ich will", "ich hätte gern", "ich brauche", "lass uns"], SESSION, FOR, ["", "starten", "machen"]),
@@ -87,6 +97,7 @@ export function german(speech: Speech): LanguageSource {
         ],
       ),
       TimeLeftIntent: unique(
+        phrases(["wie lange", "wie viel Zeit", "wie viele Minuten"], ["sind noch übrig", "sind es noch", "bleiben noch"]),
         phrases(
           ["wie lange", "wie viel Zeit", "wie viele Minuten"],
           [
@@ -146,6 +157,11 @@ export function german(speech: Speech): LanguageSource {
       ),
       WorkoutDoneIntent: unique(
         phrases(
+          ["ich war", "ich komme", "ich bin"],
+          ["heute", "gerade", "eben", "vorhin"],
+          ["beim {workout}", "vom {workout}", "im {workout}", "von der {workout}", "aus dem {workout}"],
+        ),
+        phrases(
           ["ich war", "ich bin gerade", "ich komme gerade", "ich komme", "bin gerade"],
           ["beim {workout}", "vom {workout}", "im {workout}", "{workout}"],
           ["", "heute", "gerade"],
@@ -171,6 +187,7 @@ export function german(speech: Speech): LanguageSource {
         ],
       ),
       RoutineIntent: unique(
+        phrases(["führ mich durch", "geh mit mir durch"], ["die Routine", "das Programm"], ["", ...FOR]),
         phrases(
           ["führe mich durch", "leite mich durch", "starte", "mach"],
           ["die Routine", "eine Routine", "das Programm", "die geführte Routine"],
@@ -197,6 +214,11 @@ export function german(speech: Speech): LanguageSource {
       ],
       LogSpasmIntent: unique(
         phrases(
+          ["ich hatte", "ich hatte gerade", "ich hatte heute", "ich habe heute"],
+          ["einen Krampf", "einen Muskelkrampf", "einen Spasmus"],
+          ["im Rücken", "im Nacken", "im Bein", "in der Wade", "in der Schulter"],
+        ),
+        phrases(
           ["", "bitte"],
           ["notiere", "trage", "speichere", "vermerke", "protokolliere"],
           ["einen Krampf", "einen Muskelkrampf", "einen Rückenkrampf", "eine Verkrampfung", "einen Spasmus", "noch einen Krampf"],
@@ -213,6 +235,12 @@ export function german(speech: Speech): LanguageSource {
         ),
       ),
       LogTendernessIntent: unique(
+        phrases(["mein Knoten ist", "der Knoten ist", "die Empfindlichkeit ist", "der Druckschmerz ist"], "heute", [
+          "{score}",
+          "bei {score}",
+          "eine {score}",
+          "etwa {score}",
+        ]),
         phrases(
           ["", "notiere", "vermerke"],
           ["Druckschmerz", "Empfindlichkeit", "den Knoten", "meinen Knoten", "die Verspannung"],
@@ -258,6 +286,7 @@ export function german(speech: Speech): LanguageSource {
         ["ich bin {change} beweglich", "ich kann mich {change} bewegen", "Beweglichkeit notieren"],
       ),
       ProgressIntent: unique(
+        phrases(["wie komme ich voran", "wie geht's voran", "wie mache ich mich"], ["", "diese Woche", "bisher"]),
         phrases(
           [
             "wie geht es voran",
@@ -390,6 +419,7 @@ export function german(speech: Speech): LanguageSource {
         "mid-back": {
           value: r["mid-back"],
           synonyms: [
+            "zwischen die Schulterblätter",
             "mittleren Rücken",
             "oberer Rücken",
             "oberen Rücken",

@@ -89,6 +89,7 @@ const WORKOUT_VALUES: Record<WorkoutKind, EnglishWords> = {
       "yoga",
       "pilates",
       "football",
+      "footy",
       "five a side",
       "rugby",
       "netball",
@@ -228,7 +229,7 @@ const START_SAMPLES = unique(
   // Everyday (British) ways of putting the light on.
   phrases(
     ["", "can you", "please"],
-    ["pop", "stick", "put", "switch"],
+    ["pop", "stick", "put", "switch", "chuck"],
     ["the light", "the panel"],
     "on",
     ["my {region}", "for my {region}"],
@@ -240,6 +241,7 @@ const START_SAMPLES = unique(
     ["", "now"],
   ),
   phrases("give my {region}", ["a session", "a go", "a blast"], ["", "please"]),
+  phrases(["", "please"], ["start", "do"], ["the {region}", "my {region}"], "for {duration}"),
   // Answers to "which region?"
   ["{region}", "my {region}", "the {region}", "{region} please", "my {region} please", "the {region} please", "I'll do my {region}"],
 );
@@ -262,7 +264,7 @@ const STOP_SAMPLES = unique(
     ["turn", "switch", "shut", "knock"],
     ["the panel", "the light", "it", "everything", "that"],
     "off",
-    ["", "now"],
+    ["", "now", "please"],
   ),
   phrases(
     ["", "please", "can you", "could you", "I want to"],
@@ -276,7 +278,7 @@ const STOP_SAMPLES = unique(
   ),
   phrases(
     ["it's", "it is", "it feels", "it's getting", "that's", "this is"],
-    ["", "way", "much", "a bit", "really"],
+    ["", "way", "much", "a bit", "really", "far", "a little"],
     ["too hot", "too warm"],
   ),
   phrases(["it's", "it feels"], ["", "really"], ["hot", "burning"]),
@@ -314,6 +316,7 @@ const TIME_LEFT_SAMPLES = unique(
   phrases(["when's", "when is"], ["the session", "my session", "the light"], ["over", "done", "finished"]),
   phrases("how much longer", ["", "is left", "is it", "is there", "do I have", "have I got", "on my session", "on the panel"]),
   ["how long left", "time left", "time remaining", "is it nearly done", "am I nearly done"],
+  phrases(["how long's", "how much time's"], ["left", "remaining"], ["", "on the panel", "on my session", "on the light"]),
 );
 
 const DOSE_STATUS_SAMPLES = unique(
@@ -324,6 +327,12 @@ const DOSE_STATUS_SAMPLES = unique(
     ["again", "again today", "today"],
   ),
   phrases(["when can I", "can I", "is it okay to"], ["do", "have", "start"], "another {region} session", ["", "today"]),
+  phrases(
+    ["when can my {region}", "when can the {region}"],
+    ["have", "get"],
+    ["more light", "another session", "another go", "some light"],
+    ["", "again"],
+  ),
   phrases("when can I", ["do", "treat", "light"], "my {region}", ["", "next"]),
   phrases(
     ["how much light", "how much"],
@@ -350,7 +359,11 @@ const DOSE_STATUS_SAMPLES = unique(
     ["", "today"],
   ),
   phrases(["what's", "what is", "how's", "check"], ["the dose", "my dose"], ["on", "for"], ["my {region}", "the {region}"], ["", "today"]),
-  phrases("how much light", ["did my {region} get", "has my {region} got", "did I give my {region}", "went on my {region}"], ["", "today"]),
+  phrases(
+    "how much light",
+    ["did my {region} get", "has my {region} got", "has my {region} gotten", "did I give my {region}", "went on my {region}"],
+    ["", "today"],
+  ),
   phrases(["when is", "when's"], ["my {region}", "the {region}"], ["ready", "ready again", "allowed again", "free again", "okay again"]),
   phrases(
     ["has my {region} had", "has the {region} had"],
@@ -360,7 +373,7 @@ const DOSE_STATUS_SAMPLES = unique(
   phrases(
     ["can my {region}", "can the {region}"],
     ["have", "get", "take"],
-    ["more light", "another session", "some more light"],
+    ["more light", "another session", "some more light", "another go", "another round"],
     ["", "today"],
   ),
   phrases(["how long until", "how long before", "how soon can"], ["I can do", "I can treat", "I can light", "I do"], "my {region}", [
@@ -454,7 +467,8 @@ const LOG_SPASM_SAMPLES = unique(
   phrases(
     ["I had", "I just had", "I've had", "I got", "I've just had", "I had another"],
     ["a spasm", "a muscle spasm", "a back spasm", "a cramp", "a spasm today", "spasm"],
-  ).filter((p) => p !== "I had another a spasm" && !/another a /.test(p) && !/(had|got) spasm$/.test(p)),
+    ["", "in my leg", "in my back", "in my neck", "in my calf", "in my foot", "in my shoulder"],
+  ).filter((p) => !/another a /.test(p) && !/(had|got) spasm( in my \w+)?$/.test(p) && !/(today|back spasm) in my/.test(p)),
   phrases(
     "my",
     ["back", "lower back", "neck", "muscle", "muscles", "shoulder", "leg"],
@@ -585,6 +599,14 @@ const INTENTS: Array<{ name: IntentName; samples: readonly string[] }> = [
           "I was at",
           "I've been at",
           "I'm just in from",
+          "been for",
+          "been to",
+          "I've been for",
+          "I just got home from",
+          "I got home from",
+          "I'm done with",
+          "done with",
+          "I'm finished with",
         ],
         ["{workout}", "my {workout}"],
         ["", "today", "this morning", "tonight", "this evening", "just now"],

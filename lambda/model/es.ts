@@ -14,6 +14,14 @@ export function spanish(speech: Speech): LanguageSource {
     invocationName: "bio luz",
     samples: {
       StartSessionIntent: unique(
+        phrases(["hazme", "ponme"], SESSION, FOR),
+        phrases(["enciende", "pon"], "el panel", FOR, ["", "por favor"]),
+        phrases(
+          ["hazme", "ponme", "haz", "empieza", "quiero"],
+          ["una sesión de", "una sesión de luz en", "luz en"],
+          ["{region}", "la {region}", "el {region}", "mi {region}"],
+        ),
+        phrases(["{duration} de luz", "{duration} de luz roja"], FOR, ["", "por favor"]),
         phrases(["empieza", "inicia", "pon", "haz", "enciende"], SESSION, FOR, ["", "por favor"]),
         phrases(["puedes", "vamos a"], ["empezar", "poner", "hacer"], SESSION.slice(0, 3), FOR),
         phrases(["quiero", "quisiera", "me gustaría", "necesito", "dame"], ["una sesión", "luz roja", "un poco de luz"], FOR, [
@@ -61,6 +69,7 @@ export function spanish(speech: Speech): LanguageSource {
         ["{region}", "mi {region}", "mis {region}", "el {region}", "la {region}", "los {region}", "las {region}", "{region} por favor"],
       ),
       StopSessionIntent: unique(
+        ["quema demasiado", "quema mucho", "calienta demasiado", "está quemando", "me estoy quemando"],
         phrases(
           ["", "por favor"],
           ["para", "apaga", "detén", "termina", "corta", "quita"],
@@ -125,6 +134,8 @@ export function spanish(speech: Speech): LanguageSource {
         ["cuándo puedo hacer otra sesión", "cuándo es posible la próxima sesión", "cuándo puedo volver", "qué me queda para hoy"],
       ),
       WorkoutDoneIntent: unique(
+        phrases(["acabo de salir a", "he salido a", "salí a"], ["{workout}", "hacer {workout}"], ["", "hoy", "esta mañana", "esta tarde"]),
+        phrases(["vengo", "vuelvo", "acabo de volver", "he vuelto"], ["del {workout}", "de la {workout}"], ["", "ahora"]),
         phrases(
           [
             "acabo de hacer",
@@ -152,6 +163,11 @@ export function spanish(speech: Speech): LanguageSource {
         ],
       ),
       RoutineIntent: unique(
+        phrases(
+          ["guíame por", "guíame en", "hazme", "empieza"],
+          ["la rutina", "una rutina"],
+          ["de {region}", "del {region}", "de la {region}", "de los {region}", "de las {region}", "de mi {region}"],
+        ),
         phrases(
           ["guíame por", "guíame en", "empieza", "haz", "hazme"],
           ["la rutina", "una rutina", "la rutina guiada", "el programa"],
@@ -264,6 +280,7 @@ export function spanish(speech: Speech): LanguageSource {
         ["qué hago con {topic}", "qué hago si tengo {topic}", "y {topic}", "qué pasa con {topic}", "y si me da {topic}"],
       ),
       CautionIntent: unique(
+        phrases(["lee", "léeme", "dime", "repite"], ["las advertencias de seguridad", "las normas de seguridad"], ["", "otra vez"]),
         phrases(
           ["lee", "léeme", "dime", "repite", "recuérdame"],
           [

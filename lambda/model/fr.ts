@@ -14,6 +14,9 @@ export function french(speech: Speech): LanguageSource {
     invocationName: "bio lumière",
     samples: {
       StartSessionIntent: unique(
+        phrases(["mets", "fais moi", "lance moi", "mets moi"], ["une séance", "la lumière rouge"], FOR),
+        phrases(["allume", "mets"], "le panneau", FOR, ["", "s'il te plaît"]),
+        phrases(["{duration} de lumière", "{duration} de lumière rouge"], FOR, ["", "s'il te plaît"]),
         phrases(["lance", "démarre", "fais", "allume"], SESSION, FOR, ["", "s'il te plaît"]),
         phrases(["tu peux", "peux-tu", "on peut"], ["lancer", "faire", "allumer"], SESSION.slice(0, 3), FOR),
         phrases(
@@ -81,6 +84,15 @@ export function french(speech: Speech): LanguageSource {
         ],
       ),
       TimeLeftIntent: unique(
+        phrases("dans combien de temps", [
+          "ça s'arrête",
+          "ça se termine",
+          "c'est fini",
+          "le panneau s'éteint",
+          "la séance se termine",
+          "ça s'éteint",
+          "la lumière s'éteint",
+        ]),
         phrases(
           ["combien de temps", "combien de minutes", "il reste combien de temps", "il reste combien de minutes"],
           ["", "reste-t-il", "il reste", "encore"],
@@ -98,6 +110,7 @@ export function french(speech: Speech): LanguageSource {
         ],
       ),
       DoseStatusIntent: unique(
+        phrases(["quand est-ce que je pourrai", "quand pourrai-je"], ["refaire", "traiter", "faire"], MY, ["", "à nouveau"]),
         phrases(
           ["quand est-ce que je peux", "quand puis-je", "est-ce que je peux", "je peux"],
           ["refaire", "traiter", "éclairer", "faire"],
@@ -139,6 +152,10 @@ export function french(speech: Speech): LanguageSource {
         ],
       ),
       WorkoutDoneIntent: unique(
+        phrases(
+          ["je rentre", "je reviens", "je sors", "je suis rentré", "je suis rentrée", "je viens de rentrer"],
+          ["du {workout}", "de la {workout}", "de {workout}", "de mon {workout}", "de ma {workout}"],
+        ),
         phrases(
           [
             "je viens de faire",
@@ -305,6 +322,17 @@ export function french(speech: Speech): LanguageSource {
         ["que faire en cas de {topic}", "que faire pour {topic}", "et pour {topic}", "et {topic}", "qu'est-ce que je fais pour {topic}"],
       ),
       CautionIntent: unique(
+        phrases(
+          ["relis", "relis-moi"],
+          [
+            "la mise en garde",
+            "les mises en garde",
+            "les consignes de sécurité",
+            "l'avertissement",
+            "les signaux d'alerte",
+            "les précautions",
+          ],
+        ),
         phrases(
           ["lis", "lis-moi", "dis-moi", "répète", "rappelle-moi", "redis-moi"],
           [

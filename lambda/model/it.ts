@@ -6,6 +6,8 @@ import { type LanguageSource, phrases, unique } from "./shape.js";
 /** Determiners before a region, whatever its gender or number ("il collo", "la zona lombare", "le spalle"). */
 const MY = ["{region}", "il {region}", "la {region}", "le {region}", "i {region}", "il mio {region}", "la mia {region}", "le mie {region}"];
 const FOR = [
+  "per i {region}",
+  "sui {region}",
   "per {region}",
   "per il {region}",
   "per la {region}",
@@ -25,6 +27,8 @@ export function italian(speech: Speech): LanguageSource {
     invocationName: "bio luce",
     samples: {
       StartSessionIntent: unique(
+        phrases(["accendi", "attiva"], "il pannello", FOR, ["", "per favore"]),
+        phrases(["{duration} di luce", "{duration} di luce rossa"], FOR, ["", "per favore"]),
         phrases(["avvia", "inizia", "fai", "accendi", "fammi"], SESSION, FOR, ["", "per favore"]),
         phrases(["puoi", "potresti"], ["avviare", "fare", "accendere"], SESSION.slice(0, 3), FOR),
         phrases(["voglio", "vorrei", "mi serve", "ho bisogno di", "facciamo"], ["una sessione", "un po' di luce", "luce rossa"], FOR, [
@@ -64,6 +68,7 @@ export function italian(speech: Speech): LanguageSource {
         ],
       ),
       StopSessionIntent: unique(
+        ["scotta", "scotta troppo", "brucia troppo", "è troppo caldo", "fa troppo caldo", "sto scottando"],
         phrases(
           ["", "per favore"],
           ["ferma", "spegni", "interrompi", "termina", "stoppa", "chiudi"],
@@ -150,6 +155,11 @@ export function italian(speech: Speech): LanguageSource {
         ],
       ),
       WorkoutDoneIntent: unique(
+        phrases(
+          ["sono appena tornato", "sono appena tornata", "sono tornato", "sono tornata", "torno", "vengo", "esco", "rientro"],
+          ["da", "dal", "dalla", "dallo", "dai"],
+          "{workout}",
+        ),
         phrases(
           [
             "ho appena fatto",
@@ -286,6 +296,11 @@ export function italian(speech: Speech): LanguageSource {
         ["cosa faccio con {topic}", "cosa faccio se ho {topic}", "e {topic}", "e per {topic}", "e se mi viene {topic}"],
       ),
       CautionIntent: unique(
+        phrases(
+          ["leggi", "leggimi", "rileggi", "rileggimi", "ripeti"],
+          ["le avvertenze di sicurezza", "le norme di sicurezza", "le avvertenze", "le precauzioni"],
+          ["", "di nuovo"],
+        ),
         phrases(
           ["leggi", "leggimi", "dimmi", "ripeti", "ricordami"],
           [
