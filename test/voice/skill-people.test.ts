@@ -63,7 +63,9 @@ describe("two people at home, each with their own voice", () => {
     const asked = await anna.utter("start a low back session");
     expect(said(asked)).toBe(WHO_VOICE);
     expect(ended(asked)).toBe(false);
-    expect(said(await anna.utter("it's Anna"))).toMatch(/^Thanks, Anna\. I'll know your voice from now on\. .*Does any of this apply to you\?$/);
+    expect(said(await anna.utter("it's Anna"))).toMatch(
+      /^Thanks, Anna\. I'll know your voice from now on\. .*Does any of this apply to you\?$/,
+    );
     const annaStart = await anna.utter("no");
     expect(said(annaStart)).toMatch(
       /^Thanks\. I've noted that none of those apply\. Anna, starting your low back and hips session for 30 seconds\./,
