@@ -3,6 +3,8 @@
  * spoken slot text send words) and what it says when a limit is spoken ("between five and a hundred").
  */
 
+import { parseNumberWords } from "./number-words.js";
+
 const UNITS = [
   "zero",
   "one",
@@ -36,10 +38,12 @@ const HEARD: Record<string, number> = {
   an: 1,
 };
 
-/** "7", "7.5", "seven", "twenty five", "a hundred" → number; anything else → undefined. */
+/** "7", "7.5", "seven", "twenty five", "a hundred", "zehn", "dix-sept" → number; anything else → undefined. */
 export function parseNumber(text: string): number | undefined {
   const t = text.trim().toLowerCase();
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  const other = parseNumberWords(t);
+  if (other !== undefined) return other;
   const words = t
     .replace(/-/g, " ")
     .split(/\s+/)

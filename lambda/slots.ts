@@ -34,19 +34,25 @@ export function numberSlot(intent: Intent | undefined, name: string): SlotRead<n
   return n === undefined || !Number.isFinite(n) ? { kind: "invalid", heard: slot.value } : { kind: "ok", value: n };
 }
 
-/** ISO-8601 durations as Alexa sends them (PT10M, PT1H30M, PT90S, P1D), or spoken text ("ten minutes"). */
+/** The units of a spoken length, in every language the skill speaks ("minutes", "Minuten", "minutos", "minuti"). */
+const UNIT_SECONDS: Array<[RegExp, number]> = [
+  [/^(hours?|stunden?|heures?|horas?|ore|ora)$/i, 3600],
+  [/^(minutes?|mins?|minuten?|minutos?|minuti|minuto)$/i, 60],
+  [/^(seconds?|sekunden?|secondes?|segundos?|secondi|secondo)$/i, 1],
+];
+
+/** ISO-8601 durations as Alexa sends them (PT10M, PT1H30M, PT90S, P1D), or spoken text ("ten minutes", "zehn Minuten"). */
 export function parseDurationSeconds(text: string): number | undefined {
   const iso = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text.trim());
   if (iso && text.trim().length > 2 && !/T$/i.test(text.trim())) {
     const [, d, h, m, s] = iso.map((x) => (x === undefined ? 0 : Number(x)));
     return d * 86400 + h * 3600 + m * 60 + s;
   }
-  const spoken = /^(.+?)\s*(seconds?|minutes?|mins?|hours?)$/i.exec(text.trim());
+  const spoken = /^(.+?)\s+(\p{L}+)$/u.exec(text.trim());
   if (!spoken) return undefined;
   const n = parseNumber(spoken[1]);
-  if (n === undefined) return undefined;
-  const unit = spoken[2].toLowerCase();
-  return n * (unit.startsWith("hour") ? 3600 : unit.startsWith("min") ? 60 : 1);
+  const unit = UNIT_SECONDS.find(([pattern]) => pattern.test(spoken[2]));
+  return n === undefined || !unit ? undefined : n * unit[1];
 }
 
 export function durationSlot(intent: Intent | undefined, name = "duration"): SlotRead<number> {

@@ -1,62 +1,288 @@
 /**
- * The red-flag symptoms as people say them: the interaction model's Symptom slot values (RedFlagIntent),
- * and what the skill checks a heard "name" against, so a red flag is never taken for a person.
+ * The red-flag symptoms as people say them, in every language the skill speaks: the interaction
+ * models' Symptom slot values (RedFlagIntent), and what the skill checks a heard "name" against, so
+ * a red flag is never taken for a person. The ids are the guide's red flags; every language has each.
  */
-export const SYMPTOMS: ReadonlyArray<{ id: string; value: string; synonyms: readonly string[] }> = [
-  {
-    id: "face-spasm",
-    value: "spasms in my face",
-    synonyms: ["face spasms", "my face is twitching", "face twitching", "facial spasms", "spasm in my face", "twitching in my face"],
+import type { Language } from "./vocabulary.js";
+
+export const SYMPTOM_IDS = [
+  "face-spasm",
+  "tongue-spasm",
+  "swallowing",
+  "weakness",
+  "numbness",
+  "bladder-bowel",
+  "fever",
+  "weight-loss",
+  "severe-spasm",
+] as const;
+export type SymptomId = (typeof SYMPTOM_IDS)[number];
+
+type Words = { value: string; synonyms: readonly string[] };
+
+export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
+  en: {
+    "face-spasm": {
+      value: "spasms in my face",
+      synonyms: ["face spasms", "my face is twitching", "face twitching", "facial spasms", "spasm in my face", "twitching in my face"],
+    },
+    "tongue-spasm": { value: "tongue spasms", synonyms: ["spasms in my tongue", "my tongue is spasming", "tongue twitching"] },
+    swallowing: {
+      value: "trouble swallowing",
+      synonyms: ["difficulty swallowing", "problems swallowing", "spasms when I swallow", "it hurts to swallow"],
+    },
+    weakness: {
+      value: "weakness",
+      synonyms: ["muscle weakness", "my leg is weak", "my arm is weak", "weak legs", "sudden weakness", "significant weakness"],
+    },
+    numbness: {
+      value: "numbness",
+      synonyms: [
+        "numb",
+        "numb legs",
+        "my leg is numb",
+        "pins and needles",
+        "loss of feeling",
+        "tingling and numbness",
+        "numbness in my leg",
+      ],
+    },
+    "bladder-bowel": {
+      value: "loss of bladder control",
+      synonyms: [
+        "loss of bowel control",
+        "incontinence",
+        "bladder problems",
+        "bowel problems",
+        "I can't control my bladder",
+        "I can't control my bowels",
+      ],
+    },
+    fever: { value: "a fever", synonyms: ["fever", "a high temperature", "a temperature", "chills and fever"] },
+    "weight-loss": {
+      value: "unexplained weight loss",
+      synonyms: ["weight loss", "losing weight", "losing weight without trying", "I am losing weight", "sudden weight loss"],
+    },
+    "severe-spasm": {
+      value: "a severe spasm",
+      synonyms: ["severe spasms", "a sudden violent spasm", "a really bad spasm", "severe muscle spasms", "an extreme spasm"],
+    },
   },
-  { id: "tongue-spasm", value: "tongue spasms", synonyms: ["spasms in my tongue", "my tongue is spasming", "tongue twitching"] },
-  {
-    id: "swallowing",
-    value: "trouble swallowing",
-    synonyms: ["difficulty swallowing", "problems swallowing", "spasms when I swallow", "it hurts to swallow"],
+  de: {
+    "face-spasm": {
+      value: "Krämpfe im Gesicht",
+      synonyms: ["Gesichtskrämpfe", "mein Gesicht zuckt", "Zuckungen im Gesicht", "ein Krampf im Gesicht", "Gesichtszucken"],
+    },
+    "tongue-spasm": { value: "Krämpfe in der Zunge", synonyms: ["Zungenkrämpfe", "meine Zunge verkrampft", "Zuckungen in der Zunge"] },
+    swallowing: {
+      value: "Schluckbeschwerden",
+      synonyms: ["Probleme beim Schlucken", "Schwierigkeiten beim Schlucken", "Krämpfe beim Schlucken", "Schmerzen beim Schlucken"],
+    },
+    weakness: {
+      value: "Schwäche",
+      synonyms: [
+        "Muskelschwäche",
+        "mein Bein ist schwach",
+        "mein Arm ist schwach",
+        "schwache Beine",
+        "plötzliche Schwäche",
+        "starke Schwäche",
+      ],
+    },
+    numbness: {
+      value: "Taubheit",
+      synonyms: [
+        "Taubheitsgefühl",
+        "mein Bein ist taub",
+        "taube Beine",
+        "Kribbeln und Taubheit",
+        "kein Gefühl im Bein",
+        "Gefühlsverlust",
+        "ein Taubheitsgefühl",
+        "ein Taubheitsgefühl im Bein",
+        "Taubheitsgefühl im Bein",
+        "Kribbeln im Bein",
+      ],
+    },
+    "bladder-bowel": {
+      value: "Verlust der Blasenkontrolle",
+      synonyms: ["Verlust der Darmkontrolle", "Inkontinenz", "Blasenprobleme", "Darmprobleme", "ich kann die Blase nicht halten"],
+    },
+    fever: { value: "Fieber", synonyms: ["hohes Fieber", "erhöhte Temperatur", "Schüttelfrost und Fieber"] },
+    "weight-loss": {
+      value: "unerklärlicher Gewichtsverlust",
+      synonyms: ["Gewichtsverlust", "ich nehme ab ohne es zu wollen", "plötzlicher Gewichtsverlust", "ungewollter Gewichtsverlust"],
+    },
+    "severe-spasm": {
+      value: "ein heftiger Krampf",
+      synonyms: ["heftige Krämpfe", "ein plötzlicher starker Krampf", "ein sehr schlimmer Krampf", "starke Muskelkrämpfe"],
+    },
   },
-  {
-    id: "weakness",
-    value: "weakness",
-    synonyms: ["muscle weakness", "my leg is weak", "my arm is weak", "weak legs", "sudden weakness", "significant weakness"],
+  fr: {
+    "face-spasm": {
+      value: "des spasmes au visage",
+      synonyms: ["spasmes au visage", "mon visage tressaute", "des tics au visage", "des contractions au visage", "un spasme au visage"],
+    },
+    "tongue-spasm": {
+      value: "des spasmes de la langue",
+      synonyms: ["spasmes de la langue", "ma langue se contracte", "des contractions de la langue"],
+    },
+    swallowing: {
+      value: "du mal à avaler",
+      synonyms: [
+        "des difficultés à avaler",
+        "je n'arrive plus à avaler",
+        "je n'arrive pas à avaler",
+        "des problèmes pour avaler",
+        "des spasmes en avalant",
+        "mal quand j'avale",
+      ],
+    },
+    weakness: {
+      value: "une faiblesse",
+      synonyms: [
+        "faiblesse musculaire",
+        "une faiblesse musculaire",
+        "ma jambe est faible",
+        "mon bras est faible",
+        "une faiblesse soudaine",
+      ],
+    },
+    numbness: {
+      value: "un engourdissement",
+      synonyms: ["engourdissement", "ma jambe est engourdie", "des fourmis dans la jambe", "une perte de sensibilité", "des picotements"],
+    },
+    "bladder-bowel": {
+      value: "une perte de contrôle de la vessie",
+      synonyms: [
+        "une perte de contrôle des intestins",
+        "incontinence",
+        "de l'incontinence",
+        "des problèmes de vessie",
+        "des problèmes intestinaux",
+      ],
+    },
+    fever: { value: "de la fièvre", synonyms: ["fièvre", "une forte fièvre", "de la température", "des frissons et de la fièvre"] },
+    "weight-loss": {
+      value: "une perte de poids inexpliquée",
+      synonyms: ["une perte de poids", "je maigris sans raison", "je perds du poids", "une perte de poids soudaine"],
+    },
+    "severe-spasm": {
+      value: "un spasme violent",
+      synonyms: ["des spasmes violents", "un spasme soudain et violent", "un très gros spasme", "des spasmes musculaires violents"],
+    },
   },
-  {
-    id: "numbness",
-    value: "numbness",
-    synonyms: ["numb", "numb legs", "my leg is numb", "pins and needles", "loss of feeling", "tingling and numbness", "numbness in my leg"],
+  es: {
+    "face-spasm": {
+      value: "espasmos en la cara",
+      synonyms: ["espasmos faciales", "me tiembla la cara", "tics en la cara", "un espasmo en la cara", "contracciones en la cara"],
+    },
+    "tongue-spasm": {
+      value: "espasmos en la lengua",
+      synonyms: ["se me contrae la lengua", "contracciones en la lengua", "tics en la lengua"],
+    },
+    swallowing: {
+      value: "problemas para tragar",
+      synonyms: ["dificultad para tragar", "me cuesta tragar", "espasmos al tragar", "me duele al tragar"],
+    },
+    weakness: {
+      value: "debilidad",
+      synonyms: ["debilidad muscular", "tengo la pierna débil", "tengo el brazo débil", "piernas débiles", "debilidad repentina"],
+    },
+    numbness: {
+      value: "entumecimiento",
+      synonyms: ["adormecimiento", "se me duerme la pierna", "tengo la pierna dormida", "hormigueo", "pérdida de sensibilidad"],
+    },
+    "bladder-bowel": {
+      value: "pérdida de control de la vejiga",
+      synonyms: [
+        "pérdida de control intestinal",
+        "incontinencia",
+        "problemas de vejiga",
+        "problemas intestinales",
+        "no controlo la vejiga",
+      ],
+    },
+    fever: { value: "fiebre", synonyms: ["fiebre alta", "algo de fiebre", "escalofríos y fiebre", "temperatura alta"] },
+    "weight-loss": {
+      value: "pérdida de peso sin explicación",
+      synonyms: ["pérdida de peso", "estoy perdiendo peso", "adelgazo sin querer", "pérdida de peso repentina"],
+    },
+    "severe-spasm": {
+      value: "un espasmo fuerte",
+      synonyms: ["espasmos fuertes", "un espasmo repentino y violento", "un espasmo muy malo", "espasmos musculares fuertes"],
+    },
   },
-  {
-    id: "bladder-bowel",
-    value: "loss of bladder control",
-    synonyms: [
-      "loss of bowel control",
-      "incontinence",
-      "bladder problems",
-      "bowel problems",
-      "I can't control my bladder",
-      "I can't control my bowels",
-    ],
+  it: {
+    "face-spasm": {
+      value: "spasmi al viso",
+      synonyms: ["spasmi facciali", "mi trema il viso", "tic al viso", "uno spasmo al viso", "contrazioni al viso"],
+    },
+    "tongue-spasm": { value: "spasmi alla lingua", synonyms: ["mi si contrae la lingua", "contrazioni alla lingua", "tic alla lingua"] },
+    swallowing: {
+      value: "difficoltà a deglutire",
+      synonyms: [
+        "problemi a deglutire",
+        "faccio fatica a deglutire",
+        "spasmi quando deglutisco",
+        "mi fa male deglutire",
+        "difficoltà a ingoiare",
+      ],
+    },
+    weakness: {
+      value: "debolezza",
+      synonyms: ["debolezza muscolare", "ho la gamba debole", "ho il braccio debole", "gambe deboli", "debolezza improvvisa"],
+    },
+    numbness: {
+      value: "intorpidimento",
+      synonyms: [
+        "formicolio",
+        "ho la gamba intorpidita",
+        "gamba addormentata",
+        "perdita di sensibilità",
+        "formicolio e intorpidimento",
+        "un formicolio alla gamba",
+        "formicolio alle gambe",
+        "un formicolio",
+      ],
+    },
+    "bladder-bowel": {
+      value: "perdita di controllo della vescica",
+      synonyms: [
+        "perdita di controllo dell'intestino",
+        "incontinenza",
+        "problemi alla vescica",
+        "problemi intestinali",
+        "non controllo la vescica",
+      ],
+    },
+    fever: { value: "febbre", synonyms: ["la febbre", "febbre alta", "un po' di febbre", "brividi e febbre"] },
+    "weight-loss": {
+      value: "perdita di peso inspiegabile",
+      synonyms: ["perdita di peso", "sto perdendo peso", "dimagrisco senza motivo", "perdita di peso improvvisa"],
+    },
+    "severe-spasm": {
+      value: "uno spasmo violento",
+      synonyms: ["spasmi violenti", "uno spasmo improvviso e forte", "uno spasmo molto forte", "spasmi muscolari forti"],
+    },
   },
-  { id: "fever", value: "a fever", synonyms: ["fever", "a high temperature", "a temperature", "chills and fever"] },
-  {
-    id: "weight-loss",
-    value: "unexplained weight loss",
-    synonyms: ["weight loss", "losing weight", "losing weight without trying", "I am losing weight", "sudden weight loss"],
-  },
-  {
-    id: "severe-spasm",
-    value: "a severe spasm",
-    synonyms: ["severe spasms", "a sudden violent spasm", "a really bad spasm", "severe muscle spasms", "an extreme spasm"],
-  },
-];
+};
+
+/** The English words, as the English model and older code use them. */
+export const SYMPTOMS = SYMPTOM_IDS.map((id) => ({ id, ...SYMPTOM_WORDS.en[id] }));
 
 const normalise = (text: string) =>
   text
     .toLowerCase()
     .replace(/[’‘]/g, "'")
-    .replace(/[^a-z' ]+/g, " ")
+    .replace(/[^\p{L}' ]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-const PHRASES = new Set(SYMPTOMS.flatMap((s) => [s.value, ...s.synonyms]).map(normalise));
+const PHRASES = new Set(
+  Object.values(SYMPTOM_WORDS)
+    .flatMap((words) => Object.values(words).flatMap((w) => [w.value, ...w.synonyms]))
+    .map(normalise),
+);
 
-/** `heard` is one of the red-flag symptoms, word for word (a value or synonym of the Symptom slot). */
+/** `heard` is one of the red-flag symptoms, word for word, in any language the skill speaks. */
 export const isSymptomPhrase = (heard: string): boolean => PHRASES.has(normalise(heard));

@@ -15,3 +15,7 @@ export type RomChange = (typeof ROM_CHANGES)[number];
 export const TENDERNESS_SCALE = { min: 0, max: 10 } as const;
 
 export const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
+
+/** The languages the skill speaks; each skill locale speaks one of them (lambda/speech/index.ts). */
+export const LANGUAGES = ["en", "de", "fr", "es", "it"] as const;
+export type Language = (typeof LANGUAGES)[number];

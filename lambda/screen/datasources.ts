@@ -127,13 +127,16 @@ export function screenData(
   locale: string | undefined,
   parts: { view: ScreenData["view"]; sessions?: ScreenSession[] | null; refusal?: ScreenRefusal; dose?: DoseResponse },
 ): ScreenData {
+  const labels = labelsFor(locale);
+  // Built from the contract's English names; shown in the request's language.
+  const named = <T extends ScreenRegion>(r: T): T => ({ ...r, name: labels.regions[r.id] });
   return {
     type: "object",
     view: parts.view,
-    labels: labelsFor(locale),
-    sessions: parts.sessions ?? [],
-    refusal: parts.refusal ?? null,
-    regions: screenDose(parts.dose),
+    labels,
+    sessions: (parts.sessions ?? []).map(named),
+    refusal: parts.refusal ? named(parts.refusal) : null,
+    regions: screenDose(parts.dose).map(named),
     doseShown: parts.dose !== undefined,
     sessionsShown: parts.sessions != null,
     nothingRunning: parts.sessions?.length === 0 && !parts.refusal,

@@ -119,9 +119,11 @@ const redFlagsSaid = (flags: readonly SpokenRedFlag[]): string => {
 };
 
 export const enUS = {
+  /** How the skill names each region (also the Region slot's values in this language's model). */
+  regionNames: Object.fromEntries(REGION_IDS.map((id) => [id, regionName(id)])) as Record<RegionId, string>,
   welcome: () => `Welcome to Bio Light. ${WELCOME_OPTIONS}`,
   /** Before the caution at a launch: a user who never answered it, or answered an older version. */
-  welcomeCaution: (changed: boolean) =>
+  welcomeCaution: (changed: boolean): string =>
     changed
       ? "Welcome back to Bio Light. The safety check has changed since you last heard it, so here it is again."
       : "Welcome to Bio Light.",
@@ -303,6 +305,7 @@ export const enUS = {
     last24h: "Light in the last 24 hours",
     unit: "J/cm²",
     noDose: "The bridge did not answer: the light used is not shown.",
+    regions: Object.fromEntries(REGION_IDS.map((id) => [id, REGIONS[id].displayName])) as Record<RegionId, string>,
   },
 };
 

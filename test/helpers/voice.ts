@@ -19,7 +19,10 @@ import { call } from "./http.js";
 // request(url, options, callback) for every later test in this jest worker). Nothing here uses it.
 createRequire(import.meta.url)("nock").restore();
 
-export const MODEL = fileURLToPath(new URL("../../models/interactionModels/custom/en-US.json", import.meta.url));
+/** A locale's generated interaction model file. */
+export const modelFile = (locale: string) =>
+  fileURLToPath(new URL(`../../models/interactionModels/custom/${locale}.json`, import.meta.url));
+export const MODEL = modelFile("en-US");
 
 /** The user-data folders testSkill made, removed after the test file that imports this helper. */
 const madeDirs = new Set<string>();
@@ -49,14 +52,23 @@ export async function testSkill(
 }
 
 /**
+ * `skill`: the skill, or the built Lambda bundle's module (its `handler`); `locale`: the request
+ * locale and the interaction model it is matched against.
  * Sets the Alexa API endpoint (and optionally the timers permission) on every request. `personId`:
  * the speaker is a recognised Alexa voice profile (context.System.person), as on a real Echo.
  */
-export function alexaFor(skill: Skill, api: { url: string }, opts: { timers?: boolean; userId?: string; personId?: string } = {}) {
+export function alexaFor(
+  skill: Skill | { handler: (event: RequestEnvelope, context?: unknown) => Promise<unknown> },
+  api: { url: string },
+  opts: { timers?: boolean; userId?: string; personId?: string; locale?: string } = {},
+) {
+  const locale = opts.locale ?? "en-US";
   const alexa = VirtualAlexa.Builder()
-    .handler((event: RequestEnvelope, context: unknown) => skill.invoke(event, context))
-    .interactionModelFile(MODEL)
-    .locale("en-US")
+    .handler((event: RequestEnvelope, context: unknown) =>
+      "invoke" in skill ? skill.invoke(event, context) : skill.handler(event, context),
+    )
+    .interactionModelFile(modelFile(locale))
+    .locale(locale)
     .create();
   // biome-ignore lint/suspicious/useIterableCallbackReturn: virtual-alexa's request filter, not Array#filter
   alexa.filter((request: RequestEnvelope) => {

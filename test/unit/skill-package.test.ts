@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { interactionModel, modelPath } from "../../lambda/model/interaction-model.js";
-import { SKILL_LOCALES as LOCALES } from "../../lambda/speech/index.js";
+import { SKILL_LOCALES as LOCALES, type SkillLocale, speechFor } from "../../lambda/speech/index.js";
 import { REGION_IDS, REGIONS } from "../../matter-bridge/contract/index.js";
 import { intentRequest, invoke } from "../helpers/envelopes.js";
 import { alexaFor, said, testSkill } from "../helpers/voice.js";
@@ -10,22 +10,65 @@ import { alexaFor, said, testSkill } from "../helpers/voice.js";
 const read = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), "utf8"));
 const skillJson = read("models/skill.json");
 
+/** What a household says to open the skill, per locale (README, "Languages"). */
+const INVOCATIONS: Record<SkillLocale, string> = {
+  "en-US": "bio light",
+  "en-GB": "bio light",
+  "en-CA": "bio light",
+  "en-AU": "bio light",
+  "en-IN": "bio light",
+  "de-DE": "bio licht",
+  "fr-FR": "bio lumière",
+  "es-ES": "bio luz",
+  "it-IT": "bio luce",
+};
+/** The launch words before the invocation name in each language's example phrases. */
+const LAUNCH: Record<string, string> = {
+  en: "(?:ask|open|launch|tell) bio light(?: to)?",
+  de: "(?:frage|öffne|starte|sage) bio licht(?:,|:)?",
+  fr: "(?:demande à|ouvre|lance) bio lumière(?: de| d')?",
+  es: "(?:pregunta a|abre|pide a) bio luz(?: que)?",
+  it: "(?:chiedi a|apri|avvia) bio luce(?: di)?",
+};
+
 describe("interaction models", () => {
   it.each(LOCALES)("%s is what `npm run models` generates (run it after editing the source)", (locale) => {
     expect(read(modelPath(locale))).toEqual(interactionModel(locale));
   });
 
-  it.each(LOCALES)("%s: invocation 'bio light', Region values are the contract's region catalogue", (locale) => {
+  it.each(LOCALES)("%s: its invocation name, Region values as the locale's speech names the regions", (locale) => {
     const lm = read(modelPath(locale)).interactionModel.languageModel;
-    expect(lm.invocationName).toBe("bio light");
+    expect(lm.invocationName).toBe(INVOCATIONS[locale]);
     const region = lm.types.find((t: { name: string }) => t.name === "Region");
     expect(region.values.map((v: { id: string }) => v.id).sort()).toEqual([...REGION_IDS].sort());
     for (const v of region.values as Array<{ id: keyof typeof REGIONS; name: { value: string; synonyms: string[] } }>) {
-      expect(v.name.value).toBe(REGIONS[v.id].spokenName);
-      expect(v.name.synonyms).toEqual(expect.arrayContaining([...REGIONS[v.id].synonyms]));
+      expect(v.name.value).toBe(speechFor(locale).regionNames[v.id]);
+      if (locale.startsWith("en-")) expect(v.name.synonyms).toEqual(expect.arrayContaining([...REGIONS[v.id].synonyms]));
+      else expect(v.name.synonyms.length).toBeGreaterThanOrEqual(8);
     }
     for (const intent of lm.intents.filter((i: { name: string }) => !i.name.startsWith("AMAZON.")))
-      expect(intent.samples.length).toBeGreaterThanOrEqual(10);
+      expect(intent.samples.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each(LOCALES.filter((l) => l !== "en-US"))("%s has en-US's intents, slots, slot types and slot value ids", (locale) => {
+    const shape = (l: (typeof LOCALES)[number]) => {
+      const lm = read(modelPath(l)).interactionModel.languageModel;
+      return {
+        intents: lm.intents.map((i: ModelIntent) => ({ name: i.name, slots: i.slots ?? [] })),
+        types: lm.types.map((t: { name: string; values: Array<{ id: string }> }) => ({ name: t.name, ids: t.values.map((v) => v.id) })),
+      };
+    };
+    expect(shape(locale)).toEqual(shape("en-US"));
+  });
+
+  it.each(LOCALES)("%s: no sample is a bare built-in slot, which would catch whatever matches nothing else", (locale) => {
+    const bare = (languageModel(locale).intents as ModelIntent[]).flatMap((i) =>
+      i.samples
+        .filter((sample) => /^\{[^}]+\}$/.test(sample))
+        .filter((sample) => (i.slots ?? []).find((s) => `{${s.name}}` === sample)?.type.startsWith("AMAZON."))
+        .map((sample) => `${i.name}: ${sample}`),
+    );
+    expect(bare).toEqual([]);
   });
 
   it("every intent in the model reaches a handler (none falls through to the error speech)", async () => {
@@ -69,7 +112,7 @@ describe("sample utterances (rules Alexa's model build enforces, and enough ways
         const words = sample.split(" ");
         const undeclared = [...sample.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((name) => !slots.has(name));
         if (
-          !/^[A-Za-z' {}]+$/.test(sample) ||
+          !(locale.startsWith("en-") ? /^[A-Za-z' {}]+$/ : /^[\p{L}'\- {}]+$/u).test(sample) ||
           sample !== sample.trim() ||
           sample.includes("  ") ||
           sample.length > 120 ||
@@ -150,24 +193,41 @@ describe("skill.json", () => {
   it("is Health & Fitness with the professional-advice disclaimer in every locale", () => {
     expect(manifest.publishingInformation.category).toBe("HEALTH_AND_FITNESS");
     for (const locale of LOCALES)
-      expect(manifest.publishingInformation.locales[locale].description).toMatch(/not a substitute for professional/i);
+      expect(manifest.publishingInformation.locales[locale].description).toMatch(
+        /not a substitute for professional|ersetzt keine ärztliche|ne remplace pas un avis|no sustituye el consejo|non sostituisce il parere/i,
+      );
     expect(manifest.permissions).toEqual([{ name: "alexa::alerts:timers:skill:readwrite" }]);
   });
 
   it("its description names every region of the catalogue (the manifest is plain JSON: this keeps it in step)", () => {
     for (const locale of LOCALES)
-      for (const id of REGION_IDS) expect(manifest.publishingInformation.locales[locale].description).toContain(REGIONS[id].spokenName);
+      for (const id of REGION_IDS)
+        expect(manifest.publishingInformation.locales[locale].description.toLowerCase()).toContain(
+          speechFor(locale).regionNames[id].toLowerCase(),
+        );
   });
 
-  it("its example phrases are real samples: each matches an utterance of the real model and is handled", async () => {
+  it("its example phrases are real samples: each matches an utterance of the locale's real model and is handled in its language", async () => {
     const { skill } = await testSkill("http://127.0.0.1:9", "t", { timeoutMs: 200 });
-    const alexa = alexaFor(skill, { url: "http://127.0.0.1:9" });
     for (const locale of LOCALES) {
-      for (const phrase of manifest.publishingInformation.locales[locale].examplePhrases as string[]) {
-        const m = /^Alexa, (?:ask|open|launch) bio light(?: to)? ?(.*)$/.exec(phrase);
-        expect(m).not.toBeNull();
-        const reply = await alexa.utter(m![1]);
-        expect(said(reply)).not.toContain("didn't get that");
+      const alexa = alexaFor(skill, { url: "http://127.0.0.1:9" }, { locale });
+      const phrases = manifest.publishingInformation.locales[locale].examplePhrases as string[];
+      expect(phrases.length).toBeGreaterThanOrEqual(3);
+      for (const phrase of phrases) {
+        const m = new RegExp(`^Alexa, ${LAUNCH[locale.slice(0, 2)]} ?(.*)$`, "i").exec(phrase);
+        expect({ locale, phrase, matches: m !== null }).toEqual({ locale, phrase, matches: true });
+        const text = said(
+          await alexa.utter(
+            m![1]
+              .replace(/[.,?¿!]/g, "")
+              .replace(/-/g, " ")
+              .trim(),
+          ),
+        );
+        expect({ phrase, understood: !text.startsWith(speechFor(locale).fallback()) && text.length > 0 }).toEqual({
+          phrase,
+          understood: true,
+        });
       }
     }
   });

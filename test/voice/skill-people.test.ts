@@ -63,7 +63,9 @@ describe("two people at home, each with their own voice", () => {
     const asked = await anna.utter("start a low back session");
     expect(said(asked)).toBe(WHO_VOICE);
     expect(ended(asked)).toBe(false);
-    expect(said(await anna.utter("Anna"))).toMatch(/^Thanks, Anna\. I'll know your voice from now on\. .*Does any of this apply to you\?$/);
+    expect(said(await anna.utter("it's Anna"))).toMatch(
+      /^Thanks, Anna\. I'll know your voice from now on\. .*Does any of this apply to you\?$/,
+    );
     const annaStart = await anna.utter("no");
     expect(said(annaStart)).toMatch(
       /^Thanks\. I've noted that none of those apply\. Anna, starting your low back and hips session for 30 seconds\./,
@@ -95,7 +97,7 @@ describe("two people at home, each with their own voice", () => {
     const { speaker, stored } = await home(TWO);
     const ben = speaker(BEN_VOICE);
     expect(said(await ben.utter("how am I doing"))).toBe(WHO_VOICE);
-    expect(said(await ben.utter("Ben"))).toMatch(
+    expect(said(await ben.utter("it's Ben"))).toMatch(
       /^Thanks, Ben\. I'll know your voice from now on\. Ben, I don't have anything logged yet\./,
     );
     expect((await stored()).voices).toEqual({ [BEN_VOICE]: { id: "ben", name: "Ben" } });
@@ -115,7 +117,7 @@ describe("two people at home, each with their own voice", () => {
     expect(said(reply)).toMatch(/^carla isn.t one of the people your Bio Light bridge knows\. Is this Anna or Ben\?$/i);
     expect(ended(reply)).toBe(false);
     expect((await bridge.panel()).on).toBe(false);
-    expect(said(await anna.utter("Anna"))).toContain("Does any of this apply to you?");
+    expect(said(await anna.utter("it's Anna"))).toContain("Does any of this apply to you?");
   });
 });
 
@@ -135,7 +137,7 @@ describe("a speaker Alexa does not recognise", () => {
     // Next time: asked again (nothing is remembered for an unrecognised voice); Ben's caution answer is his.
     const next = speaker();
     expect(said(await next.utter("start a neck session"))).toBe(WHO_FOR);
-    expect(said(await next.utter("Ben"))).toMatch(/^Ben, starting your neck and shoulders session/);
+    expect(said(await next.utter("it's Ben"))).toMatch(/^Ben, starting your neck and shoulders session/);
     expect((await stored()).voices).toEqual({});
     expect(bridge.ledger.sessions().map((s) => [s.person, s.region])).toEqual([
       ["ben", "mid-back"],
@@ -165,7 +167,7 @@ describe("progress logs and caution answers are kept per person", () => {
     const { bridge, speaker, stored } = await home(TWO);
     const anna = speaker(ANNA_VOICE);
     await anna.utter("start a neck session");
-    await anna.utter("Anna");
+    await anna.utter("it's Anna");
     await anna.utter("no");
     await anna.utter("stop the panel");
     expect(said(await anna.utter("I had a spasm"))).toContain("1 in the last 7 days");
@@ -176,7 +178,7 @@ describe("progress logs and caution answers are kept per person", () => {
 
     const ben = speaker(BEN_VOICE);
     await ben.utter("how am I doing");
-    expect(said(await ben.utter("Ben"))).toContain("Ben, I don't have anything logged yet.");
+    expect(said(await ben.utter("it's Ben"))).toContain("Ben, I don't have anything logged yet.");
     // Ben has not answered the caution himself: his first start reads it, though Anna's answer opened the household gate.
     expect(said(await speaker(BEN_VOICE).utter("start a mid back session"))).toContain("Does any of this apply to you?");
 
@@ -201,7 +203,7 @@ describe("progress logs and caution answers are kept per person", () => {
     });
     const ben = speaker(BEN_VOICE);
     await ben.utter("how am I doing");
-    const summary = said(await ben.utter("Ben"));
+    const summary = said(await ben.utter("it's Ben"));
     expect(summary).toContain("1 logged spasm");
     expect(summary).toContain("average knot tenderness 6");
     const data = await stored();
@@ -231,7 +233,7 @@ describe("a red flag in a home with several people", () => {
     ]) {
       const alexa = speaker(voice);
       await alexa.utter("start a neck session");
-      await alexa.utter(name);
+      await alexa.utter(`it's ${name}`);
       expect(said(await alexa.utter("no"))).toContain(`${name}, starting your neck and shoulders session`);
       await alexa.utter("stop the panel");
     }
@@ -247,7 +249,7 @@ describe("a red flag in a home with several people", () => {
     const { speaker, stored } = await home(TWO);
     const anna = speaker(ANNA_VOICE);
     await anna.utter("start a neck session");
-    await anna.utter("Anna");
+    await anna.utter("it's Anna");
     await anna.utter("no");
     await anna.utter("stop the panel");
     // Not a moment's delay to ask who it is: the red flag is handled at once.
@@ -302,7 +304,7 @@ describe("a voice is remembered only for the person it says it is", () => {
       ]) {
         const alexa = speaker(v);
         await alexa.utter("how am I doing");
-        expect(said(await alexa.utter(name))).toContain(`Thanks, ${name}. I'll know your voice from now on.`);
+        expect(said(await alexa.utter(`I'm ${name}`))).toContain(`Thanks, ${name}. I'll know your voice from now on.`);
       }
       const ben = speaker(BEN_VOICE);
       expect(said(await ben.utter("I had a spasm"))).toContain("Noted a spasm.");
@@ -321,7 +323,7 @@ describe("a voice is remembered only for the person it says it is", () => {
     const { speaker, stored } = await home(TWO);
     const anna = speaker(ANNA_VOICE);
     await anna.utter("how am I doing");
-    await anna.utter("Anna");
+    await anna.utter("it's Anna");
     expect(said(await speaker(BEN_VOICE).utter("forget my voice"))).toMatch(/^I haven't linked your voice to anyone\./);
     expect(said(await speaker().utter("forget my voice"))).toMatch(/^I don't recognize your voice, so I haven't linked it to anyone\./);
     expect((await stored()).voices).toEqual({ [ANNA_VOICE]: { id: "anna", name: "Anna" } });
@@ -332,16 +334,16 @@ describe("a voice is remembered only for the person it says it is", () => {
     expect((await stored()).voices).toEqual({ [ANNA_VOICE]: { id: "anna", name: "Anna" } });
   });
 
-  it("a bare word outside the who-question is answered as not understood; a red flag said alone is a red flag", async () => {
+  it("a name outside the who-question is answered as not understood; a red flag said alone is a red flag", async () => {
     const { speaker, stored } = await home(TWO);
     const anna = speaker(ANNA_VOICE);
     await anna.utter("how am I doing");
-    await anna.utter("Anna");
+    await anna.utter("it's Anna");
     const alexa = speaker(ANNA_VOICE);
-    expect(said(await alexa.utter("dizziness"))).toBe(
+    expect(said(await alexa.utter("it's dizziness"))).toBe(
       "Sorry, I didn't get that. You can say, start a low back session, or say help to hear more.",
     );
-    expect(said(await alexa.utter("Ben"))).toBe(
+    expect(said(await alexa.utter("it's Ben"))).toBe(
       "Sorry, I didn't get that. You can say, start a low back session, or say help to hear more.",
     );
     expect(said(await alexa.utter("I am losing weight"))).toContain("prompt medical evaluation");
@@ -378,7 +380,7 @@ describe("progress logs while the bridge is away", () => {
     const { skill } = await testSkill(back.url, back.token, { dataDir });
     const ben = alexaFor(skill, fake.api(), { userId: ACCOUNT, personId: BEN_VOICE });
     await ben.utter("how am I doing");
-    const summary = said(await ben.utter("Ben"));
+    const summary = said(await ben.utter("it's Ben"));
     expect(summary).toContain("1 logged spasm");
     expect(summary).toContain("average knot tenderness 4");
     const data = await stored();
@@ -390,7 +392,7 @@ describe("progress logs while the bridge is away", () => {
     const { bridge, speaker, stored } = await home(TWO);
     const anna = speaker(ANNA_VOICE);
     await anna.utter("how am I doing");
-    await anna.utter("Anna");
+    await anna.utter("it's Anna");
     await bridge.close();
     expect(said(await speaker(ANNA_VOICE).utter("I had a spasm"))).toMatch(/^Noted a spasm\. That's 1 in the last 7 days\./);
     expect(said(await speaker().utter("I had a spasm"))).toContain("saved it with the household's logs");

@@ -1,0 +1,77 @@
+/**
+ * The interaction model's shape, shared by every language: intent names, their slots and slot types,
+ * and the ids of every custom slot value. A language supplies only words (see LanguageSource), keyed
+ * by these names and ids, so the compiler rejects a language that misses or invents one.
+ */
+import type { RegionId, WorkoutKind } from "../../matter-bridge/contract/regions.js";
+import type { SymptomId } from "../symptoms.js";
+import type { FaqTopic, RomChange } from "../vocabulary.js";
+
+type Slot = readonly [name: string, type: string];
+const REGION: Slot = ["region", "Region"];
+
+/** Every intent, in the model's order, with its slots. */
+export const INTENT_SLOTS = {
+  StartSessionIntent: [REGION, ["duration", "AMAZON.DURATION"], ["distance", "AMAZON.NUMBER"]],
+  StopSessionIntent: [],
+  TimeLeftIntent: [],
+  DoseStatusIntent: [REGION],
+  WorkoutDoneIntent: [["workout", "WorkoutKind"]],
+  RoutineIntent: [REGION],
+  ReadyIntent: [],
+  LogSpasmIntent: [],
+  LogTendernessIntent: [["score", "AMAZON.NUMBER"], REGION],
+  LogRangeOfMotionIntent: [["change", "RomChange"]],
+  ProgressIntent: [],
+  RedFlagIntent: [["symptom", "Symptom"]],
+  FaqIntent: [["topic", "FaqTopic"]],
+  CautionIntent: [],
+  // AMAZON.FirstName, not a custom type: the people are the bridge's, named at run time. `name`: the
+  // speaker says who they are (a voice asked is remembered); `forName`: whom this one request is for.
+  IdentifyPersonIntent: [
+    ["name", "AMAZON.FirstName"],
+    ["forName", "AMAZON.FirstName"],
+  ],
+  ForgetVoiceIntent: [["name", "AMAZON.FirstName"]],
+  "AMAZON.HelpIntent": [],
+  "AMAZON.FallbackIntent": [],
+  "AMAZON.StopIntent": [],
+  "AMAZON.CancelIntent": [],
+  "AMAZON.NavigateHomeIntent": [],
+  "AMAZON.YesIntent": [],
+  "AMAZON.NoIntent": [],
+} as const satisfies Record<string, readonly Slot[]>;
+export type IntentName = keyof typeof INTENT_SLOTS;
+
+/** One slot value's words: what Alexa resolves to its id. */
+export interface SlotWords {
+  value: string;
+  synonyms: readonly string[];
+}
+
+/** What one language (or English variant) writes: its own samples and slot words, for the shared shape. */
+export interface LanguageSource {
+  invocationName: string;
+  samples: Record<IntentName, readonly string[]>;
+  types: {
+    Region: Record<RegionId, SlotWords>;
+    WorkoutKind: Record<WorkoutKind, SlotWords>;
+    Symptom: Record<SymptomId, SlotWords>;
+    RomChange: Record<RomChange, SlotWords>;
+    FaqTopic: Record<FaqTopic, SlotWords>;
+  };
+}
+
+/**
+ * Every combination of the parts, in order, single-spaced: `phrases(["", "please"], ["start", "begin"], "my {region}")`
+ * gives "start my {region}", "begin my {region}", "please start my {region}", "please begin my {region}".
+ */
+export function phrases(...parts: Array<string | readonly string[]>): string[] {
+  let out = [""];
+  for (const part of parts) {
+    const options = typeof part === "string" ? [part] : part;
+    out = out.flatMap((head) => options.map((tail) => `${head} ${tail}`));
+  }
+  return out.map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p.length > 0);
+}
+export const unique = (...lists: Array<readonly string[]>): string[] => [...new Set(lists.flat())];

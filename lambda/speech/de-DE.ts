@@ -1,0 +1,298 @@
+/**
+ * Everything the skill says, in German (de-DE), with the same keys as en-US (the compiler checks).
+ * Wellness language only; the caution is never skipped. Numbers and lengths are said in words.
+ */
+import type { AdjustmentReason, RefusalCode } from "../../matter-bridge/contract/api.js";
+import { cautionText } from "../../matter-bridge/contract/caution.js";
+import { REGION_IDS, type RegionId } from "../../matter-bridge/contract/regions.js";
+import { numberWordsIn } from "../number-words.js";
+import type { RomChange } from "../vocabulary.js";
+import type { RefusalContext, Speech } from "./en-US.js";
+import { counted, listIn, minutesShape, whenShape } from "./words.js";
+
+const REGION: Record<RegionId, { name: string; display: string; tip: string; movements: string[]; release: string }> = {
+  "neck-shoulders": {
+    name: "Nacken und Schultern",
+    display: "Nacken & Schultern",
+    tip: "Setz oder stell dich mit dem Rücken zum Panel, sodass das Licht deinen Hinterkopfansatz, deinen Nacken und den oberen Rücken erreicht.",
+    movements: ["langsames Kopfdrehen", "Schulterkreisen", "sanftes Kinn-Zurückziehen"],
+    release: "ein weicher Ball zwischen Wand und Schulteroberseite, mit angenehmem Druck",
+  },
+  "mid-back": {
+    name: "mittlerer Rücken",
+    display: "Mittlerer Rücken",
+    tip: "Setz dich mit dem Panel im empfohlenen Abstand hinter dich, sodass das Licht deine Schulterblätter und die Mitte der Wirbelsäule erreicht.",
+    movements: ["Katze-Kuh", "Schulterkreisen", "sanfte Drehungen im Sitzen"],
+    release: "eine Faszienrolle entlang des oberen und mittleren Rückens, mit angenehmem Druck",
+  },
+  "low-back-hips": {
+    name: "unterer Rücken und Hüften",
+    display: "Unterer Rücken & Hüften",
+    tip: "Stell oder leg dich so, dass das Panel deinen unteren Rücken und das Gesäß beleuchtet; dreh dich an manchen Tagen etwas, um andere Winkel zu erreichen.",
+    movements: ["Katze-Kuh", "Hüftöffner", "sanftes Knie-zur-Brust-Dehnen"],
+    release: "ein weicher Ball oder eine Faszienrolle am Gesäß, mit angenehmem Druck",
+  },
+};
+const name = (id: RegionId) => REGION[id].name;
+/** "deinen Nacken und deine Schultern" is awkward: the skill says "für Nacken und Schultern", "bei …". */
+const regionChoice = () => listIn(REGION_IDS.map(name), "oder");
+const n = (x: number) => numberWordsIn("de", x);
+
+export function minutesPhrase(seconds: number): string {
+  const s = minutesShape(seconds);
+  if (s.kind === "seconds") return counted("de", s.n, "Sekunde", "Sekunden", "f");
+  if (s.kind === "minutes") return counted("de", s.n, "Minute", "Minuten", "f");
+  return `etwa ${s.whole === 1 ? "eineinhalb" : `${n(s.whole)}einhalb`} Minuten`;
+}
+
+export function whenPhrase(seconds: number): string {
+  const w = whenShape(seconds);
+  if (w.unit === "minute") return "in einer Minute";
+  if (w.unit === "minutes") return `in etwa ${n(w.n)} Minuten`;
+  if (w.unit === "hours") return w.n === 1 ? "in etwa einer Stunde" : `in etwa ${n(w.n)} Stunden`;
+  return w.n === 1 ? "in etwa einem Tag" : `in etwa ${n(w.n)} Tagen`;
+}
+
+const EYES = "Schau nicht in das Panel; schließ die Augen oder trag den mitgelieferten Augenschutz, solange es an ist.";
+const RED_FLAGS = [
+  "Krämpfe, die heftig oder plötzlich sind oder Gesicht, Zunge oder das Schlucken betreffen",
+  "echte Schwäche, Taubheit oder jeder Verlust der Kontrolle über Blase oder Darm",
+  "Fieber, Gewichtsverlust, den du dir nicht erklären kannst, oder eine ernste Vorerkrankung zusammen mit neuen Schmerzen",
+  "Medikamente oder eine Erkrankung, die deine Haut lichtempfindlich machen",
+];
+const CAUTION = [
+  "Vor deiner ersten Sitzung ein Sicherheitscheck.",
+  `Sprich zuerst mit einer medizinischen Fachperson, wenn eines davon auf dich zutrifft: ${RED_FLAGS.join("; ")}.`,
+  EYES,
+  "Das Licht sollte sich höchstens angenehm warm anfühlen, nie heiß.",
+  "Bio Licht unterstützt das Wohlbefinden der Muskeln und die Erholung als Teil einer umfassenderen Routine. Es ist keine medizinische Beratung und ersetzt keine Fachperson.",
+].join(" ");
+/** The bridge's caution in its own (English) words when it is not the text this catalogue translates. */
+const cautionOf = (text?: string) =>
+  text === undefined || text === cautionText()
+    ? CAUTION
+    : `Deine Bridge hat einen neueren Sicherheitscheck, den ich nur auf Englisch habe: ${text}`;
+
+const REDUCTIONS: Record<AdjustmentReason, (r: string, min: string) => string> = {
+  SESSION_MAX_SECONDS: (_r, min) => `die längste einzelne Sitzung ${min} dauert`,
+  SESSION_MAX_FLUENCE: () => "bei diesem Abstand das alles Licht ist, das eine Sitzung erlaubt",
+  REGION_FLUENCE_24H: (r) => `das ist, was vom Licht der letzten 24 Stunden für ${r} übrig ist`,
+  DAILY_ON_TIME: () => "das ist, was von der Einschaltzeit des Panels in den letzten 24 Stunden übrig ist",
+};
+
+const forRegion = (r: RefusalContext) => (r.region ? name(r.region) : "diesen Bereich");
+const nextPossible = (r: RefusalContext) =>
+  r.retryAfterSeconds ? ` Die nächste Sitzung ist ${whenPhrase(r.retryAfterSeconds)} möglich.` : "";
+
+const REFUSALS: Record<RefusalCode, (r: RefusalContext) => string> = {
+  CAUTION_REQUIRED: () => "Die Bridge braucht zuerst den Sicherheitscheck des Haushalts.",
+  REST_INTERVAL: (r) =>
+    `Für ${forRegion(r)} gab es gerade eine Sitzung, und zwischen zwei Sitzungen braucht es eine Pause.${nextPossible(r)}`,
+  REGION_LIMIT: (r) =>
+    `Für ${forRegion(r)} ist das Licht der letzten 24 Stunden schon aufgebraucht. Mehr ist hier nicht besser.${nextPossible(r)}`,
+  DAILY_ON_TIME: (r) => `Das Panel hat seine Einschaltzeit für die letzten 24 Stunden erreicht.${nextPossible(r)}`,
+  WEEKLY_LIMIT: (r) => `Für ${forRegion(r)} gab es schon so viele Sitzungen, wie in einer Woche erlaubt sind.${nextPossible(r)}`,
+  TOO_CLOSE: () => "Bei diesem Abstand wäre das Licht zu stark. Geh weiter vom Panel weg und frag noch einmal.",
+  TOO_SHORT: (r) => `Das wäre zu kurz, um sich zu lohnen. Sitzungen dauern mindestens ${minutesPhrase(r.minSessionSeconds)}.`,
+  PANEL_BUSY: (r) =>
+    `Das Panel läuft schon mit einer Sitzung.${r.retryAfterSeconds ? ` Sie endet ${whenPhrase(r.retryAfterSeconds)}.` : ""}`,
+  PANEL_UNREACHABLE: () =>
+    "Die Bridge erreicht das Panel nicht. Prüfe, ob der Stecker oder das Relais des Panels Strom hat und im Netzwerk ist, und versuch es dann noch einmal.",
+  LEDGER_UNAVAILABLE: () =>
+    "Die Bridge kann ihre Dosisaufzeichnungen gerade nicht lesen oder schreiben, deshalb startet sie keine Sitzung. Vielleicht ist ihr Speicher voll; sieh im Protokoll der Bridge nach.",
+  UNKNOWN_PANEL: () =>
+    "Die Bridge kennt das Panel, nach dem ich gefragt habe, nicht mehr; vielleicht haben sich ihre Panels geändert. Bitte versuch es noch einmal.",
+  STOPPED: () => "Das Panel wurde gestoppt, bevor die Sitzung begann, also läuft nichts. Frag einfach wieder, wenn du so weit bist.",
+  UNKNOWN_PERSON: () =>
+    "Die Bridge kennt die Person, nach der ich gefragt habe, nicht mehr; vielleicht haben sich ihre Personen geändert. Bitte versuch es noch einmal.",
+  CLOCK_UNTRUSTED: () =>
+    "Die Uhr der Bridge geht nach, deshalb weiß sie nicht sicher, wie lange deine letzten Sitzungen her sind, und startet keine. Sobald ihre Uhr stimmt, startet sie wieder Sitzungen; prüf die Zeitsynchronisierung der Bridge.",
+};
+
+const ROM_WORDS: Record<RomChange, string> = { better: "besser", same: "gleich", worse: "schlechter" };
+
+const WELCOME_OPTIONS =
+  "Du kannst zum Beispiel sagen: starte eine Sitzung für den unteren Rücken, führe mich durch die Routine für den Nacken, oder wie viel Licht hatte ich heute. Was möchtest du?";
+
+const stopHint = (when: string, panelNames: readonly string[]) =>
+  `${when}, sag: Alexa, sage Bio Licht: Panel aus${panelNames.length ? `, oder: Alexa, schalte ${listIn(panelNames, "oder")} aus` : ""}.`;
+
+export const deDE: Speech = {
+  regionNames: Object.fromEntries(REGION_IDS.map((id) => [id, name(id)])) as Record<RegionId, string>,
+  welcome: () => `Willkommen bei Bio Licht. ${WELCOME_OPTIONS}`,
+  welcomeCaution: (changed) =>
+    changed
+      ? "Willkommen zurück bei Bio Licht. Der Sicherheitscheck hat sich geändert, seit du ihn zuletzt gehört hast, deshalb kommt er hier noch einmal."
+      : "Willkommen bei Bio Licht.",
+  welcomeOptions: () => WELCOME_OPTIONS,
+  welcomeReprompt: () => `Welchen Bereich möchtest du: ${regionChoice()}?`,
+  caution: (text) => `${cautionOf(text)} Trifft etwas davon auf dich zu?`,
+  cautionWithdrawn: () =>
+    "Jemand in deinem Haushalt hat ein Warnsignal gemeldet, deshalb hat deine Bio Licht Bridge alle Sitzungen angehalten. Vor der nächsten kommt hier noch einmal der Sicherheitscheck.",
+  cautionChanged: () => "Der Sicherheitscheck hat sich geändert, seit du ihn zuletzt gehört hast, deshalb kommt er hier noch einmal.",
+  cautionFirst: () =>
+    "Das mache ich, sobald du den Sicherheitscheck beantwortet hast, den ich gerade vorgelesen habe. Trifft etwas davon auf dich zu?",
+  cautionReprompt: () => "Bitte antworte mit ja, wenn etwas davon auf dich zutrifft, oder mit nein, wenn nichts davon zutrifft.",
+  cautionApplies: (bridge) =>
+    `Danke, dass du es mir sagst. Dann benutze das Panel bitte vorerst nicht und sprich zuerst mit einer medizinischen Fachperson. Ich habe nichts gestartet.${bridge ? ` ${bridge}` : ""} Wenn du grünes Licht bekommen hast, frag mich einfach wieder.`,
+  cautionAcknowledged: () => "Danke. Ich habe notiert, dass nichts davon zutrifft.",
+  cautionAgain: () => `${CAUTION} Wenn etwas davon auf dich zutrifft, sprich bitte vor deiner nächsten Sitzung mit einer Fachperson.`,
+  askRegion: () => `Welcher Bereich: ${regionChoice()}?`,
+  unknownRegion: (heard) =>
+    `${heard ? `Für ${heard} kann ich das Panel nicht verwenden. ` : ""}Ich kann ${regionChoice()}. Welcher Bereich?`,
+  badDuration: (range, heard) =>
+    `${heard ? `${heard} ist keine Sitzungslänge, die ich verwenden kann. ` : ""}Sag eine Länge zwischen ${n(range.minSeconds / 60)} und ${n(range.maxSeconds / 60)} Minuten, und die Bridge hält sie innerhalb der sicheren Grenze. Zum Beispiel: starte eine Sitzung für den unteren Rücken für zehn Minuten.`,
+  checkingBridge: () => "Ich frage bei deiner Bio Licht Bridge nach.",
+  timerLabel: () => "Bio Licht",
+  timerAnnouncement: (region) => `Deine Sitzung für ${name(region)} ist vorbei. Das Panel hat sich selbst ausgeschaltet.`,
+  timersAccepted: (region, seconds) =>
+    `Danke. Ich habe einen Timer für das Ende deiner Sitzung für ${name(region)} gestellt, ${whenPhrase(seconds)}.`,
+  timersAcceptedNoSession: () => "Danke. Deine Sitzung ist schon vorbei; ich stelle einen Timer für das Ende der nächsten.",
+  timersAcceptedFailed: () =>
+    "Danke. Ich konnte den Timer diesmal nicht stellen; das Panel schaltet sich trotzdem selbst aus, wenn die Zeit um ist.",
+  timersDeclined: () => "Okay, kein Timer. Das Panel schaltet sich selbst aus, wenn die Zeit um ist.",
+  badDistance: (range) =>
+    `Ich habe keinen sinnvollen Abstand verstanden. Abstände sind in Zentimetern, zwischen ${n(range.min)} und ${n(range.max)}. Oder lass ihn weg, dann gilt der übliche Abstand des Panels.`,
+  started: (p) => {
+    const r = name(p.region);
+    const why = p.reductions.map((reason) => REDUCTIONS[reason](r, minutesPhrase(p.seconds)));
+    const shortened = why.length
+      ? `Ich habe sie${p.requested ? ` von ${minutesPhrase(p.requested)}` : ""} gekürzt, weil ${listIn(why, "und")}. `
+      : "";
+    const end = p.timerSet
+      ? "Ich habe einen Timer für das Ende gestellt."
+      : `Das Panel schaltet sich selbst aus, wenn die Zeit um ist.${p.askingTimers ? " Mit deiner Erlaubnis kann Alexa das Ende auch mit einem Timer ankündigen." : ""}`;
+    return `Ich starte deine Sitzung für ${r}, ${minutesPhrase(p.seconds)}. ${shortened}${REGION[p.region].tip} ${EYES} Es sollte sich höchstens angenehm warm anfühlen. ${stopHint("Wenn es heiß wird oder du früher aufhören willst", p.panelName ? [p.panelName] : [])} ${end}`;
+  },
+  refusals: REFUSALS,
+  refusedOther: () => "Die Bridge hat das aus einem Grund abgelehnt, den ich nicht kenne. Ihr Dashboard oder Protokoll sagt, warum.",
+  unreachable: () =>
+    "Entschuldige, ich konnte deine Bio Licht Bridge nicht erreichen. Prüfe, ob die Bridge läuft, ob die Bridge-Adresse des Skills stimmt und ob dein Netzwerk funktioniert. Es wurde nichts gestartet.",
+  unauthorized: () =>
+    "Entschuldige, die Bridge hat mein Token nicht akzeptiert. Das Bridge-Token des Skills muss zu dem im Speicherordner der Bridge passen.",
+  stopped: (seconds, region) =>
+    `Gestoppt. Für ${name(region)} waren es ${minutesPhrase(seconds)} Licht. Wenn es heiß war, nimm beim nächsten Mal mehr Abstand.`,
+  stoppedBeforeStart: (region) => `Gestoppt, bevor es losging: Die Sitzung für ${name(region)} hat das Panel nie eingeschaltet.`,
+  nothingRunning: () => "Das Panel hat gerade keine laufende Sitzung.",
+  timeLeft: (seconds, region) =>
+    `Deine Sitzung für ${name(region)} läuft noch ${minutesPhrase(seconds)}. Das Panel schaltet sich selbst aus.`,
+  doseRegion: (region, used, cap, nextInSeconds) => {
+    const percent = Math.round((100 * used) / cap);
+    const next =
+      nextInSeconds === null
+        ? "beim aktuellen Abstand des Panels nicht möglich"
+        : nextInSeconds <= 60
+          ? "jetzt möglich"
+          : `${whenPhrase(nextInSeconds)} möglich`;
+    return `Für ${name(region)} sind ${n(percent)} Prozent des Lichts der letzten 24 Stunden verbraucht. Die nächste Sitzung dafür ist ${next}.`;
+  },
+  doseOverall: (parts, onMinutes, leftMinutes) =>
+    `In den letzten 24 Stunden: ${listIn(
+      parts.map((p) => `${name(p.region)} ${n(p.percent)} Prozent`),
+      "und",
+    )} des erlaubten Lichts. Das Panel war ${counted("de", onMinutes, "Minute", "Minuten", "f")} an, ${counted("de", leftMinutes, "Minute", "Minuten", "f")} sind noch übrig.`,
+  workoutSuggest: (regions) =>
+    `Gut gemacht. Ein paar Minuten sanfte Bewegung, dann Licht für ${listIn(regions.map(name), "oder")} würde gut passen. Soll ich eine Sitzung für ${name(regions[0])} starten?`,
+  workoutRest: (regions, seconds) =>
+    `Gut gemacht. Für ${listIn(regions.map(name), "und")} gab es gerade erst Licht, jetzt ist eine Pause dran${seconds === undefined ? "" : `; die nächste Sitzung ist ${whenPhrase(seconds)} möglich`}. Sanftes Dehnen und Wasser tun es fürs Erste.`,
+  workoutReprompt: (region) => `Soll ich eine Sitzung für ${name(region)} starten? Ja oder nein?`,
+  noThanks: () => "Okay. Gute Erholung.",
+  routineStart: (region) =>
+    `Machen wir deine Routine für ${name(region)}. Zuerst ein paar Minuten sanfte Bewegung: ${listIn(REGION[region].movements, "und")}, so wie es sich angenehm anfühlt. Sag fertig, wenn du so weit bist.`,
+  routineRelease: (region) =>
+    `Gut. Wenn es dir hilft, nimm dir eine Minute für die Selbstmassage: ${REGION[region].release}. Sag fertig, wenn du das Licht möchtest.`,
+  routineReprompt: () => "Sag fertig, wenn du weitermachen willst, oder stopp, um die Routine zu beenden.",
+  notInRoutine: () => "Wir sind gerade in keiner Routine. Du kannst sagen: führe mich durch die Routine für den unteren Rücken.",
+  spasmLogged: (count, days) =>
+    `Krampf notiert. Das sind ${n(count)} in den letzten ${n(days)} Tagen. Im Moment helfen sanftes Dehnen und genug trinken; das Licht ist für die längere Sicht.`,
+  spasmNoted: () => "Krampf notiert. Im Moment helfen sanftes Dehnen und genug trinken; das Licht ist für die längere Sicht.",
+  tendernessLogged: (score, scale) =>
+    `Druckempfindlichkeit der Knoten notiert: ${n(score)} von ${n(scale.max)}. Achte auf den Verlauf über Wochen, nicht auf einzelne Tage.`,
+  askTenderness: (scale) =>
+    `Wie druckempfindlich sind deine Knoten, von ${n(scale.min)} für gar nicht bis ${n(scale.max)} für am schlimmsten? Sag zum Beispiel: Empfindlichkeit vier.`,
+  romChanges: ROM_WORDS,
+  romLogged: (change) => `Notiert: Deine Beweglichkeit fühlt sich ${ROM_WORDS[change]} an.`,
+  askRom: () => `Ist deine Beweglichkeit ${listIn(Object.values(ROM_WORDS), "oder")}? Sag zum Beispiel: meine Beweglichkeit ist besser.`,
+  progress: (p) => {
+    const parts = [
+      `Diese Woche hattest du ${p.sessionsThisWeek === 1 ? "eine Sitzung" : `${n(p.sessionsThisWeek)} Sitzungen`}, gegenüber ${n(p.sessionsBefore)} pro Woche im Schnitt davor`,
+      `${p.spasmsThisWeek === 1 ? "einen notierten Krampf" : `${n(p.spasmsThisWeek)} notierte Krämpfe`}, gegenüber ${n(p.spasmsBefore)} pro Woche davor`,
+    ];
+    if (p.tenderThisWeek !== undefined)
+      parts.push(
+        `eine durchschnittliche Knotenempfindlichkeit von ${n(p.tenderThisWeek)}${p.tenderBefore !== undefined ? ` gegenüber ${n(p.tenderBefore)} davor` : ""}`,
+      );
+    return `${listIn(parts, "und")}. ${p.weeksTracked < 3 ? "Es ist noch früh: Veränderungen zeigen sich meist über mehrere Wochen." : "Behalte den Verlauf über die Wochen im Blick."}`;
+  },
+  progressEmpty: () =>
+    "Ich habe noch nichts notiert. Nach Sitzungen kannst du sagen: ich hatte einen Krampf, Empfindlichkeit vier, oder meine Beweglichkeit ist besser, und ich vergleiche die Wochen für dich.",
+  progressReview: (weeks) =>
+    `Nach ${n(weeks)} Wochen oder mehr ist es nicht besser geworden. Es wäre gut, deinen Plan mit einer medizinischen Fachperson oder Physiotherapeutin oder einem Physiotherapeuten durchzugehen.`,
+  redFlag: () =>
+    "Das sollte zeitnah ärztlich abgeklärt werden, also wende dich bitte an eine medizinische Fachperson, oder an den Notruf, wenn es heftig oder plötzlich ist. Rotlicht ist dafür nicht das Richtige, und ich starte keine Sitzung.",
+  redFlagStopped: () => "Ich habe das Panel ausgeschaltet.",
+  redFlagPaused: () =>
+    "Ich habe das Panel außerdem für alle in deinem Haushalt angehalten: Es startet erst wieder, wenn der Sicherheitscheck erneut beantwortet wurde.",
+  redFlagNotPaused: (why) => {
+    const cause =
+      why === "unreachable"
+        ? "Ich konnte deine Bio Licht Bridge nicht erreichen"
+        : why === "unauthorized"
+          ? "Deine Bio Licht Bridge hat mein Token nicht akzeptiert"
+          : "Deine Bio Licht Bridge konnte es gerade nicht speichern";
+    return `${cause}, deshalb konnte ich das Panel nicht für deinen Haushalt anhalten. Wenn das Panel an ist, schalte es bitte am Stecker aus, und benutze es nicht, bevor du mit einer Fachperson gesprochen hast.`;
+  },
+  faq: {
+    cramp: {
+      question: "kann es einen Krampf stoppen",
+      answer: () =>
+        "Rotlicht ist kein Mittel, um einen Krampf im Moment zu stoppen; es wirkt allmählich, über Wochen. Bei einem plötzlichen Krampf sind sanftes Dehnen und einfache Erste Hilfe die bessere Wahl, und frag deine Ärztin oder deinen Arzt nach ausreichendem Trinken.",
+    },
+    massage: {
+      question: "brauche ich noch Massage oder Physiotherapie",
+      answer: () =>
+        "Den meisten hilft eine Kombination am besten. Massage und Physiotherapie wirken auf Bewegung, Kraft und Gewebe, wie Licht es nicht kann. Nutze das Panel, um Wohlbefinden und Erholung dabei zu unterstützen, nicht statt ihnen.",
+    },
+    daily: {
+      question: "kann ich es jeden Tag benutzen",
+      answer: () =>
+        "Für viele gesunde Erwachsene gilt eine kurze tägliche Sitzung innerhalb der Grenzen als vernünftig, und die Bridge setzt diese Grenzen durch. Wenn du eine Erkrankung hast, Medikamente nimmst, die deine Haut lichtempfindlich machen, oder ungewöhnliche Beschwerden hast, sprich vorher mit einer Fachperson.",
+    },
+  },
+  faqUnknown: (questions) => `Ich kann beantworten: ${listIn(questions, "und")}. Welche Frage?`,
+  help: (panelNames = []) =>
+    `Du kannst sagen: starte eine Sitzung für den unteren Rücken, starte Nacken und Schultern für zehn Minuten, Panel aus, wie lange noch, wie viel Licht hatte ich heute, ich war gerade laufen, führe mich durch die Routine für den mittleren Rücken, Empfindlichkeit vier, wie geht es voran, oder lies mir die Warnhinweise noch einmal vor. Während eine Sitzung läuft, höre ich nicht mehr zu: um sie früher zu stoppen${stopHint("", panelNames)} Was möchtest du?`,
+  fallback: () =>
+    "Entschuldige, das habe ich nicht verstanden. Du kannst sagen: starte eine Sitzung für den unteren Rücken, oder Hilfe, um mehr zu hören.",
+  goodbye: () => "Tschüss.",
+  error: () => "Entschuldige, bei mir ist etwas schiefgegangen. Bitte versuch es noch einmal, oder sag stopp, um das Panel auszuschalten.",
+  reprompt: () => "Was möchtest du tun?",
+  whoIsThisVoice: (names) => `Ich kenne deine Stimme noch nicht. Bist du ${listIn(names, "oder")}? Sag zum Beispiel: ich bin ${names[0]}.`,
+  whoIsItFor: (names) => `Für wen ist das: ${listIn(names, "oder")}? Sag zum Beispiel: für ${names[0]}.`,
+  whoReprompt: (names) => `Bitte sag den Namen, zum Beispiel: ich bin ${listIn(names, "oder ich bin")}.`,
+  whoUnknown: (heard, names) =>
+    `${heard ? `${heard} gehört nicht zu den Personen, die deine Bio Licht Bridge kennt. ` : ""}Bist du ${listIn(names, "oder")}?`,
+  voiceRemembered: (who) => `Danke, ${who}. Ich erkenne deine Stimme ab jetzt.`,
+  voiceForgotten: (who) => `Okay, ich habe vergessen, dass deine Stimme zu ${who} gehört. Beim nächsten Mal frage ich, wer du bist.`,
+  voiceIsSomeoneElse: (who) => `Ich kenne deine Stimme als ${who}. Wenn das falsch ist, sag: vergiss meine Stimme.`,
+  voiceNotLinked: () => "Ich habe deine Stimme mit niemandem verknüpft.",
+  voiceNotRecognized: () => "Ich erkenne deine Stimme nicht, deshalb habe ich sie mit niemandem verknüpft.",
+  loggedForHousehold: () =>
+    "Ich konnte deine Bio Licht Bridge nicht erreichen, um zu erfahren, wessen Eintrag das ist, deshalb habe ich ihn bei den Einträgen des Haushalts gespeichert.",
+  /** Spoken: a capital after the comma is not heard, and German nouns keep theirs. */
+  toPerson: (who, text) => `${who}, ${text}`,
+  screen: {
+    title: "Bio Licht",
+    running: "Läuft",
+    endsAt: "Geplantes Ende",
+    left: "übrig",
+    nothingRunning: "Es läuft nichts.",
+    refused: "Jetzt nicht",
+    nextSessionAt: "Nächste Sitzung möglich um",
+    nextSessionUnknown: "Warten hilft nicht; frag Bio Licht, warum.",
+    last24h: "Licht in den letzten 24 Stunden",
+    unit: "J/cm²",
+    noDose: "Die Bridge hat nicht geantwortet: Das verbrauchte Licht wird nicht angezeigt.",
+    regions: Object.fromEntries(REGION_IDS.map((id) => [id, REGION[id].display])) as Record<RegionId, string>,
+  },
+};

@@ -1,0 +1,122 @@
+/** The speech catalogues: the same keys in every language, and numbers, lengths and times said as each language says them. */
+import { describe, expect, it } from "@jest/globals";
+import { numberWordsIn, parseNumberWords } from "../../lambda/number-words.js";
+import { parseDurationSeconds } from "../../lambda/slots.js";
+import { minutesPhrase as de, deDE, whenPhrase as deWhen } from "../../lambda/speech/de-DE.js";
+import { enUS, type Speech } from "../../lambda/speech/en-US.js";
+import { minutesPhrase as es, esES } from "../../lambda/speech/es-ES.js";
+import { minutesPhrase as fr, frFR, whenPhrase as frWhen } from "../../lambda/speech/fr-FR.js";
+import { SKILL_LOCALES, speechFor } from "../../lambda/speech/index.js";
+import { minutesPhrase as it_, itIT } from "../../lambda/speech/it-IT.js";
+import { isSymptomPhrase } from "../../lambda/symptoms.js";
+
+// @ts-expect-error a catalogue missing one of en-US's keys does not compile
+const missing: Speech = (({ goodbye: _goodbye, ...rest }) => rest)(deDE);
+
+/** Every key path of a catalogue, functions and strings alike: "faq.cramp.answer", "screen.title". */
+const keys = (o: object, prefix = ""): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" && !Array.isArray(v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+
+describe("speech catalogues", () => {
+  it("every locale has exactly en-US's keys (the compiler checks it too)", () => {
+    expect(missing).toBeDefined();
+    for (const locale of SKILL_LOCALES)
+      expect({ locale, keys: keys(speechFor(locale)).sort() }).toEqual({ locale, keys: keys(enUS).sort() });
+  });
+
+  it("a request locale of a language the skill speaks gets that language (de-AT German, fr-CA French)", () => {
+    expect(speechFor("de-AT")).toBe(deDE);
+    expect(speechFor("fr-CA")).toBe(frFR);
+    expect(speechFor("es-MX")).toBe(esES);
+    expect(speechFor("ja-JP")).toBe(enUS);
+  });
+
+  it("each language names the regions in everyday words", () => {
+    expect(deDE.regionNames["neck-shoulders"]).toBe("Nacken und Schultern");
+    expect(frFR.regionNames["neck-shoulders"]).toBe("nuque et épaules");
+    expect(esES.regionNames["neck-shoulders"]).toBe("cuello y hombros");
+    expect(itIT.regionNames["neck-shoulders"]).toBe("collo e spalle");
+  });
+
+  it("keeps the wellness-not-treatment wording and every red flag in every language's caution", () => {
+    const checks: Array<[Speech, string[]]> = [
+      [
+        deDE,
+        ["ersetzt keine Fachperson", "keine medizinische Beratung", "Gesicht, Zunge", "Blase oder Darm", "Fieber", "lichtempfindlich"],
+      ],
+      [
+        frFR,
+        ["ne remplace pas un professionnel", "pas un avis médical", "le visage, la langue", "vessie", "fièvre", "sensible à la lumière"],
+      ],
+      [esES, ["ni sustituye a un profesional", "No es consejo médico", "la cara, la lengua", "vejiga", "fiebre", "sensible a la luz"]],
+      [
+        itIT,
+        [
+          "non sostituisce un professionista",
+          "Non è un consiglio medico",
+          "il viso, la lingua",
+          "vescica",
+          "febbre",
+          "sensibile alla luce",
+        ],
+      ],
+    ];
+    for (const [s, words] of checks) for (const w of words) expect({ w, in: s.caution().includes(w) }).toEqual({ w, in: true });
+  });
+
+  it("reads a caution the bridge words differently (a newer version) in the bridge's words, never a stale translation", () => {
+    const newer = "Before your first session, a NEW safety check.";
+    expect(deDE.caution(newer)).toContain(newer);
+    expect(frFR.caution(newer)).toContain(newer);
+    expect(deDE.caution()).not.toContain("Before your first session");
+  });
+});
+
+describe("numbers, lengths and times in words", () => {
+  it("says lengths as each language does", () => {
+    expect(de(600)).toBe("zehn Minuten");
+    expect(de(60)).toBe("eine Minute");
+    expect(de(30)).toBe("dreißig Sekunden");
+    expect(de(450)).toBe("etwa siebeneinhalb Minuten");
+    expect(fr(600)).toBe("dix minutes");
+    expect(fr(60)).toBe("une minute");
+    expect(fr(450)).toBe("environ sept minutes et demie");
+    expect(es(600)).toBe("diez minutos");
+    expect(es(21 * 60)).toBe("veintiún minutos");
+    expect(it_(600)).toBe("dieci minuti");
+    expect(it_(90)).toBe("circa un minuto e mezzo");
+    expect(deWhen(3 * 3600)).toBe("in etwa drei Stunden");
+    expect(frWhen(3 * 3600)).toBe("dans environ trois heures");
+  });
+
+  it("numbers both ways in German, French, Spanish and Italian", () => {
+    const cases: Array<[Parameters<typeof numberWordsIn>[0], number, string]> = [
+      ["de", 21, "einundzwanzig"],
+      ["de", 105, "hundertfünf"],
+      ["fr", 71, "soixante et onze"],
+      ["fr", 80, "quatre-vingts"],
+      ["fr", 95, "quatre-vingt-quinze"],
+      ["es", 45, "cuarenta y cinco"],
+      ["es", 100, "cien"],
+      ["it", 28, "ventotto"],
+      ["it", 23, "ventitré"],
+    ];
+    for (const [language, n, words] of cases) {
+      expect(numberWordsIn(language, n)).toBe(words);
+      expect(parseNumberWords(words)).toBe(n);
+    }
+  });
+
+  it("hears a spoken length in every language (virtual-alexa sends the words)", () => {
+    expect(parseDurationSeconds("zehn Minuten")).toBe(600);
+    expect(parseDurationSeconds("dix minutes")).toBe(600);
+    expect(parseDurationSeconds("quince minutos")).toBe(900);
+    expect(parseDurationSeconds("dieci minuti")).toBe(600);
+    expect(parseDurationSeconds("ten minutes")).toBe(600);
+    expect(parseDurationSeconds("zehn Bananen")).toBeUndefined();
+  });
+
+  it("a red flag heard as a name is known in every language", () => {
+    for (const phrase of ["Fieber", "de la fièvre", "fiebre", "febbre", "a fever"]) expect(isSymptomPhrase(phrase)).toBe(true);
+  });
+});
