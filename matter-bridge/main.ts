@@ -157,6 +157,7 @@ const bannerInfo: BannerInfo = {
   caution: controller.caution.record(),
   cautionAcknowledged: controller.caution.acknowledged(),
   clock: controller.time.state(),
+  clockCheck: controller.clockTrust.check(),
   ledgerError: bridge.ledgerError,
   ledgerProblem: controller.ledgerProblem(),
   storageState: controller.storageState(),
