@@ -117,7 +117,7 @@ async function startLocked(
     drivers,
     log,
     storage: readOnly,
-    clockSync: cli.clockSync === "off" ? undefined : systemClockSync,
+    clockSync: cli.clockSync === "off" ? undefined : systemClockSync(),
   });
   await controller.recover();
   if (readOnly)

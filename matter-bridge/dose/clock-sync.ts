@@ -13,27 +13,35 @@ export type ClockSyncSource = () => Promise<string | undefined>;
 export const TIMESYNCD_FLAG = "/run/systemd/timesync/synchronized";
 const TOOL_TIMEOUT_MS = 3000;
 
-function output(file: string, args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
+/** Runs a tool and answers its standard output, or undefined when it is missing, fails or takes too long. */
+export type ToolRunner = (file: string, args: string[]) => Promise<string | undefined>;
+
+const runTool: ToolRunner = (file, args) =>
+  new Promise((resolve) => {
     execFile(file, args, { timeout: TOOL_TIMEOUT_MS, env: { ...process.env, LC_ALL: "C" } }, (err, stdout) =>
       resolve(err ? undefined : stdout),
     );
   });
-}
 
-export const systemClockSync: ClockSyncSource = async () => {
-  if (
-    await access(TIMESYNCD_FLAG).then(
-      () => true,
-      () => false,
+/** The machine's own sources, in turn: timesyncd's flag file, timedatectl, chrony. Injectable for tests. */
+export function systemClockSync({
+  flagFile = TIMESYNCD_FLAG,
+  run = runTool,
+}: {
+  flagFile?: string;
+  run?: ToolRunner;
+} = {}): ClockSyncSource {
+  return async () => {
+    if (
+      await access(flagFile).then(
+        () => true,
+        () => false,
+      )
     )
-  )
-    return `systemd-timesyncd (${TIMESYNCD_FLAG})`;
-  if ((await output("timedatectl", ["show", "-p", "NTPSynchronized", "--value"]))?.trim() === "yes")
-    return "timedatectl (System clock synchronized: yes)";
-  if (/^Leap status\s*:\s*Normal\s*$/m.test((await output("chronyc", ["tracking"])) ?? "")) return "chrony (leap status normal)";
-  return undefined;
-};
-
-/** A source that never says yes: the owner's confirmation is then the only way (tests, BRIDGE_CLOCK_SYNC=off). */
-export const noClockSync: ClockSyncSource = async () => undefined;
+      return `systemd-timesyncd (${flagFile})`;
+    if ((await run("timedatectl", ["show", "-p", "NTPSynchronized", "--value"]))?.trim() === "yes")
+      return "timedatectl (System clock synchronized: yes)";
+    if (/^Leap status\s*:\s*Normal\s*$/m.test((await run("chronyc", ["tracking"])) ?? "")) return "chrony (leap status normal)";
+    return undefined;
+  };
+}

@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
+import { systemClockSync } from "../../matter-bridge/dose/clock-sync.js";
 import { LEDGER_FILE, Ledger, readLedger } from "../../matter-bridge/dose/ledger.js";
 import { ClockClaimError } from "../../matter-bridge/sessions/clock-trust.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
@@ -197,5 +198,30 @@ describe("a clock that was ahead, once corrected", () => {
     expect(file.clockCorrections?.[0]).toMatchObject({ source: "system: systemd-timesyncd", redated: 2 });
     expect(codeOf(await start(b, "mid-back"))).toBe("REST_INTERVAL");
     await b.controller.shutdown();
+  });
+});
+
+describe("the system's word on its clock", () => {
+  const never = async () => undefined;
+  it("is taken from timesyncd's flag file, timedatectl or chrony, and never from silence or failure", async () => {
+    const dir = await tempDir();
+    const flagFile = join(dir, "synchronized");
+    const calls: string[] = [];
+    const answering = (answers: Record<string, string | undefined>) => async (file: string, args: string[]) => {
+      calls.push(`${file} ${args.join(" ")}`);
+      return answers[file];
+    };
+    expect(await systemClockSync({ flagFile, run: never })()).toBeUndefined();
+    expect(
+      await systemClockSync({ flagFile, run: answering({ timedatectl: "no\n", chronyc: "Leap status     : Not synchronised\n" }) })(),
+    ).toBeUndefined();
+    expect(calls).toEqual(["timedatectl show -p NTPSynchronized --value", "chronyc tracking"]);
+    expect(await systemClockSync({ flagFile, run: answering({ timedatectl: "yes\n" }) })()).toBe(
+      "timedatectl (System clock synchronized: yes)",
+    );
+    const chrony = "Reference ID    : C0A80001 (gw)\nStratum         : 3\nLeap status     : Normal\n";
+    expect(await systemClockSync({ flagFile, run: answering({ chronyc: chrony }) })()).toBe("chrony (leap status normal)");
+    await writeFile(flagFile, "");
+    expect(await systemClockSync({ flagFile, run: never })()).toBe(`systemd-timesyncd (${flagFile})`);
   });
 });
