@@ -19,6 +19,7 @@ import type { BridgeConfig } from "./contract/config.js";
 import { describeIssues } from "./contract/issues.js";
 import { dashboardHandler } from "./dashboard/serve.js";
 import { checkLedgerIds } from "./dose/ids.js";
+import { systemClockSync } from "./dose/clock-sync.js";
 import { Ledger, LedgerCorruptError } from "./dose/ledger.js";
 import { type FabricInfo, PairingControl } from "./matter/fabrics.js";
 import { type RunningMatterNode, startMatterNode } from "./matter/node.js";
@@ -114,7 +115,14 @@ async function startLocked(
   if (ledger instanceof Ledger) checkLedgerIds(config, ledger);
   const drivers: Record<string, PanelDriver> = {};
   for (const panel of config.panels) drivers[panel.id] = await createDriver(panel, { storageDir: cli.storage, log });
-  const controller = new SessionController({ config, ledger, drivers, log, storage: readOnly });
+  const controller = new SessionController({
+    config,
+    ledger,
+    drivers,
+    log,
+    storage: readOnly,
+    clockSync: cli.clockSync === "off" ? undefined : systemClockSync(),
+  });
   await controller.recover();
   if (readOnly)
     log(
@@ -158,8 +166,22 @@ async function startLocked(
       if (recorded) log(`Caution version ${CAUTION_VERSION} acknowledged for the household (--acknowledge-caution).`);
     }
   };
-  if (!readOnly) await acknowledgeFlag();
-  else if (cli.acknowledgeCaution && !(ledger instanceof Error))
+  /** --clock-is-right: the owner says the machine's time is right; both times are logged before acting. */
+  const clockFlag = async () => {
+    if (!cli.clockIsRight || ledger instanceof Error) return;
+    const check = controller.clockTrust.check();
+    if (!check) return log("--clock-is-right: nothing to do, the clock is not behind the dose ledger's newest entry.");
+    log(
+      `--clock-is-right: the dose ledger's newest entry is at ${check.ledgerNewestAt}; this machine's clock says ${check.machineTime}. Taking the machine's time as right.`,
+    );
+    await controller.clockTrust
+      .trust("owner: --clock-is-right")
+      .catch((err: Error) => log(`--clock-is-right could not be recorded: ${err.message}`));
+  };
+  if (!readOnly) {
+    await clockFlag();
+    await acknowledgeFlag();
+  } else if (cli.acknowledgeCaution && !(ledger instanceof Error))
     log("--acknowledge-caution is recorded once the storage folder can be written.");
   // The folder taken over while starting (the ledger checks before each write; once more here):
   // nothing more is written to it (token, pairing codes, Matter storage). The panels are off already.
@@ -228,7 +250,10 @@ async function startLocked(
           await lock?.release();
           lock = undefined;
         },
-        afterResume: acknowledgeFlag,
+        afterResume: async () => {
+          await clockFlag();
+          await acknowledgeFlag();
+        },
         startMatter: async () => {
           await startMatter();
           const m = matter!;

@@ -162,6 +162,7 @@ const bannerInfo: BannerInfo = {
   cautionAcknowledged: controller.caution.acknowledged(),
   redFlags: controller.caution.openRedFlags(),
   clock: controller.time.state(),
+  clockCheck: controller.clockTrust.check(),
   ledgerError: bridge.ledgerError,
   ledgerProblem: controller.ledgerProblem(),
   storageState: controller.storageState(),

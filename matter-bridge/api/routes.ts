@@ -5,8 +5,11 @@ import {
   CautionQuerySchema,
   type CautionStatusResponse,
   CautionWithdrawRequestSchema,
+  ClockConfirmRequestSchema,
+  type ClockConfirmResponse,
   DoseQuerySchema,
   type DoseResponse,
+  type HealthResponse,
   HistoryQuerySchema,
   type HistoryResponse,
   type PeopleResponse,
@@ -15,8 +18,10 @@ import {
 } from "../contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../contract/caution.js";
 import { defaultPersonOf, findPerson } from "../contract/config.js";
+import { iso } from "../contract/units.js";
 import { personIds, unknownPersonMessage } from "../dose/people.js";
 import { CautionVersionError } from "../sessions/caution-gate.js";
+import { ClockClaimError } from "../sessions/clock-trust.js";
 import type { SessionController } from "../sessions/controller.js";
 import { readJson } from "./body.js";
 import { HttpError, refusalError, validationError } from "./errors.js";
@@ -44,6 +49,12 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | "slow"> {
   return Promise.race([work, slow]).finally(() => clearTimeout(timer));
 }
 
+/** Health's clock fields: "ok", or "behind" with the two times and what starts wait for. */
+function clockHealth(controller: SessionController): Pick<HealthResponse, "clock" | "clockCheck"> {
+  const check = controller.clockTrust.check();
+  return check ? { clock: "behind", clockCheck: check } : { clock: "ok" };
+}
+
 export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions): Route[] {
   const knownPanel = (id: string) => {
     if (!controller.config.panels.some((p) => p.id === id)) throw new HttpError(404, "UNKNOWN_PANEL", `No panel with id "${id}".`);
@@ -67,7 +78,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
         status: 200,
         body: {
           status: "ok",
-          clock: controller.time.state().trusted ? "ok" : "behind",
+          ...clockHealth(controller),
           // Only when it is not "ok": a storage the bridge cannot write is news, a writable one is not.
           ...(controller.storageState() !== "ok" ? { storage: controller.storageState() } : {}),
         },
@@ -227,6 +238,30 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
         } catch (err) {
           if (err instanceof CautionVersionError)
             throw new HttpError(409, "CAUTION_VERSION_MISMATCH", err.message, { currentVersion: CAUTION_VERSION });
+          throw err;
+        }
+      },
+    },
+
+    {
+      method: "POST",
+      path: "/v1/clock/confirm",
+      async handle({ req }) {
+        const { behindSeconds } = parse(ClockConfirmRequestSchema, await readJson(req));
+        controller.requireLedger();
+        try {
+          const correction = await controller.clockTrust.trust("owner: dashboard", behindSeconds * 1000);
+          const body: ClockConfirmResponse = correction
+            ? {
+                clock: "ok",
+                redated: correction.redated,
+                machineTime: iso(correction.at),
+                ledgerNewestAt: iso(correction.newestBefore),
+              }
+            : { clock: "ok", redated: 0, machineTime: iso(controller.time.wallNow()) };
+          return { status: 200, body };
+        } catch (err) {
+          if (err instanceof ClockClaimError) throw new HttpError(409, "CLOCK_CONFIRMATION_STALE", err.message);
           throw err;
         }
       },

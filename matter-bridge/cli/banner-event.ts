@@ -42,6 +42,7 @@ export function bannerFields(info: BannerInfo, extra: { qrPairingCode?: string; 
     },
     clock: info.clock.trusted ? "ok" : "behind",
     ...(info.clock.trusted ? {} : { clockBehindMs: info.clock.behindMs }),
+    ...(info.clockCheck ? { clockWaitsFor: info.clockCheck.waitsFor } : {}),
     ...(info.ledgerError ? { ledgerError: info.ledgerError.message } : {}),
     ...(info.ledgerProblem && !info.ledgerError ? { ledgerProblem: info.ledgerProblem } : {}),
     ...(info.storageState && info.storageState !== "ok" ? { storageState: info.storageState } : {}),

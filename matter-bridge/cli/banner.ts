@@ -7,6 +7,7 @@ import { CAUTION_VERSION } from "../contract/caution.js";
 import type { PanelConfig } from "../contract/config.js";
 import type { CautionRecord, RedFlag } from "../dose/ledger-schema.js";
 import { type ClockState, describeDuration } from "../dose/trusted-time.js";
+import type { ClockCheck } from "../sessions/clock-trust.js";
 import { qrTerminal } from "./qr.js";
 
 export interface BannerInfo {
@@ -38,6 +39,8 @@ export interface BannerInfo {
   /** The red flags still holding someone, newest first (CautionGate.openRedFlags()). */
   redFlags?: readonly RedFlag[];
   clock: ClockState;
+  /** While the clock is behind the ledger: the two times and what starts wait for (controller.clockTrust.check()). */
+  clockCheck?: ClockCheck;
   /** The ledger is unreadable: every start is refused. */
   ledgerError?: Error;
   /** Why every start is refused because of the ledger or its storage folder, if so (controller.ledgerProblem()). */
@@ -70,15 +73,31 @@ export function ledgerAlarm(problem: Error | string, storage?: "read-only" | "lo
   return [bar, `!! ${what}: EVERY SESSION IS REFUSED (LEDGER_UNAVAILABLE).`, `!! ${message}`, bar].join("\n");
 }
 
-export function clockAlarm(clock: Extract<ClockState, { trusted: false }>): string {
+export function clockAlarm(clock: Extract<ClockState, { trusted: false }>, check?: ClockCheck): string {
   const bar = "!".repeat(78);
+  const why = check
+    ? wrap(check.waitsFor, 74)
+    : [`The ledger's newest entry is from ${new Date(clock.floor).toISOString()}: check the machine's time sync (timedatectl status).`];
   return [
     bar,
     `!! THE CLOCK IS ${describeDuration(clock.behindMs).toUpperCase()} BEHIND THE DOSE LEDGER: EVERY SESSION IS REFUSED (CLOCK_UNTRUSTED).`,
-    `!! The ledger's newest entry is from ${new Date(clock.floor).toISOString()}. Sessions start again once the clock`,
-    "!! catches up: check the machine's time sync (timedatectl status).",
+    ...why.map((line) => `!! ${line}`),
     bar,
   ].join("\n");
+}
+
+/** Words in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 const isLoopback = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
@@ -114,7 +133,7 @@ export function banner(info: BannerInfo): string {
   const storageState = info.storageState && info.storageState !== "ok" ? info.storageState : undefined;
   const problem = info.ledgerError ?? info.ledgerProblem;
   if (problem) out.push(ledgerAlarm(problem, info.ledgerError ? undefined : storageState), "");
-  if (!info.clock.trusted) out.push(clockAlarm(info.clock), "");
+  if (!info.clock.trusted) out.push(clockAlarm(info.clock, info.clockCheck), "");
   if (info.matterOffline || !info.manualPairingCode)
     out.push(
       "Matter: NOT STARTED while the storage folder cannot be written (Matter controllers see the bridge offline);",

@@ -62,6 +62,10 @@ export const CliOptionsSchema = z.strictObject({
   passcode: whole("--passcode", 1, 99999998).optional(),
   discriminator: whole("--discriminator", 0, 4095).optional(),
   acknowledgeCaution: z.boolean(),
+  /** The owner says the machine's clock is right: dose ledger entries dated after it count as just now. */
+  clockIsRight: z.boolean().optional(),
+  /** Whether the system's time sync (timesyncd, chrony) may say the clock is right (default "system"). */
+  clockSync: z.enum(["system", "off"], { error: () => "--clock-sync / BRIDGE_CLOCK_SYNC must be one of: system, off" }).optional(),
   /** Forget every Matter fabric at start (after a confirmation: a y/N prompt on a terminal, else --yes). */
   resetPairing: z.boolean().optional(),
   yes: z.boolean().optional(),
@@ -80,6 +84,8 @@ const FLAGS: Record<string, { key: keyof CliOptions; env?: string; boolean?: boo
   "--passcode": { key: "passcode", env: "MATTER_PASSCODE" },
   "--discriminator": { key: "discriminator", env: "MATTER_DISCRIMINATOR" },
   "--acknowledge-caution": { key: "acknowledgeCaution", boolean: true },
+  "--clock-is-right": { key: "clockIsRight", boolean: true },
+  "--clock-sync": { key: "clockSync", env: "BRIDGE_CLOCK_SYNC" },
   "--reset-pairing": { key: "resetPairing", boolean: true },
   "--yes": { key: "yes", boolean: true },
   "--log-format": { key: "logFormat", env: "BRIDGE_LOG_FORMAT" },
@@ -97,6 +103,10 @@ export const USAGE = `Usage: npm start -- [flags]
   --passcode N           Matter setup passcode                    env MATTER_PASSCODE default: random, persisted
   --discriminator N      Matter discriminator (0–4095)            env MATTER_DISCRIMINATOR
   --acknowledge-caution  record that the household read the red-flag caution
+  --clock-is-right       the machine's clock is right: dose ledger entries dated after it (a clock
+                         that was ahead) count as just now; logs both times first
+  --clock-sync S         system: a synchronized system clock (timesyncd, chrony) is trusted;
+                         off: only --clock-is-right or the dashboard   env BRIDGE_CLOCK_SYNC default: system
   --reset-pairing        forget every Matter pairing (fabric), then run; asks y/N (no terminal: add --yes)
   --log-format F         text or json (one JSON object per line)  env BRIDGE_LOG_FORMAT default: text
   --version              print the version and exit

@@ -4,6 +4,7 @@
  */
 
 export * from "./api/caution.js";
+export * from "./api/clock.js";
 export * from "./api/dose.js";
 export * from "./api/errors.js";
 export * from "./api/health.js";

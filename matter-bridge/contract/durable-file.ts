@@ -7,7 +7,7 @@
  * end of the file and syncs it (and the folder once after it created the file). A reader may find a torn
  * last line after a power cut; the journal's reader must tell it from a complete one.
  */
-import { constants } from "node:fs";
+import { constants, readFileSync } from "node:fs";
 import { type FileHandle, link, open, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 
@@ -58,14 +58,32 @@ export async function writeFileDurably(path: string, data: string | Uint8Array, 
   await syncFolder(path);
 }
 
-/** Whether a process with this pid runs on this machine (only "no such process" says it does not). */
+/**
+ * Whether a process with this pid runs on this machine (only "no such process" says it does not).
+ * A process that was killed but not yet reaped by its parent (state Z, zombie; or X, dead) still
+ * answers signal 0, yet runs no more: a bridge killed with -9 and restarted at once must not find
+ * its own storage locked by it.
+ */
 export function processRuns(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code !== "ESRCH";
   }
+  const state = processState(pid);
+  return state !== "Z" && state !== "X";
+}
+
+/** The one-letter state in /proc/<pid>/stat (R, S, D, Z, X...), or undefined where it cannot be read. */
+export function processState(pid: number): string | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  // The command name is in parentheses and may hold spaces or parentheses: the state follows the last ")".
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0] || undefined;
 }
 
 /**

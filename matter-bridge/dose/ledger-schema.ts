@@ -69,6 +69,22 @@ export type RedFlag = z.infer<typeof RedFlagSchema>;
 export const PersonRecordSchema = z.strictObject({ caution: PersonCautionSchema.optional() });
 export type PersonRecord = z.infer<typeof PersonRecordSchema>;
 
+/**
+ * Entries re-dated because the clock had put them in the future: once the wall clock was known good
+ * (the system said it is synchronized, or the owner confirmed it), every time after it became it.
+ */
+export const ClockCorrectionSchema = z.strictObject({
+  /** The known-good wall-clock time: every later time in the ledger became this one. */
+  at: z.number().int(),
+  /** The ledger's newest time before (ahead of `at`, as the wrong clock had it). */
+  newestBefore: z.number().int(),
+  /** Who said the clock is right: "system: …" (a time sync service) or "owner: …" (the dashboard, --clock-is-right). */
+  source: z.string(),
+  /** How many entries (sessions, caution records) were re-dated. */
+  redated: z.number().int().min(0),
+});
+export type ClockCorrection = z.infer<typeof ClockCorrectionSchema>;
+
 export const LedgerFileSchema = z.strictObject({
   /**
    * 1: the whole ledger in this one file (everything people added is optional, so a file from before
@@ -86,6 +102,8 @@ export const LedgerFileSchema = z.strictObject({
   redFlags: z.array(RedFlagSchema).optional(),
   /** The trusted time of the last write: a wall clock behind it at start-up is not trusted. */
   seenAt: z.number().int().optional(),
+  /** Every re-dating of future entries (newest last, the last 20 kept). Absent in older files. */
+  clockCorrections: z.array(ClockCorrectionSchema).optional(),
   /** Format 2: the last journal record this snapshot holds; the journal's records up to it are skipped. */
   journalSeq: z.number().int().min(0).optional(),
 });

@@ -38,6 +38,7 @@ import type { Clock } from "../sessions/clock.js";
 import { applyPatch, indexOf, JOURNAL_FILE, JournalDamage, type LedgerPatch, parseJournal } from "./journal.js";
 import {
   type CautionRecord,
+  type ClockCorrection,
   isOpen,
   type JournalRecord,
   type LedgerFile,
@@ -461,6 +462,35 @@ export class Ledger {
     if (this.time.wallOffset() === this.writtenOffset) return false;
     await this.change(() => ({}), true);
     return true;
+  }
+
+  /**
+   * The wall clock is known good (the system says it is synchronized, or the owner confirmed it)
+   * while it is behind the ledger's newest entry: the clock was ahead when those entries were made.
+   * Every time after the wall clock's now is re-dated to now (those entries count as having happened
+   * just now, fully toward rest and daily limits; nothing moves into the past), the re-dating is
+   * recorded (`clockCorrections`) in a new snapshot, and only then does the line follow the wall
+   * clock. Undefined when the clock is not behind (nothing to do). `check` sees the two times in
+   * the queue, before anything is written, and may refuse by throwing. It must land (a full disk
+   * gives up the reserve): until it does, every start is refused.
+   */
+  trustWallClock(source: string, check?: (times: { newest: number; wall: number }) => void): Promise<ClockCorrection | undefined> {
+    let correction: ClockCorrection | undefined;
+    return this.enqueue(async () => {
+      const state = this.time.state();
+      if (state.trusted) return;
+      const wall = Math.round(this.time.wallNow());
+      const onWall = shiftTimes(this.data, this.time.wallOffset());
+      const newest = Math.max(state.floor, latestTimeIn(onWall));
+      check?.({ newest, wall });
+      const { data, redated } = redatedAfter(onWall, wall);
+      correction = { at: wall, newestBefore: newest, source, redated };
+      const next: LedgerFile = { ...data, seenAt: wall, clockCorrections: [...(data.clockCorrections ?? []), correction].slice(-20) };
+      const spent = await this.writeSnapshot(next, 0, true);
+      this.time.followWall();
+      this.adopt(next);
+      if (!spent) this.restoreReserveSoon();
+    }).then(() => correction);
   }
 
   /**
@@ -888,6 +918,45 @@ function latestTimeIn(data: LedgerFile): number {
     ...data.sessions.flatMap((s) => [s.startedAt, s.endReason === RECOVERED ? undefined : s.endedAt]),
   ].filter((t): t is number => t !== undefined);
   return times.length ? Math.max(...times) : Number.NEGATIVE_INFINITY;
+}
+
+/** `data` with every time after `wall` moved to `wall`, and how many entries that moved. */
+function redatedAfter(data: LedgerFile, wall: number): { data: LedgerFile; redated: number } {
+  let redated = 0;
+  const at = <T extends number | undefined>(t: T): T => (t !== undefined && t > wall ? (wall as T) : t);
+  const moved = <T extends object>(before: T, after: T): T => {
+    if (JSON.stringify(before) !== JSON.stringify(after)) redated++;
+    return after;
+  };
+  const caution = (c: CautionRecord): CautionRecord =>
+    moved(c, drop({ ...c, acknowledgedAt: at(c.acknowledgedAt), withdrawnAt: at(c.withdrawnAt) }));
+  return {
+    data: {
+      ...data,
+      sessions: data.sessions.map((s) => moved(s, drop({ ...s, startedAt: at(s.startedAt), endedAt: at(s.endedAt) }))),
+      caution: data.caution && caution(data.caution),
+      ...(data.people
+        ? {
+            people: Object.fromEntries(
+              Object.entries(data.people).map(([id, p]) => [
+                id,
+                p.caution
+                  ? {
+                      ...p,
+                      caution: moved(
+                        p.caution,
+                        drop({ ...p.caution, acknowledgedAt: at(p.caution.acknowledgedAt), withdrawnAt: at(p.caution.withdrawnAt) }),
+                      ),
+                    }
+                  : p,
+              ]),
+            ),
+          }
+        : {}),
+      ...(data.redFlags ? { redFlags: data.redFlags.map((f) => moved(f, drop({ ...f, at: at(f.at), clearedAt: at(f.clearedAt) }))) } : {}),
+    },
+    redated,
+  };
 }
 
 function shiftTimes(data: LedgerFile, offset: number): LedgerFile {

@@ -14,6 +14,9 @@
  *   taken out (so a file written after NTP corrected a stale clock is right for the next run), but
  *   never shifted back: a clock that is still behind next time is caught by the floor, and one that
  *   was put right meanwhile sees no session older than it is.
+ * - A wall clock behind the floor that is known good (the system says it is synchronized, or the
+ *   owner confirmed it) was ahead before: the ledger re-dates its future entries to now (they count
+ *   as having happened just now) and the line follows the wall clock again (`followWall`).
  */
 import type { Clock } from "../sessions/clock.js";
 
@@ -60,6 +63,23 @@ export class TrustedTime {
     this.observe();
     if (this.behindFloor === undefined) return { trusted: true };
     return { trusted: false, behindMs: this.behindFloor - this.clock.now(), floor: this.behindFloor };
+  }
+
+  /** The wall clock's reading now (not on the line). */
+  wallNow(): number {
+    return this.clock.now();
+  }
+
+  /**
+   * The wall clock is known good: the line is the wall clock from now on (no step taken out, no
+   * floor). The caller re-dates every time after the wall clock's now first (see Ledger.trustWallClock),
+   * so no age grows.
+   */
+  followWall(): void {
+    this.anchorWall = this.clock.now();
+    this.anchorMono = this.clock.monotonic();
+    this.offset = 0;
+    this.behindFloor = undefined;
   }
 
   /** A time on the line as wall-clock time, for display and for the ledger file (never shifted back). */

@@ -12,6 +12,7 @@ import { type BridgeConfig, defaultPersonOf, findPanel, findPerson, type PanelCo
 import type { RegionId } from "../contract/regions.js";
 import { DAY_MS, iso } from "../contract/units.js";
 import { currentPersonId, formerPersonIds, panelResolver } from "../dose/ids.js";
+import type { ClockSyncSource } from "../dose/clock-sync.js";
 import { irradianceAt } from "../dose/irradiance.js";
 import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
 import type { LedgerSession } from "../dose/ledger-schema.js";
@@ -24,6 +25,7 @@ import type { PanelDriver } from "../panels/driver.js";
 import type { StorageState, StorageUnavailableError } from "../storage/writable.js";
 import { CautionGate, type RedFlagKept } from "./caution-gate.js";
 import { type Clock, systemClock } from "./clock.js";
+import { ClockTrust } from "./clock-trust.js";
 import { Deadline } from "./deadline.js";
 import { LedgerBacklog } from "./ledger-backlog.js";
 import { finishedView, panelStatusView, sessionView, type ViewContext } from "./views.js";
@@ -95,6 +97,11 @@ export interface ControllerOptions {
   offRetryMs?: number;
   /** First delay between attempts to write a ledger change that failed; doubles up to 10 s. */
   ledgerRetryMs?: number;
+  /**
+   * Asks the system whether its clock is synchronized (dose/clock-sync.ts), for a clock behind the
+   * ledger; absent: only the owner's confirmation re-dates (see clock-trust.ts).
+   */
+  clockSync?: ClockSyncSource;
 }
 
 export type PanelListener = (status: PanelStatus) => void;
@@ -111,6 +118,8 @@ export class SessionController {
   readonly time: TrustedTime;
   /** The household's red-flag caution gate. */
   readonly caution: CautionGate;
+  /** A clock behind the ledger: what starts wait for, and the re-dating once the clock is known good. */
+  readonly clockTrust: ClockTrust;
   private readonly clock: Clock;
   private readonly log: (m: string) => void;
   private readonly running = new Map<string, Running>();
@@ -136,6 +145,7 @@ export class SessionController {
     this.log = options.log ?? ((m) => console.log(m));
     this.time = options.ledger instanceof Error ? new TrustedTime(this.clock) : options.ledger.time;
     this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log: this.log });
+    this.clockTrust = new ClockTrust({ time: this.time, ledger: () => this.ledger, sync: options.clockSync, log: this.log });
     if (options.storage) this.suspendLedger(options.storage);
     this.ledger?.knowFormerIds((person) => formerPersonIds(this.config, person));
     this.caution = new CautionGate({
@@ -358,13 +368,8 @@ export class SessionController {
       return refused("UNKNOWN_PERSON", unknownPersonMessage(this.config, request.person));
     const ledgerProblem = this.ledgerProblem();
     if (!ledger || ledgerProblem) return refused("LEDGER_UNAVAILABLE", ledgerProblem ?? "The dose ledger is unavailable.");
-    const clock = this.time.state();
-    if (!clock.trusted)
-      return refused(
-        "CLOCK_UNTRUSTED",
-        `The bridge's clock is ${describeDuration(clock.behindMs)} behind the newest entry in its dose ledger (${iso(clock.floor)}), so session ages cannot be trusted. Sessions are refused until the clock catches up: check the time sync (NTP) of the machine running the bridge.`,
-        clock.behindMs / 1000,
-      );
+    const clock = this.clockTrust.check();
+    if (clock) return refused("CLOCK_UNTRUSTED", clock.waitsFor, clock.behindSeconds);
     const panel = findPanel(this.config, request.panelId);
     // A switch-off still being retried (e.g. the one at start-up) would cut a new session short.
     if (panel && !this.running.has(panel.id) && this.actuator(panel.id).isSwitchingOff)
@@ -586,7 +591,10 @@ export class SessionController {
       }),
     );
     // A suspended ledger (a storage folder the bridge cannot write) closes them once it resumes.
-    return this.ledger?.suspended ? [] : this.closeCrashed();
+    const closed = this.ledger?.suspended ? [] : await this.closeCrashed();
+    // A clock behind the ledger: the system is asked now (and then every little while) whether it is right.
+    await this.clockTrust.watch();
+    return closed;
   }
 
   /** Sessions a crash left open, closed as fully delivered (retried through the backlog). */
@@ -608,6 +616,7 @@ export class SessionController {
    */
   async shutdown(): Promise<string[]> {
     this.closed = true;
+    this.clockTrust.stop();
     // Stopping first cancels a start still writing its ledger entry; after the queue, once more for anything granted meanwhile.
     const stopAll = () => Promise.all(this.config.panels.map((p) => this.stop(p.id, "shutdown")));
     const first = stopAll();

@@ -207,16 +207,57 @@ describe("a clock behind the ledger", () => {
     let offset = 0;
     const clock: Clock = { now: () => Date.now() + offset, monotonic: () => performance.now() };
     const b = await bridge({ seedDir: storage, clock });
-    expect(HealthResponseSchema.parse((await call(b.url, "GET", "/v1/health")).body)).toEqual({ status: "ok", clock: "behind" });
+    const health = HealthResponseSchema.parse((await call(b.url, "GET", "/v1/health")).body);
+    expect(health).toMatchObject({ status: "ok", clock: "behind", clockCheck: { ledgerNewestAt: new Date(future).toISOString() } });
+    // What it waits for and how to give it: the owner's confirmation (this bridge asks no system).
+    expect(health.clockCheck?.waitsFor).toMatch(
+      /until the owner confirms the machine's time is right: on the dashboard, or .*--clock-is-right/,
+    );
     const refused = await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 });
     expect([refused.status, refused.body.error.code]).toEqual([409, "CLOCK_UNTRUSTED"]);
     expect(refused.body.error.message).toMatch(/clock is (1 h 59 min|2 h) behind/);
+    expect(refused.body.error.message).toContain(health.clockCheck!.waitsFor.slice(-80));
     expect(refused.body.error.retryAfterSeconds).toBeGreaterThan(7000);
 
     offset = 2 * 3600 * 1000 + 1000; // NTP catches up
     expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok" });
     const started = await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 });
     expect(started.body.error ?? started.status).toBe(201);
+  });
+
+  it("POST /v1/clock/confirm (the dashboard's): checked, with the token; refused when the clock went further back; then re-dates and starts resume", async () => {
+    const storage = await mkdtemp(join(tmpdir(), "biolight-guard-"));
+    const future = Date.now() + 3 * 86_400_000; // the clock was three days ahead
+    const seed = await Ledger.open(storage, () => future);
+    await seed.acknowledgeCaution(CAUTION_VERSION, "test");
+    await seed.record(session("mid-back", future - 600_000, 60));
+    let offset = 0;
+    const clock: Clock = { now: () => Date.now() + offset, monotonic: () => performance.now() };
+    const b = await bridge({ seedDir: storage, clock });
+    const check = HealthResponseSchema.parse((await call(b.url, "GET", "/v1/health")).body).clockCheck!;
+    expect(check.behindSeconds).toBeGreaterThan(3 * 86_400 - 60);
+
+    expect((await call(b.url, "POST", "/v1/clock/confirm", { body: { behindSeconds: check.behindSeconds } })).status).toBe(401);
+    const bad = await b.post("/v1/clock/confirm", { behindSeconds: "a lot" });
+    expect([bad.status, bad.body.error.code]).toEqual([400, "VALIDATION_ERROR"]);
+    expect(bad.body.error.message).toMatch(/behindSeconds/);
+    offset = -3_600_000; // the clock went back an hour after the page showed it
+    const stale = await b.post("/v1/clock/confirm", { behindSeconds: check.behindSeconds });
+    expect([stale.status, stale.body.error.code]).toEqual([409, "CLOCK_CONFIRMATION_STALE"]);
+    expect(stale.body.error.message).toMatch(/Nothing was changed/);
+    expect((await readLedger(storage)).clockCorrections).toBeUndefined();
+
+    offset = 0;
+    const confirmed = await b.post("/v1/clock/confirm", { behindSeconds: check.behindSeconds });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ clock: "ok", redated: 2, ledgerNewestAt: check.ledgerNewestAt });
+    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok" });
+    expect((await readLedger(storage)).clockCorrections).toEqual([expect.objectContaining({ source: "owner: dashboard", redated: 2 })]);
+    // The mid-back session now happened just now; another region starts.
+    const started = await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 });
+    expect(started.body.error ?? started.status).toBe(201);
+    const again = await b.post("/v1/clock/confirm", { behindSeconds: 0 });
+    expect(again.body).toMatchObject({ clock: "ok", redated: 0 });
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "@jest/globals";
 import { LOCK_FILE, lockStorage, STORAGE_LOCKED_EXIT, StorageLockedError } from "../../matter-bridge/storage/lock.js";
 import { configFile, launch, startBridge, tempDir } from "../helpers/cli-bridge.js";
 import { call } from "../helpers/http.js";
-import { bootId, deadPid, liveProcess, lockNaming } from "../helpers/processes.js";
+import { bootId, deadPid, liveProcess, lockNaming, zombieProcess } from "../helpers/processes.js";
 
 describe("storage lock", () => {
   it("a second bridge on the same storage exits non-zero within seconds, naming the folder and the holder, and changes nothing", async () => {
@@ -82,6 +82,19 @@ describe("storage lock", () => {
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE), "utf8")).bootId).toBe(await bootId());
     await again.release();
     await expect(readFile(join(dir, LOCK_FILE))).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("takes over a lock whose holder was killed but not yet reaped (a zombie answers signal 0 but runs no more)", async () => {
+    const dir = await tempDir();
+    const { pid, parent } = await zombieProcess();
+    try {
+      await writeFile(join(dir, LOCK_FILE), JSON.stringify(await lockNaming(pid, "zombie")));
+      const lock = await lockStorage(dir);
+      expect(JSON.parse(await readFile(join(dir, LOCK_FILE), "utf8"))).toMatchObject({ pid: process.pid });
+      await lock.release();
+    } finally {
+      parent.kill("SIGKILL");
+    }
   });
 
   it("refuses while the holder runs, also a second bridge in the same process, and leaves the holder's lock alone", async () => {

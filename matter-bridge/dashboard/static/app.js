@@ -297,7 +297,7 @@ function unknownPerson(res) {
   return res.status === 400 && res.body.error?.code === "UNKNOWN_PERSON";
 }
 
-/** A storage folder the bridge cannot write (GET /v1/health `storage`): every session is refused until it can. */
+/** GET /v1/health: a storage folder the bridge cannot write (`storage`), a clock behind the ledger (`clockCheck`). */
 async function refreshStorage() {
   const health = await fetch("/v1/health")
     .then((r) => r.json())
@@ -312,6 +312,7 @@ async function refreshStorage() {
     );
     $("app").prepend(alarm);
   }
+  renderClock(health.clock === "behind" ? health.clockCheck : undefined);
   alarm.hidden = !health.storage;
   if (health.storage)
     alarm.querySelector("p").textContent =
@@ -319,6 +320,37 @@ async function refreshStorage() {
         ? "Another bridge holds this bridge's storage folder: every session is refused while it runs. The bridge's log names it."
         : "The bridge cannot write its storage folder: every session is refused and Matter is offline until it can. The bridge's log names the folder and the cause; it carries on by itself once the folder is writable.";
 }
+
+/** The clock behind the dose ledger (GET /v1/health `clockCheck`): both times, and the owner's confirmation. */
+let clockCheck;
+function renderClock(check) {
+  clockCheck = check;
+  $("clock").hidden = !check;
+  if (!check) return;
+  const both = (iso) => `${new Date(iso).toLocaleString()} (${iso})`;
+  $("clock-why").textContent = check.waitsFor;
+  $("clock-ledger").textContent = both(check.ledgerNewestAt);
+  $("clock-machine").textContent = both(check.machineTime);
+}
+
+function clockError(text) {
+  $("clock-error").textContent = text ?? "";
+  $("clock-error").hidden = !text;
+}
+
+$("clock-confirm").addEventListener("click", async () => {
+  if (!clockCheck) return;
+  const res = await api("/v1/clock/confirm", { method: "POST", body: JSON.stringify({ behindSeconds: clockCheck.behindSeconds }) });
+  if (res.ok) {
+    clockError();
+    say(
+      res.body.redated
+        ? `Clock confirmed: ${res.body.redated} ledger ${res.body.redated === 1 ? "entry" : "entries"} now count as having happened just now. Sessions can start again.`
+        : "The clock is not behind the dose ledger any more: nothing needed changing.",
+    );
+  } else clockError(`Not confirmed: ${res.body.error?.message ?? `HTTP ${res.status}`}`);
+  await refresh();
+});
 
 async function refresh() {
   void refreshStorage();
