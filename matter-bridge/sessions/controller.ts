@@ -11,8 +11,8 @@ import type { FinishedSession, PanelState, PanelStatus, Session, SessionRequest 
 import { type BridgeConfig, defaultPersonOf, findPanel, findPerson, type PanelConfig } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
 import { DAY_MS, iso } from "../contract/units.js";
-import { currentPersonId, formerPersonIds, panelResolver } from "../dose/ids.js";
 import type { ClockSyncSource } from "../dose/clock-sync.js";
+import { currentPersonId, formerPersonIds, panelResolver } from "../dose/ids.js";
 import { irradianceAt } from "../dose/irradiance.js";
 import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
 import type { LedgerSession } from "../dose/ledger-schema.js";
