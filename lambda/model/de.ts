@@ -7,6 +7,8 @@ import { type LanguageSource, phrases, unique } from "./shape.js";
 /** Determiners before a region, whatever its gender or number ("den Nacken", "meine Hüften"). */
 const MY = ["{region}", "meinen {region}", "meine {region}", "mein {region}", "den {region}", "die {region}"];
 const FOR = MY.map((r) => `für ${r}`);
+/** The region as the subject ("mein Nacken", "der mittlere Rücken"): "wie viel Licht hat mein Nacken bekommen". */
+const NOM = ["{region}", "mein {region}", "meine {region}", "der {region}", "die {region}"];
 const ON = ["auf {region}", "auf meinen {region}", "auf meine {region}", "auf den {region}", "auf die {region}"];
 const SESSION = ["eine Sitzung", "eine Rotlicht Sitzung", "Rotlicht", "das Licht"];
 
@@ -16,7 +18,7 @@ export function german(speech: Speech): LanguageSource {
     invocationName: "bio licht",
     samples: {
       StartSessionIntent: unique(
-        phrases(["", "bitte"], ["schalte", "mach"], ["das Panel", "das Licht", "das Rotlicht"], FOR, "ein"),
+        phrases(["", "bitte"], "schalte", ["das Panel", "das Licht", "das Rotlicht"], FOR, "ein"),
         phrases(["mach mal", "gib mir", "bitte", "mach"], ["Rotlicht", "Licht", "etwas Rotlicht", "etwas Licht"], [...FOR, ...ON]),
         phrases(["ich möchte", "ich will", "ich würde gern", "lass uns", "kannst du", "könntest du", "bitte"], MY, [
           "bestrahlen",
@@ -24,11 +26,16 @@ export function german(speech: Speech): LanguageSource {
           "beleuchten",
           "machen",
         ]),
-        phrases(["Rotlicht", "Licht"], MY, ["", "bitte"]),
+        phrases(["Rotlicht", "Licht"], "{region}", ["", "bitte"]),
         phrases(["{duration} Rotlicht", "{duration} Licht"], [...FOR, ...ON], ["", "bitte"]),
         phrases(["starte", "beginne", "mach"], SESSION, [...FOR, ...ON], ["", "bitte"]),
         phrases(["kannst du", "bitte"], SESSION, FOR, ["starten", "machen", "anmachen"]),
-        phrases(["ich möchte", "ich will", "ich hätte gern", "ich brauche", "lass uns"], SESSION, FOR, ["", "starten", "machen"]),
+        phrases(["ich möchte", "ich will", "ich hätte gern", "ich brauche", "lass uns"], SESSION, FOR, ["", "starten", "machen"]).filter(
+          (p) =>
+            /^(ich hätte gern|ich brauche) /.test(p)
+              ? !/(starten|machen)$/.test(p)
+              : !p.startsWith("lass uns") || /(starten|machen)$/.test(p),
+        ),
         phrases(["", "bitte"], ["schalte", "mach"], ["das Panel", "das Licht", "das Rotlicht"], FOR, "an", ["", "bitte"]),
         phrases(["", "bitte"], ["bestrahle", "behandle", "beleuchte"], MY, ["", "bitte", "jetzt"]),
         phrases(
@@ -68,16 +75,22 @@ export function german(speech: Speech): LanguageSource {
       ),
       StopSessionIntent: unique(
         phrases(
-          ["", "bitte", "kannst du"],
+          ["", "bitte"],
           ["stoppe", "stopp", "beende", "halte"],
           ["das Panel", "die Sitzung", "das Licht", "das Rotlicht", "es"],
           ["", "an", "bitte", "jetzt"],
-        ).filter((p) => !/halte .* (bitte|jetzt)$/.test(p) && !/^(.* )?halte (das Panel|die Sitzung|das Licht|das Rotlicht|es)$/.test(p)),
-        phrases(["", "bitte", "kannst du"], ["schalte", "mach"], ["das Panel", "das Licht", "das Rotlicht", "es", "alles"], "aus", [
+        ).filter((p) => (/(^| )halte /.test(p) ? p.endsWith(" an") : !p.endsWith(" an"))),
+        phrases(["", "bitte"], ["schalte", "mach"], ["das Panel", "das Licht", "das Rotlicht", "es", "alles"], "aus", [
           "",
           "bitte",
           "jetzt",
         ]),
+        phrases(
+          ["kannst du", "könntest du"],
+          ["das Panel", "die Sitzung", "das Licht", "das Rotlicht", "es"],
+          ["stoppen", "beenden", "anhalten", "ausschalten", "ausmachen"],
+          ["", "bitte"],
+        ),
         phrases(["", "bitte"], ["Panel", "Licht", "Rotlicht", "Sitzung"], ["aus", "stoppen", "beenden", "ausschalten"]),
         phrases(
           ["es ist", "es wird", "das ist", "es fühlt sich", "das wird"],
@@ -97,7 +110,7 @@ export function german(speech: Speech): LanguageSource {
         ],
       ),
       TimeLeftIntent: unique(
-        phrases(["wie lange", "wie viel Zeit", "wie viele Minuten"], ["sind noch übrig", "sind es noch", "bleiben noch"]),
+        phrases("wie viele Minuten", ["sind noch übrig", "sind es noch", "bleiben noch"]),
         phrases(
           ["wie lange", "wie viel Zeit", "wie viele Minuten"],
           [
@@ -111,7 +124,13 @@ export function german(speech: Speech): LanguageSource {
             "dauert es noch",
             "dauert die Sitzung noch",
           ],
+        ).filter(
+          (p) =>
+            !/^wie viele Minuten (ist noch übrig|bleibt noch|dauert)/.test(p) &&
+            !/^wie viel Zeit (läuft|dauert)/.test(p) &&
+            !/^wie lange (ist noch übrig|bleibt noch)$/.test(p),
         ),
+        phrases("wie viel Zeit", ["bleibt noch", "ist noch übrig", "bleibt mir noch"]),
         phrases("wann", ["geht", "schaltet"], ["das Panel", "das Licht", "die Sitzung"], ["aus", "sich aus"]).filter(
           (p) => p.includes("schaltet") === p.endsWith("sich aus"),
         ),
@@ -127,11 +146,11 @@ export function german(speech: Speech): LanguageSource {
           ["wieder", "noch einmal", "heute", "heute noch"],
           ["bestrahlen", "behandeln", "machen"],
         ),
-        phrases(["wie viel Licht", "wie viel"], ["hat", "hatte"], MY, ["", "heute", "schon"], "bekommen"),
+        phrases(["wie viel Licht", "wie viel"], ["hat", "hatte"], NOM, ["", "heute", "schon"], "bekommen"),
         phrases(["wie viel Licht", "wie viel"], "ist noch", FOR, "übrig", ["", "heute"]),
         phrases(
           ["ist", "darf"],
-          MY,
+          NOM,
           ["", "heute"],
           ["bereit für eine Sitzung", "wieder bereit", "noch eine Sitzung haben", "noch Licht bekommen"],
         ).filter((p) => p.startsWith("ist") === /bereit/.test(p)),
@@ -146,8 +165,8 @@ export function german(speech: Speech): LanguageSource {
           ],
           ["", "heute", "bisher"],
         ),
-        phrases(["hat", "hatte"], MY, ["genug Licht", "zu viel Licht", "sein Limit", "genug"], ["", "heute"]),
-        phrases("wann ist", MY, ["wieder bereit", "wieder dran", "wieder frei"]),
+        phrases(["hat", "hatte"], NOM, ["genug Licht", "zu viel Licht", "sein Limit", "genug"], ["", "heute"]),
+        phrases("wann ist", NOM, ["wieder bereit", "wieder dran", "wieder frei"]),
         [
           "wann kann ich wieder eine Sitzung machen",
           "wann ist die nächste Sitzung möglich",
@@ -179,6 +198,9 @@ export function german(speech: Speech): LanguageSource {
         ),
         [
           "ich habe gerade trainiert",
+          "ich war gerade {workout}",
+          "ich war eben {workout}",
+          "ich war heute {workout}",
           "ich war trainieren",
           "ich habe Sport gemacht",
           "was soll ich nach {workout} machen",
@@ -320,9 +342,13 @@ export function german(speech: Speech): LanguageSource {
             "was ist wenn ich",
             "bei mir ist",
             "ich habe auch",
+            "ich spüre",
+            "ich habe gerade",
+            "seit gestern habe ich",
+            "seit ein paar Tagen habe ich",
           ],
           "{symptom}",
-        ).filter((p) => !/^(und wenn ich|was ist wenn ich) /.test(p) || true),
+        ),
         ["{symptom}"],
         phrases(["was ist wenn ich", "und wenn ich"], "{symptom}", "habe"),
       ),
@@ -350,7 +376,7 @@ export function german(speech: Speech): LanguageSource {
             "die Vorsichtsmaßnahmen",
             "die Risiken",
           ],
-          ["", "noch einmal", "nochmal", "vor"],
+          ["", "noch einmal", "nochmal", "vor", "noch einmal vor", "nochmal vor"],
         ).filter((p) => (p.startsWith("lies") ? true : !p.endsWith(" vor"))),
         [
           "was sind die Warnsignale",
@@ -431,6 +457,7 @@ export function german(speech: Speech): LanguageSource {
             "mittlere Rücken",
             "obere Rücken",
             "BWS",
+            "Brustwirbel",
           ],
         },
         "low-back-hips": {
@@ -450,6 +477,10 @@ export function german(speech: Speech): LanguageSource {
             "Kreuzbein",
             "LWS",
             "Rücken und Hüfte",
+            "unteren Rücken und Hüften",
+            "unteren Rücken und die Hüften",
+            "Lendenwirbel",
+            "Steißbein",
             "Ischias",
           ],
         },

@@ -4,7 +4,17 @@ import { SYMPTOM_WORDS } from "../symptoms.js";
 import { type LanguageSource, phrases, unique } from "./shape.js";
 
 /** Determiners before a region, whatever its gender or number ("il collo", "la zona lombare", "le spalle"). */
-const MY = ["{region}", "il {region}", "la {region}", "le {region}", "i {region}", "il mio {region}", "la mia {region}", "le mie {region}"];
+const MY = [
+  "{region}",
+  "il {region}",
+  "la {region}",
+  "le {region}",
+  "i {region}",
+  "il mio {region}",
+  "la mia {region}",
+  "le mie {region}",
+  "i miei {region}",
+];
 const FOR = [
   "per i {region}",
   "sui {region}",
@@ -18,6 +28,8 @@ const FOR = [
   "sul {region}",
   "sulla {region}",
   "sulle {region}",
+  "per i miei {region}",
+  "sui miei {region}",
 ];
 const SESSION = ["una sessione", "una sessione di luce rossa", "la luce rossa", "luce rossa"];
 
@@ -141,11 +153,13 @@ export function italian(speech: Speech): LanguageSource {
           ["{region}", "mio {region}", "mia {region}"],
           ["", "oggi"],
         ).filter((p) => (!/ (per|di) (mio|mia)/.test(p) && !/ (del|della|delle) \{/.test(p)) || /(del|della|delle) \{/.test(p)),
-        phrases(
-          ["è pronto", "è pronta", "sono pronte", "sono pronti"],
-          ["il {region}", "la {region}", "le {region}", "i {region}", "il mio {region}", "la mia {region}"],
-          "per un'altra sessione",
-        ),
+        // The adjective agrees with the article: "è pronto il collo", "sono pronte le spalle".
+        [
+          ...phrases("è pronto", ["il {region}", "il mio {region}"], "per un'altra sessione"),
+          ...phrases("è pronta", ["la {region}", "la mia {region}"], "per un'altra sessione"),
+          ...phrases("sono pronte", ["le {region}", "le mie {region}"], "per un'altra sessione"),
+          ...phrases("sono pronti", ["i {region}", "i miei {region}"], "per un'altra sessione"),
+        ],
         phrases(["qual è la mia dose", "quanta luce ho ricevuto", "quanta luce mi resta", "com'è la mia dose"], ["", "oggi", "finora"]),
         [
           "quando posso fare un'altra sessione",
@@ -180,6 +194,10 @@ export function italian(speech: Speech): LanguageSource {
         ),
         [
           "mi sono appena allenato",
+          "sono stato {workout}",
+          "sono stata {workout}",
+          "sono appena stato {workout}",
+          "sono appena stata {workout}",
           "mi sono appena allenata",
           "mi sono allenato",
           "cosa faccio dopo {workout}",
@@ -286,7 +304,21 @@ export function italian(speech: Speech): LanguageSource {
         ["riepilogo settimanale", "confronta le settimane", "com'è andata la settimana scorsa", "com'è andata questa settimana"],
       ),
       RedFlagIntent: unique(
-        phrases(["ho", "ho notato", "noto", "all'improvviso ho", "ho anche", "e se ho", "sto avendo", "sento"], "{symptom}"),
+        phrases(
+          [
+            "ho",
+            "ho notato",
+            "noto",
+            "all'improvviso ho",
+            "ho anche",
+            "e se ho",
+            "sto avendo",
+            "sento",
+            "soffro di",
+            "da qualche giorno ho",
+          ],
+          "{symptom}",
+        ),
         ["{symptom}"],
       ),
       FaqIntent: unique(
@@ -325,7 +357,7 @@ export function italian(speech: Speech): LanguageSource {
       IdentifyPersonIntent: [
         "sono {name}",
         "è {name}",
-        "qui è {name}",
+        "qui c'è {name}",
         "mi chiamo {name}",
         "il mio nome è {name}",
         "sono io {name}",
@@ -352,8 +384,18 @@ export function italian(speech: Speech): LanguageSource {
       "AMAZON.StopIntent": [],
       "AMAZON.CancelIntent": [],
       "AMAZON.NavigateHomeIntent": [],
-      "AMAZON.YesIntent": ["sì per favore", "sì avvia", "qualcosa mi riguarda", "alcune sì", "sì una"],
-      "AMAZON.NoIntent": ["nessuna", "nessuna mi riguarda", "niente di tutto questo", "no nessuna", "no niente", "no grazie"],
+      "AMAZON.YesIntent": ["sì per favore", "sì avvia", "qualcosa mi riguarda", "alcune sì", "sì una", "sì uno", "alcuni sì", "uno sì"],
+      "AMAZON.NoIntent": [
+        "nessuna",
+        "nessuna mi riguarda",
+        "niente di tutto questo",
+        "no nessuna",
+        "no niente",
+        "no grazie",
+        "nessuno",
+        "nessuno mi riguarda",
+        "no nessuno",
+      ],
     },
     types: {
       Region: {
@@ -384,7 +426,7 @@ export function italian(speech: Speech): LanguageSource {
             "schiena alta",
             "tra le scapole",
             "scapole",
-            "zona dorsale",
+            "dorsale",
             "dorsali",
           ],
         },
@@ -404,6 +446,9 @@ export function italian(speech: Speech): LanguageSource {
             "reni",
             "osso sacro",
             "sciatica",
+            "fondoschiena",
+            "bassa schiena",
+            "zona lombare e anche",
           ],
         },
       },
@@ -414,7 +459,10 @@ export function italian(speech: Speech): LanguageSource {
         },
         run: { value: "corsa", synonyms: ["una corsa", "correre", "jogging", "running", "maratona", "ripetute"] },
         cycling: { value: "bici", synonyms: ["bicicletta", "un giro in bici", "ciclismo", "spinning", "mountain bike"] },
-        "upper-body": { value: "parte superiore", synonyms: ["braccia", "petto", "nuoto", "piscina", "panca", "flessioni"] },
+        "upper-body": {
+          value: "parte superiore",
+          synonyms: ["braccia", "petto", "petto e braccia", "pesi", "nuoto", "piscina", "panca", "flessioni"],
+        },
         back: { value: "allenamento schiena", synonyms: ["canottaggio", "arrampicata", "boulder", "trazioni", "vogatore"] },
         "full-body": {
           value: "allenamento",

@@ -7,26 +7,33 @@ import { cautionText } from "../../matter-bridge/contract/caution.js";
 import { REGION_IDS, type RegionId } from "../../matter-bridge/contract/regions.js";
 import { numberWordsIn } from "../number-words.js";
 import type { RomChange } from "../vocabulary.js";
-import type { RefusalContext, Speech } from "./en-US.js";
-import { counted, listIn, minutesShape, whenShape } from "./words.js";
+import type { RefusalContext, Speech, SpokenRedFlag } from "./en-US.js";
+import { capitalised, counted, listIn, minutesShape, whenShape } from "./words.js";
 
-const REGION: Record<RegionId, { name: string; display: string; tip: string; movements: string[]; release: string }> = {
+/**
+ * `name`: the region as a slot value and in lists (nominative); `forName`: after "für" (accusative,
+ * with the article where German needs one: "für den mittleren Rücken", not "für mittlerer Rücken").
+ */
+const REGION: Record<RegionId, { name: string; forName: string; display: string; tip: string; movements: string[]; release: string }> = {
   "neck-shoulders": {
     name: "Nacken und Schultern",
+    forName: "Nacken und Schultern",
     display: "Nacken & Schultern",
-    tip: "Setz oder stell dich mit dem Rücken zum Panel, sodass das Licht deinen Hinterkopfansatz, deinen Nacken und den oberen Rücken erreicht.",
-    movements: ["langsames Kopfdrehen", "Schulterkreisen", "sanftes Kinn-Zurückziehen"],
+    tip: "Setz oder stell dich mit dem Rücken zum Panel, sodass das Licht den Schädelansatz, den Nacken und den oberen Rücken erreicht.",
+    movements: ["langsames Kopfdrehen", "Schulterkreisen", "sanftes Kinn-Einziehen"],
     release: "ein weicher Ball zwischen Wand und Schulteroberseite, mit angenehmem Druck",
   },
   "mid-back": {
     name: "mittlerer Rücken",
+    forName: "den mittleren Rücken",
     display: "Mittlerer Rücken",
-    tip: "Setz dich mit dem Panel im empfohlenen Abstand hinter dich, sodass das Licht deine Schulterblätter und die Mitte der Wirbelsäule erreicht.",
+    tip: "Setz dich so, dass das Panel im empfohlenen Abstand hinter dir steht und das Licht deine Schulterblätter und die Mitte der Wirbelsäule erreicht.",
     movements: ["Katze-Kuh", "Schulterkreisen", "sanfte Drehungen im Sitzen"],
     release: "eine Faszienrolle entlang des oberen und mittleren Rückens, mit angenehmem Druck",
   },
   "low-back-hips": {
     name: "unterer Rücken und Hüften",
+    forName: "den unteren Rücken und die Hüften",
     display: "Unterer Rücken & Hüften",
     tip: "Stell oder leg dich so, dass das Panel deinen unteren Rücken und das Gesäß beleuchtet; dreh dich an manchen Tagen etwas, um andere Winkel zu erreichen.",
     movements: ["Katze-Kuh", "Hüftöffner", "sanftes Knie-zur-Brust-Dehnen"],
@@ -34,9 +41,12 @@ const REGION: Record<RegionId, { name: string; display: string; tip: string; mov
   },
 };
 const name = (id: RegionId) => REGION[id].name;
-/** "deinen Nacken und deine Schultern" is awkward: the skill says "für Nacken und Schultern", "bei …". */
+/** "für Nacken und Schultern", "für den mittleren Rücken". */
+const forName = (id: RegionId) => `für ${REGION[id].forName}`;
 const regionChoice = () => listIn(REGION_IDS.map(name), "oder");
 const n = (x: number) => numberWordsIn("de", x);
+/** A weekly average such as 2.5, as German says it: "zwei Komma fünf" (TTS would read "2.5" as a date). */
+const decimal = (x: number) => (Number.isInteger(x) ? n(x) : `${n(Math.trunc(x))} Komma ${n(Math.round(x * 10) % 10)}`);
 
 export function minutesPhrase(seconds: number): string {
   const s = minutesShape(seconds);
@@ -53,16 +63,16 @@ export function whenPhrase(seconds: number): string {
   return w.n === 1 ? "in etwa einem Tag" : `in etwa ${n(w.n)} Tagen`;
 }
 
-const EYES = "Schau nicht in das Panel; schließ die Augen oder trag den mitgelieferten Augenschutz, solange es an ist.";
+const EYES = "Schau nicht ins Panel; schließ die Augen oder trag den mitgelieferten Augenschutz, solange es an ist.";
 const RED_FLAGS = [
-  "Krämpfe, die heftig oder plötzlich sind oder Gesicht, Zunge oder das Schlucken betreffen",
-  "echte Schwäche, Taubheit oder jeder Verlust der Kontrolle über Blase oder Darm",
-  "Fieber, Gewichtsverlust, den du dir nicht erklären kannst, oder eine ernste Vorerkrankung zusammen mit neuen Schmerzen",
+  "Krämpfe, die heftig oder plötzlich sind oder das Gesicht, die Zunge oder das Schlucken betreffen",
+  "deutliche Schwäche, Taubheitsgefühle oder jeglicher Verlust der Kontrolle über Blase oder Darm",
+  "Fieber, Gewichtsverlust, den du dir nicht erklären kannst, oder eine schwere Vorerkrankung zusammen mit neuen Schmerzen",
   "Medikamente oder eine Erkrankung, die deine Haut lichtempfindlich machen",
 ];
 const CAUTION = [
   "Vor deiner ersten Sitzung ein Sicherheitscheck.",
-  `Sprich zuerst mit einer medizinischen Fachperson, wenn eines davon auf dich zutrifft: ${RED_FLAGS.join("; ")}.`,
+  `Sprich zuerst mit einer medizinischen Fachperson, wenn einer dieser Punkte auf dich zutrifft: ${RED_FLAGS.join("; ")}.`,
   EYES,
   "Das Licht sollte sich höchstens angenehm warm anfühlen, nie heiß.",
   "Bio Licht unterstützt das Wohlbefinden der Muskeln und die Erholung als Teil einer umfassenderen Routine. Es ist keine medizinische Beratung und ersetzt keine Fachperson.",
@@ -74,28 +84,28 @@ const cautionOf = (text?: string) =>
     : `Deine Bridge hat einen neueren Sicherheitscheck, den ich nur auf Englisch habe: ${text}`;
 
 const REDUCTIONS: Record<AdjustmentReason, (r: string, min: string) => string> = {
-  SESSION_MAX_SECONDS: (_r, min) => `die längste einzelne Sitzung ${min} dauert`,
-  SESSION_MAX_FLUENCE: () => "bei diesem Abstand das alles Licht ist, das eine Sitzung erlaubt",
-  REGION_FLUENCE_24H: (r) => `das ist, was vom Licht der letzten 24 Stunden für ${r} übrig ist`,
-  DAILY_ON_TIME: () => "das ist, was von der Einschaltzeit des Panels in den letzten 24 Stunden übrig ist",
+  SESSION_MAX_SECONDS: (_r, min) => `eine einzelne Sitzung höchstens ${min} dauert`,
+  SESSION_MAX_FLUENCE: () => "eine Sitzung bei diesem Abstand nicht mehr Licht erlaubt",
+  REGION_FLUENCE_24H: (r) => `${r} vom Licht der letzten 24 Stunden nur noch so viel übrig ist`,
+  DAILY_ON_TIME: () => "von der Einschaltzeit des Panels in den letzten 24 Stunden nur noch so viel übrig ist",
 };
 
-const forRegion = (r: RefusalContext) => (r.region ? name(r.region) : "diesen Bereich");
+const forRegion = (r: RefusalContext) => (r.region ? forName(r.region) : "für diesen Bereich");
 const nextPossible = (r: RefusalContext) =>
   r.retryAfterSeconds ? ` Die nächste Sitzung ist ${whenPhrase(r.retryAfterSeconds)} möglich.` : "";
 
 const REFUSALS: Record<RefusalCode, (r: RefusalContext) => string> = {
-  CAUTION_REQUIRED: () => "Die Bridge braucht zuerst den Sicherheitscheck des Haushalts.",
+  CAUTION_REQUIRED: () => "Die Bridge braucht zuerst eine Antwort auf den Sicherheitscheck für deinen Haushalt.",
   REST_INTERVAL: (r) =>
-    `Für ${forRegion(r)} gab es gerade eine Sitzung, und zwischen zwei Sitzungen braucht es eine Pause.${nextPossible(r)}`,
+    `${capitalised(forRegion(r))} gab es vor Kurzem eine Sitzung, und zwischen zwei Sitzungen braucht es eine Pause.${nextPossible(r)}`,
   REGION_LIMIT: (r) =>
-    `Für ${forRegion(r)} ist das Licht der letzten 24 Stunden schon aufgebraucht. Mehr ist hier nicht besser.${nextPossible(r)}`,
-  DAILY_ON_TIME: (r) => `Das Panel hat seine Einschaltzeit für die letzten 24 Stunden erreicht.${nextPossible(r)}`,
-  WEEKLY_LIMIT: (r) => `Für ${forRegion(r)} gab es schon so viele Sitzungen, wie in einer Woche erlaubt sind.${nextPossible(r)}`,
-  TOO_CLOSE: () => "Bei diesem Abstand wäre das Licht zu stark. Geh weiter vom Panel weg und frag noch einmal.",
+    `${capitalised(forRegion(r))} ist das Licht der letzten 24 Stunden schon aufgebraucht. Mehr ist hier nicht besser.${nextPossible(r)}`,
+  DAILY_ON_TIME: (r) => `Das Panel hat seine maximale Einschaltzeit für die letzten 24 Stunden erreicht.${nextPossible(r)}`,
+  WEEKLY_LIMIT: (r) => `${capitalised(forRegion(r))} gab es schon so viele Sitzungen, wie in einer Woche erlaubt sind.${nextPossible(r)}`,
+  TOO_CLOSE: () => "Bei diesem Abstand wäre das Licht zu stark. Geh etwas weiter vom Panel weg und frag noch einmal.",
   TOO_SHORT: (r) => `Das wäre zu kurz, um sich zu lohnen. Sitzungen dauern mindestens ${minutesPhrase(r.minSessionSeconds)}.`,
   PANEL_BUSY: (r) =>
-    `Das Panel läuft schon mit einer Sitzung.${r.retryAfterSeconds ? ` Sie endet ${whenPhrase(r.retryAfterSeconds)}.` : ""}`,
+    `Auf dem Panel läuft schon eine Sitzung.${r.retryAfterSeconds ? ` Sie endet ${whenPhrase(r.retryAfterSeconds)}.` : ""}`,
   PANEL_UNREACHABLE: () =>
     "Die Bridge erreicht das Panel nicht. Prüfe, ob der Stecker oder das Relais des Panels Strom hat und im Netzwerk ist, und versuch es dann noch einmal.",
   LEDGER_UNAVAILABLE: () =>
@@ -104,12 +114,35 @@ const REFUSALS: Record<RefusalCode, (r: RefusalContext) => string> = {
     "Die Bridge kennt das Panel, nach dem ich gefragt habe, nicht mehr; vielleicht haben sich ihre Panels geändert. Bitte versuch es noch einmal.",
   STOPPED: () => "Das Panel wurde gestoppt, bevor die Sitzung begann, also läuft nichts. Frag einfach wieder, wenn du so weit bist.",
   UNKNOWN_PERSON: () =>
-    "Die Bridge kennt die Person, nach der ich gefragt habe, nicht mehr; vielleicht haben sich ihre Personen geändert. Bitte versuch es noch einmal.",
+    "Die Bridge kennt die Person, nach der ich gefragt habe, nicht mehr; vielleicht wurden ihre Personen geändert. Bitte versuch es noch einmal.",
   CLOCK_UNTRUSTED: () =>
     "Die Uhr der Bridge geht nach, deshalb weiß sie nicht sicher, wie lange deine letzten Sitzungen her sind, und startet keine. Sobald ihre Uhr stimmt, startet sie wieder Sitzungen; prüf die Zeitsynchronisierung der Bridge.",
 };
 
+/** The skill's own withdrawal reasons (lambda/flows/caution.ts WITHDRAW_REASONS), in German; any other reason is the household's own words, said as written. */
+const REASONS: Record<string, string> = {
+  "a red-flag symptom was reported to the Alexa skill": "Dem Alexa-Skill wurde ein Warnsymptom gemeldet",
+  "someone answered yes to the caution in the Alexa skill": "Jemand hat den Sicherheitscheck im Alexa-Skill mit Ja beantwortet",
+};
+const forWhom = (who: string | null) => (who === null ? "für alle" : who === "you" ? "für dich" : `für ${who}`);
+
+/** The open red flags, newest first, one sentence each: for whom, and what was reported (as en-US says them). */
+const redFlagsSaid = (flags: readonly SpokenRedFlag[]): string => {
+  const one = (f: SpokenRedFlag) => {
+    const reason = f.reason?.replace(/[.!?]+$/, "");
+    return `${forWhom(f.who)}${reason ? `: ${REASONS[reason] ?? reason}` : ""}.`;
+  };
+  if (flags.length === 1) return `Es ist noch offen und gilt ${one(flags[0])}`;
+  return `Es sind noch ${n(flags.length)} Warnsignale offen, das neueste zuerst. ${flags.map((f, i) => (i === 0 ? capitalised(one(f)) : `Dann ${one(f)}`)).join(" ")}`;
+};
+
 const ROM_WORDS: Record<RomChange, string> = { better: "besser", same: "gleich", worse: "schlechter" };
+/** "Deine Beweglichkeit fühlt sich gleich an" is not German: each change as a sentence of its own. */
+const ROM_LOGGED: Record<RomChange, string> = {
+  better: "Deine Beweglichkeit ist besser geworden",
+  same: "Deine Beweglichkeit ist unverändert",
+  worse: "Deine Beweglichkeit ist schlechter geworden",
+};
 
 const WELCOME_OPTIONS =
   "Du kannst zum Beispiel sagen: starte eine Sitzung für den unteren Rücken, führe mich durch die Routine für den Nacken, oder wie viel Licht hatte ich heute. Was möchtest du?";
@@ -127,34 +160,34 @@ export const deDE: Speech = {
   welcomeOptions: () => WELCOME_OPTIONS,
   welcomeReprompt: () => `Welchen Bereich möchtest du: ${regionChoice()}?`,
   caution: (text) => `${cautionOf(text)} Trifft etwas davon auf dich zu?`,
-  cautionWithdrawn: () =>
-    "Jemand in deinem Haushalt hat ein Warnsignal gemeldet, deshalb hat deine Bio Licht Bridge alle Sitzungen angehalten. Vor der nächsten kommt hier noch einmal der Sicherheitscheck.",
+  cautionWithdrawn: (flags = []) =>
+    `Jemand in deinem Haushalt hat ein Warnsignal gemeldet, deshalb hat deine Bio Licht Bridge alle Sitzungen pausiert.${flags.length ? ` ${redFlagsSaid(flags)}` : ""} Vor der nächsten Sitzung kommt hier noch einmal der Sicherheitscheck.`,
   cautionChanged: () => "Der Sicherheitscheck hat sich geändert, seit du ihn zuletzt gehört hast, deshalb kommt er hier noch einmal.",
   cautionFirst: () =>
     "Das mache ich, sobald du den Sicherheitscheck beantwortet hast, den ich gerade vorgelesen habe. Trifft etwas davon auf dich zu?",
   cautionReprompt: () => "Bitte antworte mit ja, wenn etwas davon auf dich zutrifft, oder mit nein, wenn nichts davon zutrifft.",
   cautionApplies: (bridge) =>
-    `Danke, dass du es mir sagst. Dann benutze das Panel bitte vorerst nicht und sprich zuerst mit einer medizinischen Fachperson. Ich habe nichts gestartet.${bridge ? ` ${bridge}` : ""} Wenn du grünes Licht bekommen hast, frag mich einfach wieder.`,
+    `Danke, dass du es mir gesagt hast. Dann benutze das Panel bitte vorerst nicht und sprich zuerst mit einer medizinischen Fachperson. Ich habe nichts gestartet.${bridge ? ` ${bridge}` : ""} Wenn du grünes Licht bekommen hast, frag mich einfach wieder.`,
   cautionAcknowledged: () => "Danke. Ich habe notiert, dass nichts davon zutrifft.",
   cautionAgain: () => `${CAUTION} Wenn etwas davon auf dich zutrifft, sprich bitte vor deiner nächsten Sitzung mit einer Fachperson.`,
-  askRegion: () => `Welcher Bereich: ${regionChoice()}?`,
+  askRegion: () => `Welcher Bereich soll es sein: ${regionChoice()}?`,
   unknownRegion: (heard) =>
-    `${heard ? `Für ${heard} kann ich das Panel nicht verwenden. ` : ""}Ich kann ${regionChoice()}. Welcher Bereich?`,
+    `${heard ? `${capitalised(heard)}: Dafür kann ich das Panel nicht verwenden. ` : ""}Möglich sind ${regionChoice()}. Welcher Bereich soll es sein?`,
   badDuration: (range, heard) =>
-    `${heard ? `${heard} ist keine Sitzungslänge, die ich verwenden kann. ` : ""}Sag eine Länge zwischen ${n(range.minSeconds / 60)} und ${n(range.maxSeconds / 60)} Minuten, und die Bridge hält sie innerhalb der sicheren Grenze. Zum Beispiel: starte eine Sitzung für den unteren Rücken für zehn Minuten.`,
+    `${heard ? `${heard} ist keine Sitzungslänge, die ich verwenden kann. ` : ""}Sag eine Länge zwischen ${n(range.minSeconds / 60)} und ${n(range.maxSeconds / 60)} Minuten, und die Bridge sorgt dafür, dass sie im sicheren Rahmen bleibt. Zum Beispiel: starte eine Sitzung für den unteren Rücken für zehn Minuten.`,
   checkingBridge: () => "Ich frage bei deiner Bio Licht Bridge nach.",
   timerLabel: () => "Bio Licht",
-  timerAnnouncement: (region) => `Deine Sitzung für ${name(region)} ist vorbei. Das Panel hat sich selbst ausgeschaltet.`,
+  timerAnnouncement: (region) => `Deine Sitzung ${forName(region)} ist vorbei. Das Panel hat sich selbst ausgeschaltet.`,
   timersAccepted: (region, seconds) =>
-    `Danke. Ich habe einen Timer für das Ende deiner Sitzung für ${name(region)} gestellt, ${whenPhrase(seconds)}.`,
+    `Danke. Ich habe einen Timer für das Ende deiner Sitzung ${forName(region)} gestellt, ${whenPhrase(seconds)}.`,
   timersAcceptedNoSession: () => "Danke. Deine Sitzung ist schon vorbei; ich stelle einen Timer für das Ende der nächsten.",
   timersAcceptedFailed: () =>
     "Danke. Ich konnte den Timer diesmal nicht stellen; das Panel schaltet sich trotzdem selbst aus, wenn die Zeit um ist.",
   timersDeclined: () => "Okay, kein Timer. Das Panel schaltet sich selbst aus, wenn die Zeit um ist.",
   badDistance: (range) =>
-    `Ich habe keinen sinnvollen Abstand verstanden. Abstände sind in Zentimetern, zwischen ${n(range.min)} und ${n(range.max)}. Oder lass ihn weg, dann gilt der übliche Abstand des Panels.`,
+    `Ich habe keinen sinnvollen Abstand verstanden. Abstände gibst du in Zentimetern an, zwischen ${n(range.min)} und ${n(range.max)}. Oder lass ihn weg, dann gilt der übliche Abstand des Panels.`,
   started: (p) => {
-    const r = name(p.region);
+    const r = forName(p.region);
     const why = p.reductions.map((reason) => REDUCTIONS[reason](r, minutesPhrase(p.seconds)));
     const shortened = why.length
       ? `Ich habe sie${p.requested ? ` von ${minutesPhrase(p.requested)}` : ""} gekürzt, weil ${listIn(why, "und")}. `
@@ -162,20 +195,20 @@ export const deDE: Speech = {
     const end = p.timerSet
       ? "Ich habe einen Timer für das Ende gestellt."
       : `Das Panel schaltet sich selbst aus, wenn die Zeit um ist.${p.askingTimers ? " Mit deiner Erlaubnis kann Alexa das Ende auch mit einem Timer ankündigen." : ""}`;
-    return `Ich starte deine Sitzung für ${r}, ${minutesPhrase(p.seconds)}. ${shortened}${REGION[p.region].tip} ${EYES} Es sollte sich höchstens angenehm warm anfühlen. ${stopHint("Wenn es heiß wird oder du früher aufhören willst", p.panelName ? [p.panelName] : [])} ${end}`;
+    return `Ich starte deine Sitzung ${r}, ${minutesPhrase(p.seconds)} lang. ${shortened}${REGION[p.region].tip} ${EYES} Es sollte sich höchstens angenehm warm anfühlen. ${stopHint("Wenn es heiß wird oder du früher aufhören willst", p.panelName ? [p.panelName] : [])} ${end}`;
   },
   refusals: REFUSALS,
-  refusedOther: () => "Die Bridge hat das aus einem Grund abgelehnt, den ich nicht kenne. Ihr Dashboard oder Protokoll sagt, warum.",
+  refusedOther: () => "Die Bridge hat das aus einem Grund abgelehnt, den ich nicht kenne. Warum, steht in ihrem Dashboard oder Protokoll.",
   unreachable: () =>
     "Entschuldige, ich konnte deine Bio Licht Bridge nicht erreichen. Prüfe, ob die Bridge läuft, ob die Bridge-Adresse des Skills stimmt und ob dein Netzwerk funktioniert. Es wurde nichts gestartet.",
   unauthorized: () =>
     "Entschuldige, die Bridge hat mein Token nicht akzeptiert. Das Bridge-Token des Skills muss zu dem im Speicherordner der Bridge passen.",
   stopped: (seconds, region) =>
-    `Gestoppt. Für ${name(region)} waren es ${minutesPhrase(seconds)} Licht. Wenn es heiß war, nimm beim nächsten Mal mehr Abstand.`,
-  stoppedBeforeStart: (region) => `Gestoppt, bevor es losging: Die Sitzung für ${name(region)} hat das Panel nie eingeschaltet.`,
-  nothingRunning: () => "Das Panel hat gerade keine laufende Sitzung.",
+    `Gestoppt. ${capitalised(forName(region))} gab es ${minutesPhrase(seconds)} Licht. Wenn es heiß war, nimm beim nächsten Mal mehr Abstand.`,
+  stoppedBeforeStart: (region) => `Gestoppt, bevor es losging: Die Sitzung ${forName(region)} hat das Panel gar nicht erst eingeschaltet.`,
+  nothingRunning: () => "Auf dem Panel läuft gerade keine Sitzung.",
   timeLeft: (seconds, region) =>
-    `Deine Sitzung für ${name(region)} läuft noch ${minutesPhrase(seconds)}. Das Panel schaltet sich selbst aus.`,
+    `Deine Sitzung ${forName(region)} läuft noch ${minutesPhrase(seconds)}. Das Panel schaltet sich danach selbst aus.`,
   doseRegion: (region, used, cap, nextInSeconds) => {
     const percent = Math.round((100 * used) / cap);
     const next =
@@ -184,55 +217,61 @@ export const deDE: Speech = {
         : nextInSeconds <= 60
           ? "jetzt möglich"
           : `${whenPhrase(nextInSeconds)} möglich`;
-    return `Für ${name(region)} sind ${n(percent)} Prozent des Lichts der letzten 24 Stunden verbraucht. Die nächste Sitzung dafür ist ${next}.`;
+    return `${capitalised(forName(region))} sind ${n(percent)} Prozent des Lichts der letzten 24 Stunden verbraucht. Die nächste Sitzung dafür ist ${next}.`;
   },
   doseOverall: (parts, onMinutes, leftMinutes) =>
     `In den letzten 24 Stunden: ${listIn(
       parts.map((p) => `${name(p.region)} ${n(p.percent)} Prozent`),
       "und",
-    )} des erlaubten Lichts. Das Panel war ${counted("de", onMinutes, "Minute", "Minuten", "f")} an, ${counted("de", leftMinutes, "Minute", "Minuten", "f")} sind noch übrig.`,
+    )} des erlaubten Lichts. Das Panel war ${counted("de", onMinutes, "Minute", "Minuten", "f")} eingeschaltet; ${leftMinutes === 1 ? "übrig ist noch eine Minute" : `übrig sind noch ${n(leftMinutes)} Minuten`}.`,
   workoutSuggest: (regions) =>
-    `Gut gemacht. Ein paar Minuten sanfte Bewegung, dann Licht für ${listIn(regions.map(name), "oder")} würde gut passen. Soll ich eine Sitzung für ${name(regions[0])} starten?`,
+    `Gut gemacht. Jetzt würden ein paar Minuten sanfte Bewegung und danach Licht für ${listIn(
+      regions.map((id) => REGION[id].forName),
+      "oder",
+    )} gut passen. Soll ich eine Sitzung ${forName(regions[0])} starten?`,
   workoutRest: (regions, seconds) =>
-    `Gut gemacht. Für ${listIn(regions.map(name), "und")} gab es gerade erst Licht, jetzt ist eine Pause dran${seconds === undefined ? "" : `; die nächste Sitzung ist ${whenPhrase(seconds)} möglich`}. Sanftes Dehnen und Wasser tun es fürs Erste.`,
-  workoutReprompt: (region) => `Soll ich eine Sitzung für ${name(region)} starten? Ja oder nein?`,
+    `Gut gemacht. Für ${listIn(
+      regions.map((id) => REGION[id].forName),
+      "und",
+    )} gab es gerade erst Licht, jetzt ist eine Pause dran${seconds === undefined ? "" : `; die nächste Sitzung ist ${whenPhrase(seconds)} möglich`}. Für den Moment reichen sanftes Dehnen und ein Glas Wasser.`,
+  workoutReprompt: (region) => `Soll ich eine Sitzung ${forName(region)} starten? Ja oder nein?`,
   noThanks: () => "Okay. Gute Erholung.",
   routineStart: (region) =>
-    `Machen wir deine Routine für ${name(region)}. Zuerst ein paar Minuten sanfte Bewegung: ${listIn(REGION[region].movements, "und")}, so wie es sich angenehm anfühlt. Sag fertig, wenn du so weit bist.`,
+    `Machen wir deine Routine ${forName(region)}. Zuerst ein paar Minuten sanfte Bewegung: ${listIn(REGION[region].movements, "und")}, so wie es sich angenehm anfühlt. Sag fertig, wenn du so weit bist.`,
   routineRelease: (region) =>
-    `Gut. Wenn es dir hilft, nimm dir eine Minute für die Selbstmassage: ${REGION[region].release}. Sag fertig, wenn du das Licht möchtest.`,
+    `Gut. Wenn es dir hilft, nimm dir eine Minute für die Selbstmassage: ${REGION[region].release}. Sag fertig, wenn du bereit für das Licht bist.`,
   routineReprompt: () => "Sag fertig, wenn du weitermachen willst, oder stopp, um die Routine zu beenden.",
   notInRoutine: () => "Wir sind gerade in keiner Routine. Du kannst sagen: führe mich durch die Routine für den unteren Rücken.",
   spasmLogged: (count, days) =>
-    `Krampf notiert. Das sind ${n(count)} in den letzten ${n(days)} Tagen. Im Moment helfen sanftes Dehnen und genug trinken; das Licht ist für die längere Sicht.`,
-  spasmNoted: () => "Krampf notiert. Im Moment helfen sanftes Dehnen und genug trinken; das Licht ist für die längere Sicht.",
+    `Krampf notiert. ${count === 1 ? "Das ist der erste" : `Das sind ${n(count)}`} in den letzten ${n(days)} Tagen. Im Moment helfen sanftes Dehnen und genug trinken; das Licht ist für die längere Sicht gedacht.`,
+  spasmNoted: () => "Krampf notiert. Im Moment helfen sanftes Dehnen und genug trinken; das Licht ist für die längere Sicht gedacht.",
   tendernessLogged: (score, scale) =>
-    `Druckempfindlichkeit der Knoten notiert: ${n(score)} von ${n(scale.max)}. Achte auf den Verlauf über Wochen, nicht auf einzelne Tage.`,
+    `Druckempfindlichkeit der Knoten notiert: ${decimal(score)} von ${n(scale.max)}. Achte auf den Verlauf über Wochen, nicht auf einzelne Tage.`,
   askTenderness: (scale) =>
-    `Wie druckempfindlich sind deine Knoten, von ${n(scale.min)} für gar nicht bis ${n(scale.max)} für am schlimmsten? Sag zum Beispiel: Empfindlichkeit vier.`,
+    `Wie druckempfindlich sind deine Knoten, von ${n(scale.min)} für gar nicht bis ${n(scale.max)} für sehr stark? Sag zum Beispiel: Empfindlichkeit vier.`,
   romChanges: ROM_WORDS,
-  romLogged: (change) => `Notiert: Deine Beweglichkeit fühlt sich ${ROM_WORDS[change]} an.`,
+  romLogged: (change) => `Notiert: ${ROM_LOGGED[change]}.`,
   askRom: () => `Ist deine Beweglichkeit ${listIn(Object.values(ROM_WORDS), "oder")}? Sag zum Beispiel: meine Beweglichkeit ist besser.`,
   progress: (p) => {
     const parts = [
-      `Diese Woche hattest du ${p.sessionsThisWeek === 1 ? "eine Sitzung" : `${n(p.sessionsThisWeek)} Sitzungen`}, gegenüber ${n(p.sessionsBefore)} pro Woche im Schnitt davor`,
-      `${p.spasmsThisWeek === 1 ? "einen notierten Krampf" : `${n(p.spasmsThisWeek)} notierte Krämpfe`}, gegenüber ${n(p.spasmsBefore)} pro Woche davor`,
+      `Diese Woche hattest du ${p.sessionsThisWeek === 1 ? "eine Sitzung" : `${n(p.sessionsThisWeek)} Sitzungen`}, gegenüber ${decimal(p.sessionsBefore)} pro Woche im Schnitt davor`,
+      `${p.spasmsThisWeek === 1 ? "einen notierten Krampf" : `${n(p.spasmsThisWeek)} notierte Krämpfe`}, gegenüber ${decimal(p.spasmsBefore)} pro Woche davor`,
     ];
     if (p.tenderThisWeek !== undefined)
       parts.push(
-        `eine durchschnittliche Knotenempfindlichkeit von ${n(p.tenderThisWeek)}${p.tenderBefore !== undefined ? ` gegenüber ${n(p.tenderBefore)} davor` : ""}`,
+        `eine durchschnittliche Knotenempfindlichkeit von ${decimal(p.tenderThisWeek)}${p.tenderBefore !== undefined ? ` gegenüber ${decimal(p.tenderBefore)} davor` : ""}`,
       );
     return `${listIn(parts, "und")}. ${p.weeksTracked < 3 ? "Es ist noch früh: Veränderungen zeigen sich meist über mehrere Wochen." : "Behalte den Verlauf über die Wochen im Blick."}`;
   },
   progressEmpty: () =>
     "Ich habe noch nichts notiert. Nach Sitzungen kannst du sagen: ich hatte einen Krampf, Empfindlichkeit vier, oder meine Beweglichkeit ist besser, und ich vergleiche die Wochen für dich.",
   progressReview: (weeks) =>
-    `Nach ${n(weeks)} Wochen oder mehr ist es nicht besser geworden. Es wäre gut, deinen Plan mit einer medizinischen Fachperson oder Physiotherapeutin oder einem Physiotherapeuten durchzugehen.`,
+    `Nach ${n(weeks)} Wochen oder mehr ist es nicht besser geworden. Es wäre gut, deinen Plan mit einer medizinischen Fachperson oder in der Physiotherapie zu besprechen.`,
   redFlag: () =>
-    "Das sollte zeitnah ärztlich abgeklärt werden, also wende dich bitte an eine medizinische Fachperson, oder an den Notruf, wenn es heftig oder plötzlich ist. Rotlicht ist dafür nicht das Richtige, und ich starte keine Sitzung.",
+    "Das sollte zeitnah ärztlich abgeklärt werden, also wende dich bitte an eine medizinische Fachperson, oder ruf den Notruf, wenn es heftig oder plötzlich auftritt. Rotlicht ist dafür nicht das Richtige, und ich starte keine Sitzung.",
   redFlagStopped: () => "Ich habe das Panel ausgeschaltet.",
   redFlagPaused: () =>
-    "Ich habe das Panel außerdem für alle in deinem Haushalt angehalten: Es startet erst wieder, wenn der Sicherheitscheck erneut beantwortet wurde.",
+    "Ich habe das Panel außerdem für alle in deinem Haushalt pausiert: Es startet erst wieder, wenn der Sicherheitscheck erneut beantwortet wurde.",
   redFlagNotPaused: (why) => {
     const cause =
       why === "unreachable"
@@ -240,28 +279,28 @@ export const deDE: Speech = {
         : why === "unauthorized"
           ? "Deine Bio Licht Bridge hat mein Token nicht akzeptiert"
           : "Deine Bio Licht Bridge konnte es gerade nicht speichern";
-    return `${cause}, deshalb konnte ich das Panel nicht für deinen Haushalt anhalten. Wenn das Panel an ist, schalte es bitte am Stecker aus, und benutze es nicht, bevor du mit einer Fachperson gesprochen hast.`;
+    return `${cause}, deshalb konnte ich das Panel nicht für deinen Haushalt pausieren. Wenn das Panel an ist, schalte es bitte am Stecker aus, und benutze es nicht, bevor du mit einer Fachperson gesprochen hast.`;
   },
   faq: {
     cramp: {
       question: "kann es einen Krampf stoppen",
       answer: () =>
-        "Rotlicht ist kein Mittel, um einen Krampf im Moment zu stoppen; es wirkt allmählich, über Wochen. Bei einem plötzlichen Krampf sind sanftes Dehnen und einfache Erste Hilfe die bessere Wahl, und frag deine Ärztin oder deinen Arzt nach ausreichendem Trinken.",
+        "Rotlicht ist kein Mittel, um einen Krampf im Moment zu stoppen; es wirkt allmählich, über Wochen. Bei einem plötzlichen Krampf sind sanftes Dehnen und einfache Erste-Hilfe-Maßnahmen die bessere Wahl, und frag deine Ärztin oder deinen Arzt, wie viel du trinken solltest.",
     },
     massage: {
       question: "brauche ich noch Massage oder Physiotherapie",
       answer: () =>
-        "Den meisten hilft eine Kombination am besten. Massage und Physiotherapie wirken auf Bewegung, Kraft und Gewebe, wie Licht es nicht kann. Nutze das Panel, um Wohlbefinden und Erholung dabei zu unterstützen, nicht statt ihnen.",
+        "Den meisten hilft eine Kombination verschiedener Ansätze am besten. Massage und Physiotherapie wirken auf Bewegung, Kraft und Gewebe, wie Licht es nicht kann. Nutze das Panel ergänzend, für Wohlbefinden und Erholung, nicht als Ersatz dafür.",
     },
     daily: {
       question: "kann ich es jeden Tag benutzen",
       answer: () =>
-        "Für viele gesunde Erwachsene gilt eine kurze tägliche Sitzung innerhalb der Grenzen als vernünftig, und die Bridge setzt diese Grenzen durch. Wenn du eine Erkrankung hast, Medikamente nimmst, die deine Haut lichtempfindlich machen, oder ungewöhnliche Beschwerden hast, sprich vorher mit einer Fachperson.",
+        "Für viele gesunde Erwachsene gilt eine kurze tägliche Sitzung innerhalb der Grenzen als vernünftig, und die Bridge sorgt dafür, dass sie eingehalten werden. Wenn du eine Erkrankung hast, Medikamente nimmst, die deine Haut lichtempfindlich machen, oder ungewöhnliche Beschwerden hast, sprich vorher mit einer Fachperson.",
     },
   },
-  faqUnknown: (questions) => `Ich kann beantworten: ${listIn(questions, "und")}. Welche Frage?`,
+  faqUnknown: (questions) => `Ich kann diese Fragen beantworten: ${listIn(questions, "und")}. Welche möchtest du hören?`,
   help: (panelNames = []) =>
-    `Du kannst sagen: starte eine Sitzung für den unteren Rücken, starte Nacken und Schultern für zehn Minuten, Panel aus, wie lange noch, wie viel Licht hatte ich heute, ich war gerade laufen, führe mich durch die Routine für den mittleren Rücken, Empfindlichkeit vier, wie geht es voran, oder lies mir die Warnhinweise noch einmal vor. Während eine Sitzung läuft, höre ich nicht mehr zu: um sie früher zu stoppen${stopHint("", panelNames)} Was möchtest du?`,
+    `Du kannst sagen: starte eine Sitzung für den unteren Rücken, starte Nacken und Schultern für zehn Minuten, Panel aus, wie lange noch, wie viel Licht hatte ich heute, ich war gerade laufen, führe mich durch die Routine für den mittleren Rücken, Empfindlichkeit vier, wie geht es voran, oder lies mir die Warnhinweise noch einmal vor. Sobald eine Sitzung läuft, höre ich nicht mehr zu: um sie früher zu stoppen${stopHint("", panelNames)} Was möchtest du?`,
   fallback: () =>
     "Entschuldige, das habe ich nicht verstanden. Du kannst sagen: starte eine Sitzung für den unteren Rücken, oder Hilfe, um mehr zu hören.",
   goodbye: () => "Tschüss.",
@@ -272,9 +311,9 @@ export const deDE: Speech = {
   whoReprompt: (names) => `Bitte sag den Namen, zum Beispiel: ich bin ${listIn(names, "oder ich bin")}.`,
   whoUnknown: (heard, names) =>
     `${heard ? `${heard} gehört nicht zu den Personen, die deine Bio Licht Bridge kennt. ` : ""}Bist du ${listIn(names, "oder")}?`,
-  voiceRemembered: (who) => `Danke, ${who}. Ich erkenne deine Stimme ab jetzt.`,
+  voiceRemembered: (who) => `Danke, ${who}. Ab jetzt erkenne ich deine Stimme.`,
   voiceForgotten: (who) => `Okay, ich habe vergessen, dass deine Stimme zu ${who} gehört. Beim nächsten Mal frage ich, wer du bist.`,
-  voiceIsSomeoneElse: (who) => `Ich kenne deine Stimme als ${who}. Wenn das falsch ist, sag: vergiss meine Stimme.`,
+  voiceIsSomeoneElse: (who) => `Ich kenne deine Stimme als die von ${who}. Wenn das falsch ist, sag: vergiss meine Stimme.`,
   voiceNotLinked: () => "Ich habe deine Stimme mit niemandem verknüpft.",
   voiceNotRecognized: () => "Ich erkenne deine Stimme nicht, deshalb habe ich sie mit niemandem verknüpft.",
   loggedForHousehold: () =>

@@ -1,13 +1,14 @@
 /** The speech catalogues: the same keys in every language, and numbers, lengths and times said as each language says them. */
 import { describe, expect, it } from "@jest/globals";
+import { WITHDRAW_REASONS } from "../../lambda/flows/caution.js";
 import { numberWordsIn, parseNumberWords } from "../../lambda/number-words.js";
 import { parseDurationSeconds } from "../../lambda/slots.js";
 import { minutesPhrase as de, deDE, whenPhrase as deWhen } from "../../lambda/speech/de-DE.js";
-import { enUS, type Speech } from "../../lambda/speech/en-US.js";
+import { enUS, type Speech, type SpokenRedFlag } from "../../lambda/speech/en-US.js";
 import { minutesPhrase as es, esES } from "../../lambda/speech/es-ES.js";
 import { minutesPhrase as fr, frFR, whenPhrase as frWhen } from "../../lambda/speech/fr-FR.js";
 import { SKILL_LOCALES, speechFor } from "../../lambda/speech/index.js";
-import { minutesPhrase as it_, itIT } from "../../lambda/speech/it-IT.js";
+import { minutesPhrase as it_, itIT, whenPhrase as itWhen } from "../../lambda/speech/it-IT.js";
 import { isSymptomPhrase } from "../../lambda/symptoms.js";
 
 // @ts-expect-error a catalogue missing one of en-US's keys does not compile
@@ -42,7 +43,17 @@ describe("speech catalogues", () => {
     const checks: Array<[Speech, string[]]> = [
       [
         deDE,
-        ["ersetzt keine Fachperson", "keine medizinische Beratung", "Gesicht, Zunge", "Blase oder Darm", "Fieber", "lichtempfindlich"],
+        [
+          "ersetzt keine Fachperson",
+          "keine medizinische Beratung",
+          "das Gesicht, die Zunge oder das Schlucken",
+          "deutliche Schwäche, Taubheitsgefühle",
+          "Blase oder Darm",
+          "Fieber",
+          "Gewichtsverlust",
+          "schwere Vorerkrankung zusammen mit neuen Schmerzen",
+          "lichtempfindlich",
+        ],
       ],
       [
         frFR,
@@ -54,14 +65,56 @@ describe("speech catalogues", () => {
         [
           "non sostituisce un professionista",
           "Non è un consiglio medico",
-          "il viso, la lingua",
-          "vescica",
+          "il viso, la lingua o la deglutizione",
+          "una debolezza importante, intorpidimento",
+          "vescica o dell'intestino",
           "febbre",
+          "perdita di peso",
+          "malattie gravi insieme a un dolore nuovo",
           "sensibile alla luce",
         ],
       ],
     ];
     for (const [s, words] of checks) for (const w of words) expect({ w, in: s.caution().includes(w) }).toEqual({ w, in: true });
+  });
+
+  describe.each([
+    {
+      locale: "de-DE",
+      s: deDE,
+      single: "Es ist noch offen und gilt für alle: ein Warnsignal, vom Dashboard.",
+      many: "Es sind noch drei Warnsignale offen, das neueste zuerst. Für dich: Rückenschmerzen seit gestern. Dann für anna: Fieber. Dann für alle.",
+    },
+    {
+      locale: "it-IT",
+      s: itIT,
+      single: "La segnalazione è ancora aperta e vale per tutti: ein Warnsignal, vom Dashboard.",
+      many: "Ci sono ancora tre segnalazioni aperte, dalla più recente. Per te: Rückenschmerzen seit gestern. Poi per anna: Fieber. Poi per tutti.",
+    },
+  ])("$locale says the bridge's open red flags when the caution is withdrawn, as en-US does", ({ s, single, many }) => {
+    const flags: SpokenRedFlag[] = [
+      { who: "you", reason: "Rückenschmerzen seit gestern." },
+      { who: "anna", reason: "Fieber" },
+      { who: null, reason: null },
+    ];
+
+    it("each one: for whom and what was reported, newest first, counted in words", () => {
+      expect(enUS.cautionWithdrawn(flags)).toContain("There are three red flags still open, newest first:");
+      expect(s.cautionWithdrawn([{ who: null, reason: "ein Warnsignal, vom Dashboard" }])).toContain(single);
+      expect(s.cautionWithdrawn(flags)).toContain(many);
+      // Said between the pause and the caution, and nothing said when there are none.
+      expect(s.cautionWithdrawn(flags).startsWith(s.cautionWithdrawn([]).split(". ")[0])).toBe(true);
+      expect(s.cautionWithdrawn()).toBe(s.cautionWithdrawn([]));
+      expect(s.cautionWithdrawn([])).not.toMatch(/für alle|per tutti/);
+    });
+
+    it("the skill's own reasons in the language, not the bridge's English", () => {
+      for (const reason of Object.values(WITHDRAW_REASONS)) {
+        const text = s.cautionWithdrawn([{ who: null, reason }]);
+        expect(text).not.toContain(reason);
+        expect(text).toMatch(/Alexa-Skill|skill Alexa/);
+      }
+    });
   });
 
   it("reads a caution the bridge words differently (a newer version) in the bridge's words, never a stale translation", () => {
@@ -87,6 +140,25 @@ describe("numbers, lengths and times in words", () => {
     expect(it_(90)).toBe("circa un minuto e mezzo");
     expect(deWhen(3 * 3600)).toBe("in etwa drei Stunden");
     expect(frWhen(3 * 3600)).toBe("dans environ trois heures");
+    expect(itWhen(2 * 3600)).toBe("tra circa due ore");
+  });
+
+  it("German and Italian say averages, counts, elisions and regions after a preposition as the language does", () => {
+    const week = { sessionsThisWeek: 1, sessionsBefore: 2.5, spasmsThisWeek: 1, spasmsBefore: 0.3, weeksTracked: 4 };
+    expect(deDE.progress(week)).toContain("gegenüber zwei Komma fünf pro Woche");
+    expect(itIT.progress(week)).toContain("una media di due virgola cinque a settimana");
+    expect(itIT.progress(week)).toContain("uno spasmo annotato");
+    expect(deDE.spasmLogged(1, 7)).toContain("Das ist der erste in den letzten sieben Tagen.");
+    expect(itIT.spasmLogged(1, 7)).toContain("È il primo negli ultimi sette giorni.");
+    expect(itIT.doseRegion("mid-back", 8, 100, null)).toMatch(/^Per la zona dorsale è stato usato l'otto per cento /);
+    expect(itIT.doseRegion("low-back-hips", 20, 100, null)).toMatch(/^Per la zona lombare e i fianchi è stato usato il venti per cento /);
+    expect(deDE.timeLeft(600, "mid-back")).toMatch(/^Deine Sitzung für den mittleren Rücken läuft noch zehn Minuten\./);
+    expect(deDE.refusals.REST_INTERVAL({ region: "low-back-hips", minSessionSeconds: 60 })).toMatch(
+      /^Für den unteren Rücken und die Hüften gab es vor Kurzem eine Sitzung/,
+    );
+    expect(itIT.workoutRest(["mid-back"])).toContain("La zona dorsale ha già avuto luce");
+    expect(itIT.workoutRest(["neck-shoulders"])).toContain("Il collo e le spalle hanno già avuto luce");
+    expect(itIT.doseOverall([{ region: "mid-back", percent: 10 }], 12, 1)).toContain("e resta ancora un minuto.");
   });
 
   it("numbers both ways in German, French, Spanish and Italian", () => {
@@ -117,6 +189,16 @@ describe("numbers, lengths and times in words", () => {
   });
 
   it("a red flag heard as a name is known in every language", () => {
-    for (const phrase of ["Fieber", "de la fièvre", "fiebre", "febbre", "a fever"]) expect(isSymptomPhrase(phrase)).toBe(true);
+    for (const phrase of [
+      "Fieber",
+      "de la fièvre",
+      "fiebre",
+      "febbre",
+      "a fever",
+      "Taubheitsgefühl",
+      "einen heftigen Krampf",
+      "un crampo violento",
+    ])
+      expect({ phrase, symptom: isSymptomPhrase(phrase) }).toEqual({ phrase, symptom: true });
   });
 });
