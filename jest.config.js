@@ -1,4 +1,9 @@
 /** ESM + ts-jest: see shared NOTES (matter.js deps are ESM-only). */
+import { fileURLToPath } from "node:url";
+import { filesMissingParts } from "./test/machine-parts.js";
+
+const left = filesMissingParts(fileURLToPath(new URL("./test", import.meta.url)));
+
 export default {
   testEnvironment: "node",
   extensionsToTreatAsEsm: [".ts"],
@@ -7,6 +12,7 @@ export default {
     "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json", diagnostics: false }],
   },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", ...left.map((f) => `^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)],
   testTimeout: 30000,
   maxWorkers: 2,
   reporters: ["default", "<rootDir>/test/reporters/slowest-files.cjs"],
