@@ -382,8 +382,6 @@ export function spanish(speech: Speech): LanguageSource {
             "culo",
             "riñones",
             "sacro",
-            "lumbago",
-            "ciática",
           ],
         },
       },

@@ -48,8 +48,7 @@ const the = (id: RegionId) => REGION[id].the;
 /** "a, b y c", with "y" as "e" before an i sound and "o" as "u" before an o sound ("Ana e Isabel", "Eva u Óscar"). */
 const list = (items: readonly string[], joiner: "y" | "o") => {
   const last = items[items.length - 1] ?? "";
-  const word =
-    joiner === "y" && /^h?[iíIÍ](?![aeiouáéíóú])/.test(last) ? "e" : joiner === "o" && /^h?[oóOÓ]/.test(last) ? "u" : joiner;
+  const word = joiner === "y" && /^h?[iíIÍ](?![aeiouáéíóú])/.test(last) ? "e" : joiner === "o" && /^h?[oóOÓ]/.test(last) ? "u" : joiner;
   return listIn(items, word);
 };
 const regionChoice = () => list(REGION_IDS.map(name), "o");
@@ -115,7 +114,8 @@ const REFUSALS: Record<RefusalCode, (r: RefusalContext) => string> = {
   DAILY_ON_TIME: (r) => `El panel ha llegado a su tiempo máximo de encendido en las últimas 24 horas.${nextPossible(r)}`,
   WEEKLY_LIMIT: (r) => `Para ${forRegion(r)} ya se han hecho todas las sesiones permitidas en una semana.${nextPossible(r)}`,
   TOO_CLOSE: () => "A esa distancia la luz sería demasiado fuerte. Aléjate más del panel y vuelve a pedirlo.",
-  TOO_SHORT: (r) => `Sería una sesión demasiado corta para que merezca la pena. Las sesiones duran al menos ${minutesPhrase(r.minSessionSeconds)}.`,
+  TOO_SHORT: (r) =>
+    `Sería una sesión demasiado corta para que merezca la pena. Las sesiones duran al menos ${minutesPhrase(r.minSessionSeconds)}.`,
   PANEL_BUSY: (r) => `El panel ya tiene una sesión en marcha.${r.retryAfterSeconds ? ` Termina ${whenPhrase(r.retryAfterSeconds)}.` : ""}`,
   PANEL_UNREACHABLE: () =>
     "El bridge no consigue conectar con el panel. Comprueba que el enchufe o el relé del panel tiene corriente y está en la red, y vuelve a intentarlo.",
@@ -139,7 +139,8 @@ const WELCOME_OPTIONS =
 /** What each reason the skill itself gives a red flag (flows/caution.ts) and the bridge's own ones are in Spanish. */
 const FLAG_REASONS: Record<string, string> = {
   "a red-flag symptom was reported to the Alexa skill": "se ha avisado de un síntoma de alarma en la skill de Alexa",
-  "someone answered yes to the caution in the Alexa skill": "alguien ha respondido que sí a la comprobación de seguridad en la skill de Alexa",
+  "someone answered yes to the caution in the Alexa skill":
+    "alguien ha respondido que sí a la comprobación de seguridad en la skill de Alexa",
   "several red flags reported while the disk was full (their details did not fit)":
     "se avisó de varias señales de alarma cuando el disco del bridge estaba lleno, y sus detalles no cupieron",
   "the red-flag slot could not be read": "no se ha podido leer el registro de señales de alarma del bridge",
@@ -233,7 +234,9 @@ export const esES: Speech = {
   doseOverall: (parts, onMinutes, leftMinutes) =>
     `Luz usada en las últimas 24 horas, sobre lo permitido: ${parts
       .map((p) => `${name(p.region)}, ${n(p.percent)} por ciento`)
-      .join("; ")}. El panel ha estado encendido ${counted("es", onMinutes, "minuto", "minutos", "m")}, y le ${leftMinutes === 1 ? "queda" : "quedan"} ${n(leftMinutes)}.`,
+      .join(
+        "; ",
+      )}. El panel ha estado encendido ${counted("es", onMinutes, "minuto", "minutos", "m")}, y le ${leftMinutes === 1 ? "queda" : "quedan"} ${n(leftMinutes)}.`,
   workoutSuggest: (regions) =>
     `Buen trabajo. Unos minutos de movimiento suave y luego luz en ${list(regions.map(the), "o")} te vendrían bien. ¿Empiezo una sesión de ${name(regions[0])}?`,
   workoutRest: (regions, seconds) => {

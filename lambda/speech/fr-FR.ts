@@ -50,7 +50,8 @@ const n = (x: number) => numberWordsIn("fr", x);
 /** A number before (or standing for) a feminine noun: "une", "vingt et une" (séances, minutes). */
 const fem = (x: number) => (x === 1 ? "une" : n(x).replace(/(^|[ -])un$/, "$1une"));
 /** "que" and "de" elided before a vowel: "parce qu'une séance", "celle d'Anna". */
-const elided = (word: "que" | "de", next: string) => (/^[aeiouyàâéèêîïôûh]/i.test(next) ? `${word.slice(0, -1)}'${next}` : `${word} ${next}`);
+const elided = (word: "que" | "de", next: string) =>
+  /^[aeiouyàâéèêîïôûh]/i.test(next) ? `${word.slice(0, -1)}'${next}` : `${word} ${next}`;
 /** An average, with its one decimal said the French way: 2.5 → "deux virgule cinq". */
 const dec = (x: number, words: (x: number) => string = n) => {
   const [whole, tenth] = x.toFixed(1).split(".");
@@ -72,7 +73,8 @@ export function whenPhrase(seconds: number): string {
   return `dans environ ${counted("fr", w.n, "jour", "jours", "m")}`;
 }
 
-const EYES = "Ne regardez pas directement le panneau ; fermez les yeux ou portez les lunettes de protection fournies tant qu'il est allumé.";
+const EYES =
+  "Ne regardez pas directement le panneau ; fermez les yeux ou portez les lunettes de protection fournies tant qu'il est allumé.";
 const RED_FLAGS = [
   "des spasmes violents ou soudains, ou qui touchent le visage, la langue ou la déglutition",
   "une faiblesse importante, un engourdissement, ou une perte de contrôle de la vessie ou des intestins",
@@ -213,8 +215,7 @@ export const frFR: Speech = {
     `Séance arrêtée. ${capitalised(name(region))} : ${minutesPhrase(seconds)} de lumière. Si vous avez senti une forte chaleur, éloignez-vous davantage la prochaine fois.`,
   stoppedBeforeStart: (region) => `Séance arrêtée avant de commencer : le panneau ne s'est jamais allumé pour ${the(region)}.`,
   nothingRunning: () => "Aucune séance n'est en cours sur le panneau.",
-  timeLeft: (seconds, region) =>
-    `Il reste ${minutesPhrase(seconds)} à votre séance pour ${the(region)}. Le panneau s'éteindra tout seul.`,
+  timeLeft: (seconds, region) => `Il reste ${minutesPhrase(seconds)} à votre séance pour ${the(region)}. Le panneau s'éteindra tout seul.`,
   doseRegion: (region, used, cap, nextInSeconds) => {
     const percent = Math.round((100 * used) / cap);
     const next =
@@ -228,7 +229,9 @@ export const frFR: Speech = {
   doseOverall: (parts, onMinutes, leftMinutes) =>
     `Lumière utilisée sur les dernières 24 heures, par rapport au maximum permis : ${parts
       .map((p) => `${name(p.region)}, ${n(p.percent)} pour cent`)
-      .join(" ; ")}. Le panneau a été allumé pendant ${counted("fr", onMinutes, "minute", "minutes", "f")}, et il lui en reste ${fem(leftMinutes)}.`,
+      .join(
+        " ; ",
+      )}. Le panneau a été allumé pendant ${counted("fr", onMinutes, "minute", "minutes", "f")}, et il lui en reste ${fem(leftMinutes)}.`,
   workoutSuggest: (regions) =>
     `Bravo. Quelques minutes de mouvement doux, puis de la lumière sur ${listIn(regions.map(the), "ou")}, ce serait une bonne idée. Je lance une séance pour ${the(regions[0])} ?`,
   workoutRest: (regions, seconds) => {
@@ -314,7 +317,8 @@ export const frFR: Speech = {
   whoUnknown: (heard, names) =>
     `${heard ? `${heard} ne fait pas partie des personnes que connaît votre bridge Bio Lumière. ` : ""}Vous êtes ${listIn(names, "ou")} ?`,
   voiceRemembered: (who) => `Merci, ${who}. Je reconnaîtrai votre voix désormais.`,
-  voiceForgotten: (who) => `D'accord, j'ai oublié que votre voix est celle ${elided("de", who)}. La prochaine fois, je vous demanderai qui vous êtes.`,
+  voiceForgotten: (who) =>
+    `D'accord, j'ai oublié que votre voix est celle ${elided("de", who)}. La prochaine fois, je vous demanderai qui vous êtes.`,
   voiceIsSomeoneElse: (who) => `Pour moi, votre voix est celle ${elided("de", who)}. Si c'est faux, dites : oublie ma voix.`,
   voiceNotLinked: () => "Je n'ai associé votre voix à personne.",
   voiceNotRecognized: () => "Je ne reconnais pas votre voix, donc je ne l'ai associée à personne.",
