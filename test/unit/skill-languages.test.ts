@@ -187,7 +187,7 @@ describe("French and Spanish, as the second reader fixed them (issue 23 review)"
     expect(frFR.romLogged("better")).toBe("C'est noté : votre mobilité est meilleure.");
   });
 
-  it("Spanish: 'one' shortens before a noun in every length, the verb agrees, and "o" becomes "u" before an o sound", () => {
+  it("Spanish: 'one' shortens before a noun in every length, the verb agrees, and o becomes u before an o sound", () => {
     expect(esWhen(21 * 60)).toBe("en unos veintiún minutos");
     expect(es(90)).toBe("alrededor de un minuto y medio");
     expect(esES.timeLeft(60, "neck-shoulders")).toMatch(/^A tu sesión de cuello y hombros le queda un minuto\./);
