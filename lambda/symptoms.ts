@@ -171,11 +171,19 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
   fr: {
     "face-spasm": {
       value: "des spasmes au visage",
-      synonyms: ["spasmes au visage", "mon visage tressaute", "des tics au visage", "des contractions au visage", "un spasme au visage"],
+      synonyms: [
+        "spasmes au visage",
+        "des spasmes du visage",
+        "mon visage tressaute",
+        "mon visage se contracte",
+        "des tics au visage",
+        "des contractions au visage",
+        "un spasme au visage",
+      ],
     },
     "tongue-spasm": {
       value: "des spasmes de la langue",
-      synonyms: ["spasmes de la langue", "ma langue se contracte", "des contractions de la langue"],
+      synonyms: ["spasmes de la langue", "des spasmes à la langue", "ma langue se contracte", "des contractions de la langue"],
     },
     swallowing: {
       value: "du mal à avaler",
@@ -186,6 +194,7 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
         "des problèmes pour avaler",
         "des spasmes en avalant",
         "mal quand j'avale",
+        "des troubles de la déglutition",
       ],
     },
     weakness: {
@@ -196,11 +205,22 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
         "ma jambe est faible",
         "mon bras est faible",
         "une faiblesse soudaine",
+        "une faiblesse importante",
+        "je n'ai plus de force dans la jambe",
+        "je n'ai plus de force dans le bras",
       ],
     },
     numbness: {
       value: "un engourdissement",
-      synonyms: ["engourdissement", "ma jambe est engourdie", "des fourmis dans la jambe", "une perte de sensibilité", "des picotements"],
+      synonyms: [
+        "engourdissement",
+        "ma jambe est engourdie",
+        "des fourmis dans la jambe",
+        "des fourmillements",
+        "je ne sens plus ma jambe",
+        "une perte de sensibilité",
+        "des picotements",
+      ],
     },
     "bladder-bowel": {
       value: "une perte de contrôle de la vessie",
@@ -210,16 +230,31 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
         "de l'incontinence",
         "des problèmes de vessie",
         "des problèmes intestinaux",
+        "je ne contrôle plus ma vessie",
+        "des fuites urinaires",
       ],
     },
     fever: { value: "de la fièvre", synonyms: ["fièvre", "une forte fièvre", "de la température", "des frissons et de la fièvre"] },
     "weight-loss": {
       value: "une perte de poids inexpliquée",
-      synonyms: ["une perte de poids", "je maigris sans raison", "je perds du poids", "une perte de poids soudaine"],
+      synonyms: [
+        "une perte de poids",
+        "je maigris sans raison",
+        "je perds du poids",
+        "je perds du poids sans raison",
+        "une perte de poids soudaine",
+      ],
     },
     "severe-spasm": {
       value: "un spasme violent",
-      synonyms: ["des spasmes violents", "un spasme soudain et violent", "un très gros spasme", "des spasmes musculaires violents"],
+      synonyms: [
+        "des spasmes violents",
+        "un spasme soudain et violent",
+        "un très gros spasme",
+        "des spasmes musculaires violents",
+        "un spasme intense",
+        "des spasmes intenses",
+      ],
     },
   },
   es: {
@@ -229,19 +264,35 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
     },
     "tongue-spasm": {
       value: "espasmos en la lengua",
-      synonyms: ["se me contrae la lengua", "contracciones en la lengua", "tics en la lengua"],
+      synonyms: ["espasmos de la lengua", "se me contrae la lengua", "contracciones en la lengua", "tics en la lengua"],
     },
     swallowing: {
       value: "problemas para tragar",
-      synonyms: ["dificultad para tragar", "me cuesta tragar", "espasmos al tragar", "me duele al tragar"],
+      synonyms: ["dificultad para tragar", "me cuesta tragar", "no puedo tragar", "espasmos al tragar", "me duele al tragar"],
     },
     weakness: {
       value: "debilidad",
-      synonyms: ["debilidad muscular", "tengo la pierna débil", "tengo el brazo débil", "piernas débiles", "debilidad repentina"],
+      synonyms: [
+        "debilidad muscular",
+        "tengo la pierna débil",
+        "tengo el brazo débil",
+        "piernas débiles",
+        "debilidad repentina",
+        "debilidad importante",
+        "no tengo fuerza en la pierna",
+      ],
     },
     numbness: {
       value: "entumecimiento",
-      synonyms: ["adormecimiento", "se me duerme la pierna", "tengo la pierna dormida", "hormigueo", "pérdida de sensibilidad"],
+      synonyms: [
+        "adormecimiento",
+        "se me duerme la pierna",
+        "tengo la pierna dormida",
+        "tengo la pierna entumecida",
+        "no siento la pierna",
+        "hormigueo",
+        "pérdida de sensibilidad",
+      ],
     },
     "bladder-bowel": {
       value: "pérdida de control de la vejiga",
@@ -251,16 +302,32 @@ export const SYMPTOM_WORDS: Record<Language, Record<SymptomId, Words>> = {
         "problemas de vejiga",
         "problemas intestinales",
         "no controlo la vejiga",
+        "no controlo el intestino",
+        "se me escapa la orina",
       ],
     },
     fever: { value: "fiebre", synonyms: ["fiebre alta", "algo de fiebre", "escalofríos y fiebre", "temperatura alta"] },
     "weight-loss": {
       value: "pérdida de peso sin explicación",
-      synonyms: ["pérdida de peso", "estoy perdiendo peso", "adelgazo sin querer", "pérdida de peso repentina"],
+      synonyms: [
+        "pérdida de peso",
+        "pérdida de peso inexplicable",
+        "estoy perdiendo peso",
+        "adelgazo sin querer",
+        "estoy adelgazando sin querer",
+        "pérdida de peso repentina",
+      ],
     },
     "severe-spasm": {
       value: "un espasmo fuerte",
-      synonyms: ["espasmos fuertes", "un espasmo repentino y violento", "un espasmo muy malo", "espasmos musculares fuertes"],
+      synonyms: [
+        "espasmos fuertes",
+        "un espasmo repentino y violento",
+        "un espasmo muy fuerte",
+        "espasmos musculares fuertes",
+        "un espasmo intenso",
+        "espasmos intensos",
+      ],
     },
   },
   it: {

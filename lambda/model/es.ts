@@ -295,6 +295,12 @@ export function spanish(speech: Speech): LanguageSource {
           ],
           ["", "otra vez", "de nuevo"],
         ),
+        // "Léeme otra vez las advertencias", as the help says it.
+        phrases(
+          ["lee", "léeme", "dime", "repite", "repíteme"],
+          ["otra vez", "de nuevo"],
+          ["las advertencias", "las advertencias de seguridad", "la comprobación de seguridad", "las señales de alarma"],
+        ),
         [
           "cuáles son las señales de alarma",
           "cuáles son los riesgos",
@@ -382,8 +388,6 @@ export function spanish(speech: Speech): LanguageSource {
             "culo",
             "riñones",
             "sacro",
-            "lumbago",
-            "ciática",
           ],
         },
       },

@@ -146,7 +146,7 @@ export function french(speech: Speech): LanguageSource {
         ),
         [
           "quand puis-je refaire une séance",
-          "quand est possible la prochaine séance",
+          "quand la prochaine séance est-elle possible",
           "quand est-ce que je peux recommencer",
           "il me reste quoi pour aujourd'hui",
         ],
@@ -271,7 +271,7 @@ export function french(speech: Speech): LanguageSource {
           ],
           ["est", "semble", "est aujourd'hui", "c'est", "me semble"],
           "{change}",
-        ).filter((p) => !/(tourner la tête|me pencher) (est|semble)/.test(p) || true),
+        ).filter((p) => !/^(tourner la tête|me pencher) (est|semble|me semble)/.test(p)),
         phrases(["note", "enregistre"], ["ma mobilité", "la mobilité", "mon amplitude"], ["{change}", "comme {change}"]),
         ["je bouge {change}", "je me sens {change} pour bouger", "note ma mobilité"],
       ),
@@ -330,6 +330,7 @@ export function french(speech: Speech): LanguageSource {
             "les consignes de sécurité",
             "l'avertissement",
             "les signaux d'alerte",
+            "les signes d'alerte",
             "les précautions",
           ],
         ),
@@ -342,6 +343,7 @@ export function french(speech: Speech): LanguageSource {
             "l'avertissement",
             "le contrôle de sécurité",
             "les signaux d'alerte",
+            "les signes d'alerte",
             "les précautions",
             "les risques",
           ],
@@ -349,6 +351,7 @@ export function french(speech: Speech): LanguageSource {
         ),
         [
           "quels sont les signaux d'alerte",
+          "quels sont les signes d'alerte",
           "quels sont les risques",
           "est-ce sans danger pour moi",
           "est-ce que c'est sûr pour moi",
@@ -437,7 +440,6 @@ export function french(speech: Speech): LanguageSource {
             "sacrum",
             "bas du dos et hanche",
             "creux des reins",
-            "sciatique",
           ],
         },
       },
@@ -486,12 +488,15 @@ export function french(speech: Speech): LanguageSource {
       RomChange: {
         better: {
           value: speech.romChanges.better,
-          synonyms: ["plus facile", "plus souple", "plus libre", "bien mieux", "un peu mieux", "meilleure"],
+          synonyms: ["mieux", "meilleur", "plus facile", "plus souple", "plus libre", "bien mieux", "un peu mieux", "bien meilleure"],
         },
-        same: { value: speech.romChanges.same, synonyms: ["pareil", "sans changement", "inchangée", "comme d'habitude", "pareille"] },
+        same: {
+          value: speech.romChanges.same,
+          synonyms: ["pareil", "pareille", "la même", "sans changement", "inchangé", "comme d'habitude", "pas de changement"],
+        },
         worse: {
           value: speech.romChanges.worse,
-          synonyms: ["plus raide", "plus raides", "plus bloqué", "un peu moins bien", "pire", "moins souple"],
+          synonyms: ["moins bien", "moins bon", "plus raide", "plus raides", "plus bloqué", "un peu moins bien", "pire", "moins souple"],
         },
       },
       FaqTopic: {

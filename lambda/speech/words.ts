@@ -17,6 +17,10 @@ export function counted(language: OtherLanguage, n: number, singular: string, pl
   // Spanish and Italian shorten a final "one" before a noun: "veintiún minutos", "ventun minuti".
   if (language === "es" && gender === "m") words = words.replace(/veintiuno$/, "veintiún").replace(/ y uno$/, " y un");
   if (language === "es" && gender === "f") words = words.replace(/veintiuno$/, "veintiuna").replace(/ y uno$/, " y una");
+  if (language === "it" && gender === "m") words = words.replace(/uno$/, "un");
+  if (language === "it" && gender === "f") words = words.replace(/uno$/, "una");
+  // French "one" agrees with a feminine noun: "vingt et une minutes", "quatre-vingt-une heures".
+  if (language === "fr" && gender === "f") words = words.replace(/(^|[ -])un$/, "$1une");
   return `${words} ${plural}`;
 }
 

@@ -1,15 +1,19 @@
 /** The speech catalogues: the same keys in every language, and numbers, lengths and times said as each language says them. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { WITHDRAW_REASONS } from "../../lambda/flows/caution.js";
 import { numberWordsIn, parseNumberWords } from "../../lambda/number-words.js";
 import { parseDurationSeconds } from "../../lambda/slots.js";
 import { minutesPhrase as de, deDE, whenPhrase as deWhen } from "../../lambda/speech/de-DE.js";
 import { enUS, type Speech, type SpokenRedFlag } from "../../lambda/speech/en-US.js";
-import { minutesPhrase as es, esES } from "../../lambda/speech/es-ES.js";
+import { minutesPhrase as es, esES, whenPhrase as esWhen } from "../../lambda/speech/es-ES.js";
 import { minutesPhrase as fr, frFR, whenPhrase as frWhen } from "../../lambda/speech/fr-FR.js";
 import { SKILL_LOCALES, speechFor } from "../../lambda/speech/index.js";
 import { minutesPhrase as it_, itIT, whenPhrase as itWhen } from "../../lambda/speech/it-IT.js";
+import { counted } from "../../lambda/speech/words.js";
 import { isSymptomPhrase } from "../../lambda/symptoms.js";
+
+const skillJson: unknown = JSON.parse(readFileSync(new URL("../../models/skill.json", import.meta.url), "utf8"));
 
 // @ts-expect-error a catalogue missing one of en-US's keys does not compile
 const missing: Speech = (({ goodbye: _goodbye, ...rest }) => rest)(deDE);
@@ -200,5 +204,116 @@ describe("numbers, lengths and times in words", () => {
       "un crampo violento",
     ])
       expect({ phrase, symptom: isSymptomPhrase(phrase) }).toEqual({ phrase, symptom: true });
+  });
+});
+
+describe("French and Spanish, as the second reader fixed them (issue 23 review)", () => {
+  const flags = [
+    { who: "you", reason: `${WITHDRAW_REASONS.cautionYes}.` },
+    { who: "anna", reason: "a red flag, from the dashboard" },
+    { who: null, reason: WITHDRAW_REASONS.symptom },
+  ];
+
+  it.each([
+    [
+      "fr-FR",
+      frFR,
+      [
+        "Trois signes d'alerte sont toujours actifs, du plus récent au plus ancien : pour vous : quelqu'un a répondu oui au contrôle de sécurité dans la skill Alexa.",
+        "Puis, pour anna, avec ce motif en anglais : a red flag, from the dashboard.",
+        "Puis, pour tout le monde : un symptôme d'alerte a été signalé à la skill Alexa.",
+      ],
+      "Ce signe d'alerte est toujours actif, pour tout le monde.",
+    ],
+    [
+      "es-ES",
+      esES,
+      [
+        "Hay tres señales de alarma todavía activas, de la más reciente a la más antigua: para ti: alguien ha respondido que sí a la comprobación de seguridad en la skill de Alexa.",
+        "Después, para anna, con este motivo en inglés: a red flag, from the dashboard.",
+        "Después, para todos: se ha avisado de un síntoma de alarma en la skill de Alexa.",
+      ],
+      "Esa señal de alarma sigue activa, para todos.",
+    ],
+  ] as const)(
+    "%s: a withdrawn caution says every open red flag, newest first: for whom and what was reported",
+    (_locale, s, said, single) => {
+      const withFlags = s.cautionWithdrawn(flags);
+      for (const sentence of said) expect({ sentence, said: withFlags.includes(sentence) }).toEqual({ sentence, said: true });
+      // The skill's own reasons are said in the language, never in the bridge's English.
+      for (const english of Object.values(WITHDRAW_REASONS)) expect(withFlags).not.toContain(english);
+      expect(s.cautionWithdrawn([{ who: null, reason: null }])).toContain(single);
+      // Without flags, only the notice (as before).
+      expect(s.cautionWithdrawn([])).not.toMatch(/toujours actif|sigue activa|todavía activas/);
+    },
+  );
+
+  it("French: Alexa speaks of herself in the feminine, 'one' agrees with feminine nouns, and regions take their articles", () => {
+    expect(frFR.unreachable()).toMatch(/^Désolée,/);
+    expect(frFR.fallback()).toMatch(/^Désolée,/);
+    expect(frFR.error()).toMatch(/^Désolée,/);
+    expect(fr(21 * 60)).toBe("vingt et une minutes");
+    expect(frWhen(21 * 60)).toBe("dans environ vingt et une minutes");
+    expect(frWhen(21 * 3600)).toBe("dans environ vingt et une heures");
+    expect(frFR.badDuration({ minSeconds: 60, maxSeconds: 1200 })).toContain("entre une et vingt minutes");
+    expect(frFR.refusals.REGION_LIMIT({ region: "neck-shoulders", minSessionSeconds: 60 })).toMatch(/^Pour la nuque et les épaules,/);
+    expect(
+      frFR.started({ seconds: 600, region: "mid-back", requested: 900, reductions: ["SESSION_MAX_SECONDS"], timerSet: true }),
+    ).toContain(
+      "Je lance votre séance de dix minutes pour le milieu du dos. Je l'ai raccourcie, au lieu de quinze minutes, parce qu'une séance dure au maximum dix minutes.",
+    );
+    expect(frFR.workoutRest(["mid-back"])).toContain("Le milieu du dos a déjà reçu de la lumière récemment et a besoin d'une pause");
+    expect(frFR.workoutRest(["neck-shoulders"])).toContain("La nuque et les épaules ont déjà reçu");
+    expect(frFR.voiceIsSomeoneElse("Anna")).toContain("celle d'Anna");
+    expect(frFR.redFlagPaused()).not.toContain("aura pas été répondu");
+    expect(frFR.romLogged("better")).toBe("C'est noté : votre mobilité est meilleure.");
+  });
+
+  it("Spanish: 'one' shortens before a noun in every length, the verb agrees, and o becomes u before an o sound", () => {
+    expect(esWhen(21 * 60)).toBe("en unos veintiún minutos");
+    expect(es(90)).toBe("alrededor de un minuto y medio");
+    expect(esES.timeLeft(60, "neck-shoulders")).toMatch(/^A tu sesión de cuello y hombros le queda un minuto\./);
+    expect(esES.timeLeft(600, "neck-shoulders")).toMatch(/le quedan diez minutos\./);
+    expect(esES.refusals.REGION_LIMIT({ region: "low-back-hips", minSessionSeconds: 60 })).toMatch(/^Para la zona lumbar y las caderas /);
+    expect(esES.whoIsItFor(["Eva", "Óscar"])).toContain("Eva u Óscar");
+    expect(esES.whoIsThisVoice(["Ana", "Olga"])).toContain("Ana u Olga");
+    expect(esES.routineReprompt()).not.toContain("para para");
+    expect(esES.error()).not.toContain("para para");
+  });
+
+  it("averages are said with a decimal comma, and none as none", () => {
+    const week = { weeksTracked: 2, sessionsThisWeek: 0, sessionsBefore: 2.5, spasmsThisWeek: 0, spasmsBefore: 1, tenderThisWeek: 4.5 };
+    expect(frFR.progress(week)).toContain("vous n'avez fait aucune séance, contre deux virgule cinq par semaine");
+    expect(frFR.progress(week)).toContain("aucun spasme noté");
+    expect(frFR.progress(week)).toContain("quatre virgule cinq");
+    expect(esES.progress(week)).toContain("no has hecho ninguna sesión, frente a dos coma cinco por semana");
+    expect(esES.progress(week)).toContain("ningún espasmo anotado");
+    expect(esES.progress(week)).toContain("cuatro coma cinco");
+  });
+
+  it("the store texts speak of the light a region already had today, not of daylight", () => {
+    const locales = (skillJson as { manifest: { publishingInformation: { locales: Record<string, { description: string }> } } }).manifest
+      .publishingInformation.locales;
+    expect(locales["fr-FR"].description).not.toContain("lumière du jour");
+    expect(locales["es-ES"].description).not.toContain("luz del día");
+  });
+});
+
+describe("every catalogue", () => {
+  it("shortens a final 'one' before a noun in Spanish and Italian, and agrees in French", () => {
+    expect(counted("it", 21, "minuto", "minuti", "m")).toBe("ventun minuti");
+    expect(counted("it", 31, "ora", "ore", "f")).toBe("trentuna ore");
+    expect(counted("es", 21, "minuto", "minutos", "m")).toBe("veintiún minutos");
+    expect(counted("fr", 21, "minute", "minutes", "f")).toBe("vingt et une minutes");
+  });
+
+  it.each(SKILL_LOCALES)("%s says every open red flag when sessions are paused, the free-text reason included", (locale) => {
+    const said = speechFor(locale).cautionWithdrawn([
+      { who: null, reason: "felt dizzy after the gym" },
+      { who: "anna", reason: "sudden numbness in the leg" },
+    ]);
+    expect(said).toContain("felt dizzy after the gym");
+    expect(said).toContain("sudden numbness in the leg");
+    expect(said).toContain("anna");
   });
 });

@@ -75,9 +75,9 @@ const PATHS: Path[] = [
       "yeux",
       "Est-ce que l'un de ces points vous concerne ?",
     ],
-    started: /Je lance votre séance nuque et épaules pour trente secondes\./,
-    left: /^Il reste .* à votre séance nuque et épaules\./,
-    stopped: /^Arrêté\. Nuque et épaules : .* de lumière\./,
+    started: /Je lance votre séance de trente secondes pour la nuque et les épaules\./,
+    left: /^Il reste .* à votre séance pour la nuque et les épaules\./,
+    stopped: /^Séance arrêtée\. Nuque et épaules : .* de lumière\./,
   },
   {
     locale: "es-ES",
