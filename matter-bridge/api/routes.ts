@@ -5,6 +5,7 @@ import {
   CautionQuerySchema,
   type CautionStatusResponse,
   CautionWithdrawRequestSchema,
+  type CloudState,
   DoseQuerySchema,
   type DoseResponse,
   HistoryQuerySchema,
@@ -18,7 +19,6 @@ import { defaultPersonOf, findPerson } from "../contract/config.js";
 import { personIds, unknownPersonMessage } from "../dose/people.js";
 import { CautionVersionError } from "../sessions/caution-gate.js";
 import type { SessionController } from "../sessions/controller.js";
-import { readJson } from "./body.js";
 import { HttpError, refusalError, validationError } from "./errors.js";
 import type { Route } from "./router.js";
 
@@ -26,6 +26,8 @@ export interface RouteOptions {
   controller: SessionController;
   /** How long a stop waits for an unresponsive panel before answering 503 (the off keeps being retried). */
   stopTimeoutMs?: number;
+  /** The cloud link's state, for `GET /v1/health` (default: "off"). */
+  cloud?: () => CloudState;
 }
 
 /** Validates with a contract schema; a failure is a 400 naming each field (and the allowed keys). */
@@ -44,7 +46,7 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | "slow"> {
   return Promise.race([work, slow]).finally(() => clearTimeout(timer));
 }
 
-export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions): Route[] {
+export function controlRoutes({ controller, stopTimeoutMs = 5000, cloud = () => "off" }: RouteOptions): Route[] {
   const knownPanel = (id: string) => {
     if (!controller.config.panels.some((p) => p.id === id)) throw new HttpError(404, "UNKNOWN_PANEL", `No panel with id "${id}".`);
   };
@@ -70,6 +72,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
           clock: controller.time.state().trusted ? "ok" : "behind",
           // Only when it is not "ok": a storage the bridge cannot write is news, a writable one is not.
           ...(controller.storageState() !== "ok" ? { storage: controller.storageState() } : {}),
+          cloud: cloud(),
         },
       }),
     },
@@ -79,8 +82,8 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
     {
       method: "POST",
       path: "/v1/sessions",
-      async handle({ req }) {
-        const request = parse(SessionRequestSchema, await readJson(req));
+      async handle({ body }) {
+        const request = parse(SessionRequestSchema, await body());
         if (request.panelId !== undefined) knownPanel(request.panelId);
         knownPerson(request.person);
         const outcome = await controller.start(request, "api");
@@ -96,8 +99,8 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
     {
       method: "POST",
       path: "/v1/panels/{id}/stop",
-      async handle({ req, params }) {
-        parse(StopSessionRequestSchema, await readJson(req, { optional: true }));
+      async handle({ body, params }) {
+        parse(StopSessionRequestSchema, await body({ optional: true }));
         knownPanel(params.id);
         const finished = await within(controller.stop(params.id, "stopped"), stopTimeoutMs);
         if (finished === "slow")
@@ -199,8 +202,8 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
     {
       method: "POST",
       path: "/v1/caution/acknowledge",
-      async handle({ req }) {
-        const { version, source, person } = parse(CautionAcknowledgeRequestSchema, await readJson(req));
+      async handle({ body }) {
+        const { version, source, person } = parse(CautionAcknowledgeRequestSchema, await body());
         knownPerson(person);
         controller.requireLedger();
         try {
@@ -220,8 +223,8 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
     {
       method: "POST",
       path: "/v1/caution/withdraw",
-      async handle({ req }) {
-        const { reason, source, person } = parse(CautionWithdrawRequestSchema, await readJson(req, { optional: true }));
+      async handle({ body }) {
+        const { reason, source, person } = parse(CautionWithdrawRequestSchema, await body({ optional: true }));
         knownPerson(person);
         controller.requireLedger();
         const { withdrawnAt, stops } = await controller.withdrawCaution(reason, source ?? "api", person);

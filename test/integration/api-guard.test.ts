@@ -185,14 +185,18 @@ describe("a clock behind the ledger", () => {
     let offset = 0;
     const clock: Clock = { now: () => Date.now() + offset, monotonic: () => performance.now() };
     const b = await bridge({ seedDir: storage, clock });
-    expect(HealthResponseSchema.parse((await call(b.url, "GET", "/v1/health")).body)).toEqual({ status: "ok", clock: "behind" });
+    expect(HealthResponseSchema.parse((await call(b.url, "GET", "/v1/health")).body)).toEqual({
+      status: "ok",
+      clock: "behind",
+      cloud: "off",
+    });
     const refused = await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 });
     expect([refused.status, refused.body.error.code]).toEqual([409, "CLOCK_UNTRUSTED"]);
     expect(refused.body.error.message).toMatch(/clock is (1 h 59 min|2 h) behind/);
     expect(refused.body.error.retryAfterSeconds).toBeGreaterThan(7000);
 
     offset = 2 * 3600 * 1000 + 1000; // NTP catches up
-    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok" });
+    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok", cloud: "off" });
     const started = await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 });
     expect(started.body.error ?? started.status).toBe(201);
   });
