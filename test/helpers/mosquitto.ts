@@ -215,7 +215,10 @@ export class Broker {
     if (!child) return;
     child.kill("SIGCONT"); // a paused broker cannot act on SIGTERM
     child.kill("SIGTERM");
+    // A broker that does not exit on SIGTERM within 5 s is killed: a test's clean-up must not hang.
+    const kill = setTimeout(() => child.kill("SIGKILL"), 5000);
     await this.exited;
+    clearTimeout(kill);
   }
 
   /** SIGSTOP: the broker holds its connections open and answers nothing. */
