@@ -167,6 +167,7 @@ const bannerInfo: BannerInfo = {
   ledgerProblem: controller.ledgerProblem(),
   storageState: controller.storageState(),
   storage: opts.storage,
+  ...(cloud && bridge.cloud ? { cloud: { state: bridge.cloud.state, broker: `${cloud.host}:${cloud.port}`, thing: cloud.thing } } : {}),
 };
 // The banner is for people; with --log-format json it is one event with the same facts as fields.
 if (log.format === "json")

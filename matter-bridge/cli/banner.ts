@@ -2,7 +2,7 @@
 
 import { type NetworkInterfaceInfo, networkInterfaces } from "node:os";
 import type { ApiToken } from "../api/token.js";
-import type { PanelStatus } from "../contract/api.js";
+import type { CloudState, PanelStatus } from "../contract/api.js";
 import { CAUTION_VERSION } from "../contract/caution.js";
 import type { PanelConfig } from "../contract/config.js";
 import type { CautionRecord } from "../dose/ledger-schema.js";
@@ -43,7 +43,15 @@ export interface BannerInfo {
   /** "read-only" or "locked" when the bridge does not write its storage folder. */
   storageState?: "ok" | "read-only" | "locked";
   storage: string;
+  /** The cloud link: its state and where it connects (absent: no `cloud` section, the link is off). */
+  cloud?: { state: CloudState; broker: string; thing: string };
 }
+
+/** The cloud link's line: its state as GET /v1/health says it. */
+export const cloudLine = (cloud: BannerInfo["cloud"]): string =>
+  cloud
+    ? `Cloud link:   ${cloud.state} to ${cloud.broker} as ${cloud.thing} (the log says when it connects or drops)`
+    : "Cloud link:   off (no cloud section in the config)";
 
 export const howToAcknowledge = (apiUrl: string): string[] => [
   "Every session is refused until the household has read the red-flag caution. Acknowledge it with one of:",
@@ -166,6 +174,7 @@ export function banner(info: BannerInfo): string {
       `Caution:      version ${c.version} was acknowledged, but version ${CAUTION_VERSION} is current: every session is refused until it is read again`,
     );
   else if (!info.ledgerError) out.push("Caution:      NOT acknowledged: every session is refused until it is (see below)");
+  out.push(cloudLine(info.cloud));
   out.push(`Storage:      ${info.storage}`, "");
   return out.join("\n");
 }
