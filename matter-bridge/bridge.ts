@@ -13,6 +13,9 @@ import { ZodError } from "zod";
 import { pairingRoutes } from "./api/pairing-routes.js";
 import { type Api, startApi } from "./api/server.js";
 import { type ApiToken, loadOrCreateToken } from "./api/token.js";
+import type { CloudLink } from "./cloud/link.js";
+import { type CloudConnection, cloudConnection } from "./cloud/options.js";
+import type { StartCloudLink } from "./cloud/start.js";
 import { type CliOptions, ConfigError } from "./config/load.js";
 import { CAUTION_VERSION } from "./contract/caution.js";
 import type { BridgeConfig } from "./contract/config.js";
@@ -52,6 +55,8 @@ export interface Bridge {
   /** The fabrics --reset-pairing forgot at this start. */
   forgotten: FabricInfo[];
   api: Api;
+  /** The outbound link to the cloud, when the config has a `cloud` section. */
+  cloud?: CloudLink;
   /**
    * Every panel off and every session closed, then the Matter node and the API closed. Resolves with
    * the panels that did not confirm they are off.
@@ -75,17 +80,25 @@ export async function startBridge(
    * why the storage folder cannot be written (then the bridge starts read-only).
    */
   held?: StorageLock | StorageUnavailableError,
+  extras: BridgeExtras = {},
 ): Promise<Bridge> {
   // First, before the ledger is read or any panel touched: a second bridge on this folder stops here.
   const lock = held ?? (await lockStorageOrReadOnly(cli.storage));
   const readOnly = lock instanceof StorageUnavailableError ? lock : undefined;
   if (readOnly && cli.resetPairing) throw new ConfigError(`--reset-pairing needs a storage folder it can write. ${readOnly.message}`);
   try {
-    return await startLocked(cli, config, env, log, readOnly ?? (lock as StorageLock));
+    return await startLocked(cli, config, env, log, readOnly ?? (lock as StorageLock), extras);
   } catch (err) {
     if (!readOnly) await (lock as StorageLock).release();
     throw err;
   }
+}
+
+export interface BridgeExtras {
+  /** The cloud section's files, already read and checked (the CLI does, before anything starts); else read here. */
+  cloud?: CloudConnection;
+  /** The link's timers, randomness and backoff (tests). */
+  link?: Partial<Omit<StartCloudLink, "connection" | "controller" | "log">>;
 }
 
 async function startLocked(
@@ -95,7 +108,9 @@ async function startLocked(
   log: (m: string) => void,
   /** The lock, or why there is none: the storage cannot be written, nothing is (see storage/writable.ts). */
   locked: StorageLock | StorageUnavailableError,
+  extras: BridgeExtras,
 ): Promise<Bridge> {
+  const cloudFiles = extras.cloud ?? (config.cloud ? await cloudConnection(config.cloud, cli.storage) : undefined);
   const readOnly = locked instanceof StorageUnavailableError ? locked : undefined;
   let lock = readOnly ? undefined : (locked as StorageLock);
   /** The first time the lock was found taken (by the ledger or the watch), and why. */
@@ -132,6 +147,7 @@ async function startLocked(
   let matter: RunningMatterNode | undefined;
   let pairingControl: PairingControl | undefined;
   let api: Api | undefined;
+  let cloud: CloudLink | undefined;
   let stopWatching = async () => {};
   let stopLockWatch = () => {};
   let closing: Promise<string[]> | undefined;
@@ -139,8 +155,12 @@ async function startLocked(
   const closeOnce = async () => {
     stopLockWatch();
     // The panels go off at once; a re-check in flight (taking the lock, starting the node) finishes
-    // alongside, and what it started is closed below.
-    const [notOff] = await Promise.all([controller.shutdown(), stopWatching()]);
+    // alongside, and what it started is closed below. The cloud link says offline and takes no more requests.
+    const [notOff] = await Promise.all([
+      controller.shutdown(),
+      stopWatching(),
+      cloud?.close().catch((err: Error) => log(`Cloud link close failed: ${err.message}`)),
+    ]);
     const closers = [() => api?.close(), async () => pairingControl?.close(), () => matter?.close()];
     for (const close of closers) await Promise.resolve(close()).catch((err: Error) => log(`close failed: ${err.message}`));
     for (const d of Object.values(drivers)) await d.close?.().catch(() => {});
@@ -232,12 +252,17 @@ async function startLocked(
       host: cli.apiHost,
       port: cli.apiPort,
       log,
+      cloud: () => cloud?.state ?? "off",
       static: dashboardHandler({ dose: config.dose }),
       extraRoutes: pairingRoutes(
         () => pairingControl,
         () => (matter ? undefined : `The Matter node is not running: ${matterOffline()}`),
       ),
     });
+    if (cloudFiles) {
+      const [{ startCloudLink }, { VERSION }] = await Promise.all([import("./cloud/start.js"), import("./version.js")]);
+      cloud = startCloudLink({ version: VERSION, ...extras.link, connection: cloudFiles, controller, log });
+    }
     if (readOnly)
       stopWatching = watchStorage({
         dir: cli.storage,
@@ -301,6 +326,7 @@ async function startLocked(
       },
       forgotten: matter?.forgotten ?? [],
       api: started,
+      cloud,
       close: closeAll,
       lost,
     };

@@ -48,8 +48,14 @@ const fail = (message: string, code: number): never => {
   process.exit(code);
 };
 const config = await loadConfig(opts.config).catch((err: Error) =>
-  fail(err instanceof ConfigError ? err.message : `Cannot load the config: ${err.message}`, 1),
+  fail(err instanceof ConfigError ? err.message : `Cannot load the config: ${err.message}`, err instanceof ConfigError ? err.exitCode : 1),
 );
+// The cloud link's files (certificate, key, CA) checked before anything starts: a mistake is one line, exit 2.
+const cloud = config.cloud
+  ? await (await import("./cloud/options.js"))
+      .cloudConnection(config.cloud, opts.storage)
+      .catch((err: Error) => fail(err.message, err instanceof ConfigError ? err.exitCode : 2))
+  : undefined;
 
 // The storage lock before anything heavy loads: a second bridge on this folder exits at once. A
 // folder this user cannot write gives no lock: the bridge runs read-only until it can (bridge.ts).
@@ -90,7 +96,7 @@ const [{ startBridge }, { renderQr }, { PANEL_POLL_MS }, { banner, howToAcknowle
   import("./sessions/controller.js"),
   import("./cli/banner.js"),
 ]);
-const starting = startBridge(opts, config, process.env, log, locked);
+const starting = startBridge(opts, config, process.env, log, locked, { cloud });
 let prompt: CautionPrompt | undefined;
 let stopPolling = () => {};
 // Installed before start-up finishes: a signal mid-start still ends with every panel off.
@@ -167,6 +173,7 @@ const bannerInfo: BannerInfo = {
   ledgerProblem: controller.ledgerProblem(),
   storageState: controller.storageState(),
   storage: opts.storage,
+  ...(cloud && bridge.cloud ? { cloud: { state: bridge.cloud.state, broker: `${cloud.host}:${cloud.port}`, thing: cloud.thing } } : {}),
 };
 // The banner is for people; with --log-format json it is one event with the same facts as fields.
 if (log.format === "json")

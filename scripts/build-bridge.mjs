@@ -41,6 +41,8 @@ export async function buildBridge() {
       legalComments: "none",
       // matter.js's optional sqlite stores import these statically in chunks only loaded when chosen (Node 20 has neither).
       external: ["bun:sqlite", "node:sqlite"],
+      // MQTT.js's CommonJS dependencies require() Node's built-ins, which an ESM bundle has no require for.
+      banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
       logLevel: "warning",
     });
     cpSync(join(root, "matter-bridge/dashboard/static"), join(tmp, "static"), { recursive: true });

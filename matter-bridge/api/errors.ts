@@ -45,8 +45,11 @@ export function sendJson(
   res.end(text);
 }
 
+/** An error's body, as every edge sends it: `{"error":{code,message,...details}}`. */
+export const errorBody = (err: HttpError) => ({ error: { code: err.code, message: err.message, ...err.details } });
+
 export function sendError(req: IncomingMessage, res: ServerResponse, err: HttpError): void {
-  sendJson(req, res, err.status, { error: { code: err.code, message: err.message, ...err.details } }, err.headers);
+  sendJson(req, res, err.status, errorBody(err), err.headers);
 }
 
 /** Dose refusals wait-able by the client are 409; a panel or ledger problem is the bridge's (503); a bad request 4xx. */

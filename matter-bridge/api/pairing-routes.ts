@@ -4,7 +4,6 @@ import type { z } from "zod";
 import { OpenPairingWindowRequestSchema, type PairingStatusResponse, type RemoveFabricResponseSchema } from "../contract/api.js";
 import { qrSvg } from "../dashboard/qr-svg.js";
 import { type PairingControl, type PairingState, UnknownFabricError, WindowBusyError } from "../matter/fabrics.js";
-import { readJson } from "./body.js";
 import { HttpError, validationError } from "./errors.js";
 import type { Route } from "./router.js";
 
@@ -37,9 +36,9 @@ export function pairingRoutes(pairing: () => PairingControl | undefined, offline
     {
       method: "POST",
       path: "/v1/pairing/window",
-      handle: async ({ req }) => {
-        const body = OpenPairingWindowRequestSchema.safeParse(await readJson(req, { optional: true }));
-        if (!body.success) throw validationError(body.error, () => []);
+      handle: async ({ body }) => {
+        const request = OpenPairingWindowRequestSchema.safeParse(await body({ optional: true }));
+        if (!request.success) throw validationError(request.error, () => []);
         try {
           return { status: 201, body: pairingView(await current().openWindow()) };
         } catch (err) {

@@ -1,11 +1,17 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { HttpError } from "./errors.js";
 
+/**
+ * What a route sees of a request, whichever edge it came through (HTTP, the cloud link): routes
+ * know nothing of the transport.
+ */
 export interface RouteRequest {
-  req: IncomingMessage;
-  res: ServerResponse;
   params: Record<string, string>;
   query: URLSearchParams;
+  /**
+   * The JSON body, read and checked by the edge (size, UTF-8, JSON, plain numbers). `optional`: an
+   * absent body reads as `{}` (one that is there, `null` included, is what it says).
+   */
+  body(opts?: { optional?: boolean }): Promise<unknown>;
 }
 
 export interface Reply {
@@ -18,7 +24,7 @@ export interface Route {
   method: "GET" | "POST" | "PUT" | "DELETE";
   /** e.g. "/v1/panels/{id}/stop"; a `{name}` segment matches one path segment. */
   path: string;
-  /** Defaults to true: the route needs the bearer token. */
+  /** Defaults to true: the route needs the bearer token (over HTTP; the link's certificate stands in for it). */
   auth?: boolean;
   handle(request: RouteRequest): Reply | Promise<Reply>;
 }

@@ -5,8 +5,7 @@ import {
   CautionQuerySchema,
   type CautionStatusResponse,
   CautionWithdrawRequestSchema,
-  ClockConfirmRequestSchema,
-  type ClockConfirmResponse,
+  type CloudState,
   DoseQuerySchema,
   type DoseResponse,
   type HealthResponse,
@@ -18,12 +17,9 @@ import {
 } from "../contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../contract/caution.js";
 import { defaultPersonOf, findPerson } from "../contract/config.js";
-import { iso } from "../contract/units.js";
 import { personIds, unknownPersonMessage } from "../dose/people.js";
 import { CautionVersionError } from "../sessions/caution-gate.js";
-import { ClockClaimError } from "../sessions/clock-trust.js";
 import type { SessionController } from "../sessions/controller.js";
-import { readJson } from "./body.js";
 import { HttpError, refusalError, validationError } from "./errors.js";
 import type { Route } from "./router.js";
 
@@ -31,10 +27,12 @@ export interface RouteOptions {
   controller: SessionController;
   /** How long a stop waits for an unresponsive panel before answering 503 (the off keeps being retried). */
   stopTimeoutMs?: number;
+  /** The cloud link's state, for `GET /v1/health` (default: "off"). */
+  cloud?: () => CloudState;
 }
 
 /** Validates with a contract schema; a failure is a 400 naming each field (and the allowed keys). */
-function parse<S extends z.ZodObject>(schema: S, value: unknown): z.output<S> {
+export function parse<S extends z.ZodObject>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, (path) => (path.length === 0 ? Object.keys(schema.shape) : undefined));
   return parsed.data;
@@ -55,7 +53,7 @@ function clockHealth(controller: SessionController): Pick<HealthResponse, "clock
   return check ? { clock: "behind", clockCheck: check } : { clock: "ok" };
 }
 
-export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions): Route[] {
+export function controlRoutes({ controller, stopTimeoutMs = 5000, cloud = () => "off" }: RouteOptions): Route[] {
   const knownPanel = (id: string) => {
     if (!controller.config.panels.some((p) => p.id === id)) throw new HttpError(404, "UNKNOWN_PANEL", `No panel with id "${id}".`);
   };
@@ -81,6 +79,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
           ...clockHealth(controller),
           // Only when it is not "ok": a storage the bridge cannot write is news, a writable one is not.
           ...(controller.storageState() !== "ok" ? { storage: controller.storageState() } : {}),
+          cloud: cloud(),
         },
       }),
     },
@@ -90,8 +89,8 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
     {
       method: "POST",
       path: "/v1/sessions",
-      async handle({ req }) {
-        const request = parse(SessionRequestSchema, await readJson(req));
+      async handle({ body }) {
+        const request = parse(SessionRequestSchema, await body());
         if (request.panelId !== undefined) knownPanel(request.panelId);
         knownPerson(request.person);
         const outcome = await controller.start(request, "api");
@@ -107,8 +106,8 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
     {
       method: "POST",
       path: "/v1/panels/{id}/stop",
-      async handle({ req, params }) {
-        parse(StopSessionRequestSchema, await readJson(req, { optional: true }));
+      async handle({ body, params }) {
+        parse(StopSessionRequestSchema, await body({ optional: true }));
         knownPanel(params.id);
         const finished = await within(controller.stop(params.id, "stopped"), stopTimeoutMs);
         if (finished === "slow")
@@ -225,8 +224,8 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
     {
       method: "POST",
       path: "/v1/caution/acknowledge",
-      async handle({ req }) {
-        const { version, source, person } = parse(CautionAcknowledgeRequestSchema, await readJson(req));
+      async handle({ body }) {
+        const { version, source, person } = parse(CautionAcknowledgeRequestSchema, await body());
         knownPerson(person);
         controller.requireLedger();
         try {
@@ -245,33 +244,9 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000 }: RouteOptions
 
     {
       method: "POST",
-      path: "/v1/clock/confirm",
-      async handle({ req }) {
-        const { behindSeconds } = parse(ClockConfirmRequestSchema, await readJson(req));
-        controller.requireLedger();
-        try {
-          const correction = await controller.clockTrust.trust("owner: dashboard", behindSeconds * 1000);
-          const body: ClockConfirmResponse = correction
-            ? {
-                clock: "ok",
-                redated: correction.redated,
-                machineTime: iso(correction.at),
-                ledgerNewestAt: iso(correction.newestBefore),
-              }
-            : { clock: "ok", redated: 0, machineTime: iso(controller.time.wallNow()) };
-          return { status: 200, body };
-        } catch (err) {
-          if (err instanceof ClockClaimError) throw new HttpError(409, "CLOCK_CONFIRMATION_STALE", err.message);
-          throw err;
-        }
-      },
-    },
-
-    {
-      method: "POST",
       path: "/v1/caution/withdraw",
-      async handle({ req }) {
-        const { reason, source, person } = parse(CautionWithdrawRequestSchema, await readJson(req, { optional: true }));
+      async handle({ body }) {
+        const { reason, source, person } = parse(CautionWithdrawRequestSchema, await body({ optional: true }));
         knownPerson(person);
         controller.requireLedger();
         const { withdrawnAt, kept, stops } = await controller.withdrawCaution(reason, source ?? "api", person);

@@ -1,11 +1,14 @@
 /** The HTTP control API on node:http: routing, auth, errors. Routes live in routes.ts. */
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { LedgerUnavailableError } from "../dose/ledger.js";
+import type { CloudState } from "../contract/api.js";
 import type { SessionController } from "../sessions/controller.js";
 import { type AuthThrottle, bearerCheck } from "./auth.js";
+import { readJson } from "./body.js";
+import { door, internalError, knownError } from "./door.js";
 import { HttpError, notFound, sendError, sendJson } from "./errors.js";
-import { type Route, requestTarget, router } from "./router.js";
+import { ownerRoutes } from "./owner-routes.js";
+import { type Route, requestTarget } from "./router.js";
 import { controlRoutes } from "./routes.js";
 
 /**
@@ -27,6 +30,8 @@ export interface ApiOptions {
   stopTimeoutMs?: number;
   /** Wrong-token throttling per client address (default: 10 failures a minute). */
   authThrottle?: AuthThrottle;
+  /** The cloud link's state, for `GET /v1/health` (default: "off"). */
+  cloud?: () => CloudState;
 }
 
 export interface Api {
@@ -38,7 +43,8 @@ export interface Api {
 export async function startApi(opts: ApiOptions): Promise<Api> {
   const log = opts.log ?? ((m: string) => console.log(m));
   const authorize = bearerCheck(opts.token, opts.authThrottle);
-  const match = router([...controlRoutes(opts), ...(opts.extraRoutes ?? [])]);
+  // The owner's routes are HTTP-only: the cloud link serves controlRoutes alone (cloud/start.ts).
+  const enter = door([...controlRoutes(opts), ...ownerRoutes(opts.controller), ...(opts.extraRoutes ?? [])]);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
@@ -51,21 +57,17 @@ export async function startApi(opts: ApiOptions): Promise<Api> {
       if (opts.static && (method === "GET" || method === "HEAD") && (await opts.static(req, res, path))) return;
       throw notFound();
     }
-    const found = match(method, path);
-    if (found.kind === "none") throw notFound();
-    if (found.kind === "method-not-allowed")
-      throw new HttpError(405, "METHOD_NOT_ALLOWED", `Use ${found.allow.join(" or ")} for ${path}.`, {}, { Allow: found.allow.join(", ") });
-    // The socket's address, never X-Forwarded-For: any client can send that header.
-    if (found.route.auth !== false) authorize(req.headers.authorization, req.socket.remoteAddress);
-    const reply = await found.route.handle({ req, res, params: found.params, query });
+    const reply = await enter({ method, path, query, body: (o) => readJson(req, o) }, (route) => {
+      // The socket's address, never X-Forwarded-For: any client can send that header.
+      if (route.auth !== false) authorize(req.headers.authorization, req.socket.remoteAddress);
+    });
     if (!res.headersSent) sendJson(req, res, reply.status, reply.body, reply.headers);
   }
 
   /** The answer to an error: client mistakes and known conditions are answered quietly; anything else is a fault. */
   function answerFor(req: IncomingMessage, err: unknown): HttpError | undefined {
-    if (err instanceof HttpError) return err;
-    // The one place a ledger that cannot be read or written becomes an answer.
-    if (err instanceof LedgerUnavailableError) return new HttpError(503, "LEDGER_UNAVAILABLE", err.message);
+    const known = knownError(err);
+    if (known) return known;
     // The client went away while a handler read from it: nobody to answer, nothing to report.
     const gone = err instanceof Error && err.message === "aborted" && (err as NodeJS.ErrnoException).code === "ECONNRESET";
     if (gone && req.destroyed) return new HttpError(400, "INCOMPLETE_BODY", "The request ended early.");
@@ -79,7 +81,7 @@ export async function startApi(opts: ApiOptions): Promise<Api> {
       if (!answer)
         log(`API ${req.method} ${JSON.stringify(req.url)} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (res.headersSent) return void res.destroy();
-      sendError(req, res, answer ?? new HttpError(500, "INTERNAL", "Something went wrong inside the bridge; see its log."));
+      sendError(req, res, answer ?? internalError());
     });
   });
   // Requests Node's parser rejects (a target with spaces or control characters, oversized headers,

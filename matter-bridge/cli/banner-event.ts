@@ -47,6 +47,7 @@ export function bannerFields(info: BannerInfo, extra: { qrPairingCode?: string; 
     ...(info.ledgerProblem && !info.ledgerError ? { ledgerProblem: info.ledgerProblem } : {}),
     ...(info.storageState && info.storageState !== "ok" ? { storageState: info.storageState } : {}),
     ...(info.matterOffline ? { matter: "not started", matterOffline: info.matterOffline } : {}),
+    cloud: info.cloud ? { state: info.cloud.state, broker: info.cloud.broker, thing: info.cloud.thing } : { state: "off" },
     storage: info.storage,
   };
 }

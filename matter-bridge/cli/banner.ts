@@ -2,7 +2,7 @@
 
 import { type NetworkInterfaceInfo, networkInterfaces } from "node:os";
 import type { ApiToken } from "../api/token.js";
-import type { PanelStatus } from "../contract/api.js";
+import type { CloudState, PanelStatus } from "../contract/api.js";
 import { CAUTION_VERSION } from "../contract/caution.js";
 import type { PanelConfig } from "../contract/config.js";
 import type { CautionRecord, RedFlag } from "../dose/ledger-schema.js";
@@ -48,7 +48,15 @@ export interface BannerInfo {
   /** "read-only" or "locked" when the bridge does not write its storage folder. */
   storageState?: "ok" | "read-only" | "locked";
   storage: string;
+  /** The cloud link: its state and where it connects (absent: no `cloud` section, the link is off). */
+  cloud?: { state: CloudState; broker: string; thing: string };
 }
+
+/** The cloud link's line: its state as GET /v1/health says it. */
+export const cloudLine = (cloud: BannerInfo["cloud"]): string =>
+  cloud
+    ? `Cloud link:   ${cloud.state} to ${cloud.broker} as ${cloud.thing} (the log says when it connects or drops)`
+    : "Cloud link:   off (no cloud section in the config)";
 
 export const howToAcknowledge = (apiUrl: string): string[] => [
   "Every session is refused until the household has read the red-flag caution. Acknowledge it with one of:",
@@ -191,6 +199,7 @@ export function banner(info: BannerInfo): string {
     out.push(`Red flags:    ${info.redFlags.length} open, newest first (each person held acknowledges again themselves):`);
     for (const f of info.redFlags) out.push(`  ${redFlagLine(f)}`);
   }
+  out.push(cloudLine(info.cloud));
   out.push(`Storage:      ${info.storage}`, "");
   return out.join("\n");
 }

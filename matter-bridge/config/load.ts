@@ -8,7 +8,11 @@ import { describeIssues } from "../contract/issues.js";
 import { decimalNumber, exponentInJson } from "../contract/numbers.js";
 
 export class ConfigError extends Error {
-  constructor(message: string) {
+  /** The exit status a CLI stops with: 1 for the config file, 2 for flags, environment and the `cloud` section. */
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
     this.name = "ConfigError";
   }
@@ -36,6 +40,9 @@ export async function loadConfig(path?: string): Promise<BridgeConfig> {
 
 export function parseConfig(json: unknown, source = "config"): BridgeConfig {
   const parsed = BridgeConfigSchema.safeParse(json);
+  // A mistake only in the cloud section: one line naming the field, exit 2, as for its files (cloud/options.ts).
+  if (!parsed.success && parsed.error.issues.every((i) => i.path[0] === "cloud"))
+    throw new ConfigError(`Invalid ${source}: ${describeIssues(parsed.error, allowedConfigKeys).join("; ").replace(/\n\s*/g, " ")}`, 2);
   if (!parsed.success)
     throw new ConfigError(
       `Invalid ${source}:\n${describeIssues(parsed.error, allowedConfigKeys)

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ThingNameSchema } from "./cloud-link.js";
 import { refineIds } from "./config-ids.js";
 import { DoseLimitsSchema, seconds } from "./dose-limits.js";
 import { RegionIdSchema } from "./region-id.js";
@@ -79,6 +80,37 @@ export const RegionSettingsSchema = z.strictObject({
   switchName: z.string().min(1).max(32).optional(),
 });
 
+/** An `mqtts://host[:port]` URL (port 8883 by default; 443 goes through ALPN `x-amzn-mqtt-ca`). */
+const mqttsUrl = z.string().refine((u) => {
+  if (!/^mqtts:\/\//i.test(u)) return false;
+  try {
+    const url = new URL(u);
+    return (
+      url.hostname !== "" &&
+      url.username === "" &&
+      url.password === "" &&
+      url.search === "" &&
+      url.hash === "" &&
+      /^\/?$/.test(url.pathname)
+    );
+  } catch {
+    return false;
+  }
+}, "must be mqtts://<host>[:port], e.g. mqtts://abc123-ats.iot.eu-west-1.amazonaws.com:8883 (no path, no user)");
+
+/**
+ * The outbound link to AWS IoT Core (README "Cloud link"). Files are relative to the storage folder
+ * or absolute; `ca` defaults to Node's own roots (which hold Amazon's).
+ */
+export const CloudConfigSchema = z.strictObject({
+  url: mqttsUrl,
+  /** The MQTT client id and the topic prefix `biolight/v1/<thing>/`. */
+  thing: ThingNameSchema,
+  cert: z.string().min(1),
+  key: z.string().min(1),
+  ca: z.string().min(1).optional(),
+});
+
 export const BridgeConfigSchema = z
   .strictObject({
     panels: z.array(PanelConfigSchema).min(1, "needs at least one panel").max(16),
@@ -90,6 +122,7 @@ export const BridgeConfigSchema = z
     dose: DoseLimitsSchema.default(DoseLimitsSchema.parse({})),
     regions: z.partialRecord(RegionIdSchema, RegionSettingsSchema).default({}),
     retired: RetiredSchema.default({ people: [], panels: [] }),
+    cloud: CloudConfigSchema.optional(),
   })
   .superRefine((cfg, ctx) => {
     refineIds(cfg, ctx);
@@ -134,6 +167,7 @@ export type ShellyDriverConfig = z.infer<typeof ShellyDriverSchema>;
 export type DriverConfig = z.infer<typeof DriverSchema>;
 export type PanelConfig = z.infer<typeof PanelConfigSchema>;
 export type PersonConfig = z.infer<typeof PersonConfigSchema>;
+export type CloudConfig = z.infer<typeof CloudConfigSchema>;
 export type BridgeConfig = z.infer<typeof BridgeConfigSchema>;
 export type BridgeConfigInput = z.input<typeof BridgeConfigSchema>;
 
@@ -144,6 +178,7 @@ export function allowedConfigKeys(path: readonly PropertyKey[]): readonly string
   if (head === "dose") return Object.keys(DoseLimitsSchema.shape);
   if (head === "regions") return path.length === 1 ? REGION_IDS : Object.keys(RegionSettingsSchema.shape);
   if (head === "panels" && path.length === 2) return Object.keys(PanelConfigSchema.shape);
+  if (head === "cloud") return Object.keys(CloudConfigSchema.shape);
   if (head === "people" && path.length === 2) return Object.keys(PersonConfigSchema.shape);
   if (head === "retired" && path.length === 1) return Object.keys(RetiredSchema.shape);
   if (head === "panels" && sub === "driver") return ["kind", ...Object.keys(ShellyDriverSchema.shape).filter((k) => k !== "kind")];

@@ -57,7 +57,7 @@ export interface ControlBridgeOptions {
   /** A ledger file (its JSON) already in the storage folder when the bridge starts, e.g. one from an older version. */
   ledgerFile?: unknown;
   /** More of the API's options (extra routes, a static handler, the token throttle). */
-  api?: Pick<ApiOptions, "extraRoutes" | "static" | "authThrottle">;
+  api?: Pick<ApiOptions, "extraRoutes" | "static" | "authThrottle" | "cloud">;
 }
 
 export async function startControlBridge(opts: ControlBridgeOptions = {}): Promise<ControlBridge> {

@@ -208,7 +208,12 @@ describe("a clock behind the ledger", () => {
     const clock: Clock = { now: () => Date.now() + offset, monotonic: () => performance.now() };
     const b = await bridge({ seedDir: storage, clock });
     const health = HealthResponseSchema.parse((await call(b.url, "GET", "/v1/health")).body);
-    expect(health).toMatchObject({ status: "ok", clock: "behind", clockCheck: { ledgerNewestAt: new Date(future).toISOString() } });
+    expect(health).toMatchObject({
+      status: "ok",
+      clock: "behind",
+      cloud: "off",
+      clockCheck: { ledgerNewestAt: new Date(future).toISOString() },
+    });
     // What it waits for and how to give it: the owner's confirmation (this bridge asks no system).
     expect(health.clockCheck?.waitsFor).toMatch(
       /until the owner confirms the machine's time is right: on the dashboard, or .*--clock-is-right/,
@@ -220,7 +225,7 @@ describe("a clock behind the ledger", () => {
     expect(refused.body.error.retryAfterSeconds).toBeGreaterThan(7000);
 
     offset = 2 * 3600 * 1000 + 1000; // NTP catches up
-    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok" });
+    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok", cloud: "off" });
     const started = await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 });
     expect(started.body.error ?? started.status).toBe(201);
   });
@@ -251,7 +256,7 @@ describe("a clock behind the ledger", () => {
     const confirmed = await b.post("/v1/clock/confirm", { behindSeconds: check.behindSeconds });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ clock: "ok", redated: 2, ledgerNewestAt: check.ledgerNewestAt });
-    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok" });
+    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok", cloud: "off" });
     expect((await readLedger(storage)).clockCorrections).toEqual([expect.objectContaining({ source: "owner: dashboard", redated: 2 })]);
     // The mid-back session now happened just now; another region starts.
     const started = await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 });

@@ -140,7 +140,7 @@ describe("control API: routes", () => {
     const h = await bridge();
     const res = await get(h, "/v1/health", null);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: "ok", clock: "ok" });
+    expect(res.body).toEqual({ status: "ok", clock: "ok", cloud: "off" });
   });
 
   it("lists panels with their state", async () => {

@@ -105,7 +105,7 @@ describe("bridge CLI", () => {
   it("--acknowledge-caution, a session over the API, then SIGTERM: exit 0, panel off, session closed", async () => {
     const storage = await tempDir();
     const b = await startBridge(storage, await configFile(storage), ["--acknowledge-caution"]);
-    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok" });
+    expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok", cloud: "off" });
     expect(b.output()).toMatch(/Caution: +acknowledged \(version 1/);
     const started = await call(b.url, "POST", "/v1/sessions", { token: b.token, body: { region: "neck-shoulders", seconds: 60 } });
     expect(started.status).toBe(201);

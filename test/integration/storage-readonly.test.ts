@@ -92,7 +92,7 @@ describeIf("a storage folder the bridge cannot write", () => {
       // Over a couple of re-checks: reported all along, and nothing written.
       const t0 = Date.now();
       await untilApi("two storage re-checks", async () => {
-        expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok", storage: "read-only" });
+        expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok", storage: "read-only", cloud: "off" });
         return Date.now() - t0 > 2500;
       });
       expect(await snapshot(storage)).toEqual(before);
@@ -107,7 +107,7 @@ describeIf("a storage folder the bridge cannot write", () => {
       await b.waitFor(/Matter node started \(UDP port \d+\)/, 15_000);
       expect(b.output()).toContain(`The storage folder ${storage} can be written again: sessions can start.`);
       expect((await call(b.url, "GET", "/v1/pairing", { token: b.token })).status).toBe(200);
-      expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok" });
+      expect((await call(b.url, "GET", "/v1/health")).body).toEqual({ status: "ok", clock: "ok", cloud: "off" });
       const ledger = await ledgerFile(storage);
       expect(ledger.sessions.find((s) => s.id === crashed.body.session.id)).toMatchObject({
         endReason: "recovered-after-restart",

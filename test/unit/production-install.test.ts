@@ -72,9 +72,9 @@ const FORBIDDEN = [
 describe("the bridge's production install", () => {
   const names = [...productionClosure()].map((path) => path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length));
 
-  it("is matter.js and zod with what they need, and nothing of the skill, the build or the tests", () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(["@matter/main", "zod"]);
-    expect(names).toEqual(expect.arrayContaining(["@matter/main", "@matter/nodejs", "zod"]));
+  it("is matter.js, zod and MQTT.js (the cloud link) with what they need, and nothing of the skill, the build or the tests", () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["@matter/main", "mqtt", "zod"]);
+    expect(names).toEqual(expect.arrayContaining(["@matter/main", "@matter/nodejs", "mqtt", "zod"]));
     expect(names.filter((n) => FORBIDDEN.some((re) => re.test(n)))).toEqual([]);
   });
 

@@ -13,5 +13,8 @@ export const HealthResponseSchema = z.object({
    * "locked" (writable, but another bridge holds it). Every start is refused (LEDGER_UNAVAILABLE) meanwhile.
    */
   storage: z.enum(["ok", "read-only", "locked"]).optional(),
+  /** The outbound link to AWS IoT Core: "off" without a `cloud` config section. */
+  cloud: z.enum(["connected", "connecting", "off"]),
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+export type CloudState = z.infer<typeof HealthResponseSchema>["cloud"];

@@ -297,11 +297,23 @@ function unknownPerson(res) {
   return res.status === 400 && res.body.error?.code === "UNKNOWN_PERSON";
 }
 
+/** The cloud link (GET /v1/health `cloud`), shown when the bridge has one: the voice path depends on it. */
+function renderCloud(state) {
+  const line = $("cloud-state");
+  line.hidden = !state || state === "off";
+  line.dataset.state = state ?? "";
+  line.textContent =
+    state === "connected"
+      ? "Cloud link: connected (the Alexa skill reaches this bridge through AWS IoT Core)"
+      : "Cloud link: connecting… (the Alexa skill cannot reach this bridge until it is back; this page, Matter and the dose guard work as before)";
+}
+
 /** GET /v1/health: a storage folder the bridge cannot write (`storage`), a clock behind the ledger (`clockCheck`). */
 async function refreshStorage() {
   const health = await fetch("/v1/health")
     .then((r) => r.json())
     .catch(() => ({}));
+  renderCloud(health.cloud);
   let alarm = $("storage-alarm");
   if (!alarm) {
     alarm = el(

@@ -1,0 +1,63 @@
+/**
+ * The cloud link's messages (README "Cloud link"), shared by the bridge and the skill. Every topic
+ * is under `biolight/v1/<thing>/`; a request is MQTT 5 with a response topic and correlation data.
+ */
+import * as z from "zod";
+
+/** The topic prefix of one household's thing. */
+export const linkPrefix = (thing: string) => `biolight/v1/${thing}/`;
+
+export const linkTopics = (thing: string) => ({
+  /** The bridge subscribes; the skill publishes requests here. */
+  requests: `${linkPrefix(thing)}req`,
+  /** Where answers for `client` go: the only response topics the bridge publishes to. */
+  responses: (client: string) => `${linkPrefix(thing)}res/${client}`,
+  /** Retained `LinkStatus`; the bridge's last will sets it offline. */
+  status: `${linkPrefix(thing)}status`,
+});
+
+/** A request's payload larger than this is refused (as an HTTP body is). */
+export const MAX_LINK_PAYLOAD_BYTES = 16 * 1024;
+
+/**
+ * How far ahead a request's `exp` may lie. The bridge remembers answered ids until their `exp`,
+ * so a bounded lifetime bounds that memory and means a replay it has forgotten is expired anyway.
+ */
+export const MAX_LINK_REQUEST_LIFETIME_MS = 5 * 60_000;
+
+/** A thing's name: AWS IoT's rule (1–128 of letters, digits, `:`, `_`, `-`), no MQTT wildcards or slashes. */
+export const ThingNameSchema = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, "must be 1–128 letters, digits, ':', '_' or '-'");
+
+export const LinkRequestSchema = z.strictObject({
+  /** Unique per request: a second delivery of the same id (QoS 1 may deliver twice) is answered again, never acted on twice. */
+  id: z.string().min(1).max(128),
+  method: z.enum(["GET", "POST"]),
+  /** A public API path, with its query: "/v1/dose?person=anna". */
+  path: z.string().startsWith("/v1/", "must be a path of the control API, starting with /v1/").max(2048),
+  /** The JSON body a POST would carry; absent is an empty body. */
+  body: z.unknown().optional(),
+  /** Epoch ms after which the bridge must not act on it. */
+  exp: z.number().int().positive(),
+});
+export type LinkRequest = z.infer<typeof LinkRequestSchema>;
+
+/** The answer, with the request's correlation data: the HTTP status and body the same request over HTTP gets. */
+export const LinkResponseSchema = z.object({
+  /** The request's id; null when the payload was too large or not a request at all. */
+  id: z.string().nullable(),
+  status: z.number().int(),
+  body: z.unknown(),
+});
+export type LinkResponse = z.infer<typeof LinkResponseSchema>;
+
+/**
+ * The retained status. Online: `since` is when the link came up. Offline: set by the bridge's
+ * last will (no `since`: the broker publishes it and cannot say when), or by a bridge that shut
+ * down cleanly (`since` is when it did).
+ */
+export const LinkStatusSchema = z.object({
+  online: z.boolean(),
+  since: z.string().optional(),
+  version: z.string(),
+});
+export type LinkStatus = z.infer<typeof LinkStatusSchema>;

@@ -1,0 +1,167 @@
+/**
+ * The bridge's cloud link against a real broker playing IoT Core (mosquitto, mutual TLS, per-thing
+ * ACL): requests through the link get the same answers as over HTTP, and every refusal the issue
+ * names (replay, expiry, foreign response topic, oversized or malformed payload, a path outside the
+ * public API, a certificate of another thing) changes nothing. The link comes back by itself after
+ * the broker restarts, and HTTP keeps working beside it.
+ */
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { type LinkedBridge, retainedStatus, SkillClient, startLinkedBridge } from "../helpers/cloud-link.js";
+import { call } from "../helpers/http.js";
+import { Broker, describeWithBroker, type ThingCredentials } from "../helpers/mosquitto.js";
+import { until } from "../helpers/until.js";
+
+const START = { region: "low-back-hips", seconds: 120 };
+const health = async (b: LinkedBridge) => (await call(b.url, "GET", "/v1/health")).body;
+const sessionsIn = (b: LinkedBridge) => b.ledger.sessions().length;
+
+describeWithBroker("the cloud link", () => {
+  let broker: Broker;
+  let home: ThingCredentials;
+  let bridge: LinkedBridge;
+  let skill: SkillClient;
+
+  beforeAll(async () => {
+    broker = await Broker.start();
+    home = await broker.mintThing("home-1");
+    bridge = await startLinkedBridge(broker, home, { acknowledged: true, config: { dose: { minRestSameRegionSeconds: 0 } } });
+    await until(() => bridge.link.state === "connected", "the link to connect");
+    skill = await SkillClient.connect(broker.tcpUrl, "home-1");
+  });
+
+  afterAll(async () => {
+    await skill?.close();
+    await bridge?.close();
+    await broker?.close();
+  });
+
+  it("reports itself connected in health and retains an online status", async () => {
+    expect(await health(bridge)).toEqual({ status: "ok", clock: "ok", cloud: "connected" });
+    expect(await retainedStatus(broker.tcpUrl, "home-1")).toEqual({ online: true, since: expect.any(String), version: "0.0.0-test" });
+    expect(bridge.logs).toContain(`Cloud link connected to 127.0.0.1:${broker.ports.tls} as home-1.`);
+  });
+
+  it("starts and stops a session through the link, answering as HTTP does", async () => {
+    const started = await skill.request(SkillClient.envelope("POST", "/v1/sessions", START));
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ session: { panelId: "panel-1", region: "low-back-hips" } });
+    expect((await bridge.panel()).on).toBe(true);
+
+    // The panels over the link are the panels over HTTP, byte for byte.
+    const viaLink = await skill.request(SkillClient.envelope("GET", "/v1/panels"));
+    const viaHttp = await call(bridge.url, "GET", "/v1/panels", { token: bridge.token });
+    expect(viaLink).toEqual({ id: expect.any(String), status: 200, body: viaHttp.body });
+
+    const stopped = await skill.request(SkillClient.envelope("POST", "/v1/panels/panel-1/stop"));
+    expect(stopped.status).toBe(200);
+    expect(stopped.body).toMatchObject({ session: { panelId: "panel-1", deliveredSeconds: expect.any(Number) } });
+    expect((await bridge.panel()).on).toBe(false);
+
+    // A refusal is the same code and body on both edges.
+    const again = await skill.request(SkillClient.envelope("POST", "/v1/panels/panel-1/stop"));
+    const againHttp = await call(bridge.url, "POST", "/v1/panels/panel-1/stop", { token: bridge.token });
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual(againHttp.body);
+    const invalid = { region: "elbows", seconds: 1e2 };
+    const badLink = await skill.request(
+      `{"id":"bad-1","method":"POST","path":"/v1/sessions","body":{"region":"elbows"},"exp":${Date.now() + 60_000}}`,
+    );
+    const badHttp = await call(bridge.url, "POST", "/v1/sessions", { token: bridge.token, body: { region: invalid.region } });
+    expect(badLink.status).toBe(400);
+    expect(badLink.body).toEqual(badHttp.body);
+  });
+
+  it("answers a replayed request again without acting twice", async () => {
+    const before = sessionsIn(bridge);
+    const request = SkillClient.envelope("POST", "/v1/sessions", START);
+    const [first, second] = await Promise.all([skill.request(request), skill.request(request)]);
+    const third = await skill.request(request);
+    expect(first.status).toBe(201);
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+    expect(sessionsIn(bridge)).toBe(before + 1);
+    await skill.request(SkillClient.envelope("POST", "/v1/panels/panel-1/stop"));
+  });
+
+  it("refuses an expired request and switches nothing", async () => {
+    const before = sessionsIn(bridge);
+    const late = await skill.request(SkillClient.envelope("POST", "/v1/sessions", START, Date.now() - 1));
+    expect(late.status).toBe(408);
+    expect(late.body).toMatchObject({ error: { code: "REQUEST_EXPIRED" } });
+    expect((await bridge.panel()).on).toBe(false);
+    expect(sessionsIn(bridge)).toBe(before);
+  });
+
+  it("does not answer, nor act on, a request whose response topic is outside the thing's prefix", async () => {
+    const before = sessionsIn(bridge);
+    const foreign = skill.request(SkillClient.envelope("POST", "/v1/sessions", START), {
+      responseTopic: "biolight/v1/home-2/res/x",
+      timeoutMs: 60_000,
+    });
+    foreign.catch(() => {});
+    // Requests are handled in order: once a later one is answered, the foreign one was seen.
+    expect((await skill.request(SkillClient.envelope("GET", "/v1/health"))).status).toBe(200);
+    await until(
+      () => bridge.logs.some((l) => l.includes('"biolight/v1/home-2/res/x" is not under biolight/v1/home-1/res/')),
+      "the log line",
+    );
+    expect(skill.answers.filter((a) => a.topic.includes("home-2"))).toEqual([]);
+    expect(sessionsIn(bridge)).toBe(before);
+    expect((await bridge.panel()).on).toBe(false);
+  });
+
+  it("refuses an oversized, a malformed and an exponent payload, and a path outside the public API, changing nothing", async () => {
+    const before = sessionsIn(bridge);
+    const big = await skill.request({ ...SkillClient.envelope("POST", "/v1/sessions", START), pad: "x".repeat(17 * 1024) });
+    expect(big).toMatchObject({ id: null, status: 413, body: { error: { code: "BODY_TOO_LARGE" } } });
+    expect(await skill.request("{not json")).toMatchObject({ id: null, status: 400, body: { error: { code: "INVALID_JSON" } } });
+    const noExp = await skill.request({ id: "no-exp", method: "POST", path: "/v1/sessions", body: START });
+    expect(noExp).toMatchObject({ id: "no-exp", status: 400, body: { error: { code: "VALIDATION_ERROR" } } });
+    expect(JSON.stringify(noExp.body)).toContain("exp: ");
+    const exponent = await skill.request(
+      `{"id":"e","method":"POST","path":"/v1/sessions","body":{"region":"neck","seconds":1e2},"exp":${Date.now() + 60_000}}`,
+    );
+    expect(exponent).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_ERROR", issues: [{ field: "seconds" }] } } });
+    const pairing = await skill.request(SkillClient.envelope("GET", "/v1/pairing"));
+    expect(pairing).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
+    expect(JSON.stringify(pairing.body)).toContain("local network");
+    // The owner's clock confirmation is for someone who can see the machine, never the voice skill.
+    const clock = await skill.request(SkillClient.envelope("POST", "/v1/clock/confirm", { behindSeconds: 0 }));
+    expect(clock).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
+    expect(sessionsIn(bridge)).toBe(before);
+    expect((await bridge.panel()).on).toBe(false);
+  });
+
+  it("reconnects by itself after the broker restarts, while HTTP keeps working", async () => {
+    await broker.stop();
+    await until(async () => (await health(bridge)).cloud === "connecting", "health to say connecting");
+    // HTTP and the guard go on without the broker.
+    expect((await call(bridge.url, "POST", "/v1/sessions", { token: bridge.token, body: START })).status).toBe(201);
+    expect((await call(bridge.url, "POST", "/v1/panels/panel-1/stop", { token: bridge.token })).status).toBe(200);
+    expect(bridge.logs.some((l) => l.startsWith("Cloud link disconnected from ") && /reconnecting in/.test(l))).toBe(true);
+
+    await broker.restart();
+    await until(async () => (await health(bridge)).cloud === "connected", "health to say connected again", 10_000);
+    await skill.close();
+    skill = await SkillClient.connect(broker.tcpUrl, "home-1");
+    expect((await skill.request(SkillClient.envelope("GET", "/v1/panels"))).status).toBe(200);
+  });
+
+  it("cannot use another thing's topics with its own certificate", async () => {
+    // A bridge holding home-1's certificate but configured as home-2: the broker's ACL confines it to home-1.
+    const impostor = await startLinkedBridge(broker, home, { thing: "home-2", acknowledged: true });
+    try {
+      await until(() => impostor.link.state === "connected", "the impostor to connect");
+      const victim = await SkillClient.connect(broker.tcpUrl, "home-2");
+      try {
+        await expect(victim.request(SkillClient.envelope("POST", "/v1/sessions", START), { timeoutMs: 1500 })).rejects.toThrow(/no answer/);
+        expect((await impostor.panel()).on).toBe(false);
+        expect(await retainedStatus(broker.tcpUrl, "home-2")).toBeUndefined();
+      } finally {
+        await victim.close();
+      }
+    } finally {
+      await impostor.close();
+    }
+  });
+});
