@@ -65,7 +65,11 @@ describe("config file", () => {
       { panels: [panel], dose: { maxSesionSeconds: 5 } },
       /dose\.maxSesionSeconds: unknown key \(allowed: maxSessionSeconds/,
     ],
-    ["an unknown top-level key", { panels: [panel], extras: 1 }, /extras: unknown key \(allowed: panels, people, dose, regions, retired, cloud\)/],
+    [
+      "an unknown top-level key",
+      { panels: [panel], extras: 1 },
+      /extras: unknown key \(allowed: panels, people, dose, regions, retired, cloud\)/,
+    ],
     ["a wrong type", { panels: [{ ...panel, distanceCm: "30" }] }, /panels\[0\]\.distanceCm: .*expected number/],
     ["a negative cap", { panels: [panel], dose: { maxOnSecondsPer24h: -1 } }, /dose\.maxOnSecondsPer24h: must be at least 1 second/],
     [
