@@ -2,7 +2,7 @@ import { enGB } from "./en-GB.js";
 import { enUS, type Speech } from "./en-US.js";
 
 export type { RefusalContext, Speech } from "./en-US.js";
-export { minutesPhrase, whenPhrase } from "./en-US.js";
+export { agoPhrase, minutesPhrase, whenPhrase } from "./en-US.js";
 
 /** The locales the skill speaks (and has an interaction model for). */
 const SPEECH = { "en-US": enUS, "en-GB": enGB } satisfies Record<string, Speech>;
