@@ -86,7 +86,9 @@ describe("npm run cloud:cert (moto_server as AWS)", () => {
       100,
     );
   }, 40_000);
-  afterAll(() => moto?.kill());
+  afterAll(() => {
+    moto?.kill();
+  });
 
   const aws = async (...args: string[]) =>
     JSON.parse((await run("aws", [...args, "--output", "json"], { env: { ...process.env, ...env } })).stdout);
