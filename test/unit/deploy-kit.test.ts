@@ -131,8 +131,11 @@ describe("SAM template: the IoT Core link (BridgeLink=mqtt)", () => {
   const r = t.Resources;
   /** A Fn::Sub string's text (the short form keeps it as a plain string). */
   const sub = (v: unknown) => (v as { "Fn::Sub": string })["Fn::Sub"];
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
   const ARN = "arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:";
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
   const OWN = "${!iot:Connection.Thing.ThingName}"; // a policy variable, escaped from Fn::Sub
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
   const THING = "${ThingName}"; // the parameter, substituted
 
   it("creates the thing, a certificate from the CSR parameter (the key stays at home), and attaches both", () => {
@@ -194,6 +197,7 @@ describe("SAM template: the IoT Core link (BridgeLink=mqtt)", () => {
   it("wires the link into the function's environment, and outputs the ATS endpoint (a custom resource), thing and certificate id", () => {
     const env = r.SkillFunction.Properties.Environment.Variables;
     expect(env.BRIDGE_LINK).toEqual({ Ref: "BridgeLink" });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
     expect(env.MQTT_URL).toEqual({ "Fn::If": ["UseMqtt", { "Fn::Sub": "wss://${IotEndpoint.Address}/mqtt" }, { Ref: "AWS::NoValue" }] });
     expect(env.BRIDGE_THING).toEqual({ "Fn::If": ["UseMqtt", { Ref: "ThingName" }, { Ref: "AWS::NoValue" }] });
     expect(r.IotEndpoint.Properties.ServiceToken).toEqual({ "Fn::GetAtt": "IotEndpointFunction.Arn" });
