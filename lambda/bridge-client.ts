@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import type { RefusalCode, SessionRequest } from "../matter-bridge/contract/api.js";
+import type { LinkAnswer, LinkRequest } from "./link/mqtt-link.js";
 
 /**
  * Each answer's schema (the contract's), loaded and so built the first time its route is called:
@@ -28,15 +29,25 @@ const ANSWERS = {
 export type BridgeResult<T> =
   | { kind: "ok"; value: T }
   | { kind: "refused"; code: RefusalCode | string; message: string; retryAfterSeconds?: number; status: number }
-  | { kind: "unreachable"; reason: string }
+  /** `offlineSince`: the bridge said so itself (its link's retained status): an ISO time, or "" when it did not say since when. */
+  | { kind: "unreachable"; reason: string; offlineSince?: string }
   | { kind: "unauthorized" };
+
+/** A transport other than HTTP (the MQTT link): answers with the bridge's status and JSON body, or throws why it could not. */
+export interface BridgeLink {
+  request(req: LinkRequest): Promise<LinkAnswer>;
+}
 
 export interface BridgeClientOptions {
   url: string;
   token: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Requests go through this link instead of HTTP (`url` and `token` are then unused). */
+  link?: BridgeLink;
 }
+
+type Answered = { status: number; json: () => Promise<unknown> } | Extract<BridgeResult<never>, { kind: "unreachable" }>;
 
 /** `?a=1&b=2` from the defined values, or "" when there are none. */
 function query(params: Record<string, string | undefined>): string {
@@ -102,25 +113,15 @@ export class BridgeClient {
   }
 
   private async call<S extends z.ZodType>(
-    method: string,
+    method: "GET" | "POST",
     path: string,
     answer: Schema<S>,
     body?: unknown,
   ): Promise<BridgeResult<z.infer<S>>> {
     const schema = answer(); // built while the bridge works on the request
     schema.catch(() => {});
-    let res: Response;
-    try {
-      res = await this.fetchFn(`${this.url}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${this.options.token}`, ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (err) {
-      const name = (err as Error).name;
-      return { kind: "unreachable", reason: name === "TimeoutError" || name === "AbortError" ? "timeout" : "network" };
-    }
+    const res = await (this.options.link ? this.viaLink(method, path, body) : this.viaHttp(method, path, body));
+    if ("kind" in res) return res;
     let json: unknown;
     try {
       json = await res.json();
@@ -128,7 +129,7 @@ export class BridgeClient {
       return { kind: "unreachable", reason: `invalid response (HTTP ${res.status})` };
     }
     if (res.status === 401) return { kind: "unauthorized" };
-    if (!res.ok) {
+    if (res.status < 200 || res.status >= 300) {
       const err = (await ANSWERS.error()).safeParse(json);
       if (
         !err.success ||
@@ -140,5 +141,29 @@ export class BridgeClient {
     }
     const parsed = (await schema).safeParse(json);
     return parsed.success ? { kind: "ok", value: parsed.data } : { kind: "unreachable", reason: "unexpected response" };
+  }
+
+  private async viaHttp(method: "GET" | "POST", path: string, body?: unknown): Promise<Answered> {
+    try {
+      return await this.fetchFn(`${this.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${this.options.token}`, ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      const name = (err as Error).name;
+      return { kind: "unreachable", reason: name === "TimeoutError" || name === "AbortError" ? "timeout" : "network" };
+    }
+  }
+
+  private async viaLink(method: "GET" | "POST", path: string, body?: unknown): Promise<Answered> {
+    try {
+      const answer = await this.options.link!.request({ method, path, body });
+      return { status: answer.status, json: async () => answer.body };
+    } catch (err) {
+      const { reason, since } = err as { reason?: string; since?: string };
+      return { kind: "unreachable", reason: reason ?? "network", ...(since !== undefined ? { offlineSince: since } : {}) };
+    }
   }
 }

@@ -19,13 +19,24 @@ export const SkillEnvSchema = z
     PERSISTENCE: z.enum(["file", "dynamodb"], { error: 'must be "file" or "dynamodb"' }).default("file"),
     SKILL_DATA_DIR: z.string().min(1).default("./.data/skill"),
     DYNAMODB_TABLE: z.string().min(3).optional(),
+    /** How the skill reaches the bridge: its HTTP API at BRIDGE_URL, or the MQTT link through a broker (AWS IoT Core). */
+    BRIDGE_LINK: z.enum(["http", "mqtt"], { error: 'must be "http" or "mqtt"' }).default("http"),
+    /** wss://<ATS endpoint>/mqtt (signed with the function's AWS credentials), or ws:// / mqtt(s):// unsigned. */
+    MQTT_URL: z.url({ protocol: /^(wss?|mqtts?)$/, error: "must be a wss://, ws://, mqtt:// or mqtts:// URL" }).optional(),
+    /** The household's thing: the bridge's MQTT client id and topic prefix. */
+    BRIDGE_THING: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,128}$/, "must be an IoT thing name (letters, digits, : _ -)")
+      .optional(),
     /** Where the bridge keeps its token file, for a skill running next to the bridge. */
     BRIDGE_STORAGE: z.string().min(1).default("./.data"),
   })
   .refine((e) => e.PERSISTENCE !== "dynamodb" || e.DYNAMODB_TABLE, {
     path: ["DYNAMODB_TABLE"],
     message: "is required when PERSISTENCE=dynamodb",
-  });
+  })
+  .refine((e) => e.BRIDGE_LINK !== "mqtt" || e.MQTT_URL, { path: ["MQTT_URL"], message: "is required when BRIDGE_LINK=mqtt" })
+  .refine((e) => e.BRIDGE_LINK !== "mqtt" || e.BRIDGE_THING, { path: ["BRIDGE_THING"], message: "is required when BRIDGE_LINK=mqtt" });
 export type SkillEnv = z.infer<typeof SkillEnvSchema>;
 
 export class SkillEnvError extends Error {}

@@ -7,7 +7,7 @@ import type { Response } from "ask-sdk-model";
 import { RefusalCodeSchema } from "../matter-bridge/contract/api/refusals.js";
 import type { RegionId } from "../matter-bridge/contract/regions.js";
 import type { BridgeResult } from "./bridge-client.js";
-import { speech } from "./context.js";
+import { deps, speech } from "./context.js";
 import { DEFAULT_DOSE_LIMITS } from "./limits.js";
 import { ssmlSafe } from "./speech/index.js";
 
@@ -36,7 +36,10 @@ export function bridgeTrouble(h: HandlerInput, result: Exclude<BridgeResult<unkn
     }
     case "unauthorized":
       return s.unauthorized();
-    case "unreachable":
-      return s.unreachable();
+    case "unreachable": {
+      if (result.offlineSince === undefined) return s.unreachable();
+      const since = Date.parse(result.offlineSince);
+      return s.bridgeOffline(Number.isNaN(since) ? undefined : Math.max(0, (deps(h).now() - since) / 1000));
+    }
   }
 }

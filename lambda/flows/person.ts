@@ -22,15 +22,18 @@ import {
 import { ask, bridgeTrouble, joinSpeech, tell } from "../respond.js";
 import { hasAccountLogs, migrateAccountData, type PersonData, updatePersonData } from "../user-data.js";
 
-export type Who = { kind: "known"; person: CurrentPerson } | { kind: "reply"; response: Response };
+/** `away`: the person is known from this account's own data because the bridge could not be asked (what it answered). */
+type Away = Exclude<BridgeResult<unknown>, { kind: "ok" }>;
+type Known = { kind: "known"; person: CurrentPerson; away?: Away };
+export type Who = Known | { kind: "reply"; response: Response };
 
 /** The Alexa voice profile that spoke, when Alexa recognised one. */
 export const voiceOf = (h: HandlerInput): string | undefined =>
   (h.requestEnvelope.context?.System as { person?: { personId?: string } } | undefined)?.person?.personId || undefined;
 
-function known(h: HandlerInput, person: CurrentPerson): { kind: "known"; person: CurrentPerson } {
+function known(h: HandlerInput, person: CurrentPerson, away?: Away): Known {
   setCurrentPerson(h, person);
-  return { kind: "known", person };
+  return { kind: "known", person, ...(away ? { away } : {}) };
 }
 
 /** What was asked for, to carry on with after "who is this?". */
@@ -42,7 +45,7 @@ function resumeOf(h: HandlerInput): Resume {
 }
 
 type Resolved =
-  | { kind: "known"; person: CurrentPerson }
+  | Known
   | { kind: "choose"; choices: Array<{ id: string; name: string }>; voice?: string }
   | { kind: "trouble"; result: Exclude<BridgeResult<unknown>, { kind: "ok" }> };
 
@@ -55,11 +58,11 @@ async function resolve(h: HandlerInput): Promise<Resolved> {
   const people = await deps(h).bridge.people();
   if (people.kind !== "ok") {
     // A voice remembered for a person is still that person; what the request needs from the bridge then says it is away.
-    if (remembered) return known(h, { ...remembered, several: true });
-    // An account that has only ever known one person (and no voices): still that person (a log is kept while the bridge is away).
+    if (remembered) return known(h, { ...remembered, several: true }, people);
+    // An account that has only ever known one person (and no voices): still that person (a log is
+    // kept while the bridge is away), and their answer to the caution still theirs.
     const ids = Object.keys(user(h).people);
-    if (ids.length === 1 && Object.keys(user(h).voices).length === 0)
-      return { kind: "known", person: { id: ids[0], name: ids[0], several: false } };
+    if (ids.length === 1 && Object.keys(user(h).voices).length === 0) return known(h, { id: ids[0], name: ids[0], several: false }, people);
     return { kind: "trouble", result: people };
   }
   const list = people.value.people;

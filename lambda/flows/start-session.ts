@@ -43,6 +43,8 @@ export async function requestSession(h: HandlerInput, pending: PendingStart, pre
   await early;
   if (who.kind === "reply") return who.response;
   if (!cautionCurrent(h)) return askCaution(h, { pending });
+  // Known from this account's data because the bridge is away: said now, without asking it a second time.
+  if (who.away) return tell(h, joinSpeech(prefix, addressed(h, who.person, bridgeTrouble(h, who.away))));
   return startSession(h, who.person, { ...pending, region: pending.region }, prefix, { checking: early !== undefined });
 }
 

@@ -2,12 +2,13 @@ import type { RequestHandler } from "ask-sdk-core";
 import { cautionCurrent, conversation, setConversation, speech } from "../context.js";
 import { askCautionAtLaunch, isLaunchCaution, recordAcknowledgement } from "../flows/caution.js";
 import { identify } from "../flows/person.js";
-import { ask, joinSpeech } from "../respond.js";
+import { ask, bridgeTrouble, joinSpeech, tell } from "../respond.js";
 import { isIntent, isRequest } from "./match.js";
 
 /**
  * "Alexa, open bio light": who is speaking (in a home with several people), then the caution first
- * for a person who has not answered its current version, else the greeting.
+ * for a person who has not answered its current version, else the greeting (or, the bridge being
+ * away, only that: an offline home is not a new user).
  */
 export const LaunchHandler: RequestHandler = {
   canHandle: (h) => isRequest(h, "LaunchRequest") || isIntent(h, "AMAZON.NavigateHomeIntent"),
@@ -17,6 +18,8 @@ export const LaunchHandler: RequestHandler = {
       const who = await identify(h, { prefix: speech(h).welcomeCaution(false) });
       if (who.kind === "reply") return who.response;
       if (!cautionCurrent(h)) return askCautionAtLaunch(h);
+      // A returning user whose bridge is away (unreachable, or offline by its own word) hears that, nothing else.
+      if (who.away) return tell(h, bridgeTrouble(h, who.away));
     }
     return ask(h, speech(h).welcome(), speech(h).welcomeReprompt());
   },

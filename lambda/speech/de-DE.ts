@@ -199,6 +199,8 @@ export const deDE: Speech = {
   },
   refusals: REFUSALS,
   refusedOther: () => "Die Bridge hat das aus einem Grund abgelehnt, den ich nicht kenne. Warum, steht in ihrem Dashboard oder Protokoll.",
+  bridgeOffline: (offlineSeconds?: number) =>
+    `Deine Bio Licht Bridge ist ${offlineSeconds !== undefined ? `${whenPhrase(offlineSeconds).replace(/^in /, "seit ")} ` : ""}offline. Es wurde nichts gestartet.`,
   unreachable: () =>
     "Entschuldige, ich konnte deine Bio Licht Bridge nicht erreichen. Prüfe, ob die Bridge läuft, ob die Bridge-Adresse des Skills stimmt und ob dein Netzwerk funktioniert. Es wurde nichts gestartet.",
   unauthorized: () =>

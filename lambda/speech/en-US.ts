@@ -28,6 +28,14 @@ export function minutesPhrase(seconds: number): string {
   return `about ${half % 1 === 0 ? half : `${Math.floor(half)} and a half`} minutes`;
 }
 
+/** "about 20 minutes ago", relative, as whenPhrase. */
+export function agoPhrase(seconds: number): string {
+  if (seconds < 90) return "a minute ago";
+  return whenPhrase(seconds)
+    .replace(/^in (about )?/, "about ")
+    .replace(/$/, " ago");
+}
+
 /** "in about 3 hours", relative, because the bridge does not know the listener's time zone. */
 export function whenPhrase(seconds: number): string {
   if (seconds <= 60) return "in a minute";
@@ -183,6 +191,10 @@ export const enUS = {
   refusedOther: () => "The bridge turned that down for a reason I don't know. Its dashboard or log says why.",
   unreachable: () =>
     "Sorry, I couldn't reach your Bio Light bridge. Check that the bridge is running, that the skill's bridge address is right, and that your network is up. Nothing was started.",
+  /** The bridge's link said it is offline (its retained status), since `ago` when it said so. */
+  /** `offlineSeconds`: how long ago the bridge said it went offline (undefined: it did not say). */
+  bridgeOffline: (offlineSeconds?: number) =>
+    `Your Bio Light bridge is offline${offlineSeconds !== undefined ? ` since ${agoPhrase(offlineSeconds)}` : ""}; nothing was started.`,
   unauthorized: () =>
     "Sorry, the bridge didn't accept my token. The skill's bridge token needs to match the one in the bridge's storage folder.",
   stopped: (seconds: number, region: RegionId) =>

@@ -209,6 +209,8 @@ export const esES: Speech = {
   },
   refusals: REFUSALS,
   refusedOther: () => "El bridge lo ha rechazado por un motivo que no conozco. Su panel de control o su registro dicen por qué.",
+  bridgeOffline: (offlineSeconds?: number) =>
+    `Tu bridge de Bio Luz está desconectado${offlineSeconds !== undefined ? ` ${whenPhrase(offlineSeconds).replace(/^en /, "desde hace ")}` : ""}. No se ha empezado nada.`,
   unreachable: () =>
     "Lo siento, no he podido conectar con tu bridge de Bio Luz. Comprueba que el bridge está funcionando, que la dirección del bridge en la skill es correcta y que tu red funciona. No se ha empezado nada.",
   unauthorized: () =>

@@ -207,6 +207,8 @@ export const frFR: Speech = {
   },
   refusals: REFUSALS,
   refusedOther: () => "Le bridge a refusé pour une raison que je ne connais pas. Son tableau de bord ou son journal indique pourquoi.",
+  bridgeOffline: (offlineSeconds?: number) =>
+    `Votre bridge Bio Lumière est hors ligne${offlineSeconds !== undefined ? ` ${whenPhrase(offlineSeconds).replace(/^dans /, "depuis ")}` : ""}. Rien n'a été lancé.`,
   unreachable: () =>
     "Désolée, je n'ai pas pu joindre votre bridge Bio Lumière. Vérifiez que le bridge fonctionne, que l'adresse du bridge dans la skill est correcte et que votre réseau fonctionne. Rien n'a été lancé.",
   unauthorized: () =>

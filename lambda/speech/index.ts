@@ -8,7 +8,7 @@ import { frFR } from "./fr-FR.js";
 import { itIT } from "./it-IT.js";
 
 export type { RefusalContext, Speech } from "./en-US.js";
-export { minutesPhrase, whenPhrase } from "./en-US.js";
+export { agoPhrase, minutesPhrase, whenPhrase } from "./en-US.js";
 
 /** The locales the skill speaks (and has an interaction model for), each with its catalogue. */
 const SPEECH = {

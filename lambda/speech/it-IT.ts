@@ -197,6 +197,8 @@ export const itIT: Speech = {
   refusals: REFUSALS,
   refusedOther: () =>
     "Il bridge ha rifiutato la richiesta per un motivo che non conosco. Trovi il perché nella sua dashboard o nel suo log.",
+  bridgeOffline: (offlineSeconds?: number) =>
+    `Il tuo bridge Bio Luce è offline${offlineSeconds !== undefined ? ` ${whenPhrase(offlineSeconds).replace(/^tra /, "da ")}` : ""}. Non è stato avviato niente.`,
   unreachable: () =>
     "Mi dispiace, non sono riuscita a raggiungere il tuo bridge Bio Luce. Controlla che il bridge sia acceso, che l'indirizzo del bridge nella skill sia giusto e che la rete funzioni. Non è stato avviato niente.",
   unauthorized: () =>

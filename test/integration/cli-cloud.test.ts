@@ -6,16 +6,16 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { configFile, launch, startBridge, tempDir } from "../helpers/cli-bridge.js";
 import { retainedStatus } from "../helpers/cloud-link.js";
 import { call } from "../helpers/http.js";
-import { Broker, describeWithBroker, type ThingCredentials } from "../helpers/mosquitto.js";
+import { Broker, type ThingCredentials } from "../helpers/mosquitto.js";
 import { until } from "../helpers/until.js";
 
 const PANELS = [{ id: "panel-1", name: "Test panel", driver: { kind: "simulated" } }];
 
-describeWithBroker("bridge CLI with a cloud link", () => {
+describe("bridge CLI with a cloud link", () => {
   let broker: Broker;
   let home: ThingCredentials;
   let other: ThingCredentials;

@@ -5,17 +5,17 @@
  * public API, a certificate of another thing) changes nothing. The link comes back by itself after
  * the broker restarts, and HTTP keeps working beside it.
  */
-import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { type LinkedBridge, retainedStatus, SkillClient, startLinkedBridge } from "../helpers/cloud-link.js";
 import { call } from "../helpers/http.js";
-import { Broker, describeWithBroker, type ThingCredentials } from "../helpers/mosquitto.js";
+import { Broker, type ThingCredentials } from "../helpers/mosquitto.js";
 import { until } from "../helpers/until.js";
 
 const START = { region: "low-back-hips", seconds: 120 };
 const health = async (b: LinkedBridge) => (await call(b.url, "GET", "/v1/health")).body;
 const sessionsIn = (b: LinkedBridge) => b.ledger.sessions().length;
 
-describeWithBroker("the cloud link", () => {
+describe("the cloud link", () => {
   let broker: Broker;
   let home: ThingCredentials;
   let bridge: LinkedBridge;

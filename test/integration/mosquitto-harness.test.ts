@@ -4,9 +4,9 @@
  * and the broker can be stopped, restarted on the same ports, paused and resumed.
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import mqtt, { type MqttClient } from "mqtt";
-import { Broker, describeWithBroker, type ThingCredentials } from "../helpers/mosquitto.js";
+import { Broker, type ThingCredentials } from "../helpers/mosquitto.js";
 import { until } from "../helpers/until.js";
 
 const clients: MqttClient[] = [];
@@ -25,7 +25,7 @@ const asThing = (broker: Broker, t: ThingCredentials) => connect(broker.tlsUrl, 
 
 let caPem = "";
 
-describeWithBroker("the mosquitto harness", () => {
+describe("the mosquitto harness", () => {
   let broker: Broker;
   let a: ThingCredentials;
 

@@ -35,10 +35,14 @@ const cfnTags = [
   "ImportValue",
   "Base64",
   "GetAZs",
-].map((name): YAML.Tags[number] => ({
-  tag: `!${name}`,
-  resolve: (value: unknown) => ({ [name === "Ref" ? "Ref" : `Fn::${name}`]: value }),
-}));
+].flatMap((name): YAML.Tags => {
+  const key = name === "Ref" ? "Ref" : `Fn::${name}`;
+  return [
+    { tag: `!${name}`, resolve: (value: unknown) => ({ [key]: value }) },
+    // `!Equals [a, b]`: the same tag on a sequence.
+    { tag: `!${name}`, collection: "seq", resolve: (value: YAML.YAMLSeq) => ({ [key]: value.toJSON() }) },
+  ] as YAML.Tags;
+});
 const parseTemplate = () => YAML.parse(read("deploy/template.yaml"), { customTags: cfnTags });
 
 function collectRefs(node: unknown, out: string[] = []): string[] {
@@ -76,6 +80,9 @@ describe("SAM template", () => {
       "AWS::Region",
       "AWS::StackName",
       "AWS::AccountId",
+      "AWS::Partition",
+      "AWS::NoValue",
+      "SkillFunctionRole", // the function's role, which SAM generates
     ]);
     const refs = collectRefs(t.Resources).concat(collectRefs(t.Outputs));
     expect(refs.length).toBeGreaterThan(5);
@@ -86,12 +93,19 @@ describe("SAM template", () => {
     const env = t.Resources.SkillFunction.Properties.Environment.Variables;
     expect(JSON.stringify(env)).not.toContain('BridgeToken"');
     expect(env.BRIDGE_TOKEN).toBeUndefined();
-    expect(env.BRIDGE_TOKEN_SECRET_ARN).toEqual({ Ref: "BridgeTokenSecret" });
+    expect(env.BRIDGE_TOKEN_SECRET_ARN).toEqual({ "Fn::If": ["UseHttp", { Ref: "BridgeTokenSecret" }, { Ref: "AWS::NoValue" }] });
     expect(t.Resources.BridgeTokenSecret.Type).toBe("AWS::SecretsManager::Secret");
+    expect(t.Resources.SkillSecretPolicy.Properties.PolicyDocument.Statement).toEqual([
+      { Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: { Ref: "BridgeTokenSecret" } },
+    ]);
   });
   it("gives the function its table (keyed by id) and only the Alexa skill may invoke it", () => {
     const env = t.Resources.SkillFunction.Properties.Environment.Variables;
-    expect(env).toMatchObject({ PERSISTENCE: "dynamodb", DYNAMODB_TABLE: { Ref: "UserDataTable" }, BRIDGE_URL: { Ref: "BridgeUrl" } });
+    expect(env).toMatchObject({
+      PERSISTENCE: "dynamodb",
+      DYNAMODB_TABLE: { Ref: "UserDataTable" },
+      BRIDGE_URL: { "Fn::If": ["UseHttp", { Ref: "BridgeUrl" }, { Ref: "AWS::NoValue" }] },
+    });
     expect(t.Resources.UserDataTable.Properties.KeySchema).toEqual([{ AttributeName: "id", KeyType: "HASH" }]);
     expect(t.Resources.AlexaSkillPermission.Properties).toMatchObject({
       Principal: "alexa-appkit.amazon.com",
@@ -102,7 +116,107 @@ describe("SAM template", () => {
     const url = new RegExp(t.Parameters.BridgeUrl.AllowedPattern);
     expect(url.test("https://bridge.example.net")).toBe(true);
     expect(url.test("http://192.168.1.2:8787")).toBe(false);
+    expect(url.test("")).toBe(true); // unused with BridgeLink=mqtt; a rule asks for it with http
+    const token = new RegExp(t.Parameters.BridgeToken.AllowedPattern);
+    expect([token.test(""), token.test("short"), token.test("0123456789abcdef")]).toEqual([true, false, true]);
+    const thing = new RegExp(t.Parameters.ThingName.AllowedPattern);
+    expect([thing.test("home-1"), thing.test("home/1"), thing.test("home+"), thing.test("#")]).toEqual([true, false, false, false]);
+    expect(t.Parameters.BridgeLink).toMatchObject({ Default: "mqtt", AllowedValues: ["mqtt", "http"] });
     expect(new RegExp(t.Parameters.SkillId.AllowedPattern).test("amzn1.ask.skill.0f1e2d3c-aaaa-bbbb-cccc-111122223333")).toBe(true);
+  });
+});
+
+describe("SAM template: the IoT Core link (BridgeLink=mqtt)", () => {
+  const t = parseTemplate();
+  const r = t.Resources;
+  /** A Fn::Sub string's text (the short form keeps it as a plain string). */
+  const sub = (v: unknown) => (v as { "Fn::Sub": string })["Fn::Sub"];
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
+  const ARN = "arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:";
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
+  const OWN = "${!iot:Connection.Thing.ThingName}"; // a policy variable, escaped from Fn::Sub
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
+  const THING = "${ThingName}"; // the parameter, substituted
+
+  it("creates the thing, a certificate from the CSR parameter (the key stays at home), and attaches both", () => {
+    expect(r.HomeThing).toMatchObject({ Type: "AWS::IoT::Thing", Condition: "UseMqtt", Properties: { ThingName: { Ref: "ThingName" } } });
+    expect(r.HomeCertificate).toMatchObject({
+      Type: "AWS::IoT::Certificate",
+      Properties: { CertificateSigningRequest: { Ref: "CertificateCsr" }, Status: "ACTIVE" },
+    });
+    expect(r.HomeThingCertificate).toMatchObject({
+      Type: "AWS::IoT::ThingPrincipalAttachment",
+      Properties: { ThingName: { Ref: "HomeThing" }, Principal: { "Fn::GetAtt": "HomeCertificate.Arn" } },
+    });
+    expect(r.HomePolicyCertificate).toMatchObject({
+      Type: "AWS::IoT::PolicyPrincipalAttachment",
+      Properties: { PolicyName: { Ref: "HomePolicy" }, Principal: { "Fn::GetAtt": "HomeCertificate.Arn" } },
+    });
+    expect(t.Rules.MqttNeedsCsr.Assertions[0].Assert).toEqual({ "Fn::Not": [{ "Fn::Equals": [{ Ref: "CertificateCsr" }, ""] }] });
+  });
+
+  it("lets a certificate connect only as its own attached thing and use only its own biolight/v1/<thing>/ topics", () => {
+    const statements = r.HomePolicy.Properties.PolicyDocument.Statement as Array<{
+      Effect: string;
+      Action: string;
+      Resource: unknown;
+      Condition?: unknown;
+    }>;
+    const resources = (action: string) =>
+      statements.filter((s) => s.Action === action).flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).map(sub));
+    expect(statements.every((s) => s.Effect === "Allow")).toBe(true);
+    expect(resources("iot:Connect")).toEqual([`${ARN}client/${OWN}`]);
+    expect(statements.find((s) => s.Action === "iot:Connect")?.Condition).toEqual({ Bool: { "iot:Connection.Thing.IsAttached": "true" } });
+    expect(resources("iot:Subscribe")).toEqual([`${ARN}topicfilter/biolight/v1/${OWN}/req`]);
+    expect(resources("iot:Receive")).toEqual([`${ARN}topic/biolight/v1/${OWN}/req`]);
+    expect(resources("iot:Publish")).toEqual([`${ARN}topic/biolight/v1/${OWN}/res/*`, `${ARN}topic/biolight/v1/${OWN}/status`]);
+    expect(resources("iot:RetainPublish")).toEqual([`${ARN}topic/biolight/v1/${OWN}/status`]);
+    // No wildcard reaches past the thing's own prefix, and nothing else is allowed.
+    expect(new Set(statements.map((s) => s.Action))).toEqual(
+      new Set(["iot:Connect", "iot:Subscribe", "iot:Receive", "iot:Publish", "iot:RetainPublish"]),
+    );
+  });
+
+  it("lets the function connect with its own client ids and use only the thing's req, its own res/<client> and status", () => {
+    expect(r.SkillIotPolicy.Properties.Roles).toEqual([{ Ref: "SkillFunctionRole" }]);
+    const statements = r.SkillIotPolicy.Properties.PolicyDocument.Statement as Array<{ Action: string; Resource: unknown }>;
+    const resources = (action: string) =>
+      statements.filter((s) => s.Action === action).flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).map(sub));
+    expect(resources("iot:Connect")).toEqual([`${ARN}client/${THING}-skill-*`]);
+    expect(resources("iot:Publish")).toEqual([`${ARN}topic/biolight/v1/${THING}/req`]);
+    expect(resources("iot:Subscribe")).toEqual([
+      `${ARN}topicfilter/biolight/v1/${THING}/res/${THING}-skill-*`,
+      `${ARN}topicfilter/biolight/v1/${THING}/status`,
+    ]);
+    expect(resources("iot:Receive")).toEqual([
+      `${ARN}topic/biolight/v1/${THING}/res/${THING}-skill-*`,
+      `${ARN}topic/biolight/v1/${THING}/status`,
+    ]);
+  });
+
+  it("wires the link into the function's environment, and outputs the ATS endpoint (a custom resource), thing and certificate id", () => {
+    const env = r.SkillFunction.Properties.Environment.Variables;
+    expect(env.BRIDGE_LINK).toEqual({ Ref: "BridgeLink" });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
+    expect(env.MQTT_URL).toEqual({ "Fn::If": ["UseMqtt", { "Fn::Sub": "wss://${IotEndpoint.Address}/mqtt" }, { Ref: "AWS::NoValue" }] });
+    expect(env.BRIDGE_THING).toEqual({ "Fn::If": ["UseMqtt", { Ref: "ThingName" }, { Ref: "AWS::NoValue" }] });
+    expect(r.IotEndpoint.Properties.ServiceToken).toEqual({ "Fn::GetAtt": "IotEndpointFunction.Arn" });
+    expect(r.IotEndpointFunction.Properties.InlineCode).toContain('describe_endpoint(endpointType="iot:Data-ATS")');
+    expect(t.Outputs.IotEndpoint.Value).toEqual({ "Fn::GetAtt": "IotEndpoint.Address" });
+    expect(t.Outputs.ThingName.Value).toEqual({ Ref: "HomeThing" });
+    expect(t.Outputs.CertificateId.Value).toEqual({ Ref: "HomeCertificate" });
+  });
+
+  // (Fn::If picks its branch by condition, so what it references is left out.)
+  it("gives every resource and output that uses a conditional resource the same condition", () => {
+    const conditional = new Map(
+      Object.entries(r).flatMap(([k, v]) => ((v as { Condition?: string }).Condition ? [[k, (v as { Condition: string }).Condition]] : [])),
+    );
+    for (const [name, node] of [...Object.entries(r), ...Object.entries(t.Outputs).map(([k, v]) => [`Outputs.${k}`, v] as const)]) {
+      const own = (node as { Condition?: string }).Condition;
+      const plain = JSON.parse(JSON.stringify(node, (k, v) => (k === "Fn::If" ? undefined : v)));
+      for (const ref of collectRefs(plain)) if (conditional.has(ref)) expect([name, own]).toEqual([name, conditional.get(ref)]);
+    }
   });
 });
 

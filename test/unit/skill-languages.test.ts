@@ -316,4 +316,14 @@ describe("every catalogue", () => {
     expect(said).toContain("sudden numbness in the leg");
     expect(said).toContain("anna");
   });
+
+  it("says since when the bridge is offline, in each language's own words", () => {
+    const said = (locale: (typeof SKILL_LOCALES)[number]) => speechFor(locale).bridgeOffline(20 * 60);
+    expect(said("en-US")).toBe("Your Bio Light bridge is offline since about 20 minutes ago; nothing was started.");
+    expect(said("de-DE")).toBe("Deine Bio Licht Bridge ist seit etwa zwanzig Minuten offline. Es wurde nichts gestartet.");
+    expect(said("fr-FR")).toBe("Votre bridge Bio Lumière est hors ligne depuis environ vingt minutes. Rien n'a été lancé.");
+    expect(said("es-ES")).toBe("Tu bridge de Bio Luz está desconectado desde hace unos veinte minutos. No se ha empezado nada.");
+    expect(said("it-IT")).toBe("Il tuo bridge Bio Luce è offline da circa venti minuti. Non è stato avviato niente.");
+    for (const locale of SKILL_LOCALES) expect(speechFor(locale).bridgeOffline()).not.toMatch(/since|seit|depuis|desde|da circa/);
+  });
 });

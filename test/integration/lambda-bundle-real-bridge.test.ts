@@ -1,0 +1,108 @@
+/**
+ * PENDING until i20-bridge and i20-skill are both merged: the BUILT Lambda bundle (BRIDGE_LINK=mqtt,
+ * warm in its own process as a Lambda container) on the real interaction model, through mosquitto
+ * playing IoT Core, to the REAL compiled bridge connected out with its `cloud` section (mutual TLS,
+ * its own thing's certificate): a voice session switches the panel on and off; Matter and HTTP keep
+ * working beside it; the bridge stopped → its retained offline status is spoken at once; the broker
+ * stopped and restarted → the skill answers within 5 s meanwhile and the bridge reconnects by itself.
+ * Copy to test/integration/ after merging. Assumes the bridge's health has `cloud: "connected"`.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { configFile, panelState, startBridge } from "../helpers/cli-bridge.js";
+import { call } from "../helpers/http.js";
+import { type LambdaContainer, startLambdaContainer } from "../helpers/lambda-container.js";
+import { Broker } from "../helpers/mosquitto.js";
+import { until } from "../helpers/until.js";
+import { said } from "../helpers/voice.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const bundle = join(root, "dist/lambda/index.js");
+const THING = "home-e2e";
+const USER = "amzn1.ask.account.REAL-BRIDGE";
+
+describe("the built skill through the link to the real bridge", () => {
+  let broker: Broker;
+  let dir: string;
+  let storage: string;
+  let bridge: Awaited<ReturnType<typeof startBridge>>;
+  const containers: LambdaContainer[] = [];
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(root, "scripts/build-lambda.mjs")], { cwd: root });
+    broker = await Broker.start();
+    dir = await mkdtemp(join(tmpdir(), "biolight-e2e-link-"));
+    storage = join(dir, "storage");
+    await mkdir(join(storage, "cloud"), { recursive: true });
+    const creds = await broker.mintThing(THING);
+    await copyFile(creds.certPath, join(storage, "cloud/certificate.pem"));
+    await copyFile(creds.keyPath, join(storage, "cloud/private.key"));
+    await copyFile(broker.caPath, join(storage, "cloud/ca.pem"));
+    const config = await configFile(dir, {
+      panels: [{ id: "panel-1", name: "Test panel", driver: { kind: "simulated" } }],
+      dose: { minSessionSeconds: 1, maxSessionSeconds: 120, minRestSameRegionSeconds: 0 },
+      cloud: { url: broker.tlsUrl, thing: THING, cert: "cloud/certificate.pem", key: "cloud/private.key", ca: "cloud/ca.pem" },
+    });
+    bridge = await startBridge(storage, config);
+    await until(
+      async () => (await call(bridge.url, "GET", "/v1/health", { token: bridge.token })).body?.cloud === "connected",
+      "the bridge's link connected",
+      15_000,
+    );
+  }, 90_000);
+  afterAll(async () => {
+    for (const c of containers) await c.close();
+    bridge?.child.kill("SIGTERM");
+    await bridge?.exited;
+    await broker?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const container = () => {
+    const c = startLambdaContainer(
+      bundle,
+      { BRIDGE_LINK: "mqtt", MQTT_URL: broker.wsUrl, BRIDGE_THING: THING, SKILL_DATA_DIR: join(dir, "skill") },
+      dir,
+    );
+    containers.push(c);
+    return c;
+  };
+
+  it("a voice session through the link switches the panel on and off; HTTP works beside it", async () => {
+    const alexa = container().alexa(USER);
+    expect(said(await alexa.launch())).toMatch(/^Welcome to Bio Light\. Before your first session, a safety check\./);
+    expect(said(await alexa.utter("no"))).toContain("I've noted that none of those apply");
+    expect(said(await alexa.utter("start a low back session for two minutes"))).toContain("Starting your low back and hips session");
+    expect((await panelState(storage)).on).toBe(true);
+    const http = await call(bridge.url, "GET", "/v1/panels", { token: bridge.token });
+    expect([http.status, http.body.panels[0].on]).toEqual([200, true]);
+    expect(said(await alexa.utter("stop the panel"))).toMatch(/^Stopped\./);
+    expect((await panelState(storage)).on).toBe(false);
+  });
+
+  it("the broker stopped: the skill answers within 5 s; restarted: the bridge reconnects by itself and the skill reaches it", async () => {
+    await broker.stop();
+    const t0 = Date.now();
+    expect(said(await container().alexa(USER).launch())).toMatch(/^Sorry, I couldn't reach your Bio Light bridge\./);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    await broker.restart();
+    await until(
+      async () => (await call(bridge.url, "GET", "/v1/health", { token: bridge.token })).body?.cloud === "connected",
+      "the bridge reconnected",
+      150_000,
+    );
+    expect(said(await container().alexa(USER).launch())).toMatch(/^Welcome to Bio Light\. You can say/);
+  }, 180_000);
+
+  it("the bridge stopped: its retained offline status is spoken at once", async () => {
+    bridge.child.kill("SIGTERM");
+    await bridge.exited;
+    expect(said(await container().alexa(USER).launch())).toMatch(
+      /^Your Bio Light bridge is offline( since [^;]+)?; nothing was started\.$/,
+    );
+  });
+});

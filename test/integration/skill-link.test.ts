@@ -1,0 +1,198 @@
+/**
+ * The skill's MQTT transport (lambda/link) through a real mosquitto playing IoT Core, answered by a
+ * responder that speaks the bridge's link protocol in front of a real bridge: one connection per
+ * container reused while warm and re-opened after a sleep past the keepalive, answers matched by
+ * correlation data, the signed WebSocket URL for IoT Core, and the time budget when the broker is
+ * stopped or paused or the bridge does not answer.
+ */
+import { readFileSync } from "node:fs";
+import { createServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import mqtt from "mqtt";
+import { BridgeClient } from "../../lambda/bridge-client.js";
+import { MqttLink } from "../../lambda/link/mqtt-link.js";
+import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
+import { type LinkResponder, startLinkResponder } from "../helpers/link-responder.js";
+import { Broker } from "../helpers/mosquitto.js";
+import { until } from "../helpers/until.js";
+
+/** Alexa's own limit is 8 s; the skill's budget for a broker or bridge that is away is 5 s. */
+const BUDGET_MS = 5000;
+
+describe("the skill's MQTT link", () => {
+  let broker: Broker;
+  let ca: string;
+  let bridge: ControlBridge;
+  let responder: LinkResponder;
+  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  const THING = "home-link";
+
+  beforeAll(async () => {
+    broker = await Broker.start();
+    ca = readFileSync(broker.caPath, "utf8");
+    bridge = await startControlBridge({ acknowledged: true, config: { dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0 } } });
+    const creds = await broker.mintThing(THING);
+    responder = await startLinkResponder({
+      url: broker.tlsUrl,
+      thing: THING,
+      bridgeUrl: bridge.url,
+      token: bridge.token,
+      mqtt: { cert: creds.cert, key: creds.key, ca },
+    });
+  });
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+    responder.silent = false;
+  });
+  afterAll(async () => {
+    await responder?.close();
+    await broker?.close();
+  });
+
+  /** The skill's client through a new link (a new container); `now` may be moved to play a container's sleep. */
+  function skillClient(opts: Partial<ConstructorParameters<typeof MqttLink>[0]> = {}) {
+    const link = new MqttLink({ url: broker.wsUrl, thing: THING, ...opts });
+    cleanups.push(() => link.close());
+    return { link, client: new BridgeClient({ url: broker.wsUrl, token: "", link }) };
+  }
+
+  /** Who connects to the broker, read from its log ("New client connected … as <id>"). */
+  const connectsOf = (clientId: string) => broker.log.split("\n").filter((l) => l.includes(` as ${clientId} `)).length;
+
+  it("answers through the link as over HTTP, and starts and stops a session", async () => {
+    const { client } = skillClient();
+    const panels = await client.panels();
+    expect(panels).toMatchObject({ kind: "ok", value: { panels: [expect.objectContaining({ id: expect.any(String) })] } });
+    const started = await client.startSession({ region: "low-back-hips", seconds: 5 });
+    expect(started).toMatchObject({ kind: "ok" });
+    expect((await bridge.panel()).on).toBe(true);
+    const panelId = started.kind === "ok" ? started.value.session.panelId : "";
+    expect((await client.stopSession(panelId)).kind).toBe("ok");
+    expect((await bridge.panel()).on).toBe(false);
+    // A refusal comes back as one, with the bridge's code.
+    expect(await client.stopSession("no-such-panel")).toMatchObject({ kind: "refused", status: 404 });
+  });
+
+  it("sends each request to the thing's req topic with its own response topic, an id and an exp a few seconds ahead", async () => {
+    const { link, client } = skillClient();
+    const seen: Array<{ topic: string; responseTopic?: string; correlation?: string }> = [];
+    const spy = mqtt.connect(broker.tcpUrl, { protocolVersion: 5, reconnectPeriod: 0 });
+    cleanups.push(() => spy.endAsync(true));
+    await spy.subscribeAsync("biolight/v1/#", { qos: 1 });
+    spy.on("message", (topic, _p, packet) =>
+      seen.push({ topic, responseTopic: packet.properties?.responseTopic, correlation: packet.properties?.correlationData?.toString() }),
+    );
+    const before = Date.now();
+    await client.dose();
+    const request = responder.requests.at(-1)!;
+    expect(request).toMatchObject({ method: "GET", path: "/v1/dose", id: expect.any(String) });
+    expect(request.exp).toBeGreaterThan(before);
+    expect(request.exp).toBeLessThanOrEqual(Date.now() + 3000);
+    await until(() => seen.some((s) => s.topic.includes("/res/")), "the answer on the response topic");
+    expect(link.clientId).toMatch(new RegExp(`^${THING}-skill-[0-9a-f]{12}$`));
+    const req = seen.find((s) => s.topic === `biolight/v1/${THING}/req`);
+    expect(req).toEqual({
+      topic: `biolight/v1/${THING}/req`,
+      responseTopic: `biolight/v1/${THING}/res/${link.clientId}`,
+      correlation: request.id,
+    });
+    expect(seen.find((s) => s.topic.includes("/res/"))).toMatchObject({ topic: req?.responseTopic, correlation: request.id });
+  });
+
+  it("matches answers by correlation data: requests at once each get their own answer", async () => {
+    const { client } = skillClient();
+    const [panels, people, caution] = await Promise.all([client.panels(), client.people(), client.cautionStatus()]);
+    expect(panels).toMatchObject({ kind: "ok", value: { panels: expect.any(Array) } });
+    expect(people).toMatchObject({ kind: "ok", value: { people: expect.any(Array) } });
+    expect(caution).toMatchObject({ kind: "ok", value: { acknowledged: true } });
+  });
+
+  it("keeps one connection per container while warm, and opens a new one after sleeping past the keepalive", async () => {
+    let now = Date.now();
+    const { link, client } = skillClient({ keepaliveSeconds: 30, now: () => now });
+    for (let i = 0; i < 3; i++) expect((await client.panels()).kind).toBe("ok");
+    now += 20_000;
+    expect((await client.panels()).kind).toBe("ok");
+    expect(connectsOf(link.clientId)).toBe(1);
+    now += 31_000; // the container slept; the broker may have dropped the connection without a word
+    expect((await client.panels()).kind).toBe("ok");
+    await until(() => connectsOf(link.clientId) === 2, "a second connection");
+    // Another container has its own client id.
+    expect(skillClient().link.clientId).not.toBe(link.clientId);
+  });
+
+  it("a bridge that does not answer: unreachable after the answer budget, within 5 s", async () => {
+    const { client } = skillClient();
+    expect((await client.panels()).kind).toBe("ok");
+    responder.silent = true;
+    const t0 = Date.now();
+    expect(await client.panels()).toEqual({ kind: "unreachable", reason: "timeout" });
+    expect(Date.now() - t0).toBeLessThan(BUDGET_MS);
+  });
+
+  it("a broker paused (SIGSTOP): unreachable within the budget, warm or cold, and answers again once it runs", async () => {
+    const warm = skillClient({ failFastMs: 0 }).client;
+    expect((await warm.panels()).kind).toBe("ok");
+    broker.pause();
+    cleanups.push(() => broker.resume());
+    for (const client of [warm, skillClient().client]) {
+      const t0 = Date.now();
+      expect(await client.panels()).toMatchObject({ kind: "unreachable" });
+      expect(Date.now() - t0).toBeLessThan(BUDGET_MS);
+    }
+    broker.resume();
+    expect((await warm.panels()).kind).toBe("ok");
+  });
+
+  it("a broker stopped: unreachable within the budget; after a restart the same container answers again", async () => {
+    const { client } = skillClient({ failFastMs: 0 });
+    expect((await client.panels()).kind).toBe("ok");
+    await broker.stop();
+    try {
+      for (let i = 0; i < 2; i++) {
+        const t0 = Date.now();
+        expect(await client.panels()).toMatchObject({ kind: "unreachable" });
+        expect(Date.now() - t0).toBeLessThan(BUDGET_MS);
+      }
+    } finally {
+      await broker.restart();
+    }
+    // The responder lost its connection with the broker: a new one, as the bridge reconnects by itself.
+    await responder.close();
+    const creds = await broker.mintThing(THING);
+    responder = await startLinkResponder({
+      url: broker.tlsUrl,
+      thing: THING,
+      bridgeUrl: bridge.url,
+      token: bridge.token,
+      mqtt: { cert: creds.cert, key: creds.key, ca },
+    });
+    expect((await client.panels()).kind).toBe("ok");
+  });
+
+  it("wss:// is signed for IoT Core with the function's credentials (SigV4, iotdevicegateway, token appended)", async () => {
+    const upgrades: string[] = [];
+    const server = createServer({ cert: readFileSync(join(broker.dir, "server.pem")), key: readFileSync(join(broker.dir, "server.key")) });
+    server.on("upgrade", (req, socket) => {
+      upgrades.push(req.url ?? "");
+      socket.destroy();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    cleanups.push(() => new Promise((r) => server.close(r)));
+    const port = (server.address() as AddressInfo).port;
+    const { client } = skillClient({
+      url: `wss://127.0.0.1:${port}/mqtt`,
+      env: { AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "secret", AWS_SESSION_TOKEN: "token/+=", AWS_REGION: "eu-west-1" },
+      mqtt: { ca },
+    });
+    expect(await client.panels()).toMatchObject({ kind: "unreachable" });
+    expect(upgrades).toHaveLength(1);
+    const query = new URL(upgrades[0], "https://x").searchParams;
+    expect(new URL(upgrades[0], "https://x").pathname).toBe("/mqtt");
+    expect(query.get("X-Amz-Credential")).toMatch(/^AKIDEXAMPLE\/\d{8}\/eu-west-1\/iotdevicegateway\/aws4_request$/);
+    expect(query.get("X-Amz-Signature")).toMatch(/^[0-9a-f]{64}$/);
+    expect(query.get("X-Amz-Security-Token")).toBe("token/+=");
+  });
+});
