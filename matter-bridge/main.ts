@@ -3,14 +3,15 @@
 import type { BannerInfo } from "./cli/banner.js";
 import { bannerFields } from "./cli/banner-event.js";
 import { askCaution, type CautionPrompt } from "./cli/caution-prompt.js";
-import { createLog } from "./cli/log.js";
 import { busyPort, busyPortOf } from "./cli/ports.js";
-import { every, onShutdownSignals } from "./cli/signals.js";
+import { onShutdownSignals } from "./cli/signals.js";
 import { ConfigError, loadConfig, matterEnvProblem, parseCli, USAGE } from "./config/load.js";
 import { CAUTION_VERSION } from "./contract/caution.js";
 import { LedgerIdsError } from "./dose/ids.js";
 import { lockStorageOrReadOnly, STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
 import { StorageUnavailableError } from "./storage/writable.js";
+import { createLog } from "./support/log.js";
+import { every } from "./support/timers.js";
 import { VERSION } from "./version.js";
 
 let cli: ReturnType<typeof parseCli>;
@@ -40,7 +41,7 @@ if (opts.version) {
 // matter.js reads process.argv as its own variables (--log-format json would become its log format,
 // which it rejects): the flags are parsed, so it is given none of them.
 process.argv.splice(2);
-// One line per event from here on (cli/log.ts); matter.js's own lines join it (matter/runtime.ts).
+// One line per event from here on (support/log.ts); matter.js's own lines join it (matter/runtime.ts).
 const log = createLog(opts.logFormat ?? "text");
 const fail = (message: string, code: number): never => {
   if (log.format === "json") log.event("fatal", message, { exitCode: code });

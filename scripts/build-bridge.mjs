@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const BRIDGE_DIR = join(root, "dist/bridge");
 export const BRIDGE_ENTRY = join(BRIDGE_DIR, "main.js");
-const SOURCES = ["matter-bridge", "package.json", "package-lock.json", "scripts/build-bridge.mjs"];
+const SOURCES = ["matter-bridge", "common", "package.json", "package-lock.json", "scripts/build-bridge.mjs"];
 
 const newest = (path) => {
   const s = statSync(path);

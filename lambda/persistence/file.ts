@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { PersistenceAdapter } from "ask-sdk-core";
 import type { RequestEnvelope } from "ask-sdk-model";
-import { writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
+import { writeFileDurably } from "../../common/durable-file.js";
 import { alexaUserId, userFileName } from "./user-key.js";
 
 export class FilePersistenceAdapter implements PersistenceAdapter {

@@ -2,8 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { writeFileDurably } from "../../common/durable-file.js";
 import { ConfigError } from "../config/load.js";
-import { writeFileDurably } from "../contract/durable-file.js";
 import { API_TOKEN_FILE } from "../contract/storage.js";
 import { causeOf, isUnwritable } from "../storage/writable.js";
 

@@ -3,8 +3,9 @@
  * (cli/banner.ts) as fields, without the QR drawing. Never the API token itself, nor a link
  * carrying it: shipped logs are read by more people than the bridge's owner.
  */
+
+import type { LogFields } from "../support/log.js";
 import type { BannerInfo } from "./banner.js";
-import type { LogFields } from "./log.js";
 
 export function bannerFields(info: BannerInfo, extra: { qrPairingCode?: string; version: string }): LogFields {
   const c = info.caution;

@@ -51,18 +51,3 @@ export function onShutdownSignals(
   for (const name of ["SIGINT", "SIGTERM"] as const) process.on(name, () => signal(name));
   return { signal, error, exit };
 }
-
-/** Runs `task` every `ms`, never two at once; failures are logged, not thrown. */
-export function every(ms: number, task: () => Promise<void>, log: (m: string) => void): () => void {
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    task()
-      .catch((err: Error) => log(err.message))
-      .finally(() => {
-        busy = false;
-      });
-  }, ms);
-  return () => clearInterval(timer);
-}

@@ -2,10 +2,10 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import * as z from "zod";
-import { LOG_FORMATS } from "../cli/log.js";
 import { allowedConfigKeys, type BridgeConfig, BridgeConfigSchema, DEFAULT_CONFIG } from "../contract/config.js";
 import { describeIssues } from "../contract/issues.js";
 import { decimalNumber, exponentInJson } from "../contract/numbers.js";
+import { LOG_FORMATS } from "../support/log.js";
 
 export class ConfigError extends Error {
   /** The exit status a CLI stops with: 1 for the config file, 2 for flags, environment and the `cloud` section. */

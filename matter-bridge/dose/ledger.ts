@@ -8,7 +8,7 @@
  * - A change is one journal line, appended and synced (fdatasync; the folder too when the journal is
  *   created) before it is acknowledged: a start writes the same few hundred bytes at 100 sessions of
  *   history as at 10,000.
- * - Compaction writes the whole ledger as a new snapshot (contract/durable-file.ts: temp file, fsync,
+ * - Compaction writes the whole ledger as a new snapshot (common/durable-file.ts: temp file, fsync,
  *   rename, folder fsync) holding the journal's last sequence number, and only then empties the
  *   journal. A crash between the two leaves records the snapshot already holds: skipped by number,
  *   never counted twice; a crash before the rename leaves the old snapshot and the whole journal.
@@ -32,9 +32,9 @@
  */
 import { mkdir, readFile, rm, stat, statfs, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { appendFileDurably, removeStaleTemps, writeFileDurably } from "../contract/durable-file.js";
+import { appendFileDurably, removeStaleTemps, writeFileDurably } from "../../common/durable-file.js";
 import { DAY_MS } from "../contract/units.js";
-import type { Clock } from "../sessions/clock.js";
+import type { TimeSource } from "../support/clock.js";
 import { applyPatch, indexOf, JOURNAL_FILE, JournalDamage, type LedgerPatch, parseJournal } from "./journal.js";
 import {
   type CautionRecord,
@@ -94,7 +94,7 @@ export const JOURNAL_LIMIT = { records: 1000, bytes: 512 * 1024 };
 
 export interface LedgerOptions {
   /** Wall and monotonic clocks (default: the system's). */
-  clock?: Clock;
+  clock?: TimeSource;
   /** Writes the snapshot (default: writeFileDurably). */
   write?: LedgerWriter;
   /**

@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { open, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import * as z from "zod";
-import { writeFileDurably } from "../contract/durable-file.js";
+import { writeFileDurably } from "../../common/durable-file.js";
 import { type RedFlag, RedFlagSchema } from "./ledger-schema.js";
 
 export const RED_FLAG_SLOT_FILE = "ledger.redflags";

@@ -18,7 +18,7 @@
  *   owner confirmed it) was ahead before: the ledger re-dates its future entries to now (they count
  *   as having happened just now) and the line follows the wall clock again (`followWall`).
  */
-import type { Clock } from "../sessions/clock.js";
+import type { TimeSource } from "../support/clock.js";
 
 /** Smallest disagreement between wall and monotonic time taken as a step, not as NTP slewing. */
 const STEP_TOLERANCE_MS = 1000;
@@ -44,7 +44,7 @@ export class TrustedTime {
 
   /** `floor`: the latest time (wall-clock ms) the ledger has seen in earlier runs. */
   constructor(
-    private readonly clock: Clock,
+    private readonly clock: TimeSource,
     floor = Number.NEGATIVE_INFINITY,
   ) {
     this.anchorWall = clock.now();

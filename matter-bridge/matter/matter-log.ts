@@ -4,7 +4,7 @@
  * Levels still come from matter.js (runtime.ts: warnings only, or MATTER_LOG_LEVEL).
  */
 import { type Diagnostic, LogFormat, Logger, LogLevel } from "@matter/main";
-import { type BridgeLog, LOG_LEVELS } from "../cli/log.js";
+import { type BridgeLog, LOG_LEVELS } from "../support/log.js";
 
 export function routeMatterLogs(log: BridgeLog): void {
   Logger.destinations.default.add = (message: Diagnostic.Message) => {

@@ -4,7 +4,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { QrCode } from "@matter/main/types";
 import * as z from "zod";
-import { writeFileDurably } from "../contract/durable-file.js";
+import { writeFileDurably } from "../../common/durable-file.js";
 
 /** Passcodes the Matter specification forbids (trivially guessable). */
 const INVALID_PASSCODES = new Set([

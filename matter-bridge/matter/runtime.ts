@@ -5,14 +5,14 @@
  */
 import { join } from "node:path";
 import { Environment, Logger } from "@matter/main";
-import { structuredLog } from "../cli/log.js";
+import { structuredLog } from "../support/log.js";
 import { routeMatterLogs } from "./matter-log.js";
 
 /**
  * For the bridge process (the CLI), once, before the node starts. The bridge owns the process:
  * matter.js must not trap SIGINT/SIGTERM (it would close the node before the panels are off). Its
  * logging drops to warnings so the banner stays readable; MATTER_LOG_LEVEL (e.g. "debug") still
- * overrides. Given the CLI's log (cli/log.ts), matter.js's lines are written through it, in its format.
+ * overrides. Given the CLI's log (support/log.ts), matter.js's lines are written through it, in its format.
  */
 export function configureMatterRuntime(env: NodeJS.ProcessEnv, log?: (m: string) => void): void {
   Environment.default.vars.set("runtime.signals", false);

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { writeFileDurably } from "../contract/durable-file.js";
+import { writeFileDurably } from "../../common/durable-file.js";
 import { isUnwritable } from "../storage/writable.js";
 import { type PanelDriver, type PanelDriverStatus, PanelUnreachableError } from "./driver.js";
 

@@ -1,4 +1,4 @@
-import type { Clock } from "./clock.js";
+import type { Clock } from "../support/clock.js";
 
 /**
  * A one-shot deadline on the monotonic clock. It re-checks on every wake-up rather than counting

@@ -4,7 +4,7 @@
  * folder. The ledger asks the same before every write (`lockLost`); this catches it between writes.
  * Whichever finds it first, the bridge gives the folder up (bridge.ts).
  */
-import { every } from "../cli/signals.js";
+import { every } from "../support/timers.js";
 import { describeHolder, type StorageLock } from "./lock.js";
 import { StorageUnavailableError } from "./writable.js";
 

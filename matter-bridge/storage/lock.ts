@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, readlinkSync, unlinkSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { processRuns, writeFileDurably } from "../contract/durable-file.js";
+import { processRuns, writeFileDurably } from "../../common/durable-file.js";
 import { isUnwritable, StorageUnavailableError } from "./writable.js";
 
 export const LOCK_FILE = "bridge.lock";

@@ -1,5 +1,5 @@
 /** A ledger writer for tests whose disk can be made full (every write then fails with ENOSPC) and freed. */
-import { writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
+import { writeFileDurably } from "../../common/durable-file.js";
 import type { LedgerWriter } from "../../matter-bridge/dose/ledger.js";
 
 export const diskFullError = () => Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });

@@ -12,8 +12,8 @@ import { CautionStatusResponseSchema, HealthResponseSchema } from "../../matter-
 import { CAUTION_VERSION, cautionText } from "../../matter-bridge/contract/caution.js";
 import { Ledger, type LedgerWriter, readLedger } from "../../matter-bridge/dose/ledger.js";
 import { RED_FLAG_SLOT_FILE } from "../../matter-bridge/dose/red-flag-slot.js";
-import type { Clock } from "../../matter-bridge/sessions/clock.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
+import { type Clock, withSystemTimers } from "../../matter-bridge/support/clock.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
 import { fillableDisk } from "../helpers/full-disk.js";
@@ -184,7 +184,7 @@ describe("the caution withdrawal on a full disk", () => {
 describe("a clock step and /v1/dose", () => {
   it("nextAllowedAt is wall-clock time after a step that was taken out", async () => {
     let offset = 0;
-    const clock: Clock = { now: () => Date.now() + offset, monotonic: () => performance.now() };
+    const clock = withSystemTimers({ now: () => Date.now() + offset, monotonic: () => performance.now() });
     const b = await bridge({ caution: { version: CAUTION_VERSION }, clock });
     expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 60 })).status).toBe(201);
     expect((await b.post("/v1/panels/panel-1/stop")).status).toBe(200);
@@ -205,7 +205,7 @@ describe("a clock behind the ledger", () => {
     await seed.begin(session("mid-back", future - 600_000, 60));
 
     let offset = 0;
-    const clock: Clock = { now: () => Date.now() + offset, monotonic: () => performance.now() };
+    const clock = withSystemTimers({ now: () => Date.now() + offset, monotonic: () => performance.now() });
     const b = await bridge({ seedDir: storage, clock });
     const health = HealthResponseSchema.parse((await call(b.url, "GET", "/v1/health")).body);
     expect(health).toMatchObject({
@@ -237,7 +237,7 @@ describe("a clock behind the ledger", () => {
     await seed.acknowledgeCaution(CAUTION_VERSION, "test");
     await seed.record(session("mid-back", future - 600_000, 60));
     let offset = 0;
-    const clock: Clock = { now: () => Date.now() + offset, monotonic: () => performance.now() };
+    const clock = withSystemTimers({ now: () => Date.now() + offset, monotonic: () => performance.now() });
     const b = await bridge({ seedDir: storage, clock });
     const check = HealthResponseSchema.parse((await call(b.url, "GET", "/v1/health")).body).clockCheck!;
     expect(check.behindSeconds).toBeGreaterThan(3 * 86_400 - 60);

@@ -1,9 +1,9 @@
 /** The bridge's log (text and JSON, one line per event), matter.js's logger routed into it, busy-port lines, the version. */
 import { describe, expect, it } from "@jest/globals";
 import { AddressInUseError, Diagnostic, Logger } from "@matter/main";
-import { createLog, oneLine } from "../../matter-bridge/cli/log.js";
 import { busyPortOf } from "../../matter-bridge/cli/ports.js";
 import { routeMatterLogs } from "../../matter-bridge/matter/matter-log.js";
+import { createLog, oneLine } from "../../matter-bridge/support/log.js";
 import { matterSoftwareVersion, VERSION } from "../../matter-bridge/version.js";
 
 const sink = () => {

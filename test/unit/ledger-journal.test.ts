@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { appendFile, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import { appendFileDurably, awaitsFolderSync, writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
+import { appendFileDurably, awaitsFolderSync, writeFileDurably } from "../../common/durable-file.js";
 import {
   JOURNAL_FILE,
   LEDGER_FILE,

@@ -6,9 +6,9 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, stat, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
+import { writeFileDurably } from "../../common/durable-file.js";
 import type { PanelStatus } from "../../matter-bridge/contract/api.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
-import { writeFileDurably } from "../../matter-bridge/contract/durable-file.js";
 import {
   LEDGER_FILE,
   Ledger,

@@ -8,7 +8,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import { appendFileDurably } from "../../matter-bridge/contract/durable-file.js";
+import { appendFileDurably } from "../../common/durable-file.js";
 import { JOURNAL_FILE, LEDGER_FILE, Ledger, LedgerUnavailableError, RESERVE_FILE } from "../../matter-bridge/dose/ledger.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { causeOf, isUnwritable, StorageUnavailableError } from "../../matter-bridge/storage/writable.js";

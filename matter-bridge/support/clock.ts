@@ -1,0 +1,27 @@
+/**
+ * Time as the bridge sees it, injected everywhere (as matter.js does with `Time`): the wall clock
+ * for the ledger, the monotonic clock for durations and deadlines (both in ms), and the timers that
+ * run on monotonic time. A test's fake clock fires its timers when it is advanced.
+ */
+/** Reading the time only (the ledger and the trusted time line keep no timers). */
+export interface TimeSource {
+  now(): number;
+  monotonic(): number;
+}
+
+export interface Clock extends TimeSource {
+  /** Calls `fn` once, `ms` from now; answers a cancel (idempotent). */
+  after(ms: number, fn: () => void): () => void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  monotonic: () => performance.now(),
+  after(ms, fn) {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/** A clock that reads `now`/`monotonic` as given and runs its timers on the system's. */
+export const withSystemTimers = (time: TimeSource): Clock => ({ ...time, after: systemClock.after });
