@@ -376,26 +376,32 @@ export class Ledger {
     return this.add(session, true);
   }
 
-  /** Closes a session after the panel switched off. */
+  /**
+   * Closes a session after the panel switched off. `deliveredSeconds` is what the relay was on, as
+   * the controller measured it: it may pass the planned time (a switch-off that landed late).
+   */
   async finish(id: string, endedAt: number, deliveredSeconds: number, endReason: string): Promise<LedgerSession> {
     let closed: LedgerSession | undefined;
     await this.change((d) => {
       const at = this.index.get(id);
       const s = at === undefined ? undefined : d.sessions[at];
       if (!s || !isOpen(s)) throw new Error(`no open session ${id} in the ledger`);
-      closed = { ...s, endedAt, deliveredSeconds: Math.min(Math.max(0, deliveredSeconds), s.plannedSeconds), endReason };
+      closed = { ...s, endedAt, deliveredSeconds: Math.max(0, deliveredSeconds), endReason };
       return { sessions: [closed] };
     }, true);
     return closed!;
   }
 
-  /** Start-up recovery: a session with no recorded end counts as fully delivered. */
-  async closeOpenAsDelivered(reason = RECOVERED): Promise<LedgerSession[]> {
-    if (this.openSessions().length === 0) return [];
+  /**
+   * Start-up recovery: a session with no recorded end counts as fully delivered. `except`: entries a
+   * live session still owns (they are closed by that session, with what it delivered).
+   */
+  async closeOpenAsDelivered(reason = RECOVERED, except: ReadonlySet<string> = new Set()): Promise<LedgerSession[]> {
+    if (!this.openSessions().some((s) => !except.has(s.id))) return [];
     let closed: LedgerSession[] = [];
     await this.change((d) => {
       closed = d.sessions
-        .filter(isOpen)
+        .filter((s) => isOpen(s) && !except.has(s.id))
         .map((s) => ({ ...s, endedAt: s.startedAt + s.plannedSeconds * 1000, deliveredSeconds: s.plannedSeconds, endReason: reason }));
       return { sessions: closed };
     }, true);

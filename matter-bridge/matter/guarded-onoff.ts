@@ -126,6 +126,15 @@ export class GuardedOnOffServer extends OnOffServer.with(OnOff.Feature.Lighting)
   }
 
   /**
+   * Decided from the controller, not from OnOff: OnOff follows the controller only once this state
+   * is free, so right after a start or stop from elsewhere it can still show the old value.
+   */
+  override async toggle() {
+    if (this.isLit()) await this.off();
+    else await this.on();
+  }
+
+  /**
    * Spec: discarded while GlobalSceneControl is TRUE; else the global scene is recalled. The only
    * scene attribute here is OnOff and matter.js switches on after the recall anyway, so this is an
    * On through the guard; a refusal fails the command and leaves GlobalSceneControl FALSE.

@@ -3,7 +3,7 @@
  * device (reachable, its own fail-safes armed, a fault), with a switch-off that is retried until it
  * gets through. Sessions and dose are not its business.
  */
-import type { PanelDriver, PanelDriverStatus } from "./driver.js";
+import type { PanelDriver, PanelDriverStatus, RelayTimer } from "./driver.js";
 
 export interface ActuatorOptions {
   /** First delay between attempts to switch off a panel that did not answer; doubles up to 5 s. */
@@ -86,6 +86,23 @@ export class PanelActuator {
     this.setReachable(status.reachable);
     if (status.reachable && this.failSafesDue) await this.armFailSafes();
     return status;
+  }
+
+  /** Reads the relay and nothing else (the fail-safes are not touched: at start-up, before the switch-off). */
+  async peek(): Promise<PanelDriverStatus> {
+    const status = await this.driver.status();
+    this.setReachable(status.reachable);
+    return status;
+  }
+
+  /** The relay's own switch-off timer as it reports it; undefined when none runs or it cannot tell (never rejects). */
+  async onTimer(): Promise<RelayTimer | undefined> {
+    try {
+      return await this.driver.onTimer?.();
+    } catch (err) {
+      this.log(`could not read the relay's timer (${(err as Error).message})`);
+      return undefined;
+    }
   }
 
   /** Arms the device's own fail-safes; a device that cannot take them now is tried again when it answers. */

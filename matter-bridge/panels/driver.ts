@@ -16,7 +16,24 @@ export interface PanelDriver {
    * start-up and whenever the device becomes reachable again. Rejects when the device cannot be set.
    */
   applyFailSafes?(limits: { maxSessionSeconds: number }): Promise<void>;
+  /**
+   * The relay's own switch-off timer while it is on (a session's `toggle_after`, or its `auto_off`
+   * after a press), as the device reports it; undefined when no timer runs. Rejects when the device
+   * cannot be read. Without this method the relay's timer is unknown.
+   */
+  onTimer?(): Promise<RelayTimer | undefined>;
   close?(): Promise<void>;
+}
+
+/** A relay's own switch-off timer, as it reports it. */
+export interface RelayTimer {
+  /** How long the timer runs from the switch-on that started it (s). */
+  seconds: number;
+  /**
+   * How long it has run (s), measured on the device's own clock (so the bridge's clock does not
+   * enter it); undefined when the device cannot tell (its clock is not set).
+   */
+  elapsedSeconds?: number;
 }
 
 export interface PanelDriverStatus {

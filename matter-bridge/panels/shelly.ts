@@ -6,9 +6,15 @@
  */
 import * as z from "zod";
 import type { ShellyDriverConfig } from "../contract/config.js";
-import { type PanelDriver, type PanelDriverStatus, PanelUnreachableError } from "./driver.js";
+import { type PanelDriver, type PanelDriverStatus, PanelUnreachableError, type RelayTimer } from "./driver.js";
 
 const SwitchStatusSchema = z.object({ id: z.number(), output: z.boolean() }).loose();
+/** `timer_started_at`: Unix time (s, UTC) on the device's clock; `timer_duration`: s. Shown while a timer runs. */
+const SwitchTimerSchema = z
+  .object({ output: z.boolean(), timer_started_at: z.number().optional(), timer_duration: z.number().optional() })
+  .loose();
+/** `unixtime`: the device's clock (s, UTC), null until it has synced its time. */
+const SysStatusSchema = z.object({ unixtime: z.number().nullable().optional() }).loose();
 const RpcErrorSchema = z.object({ code: z.number(), message: z.string() }).loose();
 const SwitchConfigSchema = z
   .object({
@@ -69,6 +75,21 @@ export class ShellyDriver implements PanelDriver {
   }
 
   /**
+   * The relay's timer from `Switch.GetStatus` (`timer_started_at`, `timer_duration`); how long it
+   * has run is the device's own `Sys.GetStatus` `unixtime` minus its start, both on the device's clock.
+   */
+  async onTimer(): Promise<RelayTimer | undefined> {
+    const parsed = SwitchTimerSchema.safeParse(await this.rpc("Switch.GetStatus", {}));
+    if (!parsed.success) throw new PanelUnreachableError(`Shelly at ${this.base} gave an unexpected Switch.GetStatus answer`);
+    const { output, timer_started_at: startedAt, timer_duration: seconds } = parsed.data;
+    if (!output || seconds === undefined || !(seconds > 0)) return undefined;
+    const sys = SysStatusSchema.safeParse(await this.rpc("Sys.GetStatus", {}, false));
+    const now = sys.success ? sys.data.unixtime : undefined;
+    // `unixtime` is whole seconds: the end of its second, so the time run is never undercounted.
+    return { seconds, ...(typeof now === "number" && startedAt !== undefined ? { elapsedSeconds: now + 1 - startedAt } : {}) };
+  }
+
+  /**
    * Reads `Switch.GetConfig`; writes `Switch.SetConfig` only when the fail-safe fields differ (so a
    * restart does not wear the device's flash), then reads the config back to verify. Rejects with
    * PanelUnreachableError when the device cannot be reached, refuses, or does not keep the values.
@@ -89,8 +110,8 @@ export class ShellyDriver implements PanelDriver {
     return parsed.data;
   }
 
-  private async rpc(method: string, params: Record<string, string>): Promise<unknown> {
-    const query = new URLSearchParams({ id: String(this.config.switchId), ...params });
+  private async rpc(method: string, params: Record<string, string>, ofSwitch = true): Promise<unknown> {
+    const query = new URLSearchParams({ ...(ofSwitch ? { id: String(this.config.switchId) } : {}), ...params });
     const url = `${this.base}/rpc/${method}?${query}`;
     let res: Response;
     try {

@@ -1,12 +1,16 @@
+import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { writeFileDurably } from "../../common/durable-file.js";
 import { isUnwritable } from "../storage/writable.js";
-import { type PanelDriver, type PanelDriverStatus, PanelUnreachableError } from "./driver.js";
+import { type PanelDriver, type PanelDriverStatus, PanelUnreachableError, type RelayTimer } from "./driver.js";
 
 export interface SimulatedAction {
-  /** "press": someone switched the panel on at the device (test hook `press()`), not the bridge. */
-  action: "on" | "off" | "press";
+  /**
+   * "press": someone switched the panel on at the device (test hook `press()`), not the bridge;
+   * "timer": the panel's own timer switched it off.
+   */
+  action: "on" | "off" | "press" | "timer";
   seconds?: number;
   at: number;
 }
@@ -16,6 +20,12 @@ export interface SimulatedAction {
  * every change, so a test (or a curious user) can see what the panel did from outside the process.
  * Test hooks imitate the real world: `press()` (switched on at the device), `setPowerW()` (a meter's
  * reading), `setReachable()`; `failSafes` holds the limits of the last `applyFailSafes` call.
+ *
+ * Like a relay it has its own switch-off timer: a switch-on's seconds (rounded up, as a Shelly's
+ * `toggle_after`), or after a press the fail-safe auto-off, reported by `onTimer()`. With `stateFile`
+ * it is a relay that stays powered while the bridge restarts: a new driver on the same file starts
+ * in the state the last one left (on, with its timer running, if pressed while no bridge ran), and
+ * off if its timer ran out meanwhile. The timer is checked whenever the panel is looked at.
  */
 export class SimulatedDriver implements PanelDriver {
   readonly kind = "simulated";
@@ -30,11 +40,28 @@ export class SimulatedDriver implements PanelDriver {
   private heldOn: Promise<void> | undefined;
   /** Set while the state file cannot be written. */
   private unsaved: string | undefined;
+  /** The panel's own switch-off timer while on: started (epoch ms), runs `seconds`. */
+  private timer: { startedAt: number; seconds: number } | undefined;
 
   constructor(
     readonly panelId: string,
     private readonly options: { stateFile?: string; log?: (message: string) => void } = {},
-  ) {}
+  ) {
+    if (options.stateFile) this.restore(options.stateFile);
+  }
+
+  /** The state the panel was left in (a file from before timers: on with no timer, as it was). */
+  private restore(file: string): void {
+    let state: { on?: unknown; timer?: { startedAt?: unknown; seconds?: unknown } };
+    try {
+      state = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      return; // no file yet (or not readable): a new panel, off
+    }
+    this.on_ = state.on === true;
+    const { startedAt, seconds } = state.timer ?? {};
+    if (this.on_ && typeof startedAt === "number" && typeof seconds === "number") this.timer = { startedAt, seconds };
+  }
 
   /** For tests: make the panel unreachable (calls reject, status says so). */
   setReachable(reachable: boolean): void {
@@ -46,6 +73,9 @@ export class SimulatedDriver implements PanelDriver {
    * while the panel is unreachable from the bridge; recorded as action "press" and persisted.
    */
   async press(): Promise<void> {
+    this.expire();
+    if (!this.on_)
+      this.timer = this.failSafes ? { startedAt: Date.now(), seconds: Math.floor(this.failSafes.maxSessionSeconds) } : undefined;
     this.on_ = true;
     this.record({ action: "press", at: Date.now() });
     this.log(`[${this.panelId}] ON by a press at the device (simulated)`);
@@ -58,6 +88,7 @@ export class SimulatedDriver implements PanelDriver {
   }
 
   get isOn(): boolean {
+    this.expire();
     return this.on_;
   }
 
@@ -78,6 +109,7 @@ export class SimulatedDriver implements PanelDriver {
     await this.heldOn;
     this.ensureReachable();
     this.on_ = true;
+    this.timer = { startedAt: Date.now(), seconds: Math.max(1, Math.ceil(seconds)) };
     this.record({ action: "on", seconds, at: Date.now() });
     this.log(`[${this.panelId}] ON for ${seconds} s (simulated)`);
     await this.persist(seconds);
@@ -86,12 +118,14 @@ export class SimulatedDriver implements PanelDriver {
   async off(): Promise<void> {
     this.ensureReachable();
     this.on_ = false;
+    this.timer = undefined;
     this.record({ action: "off", at: Date.now() });
     this.log(`[${this.panelId}] OFF (simulated)`);
     await this.persist();
   }
 
   async status(): Promise<PanelDriverStatus> {
+    this.expire();
     return { on: this.on_, reachable: this.reachable, ...(this.reachable && this.powerW !== undefined ? { powerW: this.powerW } : {}) };
   }
 
@@ -101,6 +135,26 @@ export class SimulatedDriver implements PanelDriver {
     this.failSafes = { maxSessionSeconds: limits.maxSessionSeconds };
     this.failSafeCalls++;
     this.log(`[${this.panelId}] fail-safes: off at power-up, auto-off after ${Math.floor(limits.maxSessionSeconds)} s (simulated)`);
+  }
+
+  /** The panel's own timer, as a relay reports it (rejects while unreachable). */
+  async onTimer(): Promise<RelayTimer | undefined> {
+    this.ensureReachable();
+    this.expire();
+    if (!this.on_ || !this.timer) return undefined;
+    return { seconds: this.timer.seconds, elapsedSeconds: (Date.now() - this.timer.startedAt) / 1000 };
+  }
+
+  /** A timer that ran out has switched the panel off (at the time it ran out). */
+  private expire(): void {
+    if (!this.on_ || !this.timer) return;
+    const at = this.timer.startedAt + this.timer.seconds * 1000;
+    if (Date.now() < at) return;
+    this.on_ = false;
+    this.timer = undefined;
+    this.record({ action: "timer", at });
+    this.log(`[${this.panelId}] OFF by its own timer (simulated)`);
+    this.persist().catch((err) => this.log(`[${this.panelId}] could not save its state: ${(err as Error).message}`));
   }
 
   private ensureReachable(): void {
@@ -122,6 +176,7 @@ export class SimulatedDriver implements PanelDriver {
     const state = {
       on: this.on_,
       ...(seconds !== undefined ? { seconds } : {}),
+      ...(this.timer ? { timer: this.timer } : {}),
       changedAt: new Date().toISOString(),
       actions: this.actions.slice(-50),
     };

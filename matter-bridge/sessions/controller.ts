@@ -21,7 +21,7 @@ import { type Decision, decide, type Refusal } from "../dose/policy.js";
 import { type DoseSummary, type DoseSummaryOptions, doseSummary, type HouseholdDose, householdDose } from "../dose/summary.js";
 import { describeDuration, TrustedTime } from "../dose/trusted-time.js";
 import { PanelActuator } from "../panels/actuator.js";
-import type { PanelDriver } from "../panels/driver.js";
+import type { PanelDriver, PanelDriverStatus, RelayTimer } from "../panels/driver.js";
 import type { StorageState, StorageUnavailableError } from "../storage/writable.js";
 import { type Clock, systemClock } from "../support/clock.js";
 import { CautionGate, type RedFlagKept } from "./caution-gate.js";
@@ -78,6 +78,10 @@ interface Running {
   stopReason?: string;
   /** Stopped after its grant but before the relay was asked to switch on: it delivered nothing. */
   neverOn?: boolean;
+  /** The switch-on failed (the relay may have switched on anyway, with the timer it was asked for). */
+  onFailed?: boolean;
+  /** The relay's own switch-off timer, as it reported it once switched on (undefined: none, or unknown). */
+  relayTimer?: Promise<RelayTimer | undefined>;
 }
 
 export interface ControllerOptions {
@@ -108,6 +112,12 @@ export type PanelListener = (status: PanelStatus) => void;
 
 /** How often the bridge reads every relay: a press at the device is off again within one poll and the switch-off. */
 export const PANEL_POLL_MS = 2000;
+
+/**
+ * How long after its grant a session's switch-on can have landed at the relay (s): a relay found on
+ * at start-up whose timer started later than this is not that session's light.
+ */
+const SWITCH_ON_LANDS_WITHIN_S = 30;
 
 /** A panel drawing more than this while switched off is reported as a fault (W). */
 const OFF_POWER_FAULT_W = 3;
@@ -467,10 +477,14 @@ export class SessionController {
     } catch (err) {
       this.log(`[${grant.panelId}] switch-on failed: ${(err as Error).message}`);
       // The device may have switched on anyway: the session stays open until an off succeeds.
+      running.onFailed = true;
       void this.end(running, "panel-unreachable");
       switchedOn();
       return refused("PANEL_UNREACHABLE", `${this.panel(grant.panelId).name} did not answer. Check that it is powered and on the network.`);
     }
+    // What the relay's own timer runs (its toggle_after started when the switch-on landed): the
+    // longest it can have been on, whatever the bridge saw. Read beside the session, never before an off.
+    running.relayTimer = this.actuator(grant.panelId).onTimer();
     switchedOn();
     this.log(
       `[${grant.panelId}] session ${entry.id.slice(0, 8)}: ${grant.region}${this.config.people.length > 1 ? ` (${grant.person})` : ""} for ${grant.seconds} s (${grant.fluenceJPerCm2.toFixed(1)} J/cm², via ${source})${running.stopping ? ", stopped while switching on" : ""}`,
@@ -574,14 +588,22 @@ export class SessionController {
   }
 
   /**
-   * Start-up: every panel is commanded off before anything else, its own fail-safes are armed, and
-   * sessions left open by a crash or power loss are closed as fully delivered.
+   * Start-up: every panel is read, then commanded off before anything else, its own fail-safes are
+   * armed, and sessions left open by a crash or power loss are closed as fully delivered. A relay
+   * found on (pressed while no bridge ran) has its light booked as a `manual` session for the panel's
+   * default person (see `foundOnAtStartUp`).
    */
   async recover(): Promise<LedgerSession[]> {
+    const found: Array<() => Promise<void>> = [];
     await Promise.all(
       this.config.panels.map(async (p) => {
         const actuator = this.actuator(p.id);
-        if (!(await actuator.switchOff(1))) {
+        const read = await actuator.peek();
+        const timer = read.on ? await actuator.onTimer() : undefined;
+        const readMono = this.clock.monotonic();
+        const off = await actuator.switchOff(1);
+        if (read.on) found.push(() => this.foundOnAtStartUp(p, read, timer, off ? (this.clock.monotonic() - readMono) / 1000 : undefined));
+        if (!off) {
           this.log(`[${p.id}] could not be switched off at start-up; retrying`);
           void actuator.switchOff();
           return;
@@ -590,6 +612,8 @@ export class SessionController {
         await actuator.armFailSafes();
       }),
     );
+    // Booked before the crashed sessions are closed: they tell the relay's light apart from a press.
+    for (const book of found) await book();
     // A suspended ledger (a storage folder the bridge cannot write) closes them once it resumes.
     const closed = this.ledger?.suspended ? [] : await this.closeCrashed();
     // A clock behind the ledger: the system is asked now (and then every little while) whether it is right.
@@ -597,17 +621,91 @@ export class SessionController {
     return closed;
   }
 
-  /** Sessions a crash left open, closed as fully delivered (retried through the backlog). */
+  /**
+   * A relay found on at start-up: light nobody booked yet (a press at the device while no bridge
+   * ran), unless it is a crashed session's own (its toggle_after: the session is counted in full as
+   * it is closed). Booked on the cautious side: how long the relay's own timer says it has run, plus
+   * the time to the confirmed switch-off, never past the timer; the whole timer when it cannot say
+   * how long (or says something impossible) or the switch-off was not confirmed; the session cap (the
+   * relay's fail-safe auto-off) when it reports no timer at all.
+   */
+  private async foundOnAtStartUp(p: PanelConfig, read: PanelDriverStatus, timer: RelayTimer | undefined, offAfter: number | undefined) {
+    const now = Math.round(this.time.now());
+    const crashed = this.ledger?.openSessions().find((s) => s.panelId === p.id);
+    const elapsed = timer?.elapsedSeconds;
+    // The timer started `elapsed` ago by the device's own clock, placed on the bridge's: no clock skew enters.
+    if (crashed && timer && elapsed !== undefined && timer.seconds === Math.max(1, Math.ceil(crashed.plannedSeconds))) {
+      const startedAgo = (now - crashed.startedAt) / 1000;
+      if (elapsed >= 0 && elapsed <= startedAgo + 1 && elapsed >= startedAgo - SWITCH_ON_LANDS_WITHIN_S) {
+        this.log(`[${p.id}] found on at start-up: still session ${crashed.id.slice(0, 8)}'s light (its own timer), counted with it`);
+        return;
+      }
+    }
+    const plausible = timer && elapsed !== undefined && elapsed >= -1 && elapsed <= timer.seconds + 1 && offAfter !== undefined;
+    const seconds =
+      Math.ceil(
+        (timer
+          ? plausible
+            ? Math.min(timer.seconds, Math.max(0, elapsed) + offAfter)
+            : timer.seconds
+          : this.config.dose.maxSessionSeconds) * 1000,
+      ) / 1000;
+    const how = !timer
+      ? `it reports no timer: counted as the session cap of ${this.config.dose.maxSessionSeconds} s (its fail-safe auto-off)`
+      : plausible
+        ? `its own timer had run ${Math.max(0, elapsed).toFixed(1)} s of ${timer.seconds} s`
+        : `its timer of ${timer.seconds} s ${offAfter === undefined ? "runs on (the switch-off was not confirmed)" : "cannot say how long it ran"}: counted in full`;
+    const entry = this.manualEntry(p, seconds, now, "found-on-at-start-up");
+    this.log(
+      `[${p.id}] found ON at start-up with no session (pressed at the device while no bridge ran?): ${how}; booked ${seconds.toFixed(1)} s as a manual ${entry.region} session for ${entry.person}${read.powerW !== undefined ? ` (drawing ${read.powerW} W)` : ""}`,
+    );
+    const ledger = this.ledger;
+    if (ledger) await this.backlog.run(`record the ${seconds.toFixed(1)} s the panel was on before start-up`, () => ledger.record(entry));
+  }
+
+  /** A closed `manual` session of `seconds` ending at `endedAt`, for the panel's default person in its current region. */
+  private manualEntry(p: PanelConfig, seconds: number, endedAt: number, endReason: string): LedgerSession {
+    const distanceCm = p.distanceCm;
+    return {
+      id: randomUUID(),
+      panelId: p.id,
+      region: this.currentRegion(p.id),
+      person: defaultPersonOf(this.config, p),
+      source: "manual",
+      distanceCm,
+      irradianceMwPerCm2: irradianceAt(p.irradianceMwPerCm2, distanceCm),
+      startedAt: endedAt - Math.ceil(seconds * 1000),
+      plannedSeconds: seconds,
+      endedAt,
+      deliveredSeconds: seconds,
+      endReason,
+    };
+  }
+
+  /**
+   * Sessions a crash left open, closed as fully delivered (retried through the backlog). Only entries
+   * no live session owns: one running (or being stopped) now, or a start whose entry is being
+   * written, is closed by its own session with what it delivered.
+   */
   private async closeCrashed(): Promise<LedgerSession[]> {
     // Until this is on disk the open entries count in full anyway; a full disk must not stop the start.
     let closed: LedgerSession[] = [];
     const ledger = this.ledger;
-    if (ledger?.openSessions().length)
+    const live = () => this.liveEntryIds();
+    if (ledger?.openSessions().some((s) => !live().has(s.id)))
       await this.backlog.run("close the sessions a crash left open", async () => {
-        closed = await ledger.closeOpenAsDelivered();
+        closed = await ledger.closeOpenAsDelivered(undefined, live());
       });
     for (const s of closed) this.log(`[${s.panelId}] session ${s.id.slice(0, 8)} had no recorded end: counted as fully delivered`);
     return closed;
+  }
+
+  /** Ledger entries a session of this bridge owns: running or being stopped, or a start writing its entry. */
+  private liveEntryIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const r of this.running.values()) ids.add(r.entry.id);
+    for (const set of this.pending.values()) for (const p of set) if (p.entry) ids.add(p.entry.id);
+    return ids;
   }
 
   /**
@@ -657,22 +755,7 @@ export class SessionController {
     try {
       await this.actuator(p.id).switchOff();
       const seconds = Math.max(0.001, Math.ceil(this.clock.monotonic() - since) / 1000);
-      const endedAt = Math.round(this.time.now());
-      const distanceCm = p.distanceCm;
-      const entry: LedgerSession = {
-        id: randomUUID(),
-        panelId: p.id,
-        region: this.currentRegion(p.id),
-        person: defaultPersonOf(this.config, p),
-        source: "manual",
-        distanceCm,
-        irradianceMwPerCm2: irradianceAt(p.irradianceMwPerCm2, distanceCm),
-        startedAt: endedAt - Math.ceil(seconds * 1000),
-        plannedSeconds: seconds,
-        endedAt,
-        deliveredSeconds: seconds,
-        endReason: "manual-switched-off",
-      };
+      const entry = this.manualEntry(p, seconds, Math.round(this.time.now()), "manual-switched-off");
       this.lastSeenOff.set(p.id, this.clock.monotonic());
       const ledger = this.ledger;
       if (ledger) await this.backlog.run(`record the ${seconds.toFixed(1)} s the panel was on by hand`, () => ledger.record(entry));
@@ -687,8 +770,7 @@ export class SessionController {
   private async finish(running: Running, reason: string): Promise<Stopped> {
     const { entry } = running;
     await this.actuator(entry.panelId).switchOff();
-    const elapsed = (this.clock.monotonic() - running.startedMono) / 1000;
-    const delivered = running.neverOn ? 0 : Math.min(entry.plannedSeconds, Math.round(elapsed * 1000) / 1000);
+    const delivered = running.neverOn ? 0 : await this.deliveredSeconds(running, (this.clock.monotonic() - running.startedMono) / 1000);
     const endedAt = Math.round(this.time.now());
     const closed: LedgerSession = { ...entry, endedAt, deliveredSeconds: delivered, endReason: reason };
     const ledger = this.ledger;
@@ -705,6 +787,20 @@ export class SessionController {
     this.publish(entry.panelId);
     // Stopped before the relay was asked: to the one who stopped it, a cancelled start.
     return running.neverOn ? { ...this.toFinished(closed), cancelled: true } : this.toFinished(closed);
+  }
+
+  /**
+   * What a session gave, from `elapsed` (grant to the switch-off confirmed: the relay was on for no
+   * longer than that, however late its switch-on landed): capped only by the relay's own timer as it
+   * reported it (it switched itself off then). A session that ran its course counts at least its
+   * planned time (the deadline is `planned` after the grant; the relay's timer is never shorter). A
+   * relay that reports no timer is counted for all of `elapsed`; one whose switch-on failed, for at
+   * most the timer it was asked for.
+   */
+  private async deliveredSeconds(running: Running, elapsed: number): Promise<number> {
+    const cap = running.onFailed ? running.entry.plannedSeconds : (await running.relayTimer)?.seconds;
+    const seconds = cap === undefined ? elapsed : Math.min(elapsed, cap);
+    return Math.ceil(seconds * 1000) / 1000;
   }
 
   private actuator(panelId: string): PanelActuator {

@@ -3,7 +3,10 @@
  * toggle_after timer), Switch.GetStatus (with `apower` on a metering device), Switch.GetConfig and
  * Switch.SetConfig (initial_state, auto_on/auto_off with their delays, validated like a device).
  * It can go down or answer slowly on demand, be switched on at the device (`press`), and lose power
- * (`reboot`, which honours initial_state).
+ * (`reboot`, which honours initial_state). Sys.GetStatus reports the device's clock (`unixtime`),
+ * which can be set apart from the host's or left unsynced (null, as before the device's first sync).
+ * A switch-on or -off can land late (`setLandingDelayMs`: a slow link), and `onPeriods` is what the
+ * relay's output really did, measured by the device: what the ledger must never undercount.
  *
  * Timers, as modelled here: each switch has one timer (what the device reports as
  * timer_started_at/timer_duration). An explicit `toggle_after` sets it; otherwise switching on
@@ -31,8 +34,11 @@ interface SwitchState {
   /** Source of the last change, as the device reports it: "init", "http", "button", "timer". */
   source: string;
   timer?: NodeJS.Timeout;
+  /** When the timer started, on the device's clock (ms). */
   timerStartedAt?: number;
   timerDuration?: number;
+  /** Every stretch the output was on (host ms; `off` undefined while on). */
+  onPeriods: Array<{ on: number; off?: number }>;
   config: FakeSwitchConfig;
   /** What the load draws while the relay is on (W). */
   loadW: number;
@@ -47,8 +53,11 @@ export interface FakeShelly {
   state(id?: number): SwitchState;
   setDown(down: boolean): void;
   setDelayMs(ms: number): void;
-  /** Someone switches the relay on at the device (button/app): starts the auto_off timer if configured. */
-  press(id?: number): void;
+  /**
+   * Someone switches the relay on at the device (button/app): starts the auto_off timer if configured.
+   * With `agoMs`, the press happened that long ago (its timer has run as long, the output been on as long).
+   */
+  press(id?: number, agoMs?: number): void;
   /** Power cut or reboot: timers are lost; each output comes up per its initial_state. */
   reboot(): void;
   /** What the load draws while relay `id` is on; apower reads this when on, 0 when off. */
@@ -57,6 +66,14 @@ export interface FakeShelly {
   setPowerW(watts: number | undefined, id?: number): void;
   /** Make Switch.SetConfig answer success but keep nothing (a device that does not take the write). */
   setIgnoreConfigWrites(ignore: boolean): void;
+  /** Make Switch.Set ignore `toggle_after` (a device or firmware without the flip-back timer). */
+  setIgnoreToggleAfter(ignore: boolean): void;
+  /** The device's clock: `offsetMs` from the host's, or null while it has not synced (`unixtime: null`). */
+  setClock(offsetMs: number | null): void;
+  /** Switch.Set requests switching on (`on`) or off (`off`) take effect this long after they arrive. */
+  setLandingDelayMs(delays: { on?: number; off?: number }): void;
+  /** Seconds relay `id` has been on in total (the stretch still on counts up to now). */
+  onSeconds(id?: number): number;
   close(): Promise<void>;
 }
 
@@ -109,13 +126,19 @@ export async function startFakeShelly(opts: { switches?: number; port?: number; 
   const metering = opts.metering ?? true;
   const switches = new Map<number, SwitchState>();
   for (let i = 0; i < (opts.switches ?? 1); i++)
-    switches.set(i, { output: false, source: "init", config: { id: i, ...DEFAULT_CONFIG }, loadW: 0 });
+    switches.set(i, { output: false, source: "init", config: { id: i, ...DEFAULT_CONFIG }, loadW: 0, onPeriods: [] });
   const requests: string[] = [];
   const sockets = new Set<Socket>();
   const pendingReplies = new Set<NodeJS.Timeout>();
   let down = false;
   let delayMs = 0;
   let ignoreConfigWrites = false;
+  let ignoreToggleAfter = false;
+  let clockOffsetMs: number | null = 0;
+  let landing: { on?: number; off?: number } = {};
+  const bootedAt = Date.now();
+  // Unsynced, a device counts from the epoch at boot (as if its clock was never set).
+  const deviceNow = () => (clockOffsetMs === null ? Date.now() - bootedAt : Date.now() + clockOffsetMs);
 
   const clearTimer = (sw: SwitchState) => {
     clearTimeout(sw.timer);
@@ -123,22 +146,27 @@ export async function startFakeShelly(opts: { switches?: number; port?: number; 
     sw.timerStartedAt = undefined;
     sw.timerDuration = undefined;
   };
-  const startTimer = (sw: SwitchState, seconds: number) => {
-    sw.timerStartedAt = Date.now();
+  const startTimer = (sw: SwitchState, seconds: number, agoMs = 0) => {
+    sw.timerStartedAt = deviceNow() - agoMs;
     sw.timerDuration = seconds;
-    sw.timer = setTimeout(() => {
-      sw.timer = undefined;
-      setOutput(sw, !sw.output, "timer");
-    }, seconds * 1000);
+    sw.timer = setTimeout(
+      () => {
+        sw.timer = undefined;
+        setOutput(sw, !sw.output, "timer");
+      },
+      Math.max(0, seconds * 1000 - agoMs),
+    );
   };
   /** Switches the output; an explicit toggle_after wins over the configured auto timers. */
-  const setOutput = (sw: SwitchState, on: boolean, source: string, toggleAfter?: number) => {
+  const setOutput = (sw: SwitchState, on: boolean, source: string, toggleAfter?: number, agoMs = 0) => {
     clearTimer(sw);
+    if (on && !sw.output) sw.onPeriods.push({ on: Date.now() - agoMs });
+    if (!on && sw.output) sw.onPeriods[sw.onPeriods.length - 1].off = Date.now();
     sw.output = on;
     sw.source = source;
-    if (toggleAfter !== undefined) startTimer(sw, toggleAfter);
-    else if (on && sw.config.auto_off) startTimer(sw, sw.config.auto_off_delay);
-    else if (!on && sw.config.auto_on) startTimer(sw, sw.config.auto_on_delay);
+    if (toggleAfter !== undefined && !ignoreToggleAfter) startTimer(sw, toggleAfter, agoMs);
+    else if (on && sw.config.auto_off) startTimer(sw, sw.config.auto_off_delay, agoMs);
+    else if (!on && sw.config.auto_on) startTimer(sw, sw.config.auto_on_delay, agoMs);
   };
   const apower = (sw: SwitchState) => sw.powerOverrideW ?? (sw.output ? sw.loadW : 0);
   const get = (id: number) => {
@@ -161,6 +189,12 @@ export async function startFakeShelly(opts: { switches?: number; port?: number; 
       }, delayMs);
       pendingReplies.add(timer);
     };
+    if (url.pathname === "/rpc/Sys.GetStatus")
+      return reply(200, {
+        unixtime: clockOffsetMs === null ? null : Math.floor(deviceNow() / 1000),
+        uptime: 1234,
+        restart_required: false,
+      });
     const id = Number(url.searchParams.get("id") ?? 0);
     const sw = switches.get(id);
     if (!sw) return reply(500, { code: -105, message: `Argument 'id', value ${id} not found!` });
@@ -196,8 +230,19 @@ export async function startFakeShelly(opts: { switches?: number; port?: number; 
       if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0))
         return reply(500, { code: -103, message: "Invalid argument 'toggle_after'!" });
       const wasOn = sw.output;
-      setOutput(sw, on === "true", "http", seconds);
-      return reply(200, { was_on: wasOn });
+      const lands = landing[on === "true" ? "on" : "off"] ?? 0;
+      if (lands <= 0) {
+        setOutput(sw, on === "true", "http", seconds);
+        return reply(200, { was_on: wasOn });
+      }
+      const timer = setTimeout(() => {
+        pendingReplies.delete(timer);
+        const was = sw.output;
+        setOutput(sw, on === "true", "http", seconds);
+        reply(200, { was_on: was });
+      }, lands);
+      pendingReplies.add(timer);
+      return;
     }
     return reply(404, { code: 404, message: `No handler for ${url.pathname}` });
   });
@@ -218,7 +263,7 @@ export async function startFakeShelly(opts: { switches?: number; port?: number; 
     setDelayMs: (ms) => {
       delayMs = ms;
     },
-    press: (id = 0) => setOutput(get(id), true, "button"),
+    press: (id = 0, agoMs = 0) => setOutput(get(id), true, "button", undefined, agoMs),
     reboot: () => {
       for (const sw of switches.values()) {
         const initial = sw.config.initial_state;
@@ -236,6 +281,16 @@ export async function startFakeShelly(opts: { switches?: number; port?: number; 
     setIgnoreConfigWrites: (ignore) => {
       ignoreConfigWrites = ignore;
     },
+    setIgnoreToggleAfter: (ignore) => {
+      ignoreToggleAfter = ignore;
+    },
+    setClock: (offsetMs) => {
+      clockOffsetMs = offsetMs;
+    },
+    setLandingDelayMs: (delays) => {
+      landing = delays;
+    },
+    onSeconds: (id = 0) => get(id).onPeriods.reduce((total, p) => total + ((p.off ?? Date.now()) - p.on) / 1000, 0),
     close: async () => {
       for (const sw of switches.values()) clearTimeout(sw.timer);
       for (const t of pendingReplies) clearTimeout(t);

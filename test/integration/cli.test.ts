@@ -184,6 +184,39 @@ describe("bridge CLI", () => {
     }
   });
 
+  it("a press at the relay while the bridge was down: read before the start-up switch-off, booked and logged", async () => {
+    const shelly = await startFakeShelly();
+    try {
+      const storage = await tempDir();
+      const config = await configFile(storage, {
+        panels: [{ id: "panel-1", name: "Test panel", driver: { kind: "shelly", url: shelly.url, timeoutMs: 2000 } }],
+        dose: { minSessionSeconds: 1, maxSessionSeconds: 1200, minRestSameRegionSeconds: 0 },
+      });
+      const first = await startBridge(storage, config, ["--acknowledge-caution"]);
+      first.child.kill("SIGTERM");
+      expect((await first.exited).code).toBe(0);
+      expect(shelly.state().config).toMatchObject({ auto_off: true, auto_off_delay: 1200 });
+      shelly.press(0, 8000); // pressed 8 s ago, while no bridge ran
+
+      const second = await startBridge(storage, config);
+      expect(shelly.state().output).toBe(false);
+      const on = shelly.onSeconds();
+      expect(second.output()).toMatch(
+        /\[panel-1\] found ON at start-up with no session .*its own timer had run \d+\.\d s of 1200 s; booked \d+\.\d s as a manual low-back-hips session for household/,
+      );
+      const [session] = (await call(second.url, "GET", "/v1/history?days=1", { token: second.token })).body.people[0].sessions;
+      expect(session).toMatchObject({ region: "low-back-hips", source: "manual", endReason: "found-on-at-start-up" });
+      expect(session.deliveredSeconds).toBeGreaterThanOrEqual(on - 0.002);
+      expect(session.deliveredSeconds).toBeLessThan(on + 3);
+      const dose = (await call(second.url, "GET", "/v1/dose", { token: second.token })).body;
+      expect(dose.panels[0].onSeconds24h).toBeCloseTo(session.deliveredSeconds, 3);
+      second.child.kill("SIGTERM");
+      expect((await second.exited).code).toBe(0);
+    } finally {
+      await shelly.close();
+    }
+  });
+
   it("on a terminal, asks the first-run caution and records 'no' as the household acknowledgement", async () => {
     const storage = await tempDir();
     const b = await startBridge(storage, await configFile(storage), [], { pty: true });

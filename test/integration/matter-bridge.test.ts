@@ -209,7 +209,7 @@ describe("the panel as a Matter device", () => {
       await bridge.controller.stop("panel-1", "test");
     }
     await idle();
-    // A Toggle while the device still reads On (its mirror of the last stop not yet seen) is an Off, which is allowed.
+    // The Toggle decides from the controller (off: an On), whatever OnOff still reads; it has caught up here anyway.
     expect(await eventually(() => onOff.getOnOffAttribute(true), false)).toBe(false);
     const before = bridge.driver.actions.length;
     await expect(onOff.toggle()).rejects.toThrow(/non-success result: 1/);
