@@ -124,7 +124,7 @@ export async function startBridge(
   const [, ms, url] = await bridge.waitFor(READY);
   startupMs.push(Number(ms));
   const token = (await readFile(join(storage, "api-token"), "utf8")).trim();
-  return { ...bridge, url, token };
+  return { ...bridge, url, token, matterPort };
 }
 const startupMs: number[] = [];
 afterAll(() => {

@@ -1,11 +1,10 @@
 /**
- * PENDING until i20-bridge and i20-skill are both merged: the BUILT Lambda bundle (BRIDGE_LINK=mqtt,
+ * The BUILT Lambda bundle (BRIDGE_LINK=mqtt,
  * warm in its own process as a Lambda container) on the real interaction model, through mosquitto
  * playing IoT Core, to the REAL compiled bridge connected out with its `cloud` section (mutual TLS,
  * its own thing's certificate): a voice session switches the panel on and off; Matter and HTTP keep
  * working beside it; the bridge stopped → its retained offline status is spoken at once; the broker
  * stopped and restarted → the skill answers within 5 s meanwhile and the bridge reconnects by itself.
- * Copy to test/integration/ after merging. Assumes the bridge's health has `cloud: "connected"`.
  */
 import { execFileSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -16,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { configFile, panelState, startBridge } from "../helpers/cli-bridge.js";
 import { call } from "../helpers/http.js";
 import { type LambdaContainer, startLambdaContainer } from "../helpers/lambda-container.js";
+import { commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
 import { Broker } from "../helpers/mosquitto.js";
 import { until } from "../helpers/until.js";
 import { said } from "../helpers/voice.js";
@@ -24,6 +24,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const bundle = join(root, "dist/lambda/index.js");
 const THING = "home-e2e";
 const USER = "amzn1.ask.account.REAL-BRIDGE";
+const PASSCODE = 20202021;
+const DISCRIMINATOR = 3841;
 
 describe("the built skill through the link to the real bridge", () => {
   let broker: Broker;
@@ -47,7 +49,7 @@ describe("the built skill through the link to the real bridge", () => {
       dose: { minSessionSeconds: 1, maxSessionSeconds: 120, minRestSameRegionSeconds: 0 },
       cloud: { url: broker.tlsUrl, thing: THING, cert: "cloud/certificate.pem", key: "cloud/private.key", ca: "cloud/ca.pem" },
     });
-    bridge = await startBridge(storage, config);
+    bridge = await startBridge(storage, config, ["--passcode", String(PASSCODE), "--discriminator", String(DISCRIMINATOR)]);
     await until(
       async () => (await call(bridge.url, "GET", "/v1/health", { token: bridge.token })).body?.cloud === "connected",
       "the bridge's link connected",
@@ -83,6 +85,22 @@ describe("the built skill through the link to the real bridge", () => {
     expect(said(await alexa.utter("stop the panel"))).toMatch(/^Stopped\./);
     expect((await panelState(storage)).on).toBe(false);
   });
+
+  it("Matter works beside the link: a paired controller's On and Off switch the same panel, and the skill sees it", async () => {
+    const controller = await startController(join(dir, "controller"));
+    try {
+      const { nodeId } = await commission(controller, bridge.matterPort, PASSCODE, DISCRIMINATOR);
+      const onOff = onOffClient(await connect(controller, nodeId));
+      await onOff.on();
+      await until(async () => (await panelState(storage)).on === true, "the panel on by Matter");
+      expect(said(await container().alexa(USER).utter("how long is left"))).toMatch(/left/);
+      await onOff.off();
+      await until(async () => (await panelState(storage)).on === false, "the panel off by Matter");
+      expect((await call(bridge.url, "GET", "/v1/health", { token: bridge.token })).body.cloud).toBe("connected");
+    } finally {
+      await controller.close();
+    }
+  }, 90_000);
 
   it("the broker stopped: the skill answers within 5 s; restarted: the bridge reconnects by itself and the skill reaches it", async () => {
     await broker.stop();
