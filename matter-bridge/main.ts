@@ -13,6 +13,12 @@ import { lockStorageOrReadOnly, STORAGE_LOCKED_EXIT, StorageLockedError } from "
 import { StorageUnavailableError } from "./storage/writable.js";
 import { VERSION } from "./version.js";
 
+// `biolight-bridge link <code>`: a command for the running bridge, not a bridge of its own.
+if (process.argv[2] === "link") {
+  const { linkCommand } = await import("./cli/link-command.js");
+  process.exit(await linkCommand(process.argv.slice(3), process.env));
+}
+
 let cli: ReturnType<typeof parseCli>;
 try {
   cli = parseCli(process.argv.slice(2));

@@ -258,6 +258,9 @@ describe("models/skill.json for this deployment", () => {
     for (const locale of Object.keys(manifest.publishingInformation.locales))
       expect(privacy.locales[locale].privacyPolicyUrl).toMatch(/^https:\/\//);
   });
+  it("subscribes to SKILL_DISABLED, so that disabling the skill deletes the user's household link and data", () => {
+    expect(manifest.events.subscriptions).toEqual([{ eventName: "SKILL_DISABLED" }]);
+  });
   it("carries no made-up endpoint: none until `npm run endpoint` writes the SAM function's ARN", () => {
     // A placeholder ARN fails SMAPI's check of the Lambda's Alexa trigger, so the first
     // `ask deploy --target skill-metadata` creates the skill without an endpoint.
@@ -309,27 +312,31 @@ describe("npm run endpoint (scripts/skill-endpoint.mjs)", () => {
   const endpoint = (args: string[], env: Record<string, string> = {}) =>
     run(process.execPath, [script, "--manifest", manifestPath, ...args], { cwd: root, env: { ...process.env, ...env } });
   const original = () => JSON.parse(read("models/skill.json"));
-  const withoutEndpoint = (json: { manifest: { apis: { custom: Record<string, unknown> } } }) => {
+  const withoutEndpoint = (json: { manifest: { apis: { custom: Record<string, unknown> }; events: Record<string, unknown> } }) => {
     const { endpoint: _, ...custom } = json.manifest.apis.custom;
-    return { ...json, manifest: { ...json.manifest, apis: { ...json.manifest.apis, custom } } };
+    const { endpoint: _events, ...events } = json.manifest.events;
+    return { ...json, manifest: { ...json.manifest, apis: { ...json.manifest.apis, custom }, events } };
   };
 
   it("is the package's `endpoint` script", () => {
     expect(JSON.parse(read("package.json")).scripts.endpoint).toBe("node scripts/skill-endpoint.mjs");
   });
 
-  it("writes the ARN into apis.custom.endpoint.uri of a copy of skill.json and changes nothing else", async () => {
+  it("writes the ARN into apis.custom.endpoint.uri and events.endpoint.uri of a copy of skill.json and changes nothing else", async () => {
     writeFileSync(manifestPath, read("models/skill.json"));
     await endpoint([arn]);
     const after = JSON.parse(read(manifestPath));
     expect(after.manifest.apis.custom.endpoint).toEqual({ uri: arn });
+    // Skill events (SKILL_DISABLED) go to the same function.
+    expect(after.manifest.events.endpoint).toEqual({ uri: arn });
     expect(withoutEndpoint(after)).toEqual(withoutEndpoint(original()));
-    // Run again (a redeployed stack): the endpoint is replaced, the text otherwise kept as it was.
+    // Run again (a redeployed stack): the endpoints are replaced, the text otherwise kept as it was.
     const again = "arn:aws:lambda:eu-west-1:123456789012:function:biolight-eu";
     const before = read(manifestPath);
     await endpoint([again]);
     expect(JSON.parse(read(manifestPath)).manifest.apis.custom.endpoint).toEqual({ uri: again });
-    expect(read(manifestPath)).toBe(before.replace(arn, again));
+    expect(JSON.parse(read(manifestPath)).manifest.events.endpoint).toEqual({ uri: again });
+    expect(read(manifestPath)).toBe(before.replaceAll(arn, again));
   });
 
   it("reads the SkillFunctionArn output of the SAM stack with --stack", async () => {
