@@ -41,5 +41,5 @@ await new Promise((resolve, reject) => zip.outputStream.pipe(createWriteStream(z
 
 const kib = (path) => (statSync(path).size / 1024).toFixed(1);
 console.log(
-  `Lambda bundle: dist/lambda/index.js ${kib(join(outDir, "index.js"))} KiB, link-function.js ${kib(join(outDir, "link-function.js"))} KiB, dist/lambda.zip ${kib(zipPath)} KiB (${inputs.length} modules)`,
+  `Lambda bundle: dist/lambda/index.js ${kib(join(outDir, "index.js"))} KiB, dist/lambda.zip ${kib(zipPath)} KiB (${inputs.length} modules); the link function: dist/lambda/link-function.js ${kib(join(outDir, "link-function.js"))} KiB`,
 );

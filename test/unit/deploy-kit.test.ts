@@ -28,6 +28,8 @@ const cfnTags = [
   "Join",
   "If",
   "Equals",
+  "And",
+  "Condition",
   "Not",
   "Select",
   "Split",
@@ -36,7 +38,7 @@ const cfnTags = [
   "Base64",
   "GetAZs",
 ].flatMap((name): YAML.Tags => {
-  const key = name === "Ref" ? "Ref" : `Fn::${name}`;
+  const key = name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
   return [
     { tag: `!${name}`, resolve: (value: unknown) => ({ [key]: value }) },
     // `!Equals [a, b]`: the same tag on a sequence.
@@ -167,9 +169,16 @@ describe("SAM template: the IoT Core link (BridgeLink=mqtt)", () => {
     expect(statements.every((s) => s.Effect === "Allow")).toBe(true);
     expect(resources("iot:Connect")).toEqual([`${ARN}client/${OWN}`]);
     expect(statements.find((s) => s.Action === "iot:Connect")?.Condition).toEqual({ Bool: { "iot:Connection.Thing.IsAttached": "true" } });
-    expect(resources("iot:Subscribe")).toEqual([`${ARN}topicfilter/biolight/v1/${OWN}/req`]);
-    expect(resources("iot:Receive")).toEqual([`${ARN}topic/biolight/v1/${OWN}/req`]);
-    expect(resources("iot:Publish")).toEqual([`${ARN}topic/biolight/v1/${OWN}/res/*`, `${ARN}topic/biolight/v1/${OWN}/status`]);
+    expect(resources("iot:Subscribe")).toEqual([
+      `${ARN}topicfilter/biolight/v1/${OWN}/req`,
+      `${ARN}topicfilter/biolight/v1/${OWN}/link/res/*`,
+    ]);
+    expect(resources("iot:Receive")).toEqual([`${ARN}topic/biolight/v1/${OWN}/req`, `${ARN}topic/biolight/v1/${OWN}/link/res/*`]);
+    expect(resources("iot:Publish")).toEqual([
+      `${ARN}topic/biolight/v1/${OWN}/res/*`,
+      `${ARN}topic/biolight/v1/${OWN}/status`,
+      `${ARN}topic/biolight/v1/${OWN}/link`,
+    ]);
     expect(resources("iot:RetainPublish")).toEqual([`${ARN}topic/biolight/v1/${OWN}/status`]);
     // No wildcard reaches past the thing's own prefix, and nothing else is allowed.
     expect(new Set(statements.map((s) => s.Action))).toEqual(
@@ -205,6 +214,87 @@ describe("SAM template: the IoT Core link (BridgeLink=mqtt)", () => {
     expect(t.Outputs.IotEndpoint.Value).toEqual({ "Fn::GetAtt": "IotEndpoint.Address" });
     expect(t.Outputs.ThingName.Value).toEqual({ Ref: "HomeThing" });
     expect(t.Outputs.CertificateId.Value).toEqual({ Ref: "HomeCertificate" });
+  });
+
+  describe("Households=linked: one skill, many homes", () => {
+    const statementsOf = (policy: { PolicyDocument?: { Statement: unknown[] }; Statement?: unknown[] }) =>
+      (policy.PolicyDocument?.Statement ?? policy.Statement ?? []) as Array<{ Action: string | string[]; Resource: unknown }>;
+    const resourcesOf = (statements: Array<{ Action: string | string[]; Resource: unknown }>, action: string) =>
+      statements.filter((s) => s.Action === action).flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).map(sub));
+
+    it("is a parameter (single by default) that needs the MQTT link", () => {
+      expect(t.Parameters.Households).toMatchObject({ Default: "single", AllowedValues: ["single", "linked"] });
+      expect(t.Conditions.UseHouseholds).toEqual({
+        "Fn::And": [{ Condition: "UseMqtt" }, { "Fn::Equals": [{ Ref: "Households" }, "linked"] }],
+      });
+      expect(t.Rules.HouseholdsNeedMqtt.Assertions[0].Assert).toEqual({ "Fn::Equals": [{ Ref: "BridgeLink" }, "mqtt"] });
+    });
+
+    it("creates the household table: keys pk/sk, TTL on ttl, kept on stack deletion, encrypted", () => {
+      expect(r.HouseholdTable).toMatchObject({
+        Type: "AWS::DynamoDB::Table",
+        Condition: "UseHouseholds",
+        DeletionPolicy: "Retain",
+        Properties: {
+          KeySchema: [
+            { AttributeName: "pk", KeyType: "HASH" },
+            { AttributeName: "sk", KeyType: "RANGE" },
+          ],
+          TimeToLiveSpecification: { AttributeName: "ttl", Enabled: true },
+          SSESpecification: { SSEEnabled: true },
+        },
+      });
+    });
+
+    it("runs the link function from the same bundle, invoked by a topic rule on biolight/v1/+/link that takes the thing from the topic", () => {
+      const fn = r.LinkFunction;
+      expect(fn).toMatchObject({
+        Type: "AWS::Serverless::Function",
+        Condition: "UseHouseholds",
+        Properties: { CodeUri: "../dist/lambda", Handler: "link-function.handler", Runtime: RUNTIME },
+      });
+      expect(fn.Properties.Environment.Variables).toEqual({
+        HOUSEHOLDS_TABLE: { Ref: "HouseholdTable" },
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
+        MQTT_URL: { "Fn::Sub": "wss://${IotEndpoint.Address}/mqtt" },
+      });
+      const rule = fn.Properties.Events.LinkRule;
+      expect(rule.Type).toBe("IoTRule");
+      const sql = rule.Properties.Sql.replace(/\s+/g, " ");
+      expect(sql).toMatch(/FROM 'biolight\/v1\/\+\/link'$/);
+      // The fields the function reads (lambda/link-function.ts, LinkRuleEventSchema), the payload whole and encoded.
+      for (const field of [
+        "encode(*, 'base64') AS payload",
+        "topic(3) AS thing",
+        "clientid() AS clientId",
+        "get_mqtt_property('response_topic') AS responseTopic",
+        "get_mqtt_property('correlation_data') AS correlationData",
+      ])
+        expect(sql).toContain(field);
+      const statements = fn.Properties.Policies.flatMap((p: { Statement?: unknown[] }) => statementsOf(p));
+      expect(resourcesOf(statements, "iot:Connect")).toEqual([`${ARN}client/biolight-linkfn-*`]);
+      // It answers only on link/res/ topics (and which thing's is checked in code).
+      expect(resourcesOf(statements, "iot:Publish")).toEqual([`${ARN}topic/biolight/v1/*/link/res/*`]);
+      expect(fn.Properties.Policies[0]).toEqual({ DynamoDBCrudPolicy: { TableName: { Ref: "HouseholdTable" } } });
+    });
+
+    it("lets the skill reach any home's req/res/status (the code picks the linked one) and read the table; its environment says so", () => {
+      const p = r.SkillHouseholdsPolicy;
+      expect(p).toMatchObject({ Condition: "UseHouseholds", Properties: { Roles: [{ Ref: "SkillFunctionRole" }] } });
+      const statements = statementsOf(p.Properties);
+      expect(resourcesOf(statements, "iot:Connect")).toEqual([`${ARN}client/biolight-skill-*`]);
+      expect(resourcesOf(statements, "iot:Publish")).toEqual([`${ARN}topic/biolight/v1/*/req`]);
+      expect(resourcesOf(statements, "iot:Subscribe")).toEqual([
+        `${ARN}topicfilter/biolight/v1/*/res/biolight-skill-*`,
+        `${ARN}topicfilter/biolight/v1/*/status`,
+      ]);
+      const table = statements.find((s) => Array.isArray(s.Action) && s.Action.includes("dynamodb:GetItem"));
+      expect(table?.Resource).toEqual({ "Fn::GetAtt": "HouseholdTable.Arn" });
+      const env = r.SkillFunction.Properties.Environment.Variables;
+      expect(env.HOUSEHOLDS).toEqual({ "Fn::If": ["UseHouseholds", "dynamodb", "single"] });
+      expect(env.HOUSEHOLDS_TABLE).toEqual({ "Fn::If": ["UseHouseholds", { Ref: "HouseholdTable" }, { Ref: "AWS::NoValue" }] });
+      expect(t.Outputs.LinkFunctionArn).toMatchObject({ Condition: "UseHouseholds", Value: { "Fn::GetAtt": "LinkFunction.Arn" } });
+    });
   });
 
   // (Fn::If picks its branch by condition, so what it references is left out.)
