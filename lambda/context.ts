@@ -2,18 +2,30 @@
 import type { HandlerInput } from "ask-sdk-core";
 import * as z from "zod";
 import { RegionIdSchema } from "../matter-bridge/contract/region-id.js";
-import type { BridgeClient } from "./bridge-client.js";
+import { BridgeClient } from "./bridge-client.js";
+import type { Households } from "./households/skill-households.js";
 import { once } from "./once.js";
 import type { Speech } from "./speech/index.js";
 import { type PersonData, personData, type UserData, updatePersonData } from "./user-data.js";
 
 export interface SkillDeps {
+  /** This request's household's bridge (with `households`: the one its user is linked to, else NOT_LINKED). */
   bridge: BridgeClient;
+  households?: Households;
+  /** single: one household for everyone (BRIDGE_THING/BRIDGE_URL); linked/unlinked: this request's user. */
+  household: "single" | "linked" | "unlinked";
   now: () => number;
   cautionVersion: number;
   /** Short wait for optional Alexa API calls (progressive response, timers). */
   alexaApiTimeoutMs: number;
 }
+
+/** The bridge of a user linked to no household: every call is unreachable, and no topic is published to. */
+export const NOT_LINKED = new BridgeClient({
+  url: "about:not-linked",
+  token: "",
+  link: { request: () => Promise.reject(new Error("this Alexa account is not linked to a household")) },
+});
 
 const pendingStartSchema = () =>
   z.object({

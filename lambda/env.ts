@@ -28,6 +28,10 @@ export const SkillEnvSchema = z
       .string()
       .regex(/^[A-Za-z0-9:_-]{1,128}$/, "must be an IoT thing name (letters, digits, : _ -)")
       .optional(),
+    /** single: every user reaches BRIDGE_THING (or BRIDGE_URL); dynamodb: each user reaches the household they linked (HOUSEHOLDS_TABLE). */
+    HOUSEHOLDS: z.enum(["single", "dynamodb"], { error: 'must be "single" or "dynamodb"' }).default("single"),
+    /** The household table: link codes and bindings Alexa user → thing (lambda/households/schema.ts). */
+    HOUSEHOLDS_TABLE: z.string().min(3).optional(),
     /** Where the bridge keeps its token file, for a skill running next to the bridge. */
     BRIDGE_STORAGE: z.string().min(1).default("./.data"),
   })
@@ -36,7 +40,18 @@ export const SkillEnvSchema = z
     message: "is required when PERSISTENCE=dynamodb",
   })
   .refine((e) => e.BRIDGE_LINK !== "mqtt" || e.MQTT_URL, { path: ["MQTT_URL"], message: "is required when BRIDGE_LINK=mqtt" })
-  .refine((e) => e.BRIDGE_LINK !== "mqtt" || e.BRIDGE_THING, { path: ["BRIDGE_THING"], message: "is required when BRIDGE_LINK=mqtt" });
+  .refine((e) => e.BRIDGE_LINK !== "mqtt" || e.BRIDGE_THING || e.HOUSEHOLDS === "dynamodb", {
+    path: ["BRIDGE_THING"],
+    message: "is required when BRIDGE_LINK=mqtt (unless HOUSEHOLDS=dynamodb)",
+  })
+  .refine((e) => e.HOUSEHOLDS !== "dynamodb" || e.HOUSEHOLDS_TABLE, {
+    path: ["HOUSEHOLDS_TABLE"],
+    message: "is required when HOUSEHOLDS=dynamodb",
+  })
+  .refine((e) => e.HOUSEHOLDS !== "dynamodb" || e.BRIDGE_LINK === "mqtt", {
+    path: ["BRIDGE_LINK"],
+    message: "must be mqtt when HOUSEHOLDS=dynamodb (each household's bridge is reached through its own thing)",
+  });
 export type SkillEnv = z.infer<typeof SkillEnvSchema>;
 
 export class SkillEnvError extends Error {}

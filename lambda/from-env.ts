@@ -2,17 +2,37 @@
 import type { Skill as CustomSkill } from "ask-sdk-core";
 import { BridgeClient } from "./bridge-client.js";
 import { parseSkillEnv, resolveBridgeToken, type SkillEnv } from "./env.js";
+import type { Households } from "./households/skill-households.js";
 import { httpFetch } from "./http-fetch.js";
 import { persistenceFromEnv } from "./persistence/index.js";
 import { createSkill } from "./skill.js";
 
 export async function skillFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Promise<CustomSkill> {
   const env = parseSkillEnv(processEnv);
+  const households = env.HOUSEHOLDS === "dynamodb" ? await householdsFromEnv(env, processEnv) : undefined;
   return createSkill({
-    bridge: await bridgeFromEnv(env, processEnv),
+    bridge: households ? undefined : await bridgeFromEnv(env, processEnv),
+    households,
     persistence: await persistenceFromEnv(env),
     skillId: env.SKILL_ID,
   });
+}
+
+/**
+ * One MQTT connection per container serves every household (a connection per household would
+ * cost a connect per new household inside Alexa's 8 s, and IoT Core counts connections); each
+ * household's BridgeClient publishes only to its own thing's topics and accepts answers only from them.
+ */
+async function householdsFromEnv(env: SkillEnv, processEnv: NodeJS.ProcessEnv): Promise<Households> {
+  const [{ MqttLinks }, { HouseholdStore }, { storeHouseholds }] = await Promise.all([
+    import("./link/mqtt-link.js"),
+    import("./households/store.js"),
+    import("./households/skill-households.js"),
+  ]);
+  const url = env.MQTT_URL as string;
+  const links = new MqttLinks({ url, clientIdPrefix: "biolight-skill-", env: processEnv });
+  const store = new HouseholdStore({ table: env.HOUSEHOLDS_TABLE as string });
+  return storeHouseholds(store, (thing) => new BridgeClient({ url, token: "", link: links.forThing(thing) }));
 }
 
 /** The MQTT link (one per container: this runs once per container), else HTTP with the bridge's token. */

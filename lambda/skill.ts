@@ -2,12 +2,15 @@
 import { type Skill as CustomSkill, DefaultApiClient, type PersistenceAdapter, SkillBuilders } from "ask-sdk-core";
 import { CAUTION_VERSION } from "../matter-bridge/contract/caution.js";
 import type { BridgeClient } from "./bridge-client.js";
-import type { SkillDeps } from "./context.js";
+import { NOT_LINKED, type SkillDeps } from "./context.js";
 import { requestHandlers, SkillErrorHandler } from "./handlers/index.js";
+import type { Households } from "./households/skill-households.js";
 import { loadRequestState, saveUserData } from "./interceptors/user-data.js";
 
 export interface SkillOptions {
-  bridge: BridgeClient;
+  /** The one household's bridge (HOUSEHOLDS=single); with `households`, each request's is its user's. */
+  bridge?: BridgeClient;
+  households?: Households;
   persistence: PersistenceAdapter;
   /** When set, requests for any other skill id are rejected. */
   skillId?: string;
@@ -17,8 +20,11 @@ export interface SkillOptions {
 }
 
 export function createSkill(options: SkillOptions): CustomSkill {
+  if (!options.bridge && !options.households) throw new Error("createSkill needs a bridge or households");
   const deps: SkillDeps = {
-    bridge: options.bridge,
+    bridge: options.bridge ?? NOT_LINKED,
+    households: options.households,
+    household: options.households ? "unlinked" : "single",
     now: options.now ?? Date.now,
     cautionVersion: options.cautionVersion ?? CAUTION_VERSION,
     alexaApiTimeoutMs: options.alexaApiTimeoutMs ?? 1000,

@@ -10,6 +10,7 @@
  */
 
 import { ZodError } from "zod";
+import { alexaRoutes } from "./api/alexa-routes.js";
 import { pairingRoutes } from "./api/pairing-routes.js";
 import { type Api, startApi } from "./api/server.js";
 import { type ApiToken, loadOrCreateToken } from "./api/token.js";
@@ -254,10 +255,13 @@ async function startLocked(
       log,
       cloud: () => cloud?.state ?? "off",
       static: dashboardHandler({ dose: config.dose }),
-      extraRoutes: pairingRoutes(
-        () => pairingControl,
-        () => (matter ? undefined : `The Matter node is not running: ${matterOffline()}`),
-      ),
+      extraRoutes: [
+        ...pairingRoutes(
+          () => pairingControl,
+          () => (matter ? undefined : `The Matter node is not running: ${matterOffline()}`),
+        ),
+        ...alexaRoutes(() => cloud),
+      ],
     });
     if (cloudFiles) {
       const [{ startCloudLink }, { VERSION }] = await Promise.all([import("./cloud/start.js"), import("./version.js")]);

@@ -14,6 +14,12 @@ import { createLog } from "./support/log.js";
 import { every } from "./support/timers.js";
 import { VERSION } from "./version.js";
 
+// `biolight-bridge link <code>`: a command for the running bridge, not a bridge of its own.
+if (process.argv[2] === "link") {
+  const { linkCommand } = await import("./cli/link-command.js");
+  process.exit(await linkCommand(process.argv.slice(3), process.env));
+}
+
 let cli: ReturnType<typeof parseCli>;
 try {
   cli = parseCli(process.argv.slice(2));

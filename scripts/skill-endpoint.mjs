@@ -49,25 +49,37 @@ function arnFromStack(stack, region, profile) {
   return String(output.OutputValue);
 }
 
-/** The manifest's text with apis.custom.endpoint set to { uri }, keeping the rest of the text as it is. */
+/**
+ * The manifest's text with apis.custom.endpoint (and events.endpoint, where the skill subscribes to
+ * skill events such as SKILL_DISABLED) set to { uri }, keeping the rest of the text as it is.
+ */
 function withEndpoint(text, uri) {
   const json = JSON.parse(text);
   const custom = json?.manifest?.apis?.custom;
   if (!custom || typeof custom !== "object") throw new Error("skill.json has no manifest.apis.custom");
   const { endpoint: _old, ...rest } = custom;
   json.manifest.apis.custom = { endpoint: { uri }, ...rest };
+  const events = json.manifest.events;
+  if (events && typeof events === "object") {
+    const { endpoint: _oldEvents, ...eventsRest } = events;
+    json.manifest.events = { endpoint: { uri }, ...eventsRest };
+  }
   const value = `"endpoint": { "uri": ${JSON.stringify(uri)} }`;
   const existing = /"endpoint"\s*:\s*\{[^{}]*\}/g;
-  let spliced;
-  if ((text.match(existing) ?? []).length === 1) spliced = text.replace(existing, value);
-  else {
-    const open = /("custom"\s*:\s*\{)(\s*)(\}?)/;
-    if ((text.match(/"custom"\s*:/g) ?? []).length === 1)
-      spliced = text.replace(open, (_m, head, ws, close) => (close ? `${head} ${value} }` : `${head}${ws}${value},${ws}`));
+  let spliced = text;
+  if ((text.match(existing) ?? []).length > 0) spliced = text.replace(existing, value);
+  for (const owner of ["custom", "events"]) {
+    if (owner === "events" && !events) continue;
+    const open = new RegExp(`("${owner}"\\s*:\\s*\\{)(\\s*)(\\}?)`);
+    if (
+      (spliced.match(new RegExp(`"${owner}"\\s*:`, "g")) ?? []).length === 1 &&
+      !new RegExp(`"${owner}"\\s*:\\s*\\{\\s*"endpoint"`).test(spliced)
+    )
+      spliced = spliced.replace(open, (_m, head, ws, close) => (close ? `${head} ${value} }` : `${head}${ws}${value},${ws}`));
   }
   // The splice is kept only if it says exactly what was meant; otherwise the file is rewritten whole.
   try {
-    if (spliced !== undefined && isDeepStrictEqual(JSON.parse(spliced), json)) return spliced;
+    if (isDeepStrictEqual(JSON.parse(spliced), json)) return spliced;
   } catch {}
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -9,25 +9,33 @@ import { ForgetVoiceHandler } from "./forget-voice.js";
 import { HelpHandler } from "./help.js";
 import { IdentifyPersonHandler } from "./identify-person.js";
 import { LaunchCautionNoHandler, LaunchHandler } from "./launch.js";
+import { LinkBridgeHandler } from "./link-bridge.js";
 import { LogRangeOfMotionHandler } from "./log-range-of-motion.js";
 import { LogSpasmHandler } from "./log-spasm.js";
 import { LogTendernessHandler } from "./log-tenderness.js";
 import { NoHandler } from "./no.js";
+import { NotLinkedHandler } from "./not-linked.js";
 import { PermissionResponseHandler } from "./permission-response.js";
 import { ProgressHandler } from "./progress.js";
 import { ReadyHandler } from "./ready.js";
 import { RedFlagHandler } from "./red-flag.js";
 import { RoutineHandler } from "./routine.js";
 import { SessionEndedHandler } from "./session-ended.js";
+import { SkillDisabledHandler } from "./skill-disabled.js";
 import { StartSessionHandler } from "./start-session.js";
 import { StopSessionHandler } from "./stop-session.js";
 import { TimeLeftHandler } from "./time-left.js";
+import { UnlinkBridgeHandler } from "./unlink-bridge.js";
 import { WorkoutDoneHandler } from "./workout-done.js";
 import { YesHandler } from "./yes.js";
 
 export { SkillErrorHandler } from "./error.js";
 
 export const requestHandlers: RequestHandler[] = [
+  NotLinkedHandler,
+  SkillDisabledHandler,
+  LinkBridgeHandler,
+  UnlinkBridgeHandler,
   LaunchHandler,
   LaunchCautionNoHandler,
   PermissionResponseHandler,

@@ -1,21 +1,29 @@
 /** Loads this user's data before the handler and saves it after, when it changed. */
-import type { RequestInterceptor, ResponseInterceptor } from "ask-sdk-core";
+import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from "ask-sdk-core";
 import type { SkillDeps } from "../context.js";
-import { state } from "../context.js";
+import { NOT_LINKED, state } from "../context.js";
+import { alexaUserId } from "../persistence/user-key.js";
 import { speechFor } from "../speech/index.js";
 import { parseUserData, pruneLogs } from "../user-data.js";
 
 export const loadRequestState = (deps: SkillDeps): RequestInterceptor => ({
   async process(h) {
-    const raw = await h.attributesManager.getPersistentAttributes();
+    const [raw, household] = await Promise.all([h.attributesManager.getPersistentAttributes(), householdOf(deps, h)]);
     h.attributesManager.setRequestAttributes({
-      deps,
+      deps: household,
       speech: speechFor(h.requestEnvelope.request.locale),
       user: parseUserData(raw),
       userChanged: false,
     });
   },
 });
+
+/** With households: this request's user's bridge, looked up per request (a skill event needs none). */
+async function householdOf(deps: SkillDeps, h: HandlerInput): Promise<SkillDeps> {
+  if (!deps.households || h.requestEnvelope.request.type.startsWith("AlexaSkillEvent.")) return deps;
+  const bridge = await deps.households.bridgeFor(alexaUserId(h.requestEnvelope));
+  return bridge ? { ...deps, bridge, household: "linked" } : { ...deps, bridge: NOT_LINKED, household: "unlinked" };
+}
 
 export const saveUserData: ResponseInterceptor = {
   async process(h) {

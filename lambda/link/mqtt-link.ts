@@ -1,8 +1,10 @@
 /**
- * The skill's transport to the bridge through an MQTT 5 broker (AWS IoT Core, or a self-hosted one):
- * one connection per Lambda container, opened on the first request and reused while warm; a request
- * goes to the bridge's `req` topic with this container's response topic and a correlation id, and
- * its answer is matched by that id. The bridge's retained `status` says at once when it is offline.
+ * The skill's transport to the bridges through an MQTT 5 broker (AWS IoT Core, or a self-hosted one):
+ * one connection per Lambda container, opened on the first request and reused while warm, serving
+ * every household the container is asked about. A request goes to its thing's `req` topic with this
+ * container's response topic under that thing's prefix and a correlation id; its answer is accepted
+ * only from that same thing's `res/` topic. Each thing's retained `status` says at once when it is
+ * offline.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IClientOptions, MqttClient } from "mqtt";
@@ -12,7 +14,7 @@ import {
   LinkStatusSchema,
   linkTopics,
 } from "../../matter-bridge/contract/cloud-link.js";
-import { presignIotWebSocketUrl } from "./sigv4.js";
+import { signedWsUrl } from "./broker-url.js";
 
 /** Why the bridge could not be asked; `since`: the bridge's own word that it is offline since then. */
 export class LinkAwayError extends Error {
@@ -35,14 +37,15 @@ export interface LinkAnswer {
   body: unknown;
 }
 
-export interface MqttLinkOptions {
+export interface MqttLinksOptions {
   /** ws:// or mqtt(s):// (unsigned), or wss:// (signed with SigV4 for AWS IoT Core from `env`'s credentials). */
   url: string;
-  thing: string;
+  /** This container's client id is the prefix and 12 random hex digits. */
+  clientIdPrefix: string;
   connectTimeoutMs?: number;
   answerTimeoutMs?: number;
   keepaliveSeconds?: number;
-  /** After a failure, later requests fail at once for this long (several calls of one request stay within Alexa's 8 s). */
+  /** After a failure, later requests to that thing fail at once for this long (several calls of one request stay within Alexa's 8 s). */
   failFastMs?: number;
   now?: () => number;
   /** Where the AWS credentials and region come from (Lambda's environment). */
@@ -51,51 +54,58 @@ export interface MqttLinkOptions {
   mqtt?: IClientOptions;
 }
 
+export interface MqttLinkOptions extends Omit<MqttLinksOptions, "clientIdPrefix"> {
+  thing: string;
+}
+
 interface Pending {
+  thing: string;
   resolve(answer: LinkAnswer): void;
   reject(err: LinkAwayError): void;
+}
+
+interface ThingState {
+  /** The subscriptions to the thing's `res/<client>` and `status`, made on its first request over this connection. */
+  subscribed: Promise<void>;
+  /** null: online; a string: offline since then ("" when it did not say); undefined: no status seen. */
+  offlineSince?: string | null;
 }
 
 interface Connection {
   client: MqttClient;
   lastUsed: number;
-  offlineSince?: string | null;
+  things: Map<string, ThingState>;
   pending: Map<string, Pending>;
 }
 
-/** The region of an IoT Core endpoint (`…-ats.iot.<region>.amazonaws.com`), else AWS_REGION. */
-function regionOf(host: string, env: NodeJS.ProcessEnv): string {
-  const region = /\.iot\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(host)?.[1] ?? env.AWS_REGION;
-  if (!region) throw new Error(`MQTT_URL ${host}: no AWS region in the host name and AWS_REGION is not set`);
-  return region;
-}
+const STATUS_TOPIC = /^biolight\/v1\/([^/]+)\/status$/;
+const RESPONSE_TOPIC = /^biolight\/v1\/([^/]+)\/res\/([^/]+)$/;
 
-export class MqttLink {
+/** One broker connection for a container, serving any number of things. */
+export class MqttLinks {
   readonly clientId: string;
-  private readonly topics: ReturnType<typeof linkTopics>;
-  private readonly responseTopic: string;
   private readonly now: () => number;
   private connection?: Promise<Connection>;
-  private downUntil = 0;
-  private downReason: LinkAwayError | undefined;
+  private readonly down = new Map<string, { until: number; reason: LinkAwayError }>();
 
-  constructor(private readonly options: MqttLinkOptions) {
-    this.clientId = `${options.thing}-skill-${randomBytes(6).toString("hex")}`;
-    this.topics = linkTopics(options.thing);
-    this.responseTopic = this.topics.responses(this.clientId);
+  constructor(private readonly options: MqttLinksOptions) {
+    this.clientId = `${options.clientIdPrefix}${randomBytes(6).toString("hex")}`;
     this.now = options.now ?? Date.now;
   }
 
-  async request(req: LinkRequest): Promise<LinkAnswer> {
-    if (this.downReason && this.now() < this.downUntil) throw this.downReason;
+  /** A transport to one thing (for a BridgeClient). */
+  forThing(thing: string): { request(req: LinkRequest): Promise<LinkAnswer> } {
+    return { request: (req) => this.request(thing, req) };
+  }
+
+  async request(thing: string, req: LinkRequest): Promise<LinkAnswer> {
+    const down = this.down.get(thing);
+    if (down && this.now() < down.until) throw down.reason;
     try {
-      return await this.ask(req);
+      return await this.ask(thing, req);
     } catch (err) {
       const away = err instanceof LinkAwayError ? err : new LinkAwayError("network");
-      if (away.reason !== "offline") {
-        this.downReason = away;
-        this.downUntil = this.now() + (this.options.failFastMs ?? 3000);
-      }
+      if (away.reason !== "offline") this.down.set(thing, { reason: away, until: this.now() + (this.options.failFastMs ?? 3000) });
       throw away;
     }
   }
@@ -111,9 +121,12 @@ export class MqttLink {
       );
   }
 
-  private async ask(req: LinkRequest): Promise<LinkAnswer> {
+  private async ask(thing: string, req: LinkRequest): Promise<LinkAnswer> {
     const conn = await this.connect();
-    if (conn.offlineSince !== undefined && conn.offlineSince !== null) throw new LinkAwayError("offline", conn.offlineSince);
+    const topics = linkTopics(thing);
+    const state = this.follow(conn, thing);
+    await state.subscribed;
+    if (typeof state.offlineSince === "string") throw new LinkAwayError("offline", state.offlineSince);
     const answerMs = this.options.answerTimeoutMs ?? 3000;
     const id = randomUUID();
     const envelope: LinkEnvelope = {
@@ -139,16 +152,34 @@ export class MqttLink {
           conn.lastUsed = this.now();
           fn(v);
         };
-      conn.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
+      conn.pending.set(id, { thing, resolve: settle(resolve), reject: settle(reject) });
       conn.client.publish(
-        this.topics.requests,
+        topics.requests,
         payload,
-        { qos: 1, properties: { responseTopic: this.responseTopic, correlationData: Buffer.from(id) } },
+        { qos: 1, properties: { responseTopic: topics.responses(this.clientId), correlationData: Buffer.from(id) } },
         (err) => {
           if (err) conn.pending.get(id)?.reject(new LinkAwayError("network"));
         },
       );
     });
+  }
+
+  /** The thing's state on this connection, subscribing to its answers and status the first time. */
+  private follow(conn: Connection, thing: string): ThingState {
+    const known = conn.things.get(thing);
+    if (known) return known;
+    const topics = linkTopics(thing);
+    const state: ThingState = {
+      subscribed: conn.client.subscribeAsync([topics.responses(this.clientId), topics.status], { qos: 1 }).then(
+        () => {},
+        () => {
+          conn.things.delete(thing);
+          throw new LinkAwayError("network");
+        },
+      ),
+    };
+    conn.things.set(thing, state);
+    return state;
   }
 
   private connect(): Promise<Connection> {
@@ -177,28 +208,14 @@ export class MqttLink {
 
   private async open(keepalive: number): Promise<Connection> {
     const { connect } = await import("mqtt");
-    const url = new URL(this.options.url);
     const env = this.options.env ?? process.env;
     const connectMs = this.options.connectTimeoutMs ?? 1500;
-    const signed =
-      url.protocol === "wss:"
-        ? () => {
-            if (!env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY)
-              throw new Error("MQTT_URL is wss:// but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set");
-            return presignIotWebSocketUrl({
-              host: url.host,
-              region: regionOf(url.hostname, env),
-              path: url.pathname || "/mqtt",
-              credentials: {
-                accessKeyId: env.AWS_ACCESS_KEY_ID,
-                secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-                sessionToken: env.AWS_SESSION_TOKEN,
-              },
-              now: new Date(this.now()),
-            });
-          }
-        : undefined;
-    const wsUrl = signed?.();
+    let wsUrl: string | undefined;
+    try {
+      wsUrl = signedWsUrl(this.options.url, env, this.now());
+    } catch {
+      throw new LinkAwayError("network");
+    }
     const client = connect(this.options.url, {
       protocolVersion: 5,
       clientId: this.clientId,
@@ -210,7 +227,7 @@ export class MqttLink {
       ...(wsUrl ? { transformWsUrl: () => wsUrl } : {}),
       ...this.options.mqtt,
     });
-    const conn: Connection = { client, lastUsed: this.now(), pending: new Map() };
+    const conn: Connection = { client, lastUsed: this.now(), things: new Map(), pending: new Map() };
     const fail = (err: LinkAwayError) => {
       for (const p of [...conn.pending.values()]) p.reject(err);
     };
@@ -232,7 +249,6 @@ export class MqttLink {
           reject(new LinkAwayError("network"));
         });
       });
-      await client.subscribeAsync([this.responseTopic, this.topics.status], { qos: 1 });
     } catch (err) {
       client.end(true);
       throw err instanceof LinkAwayError ? err : new LinkAwayError("network");
@@ -247,18 +263,26 @@ export class MqttLink {
     } catch {
       return;
     }
-    if (topic === this.topics.status) {
+    const statusOf = STATUS_TOPIC.exec(topic)?.[1];
+    if (statusOf !== undefined) {
+      const state = conn.things.get(statusOf);
       const status = LinkStatusSchema.safeParse(json);
-      if (!status.success) return;
-      conn.offlineSince = status.data.online ? null : (status.data.since ?? "");
-      if (!status.data.online) for (const p of [...conn.pending.values()]) p.reject(new LinkAwayError("offline", status.data.since ?? ""));
+      if (!state || !status.success) return;
+      state.offlineSince = status.data.online ? null : (status.data.since ?? "");
+      if (!status.data.online)
+        for (const p of [...conn.pending.values()])
+          if (p.thing === statusOf) p.reject(new LinkAwayError("offline", status.data.since ?? ""));
       return;
     }
+    const answeredBy = RESPONSE_TOPIC.exec(topic);
+    if (!answeredBy || answeredBy[2] !== this.clientId) return;
     const answer = LinkResponseSchema.safeParse(json);
     if (!answer.success) return;
     const id = correlation ? correlation.toString("utf8") : answer.data.id;
     if (id === null) return;
-    conn.pending.get(id)?.resolve({ status: answer.data.status, body: answer.data.body });
+    const pending = conn.pending.get(id);
+    // Only the thing that was asked answers: an answer on another thing's topic is not this request's.
+    if (pending?.thing === answeredBy[1]) pending.resolve({ status: answer.data.status, body: answer.data.body });
   }
 
   /** A closed connection is not reused: the next request opens another. */
@@ -274,5 +298,24 @@ export class MqttLink {
 
   private drop(conn: Connection): void {
     conn.client.end(true);
+  }
+}
+
+/** One household's link (BRIDGE_THING): its own connection, with a client id under the thing's name. */
+export class MqttLink {
+  readonly clientId: string;
+  private readonly links: MqttLinks;
+
+  constructor(private readonly options: MqttLinkOptions) {
+    this.links = new MqttLinks({ ...options, clientIdPrefix: `${options.thing}-skill-` });
+    this.clientId = this.links.clientId;
+  }
+
+  request(req: LinkRequest): Promise<LinkAnswer> {
+    return this.links.request(this.options.thing, req);
+  }
+
+  close(): Promise<void> {
+    return this.links.close();
   }
 }

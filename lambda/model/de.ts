@@ -414,6 +414,24 @@ export function german(speech: Speech): LanguageSource {
         "ich bin doch nicht {name}",
         "das ist nicht {name}",
       ],
+      LinkBridgeIntent: unique(
+        phrases(
+          ["", "bitte"],
+          ["verbinde", "verknüpfe", "koppel"],
+          ["meine Bridge", "meine Bio Light Bridge", "mein Zuhause", "mein Konto", "die Bridge"],
+        ),
+        phrases(["", "bitte"], ["meine Bridge", "mein Zuhause", "mein Konto"], ["verbinden", "verknüpfen"]),
+        ["gib mir einen Verbindungscode", "ich brauche einen Verbindungscode", "neuer Verbindungscode", "Verbindungscode"],
+      ),
+      UnlinkBridgeIntent: unique(
+        phrases(
+          ["", "bitte"],
+          ["trenne", "entferne"],
+          ["meine Bridge", "meine Bio Light Bridge", "mein Zuhause", "mein Konto", "die Bridge"],
+        ),
+        phrases(["", "bitte"], ["meine Bridge", "mein Konto"], ["trennen", "entfernen"]),
+        ["vergiss meine Bridge"],
+      ),
       "AMAZON.HelpIntent": ["was kann ich sagen", "was kannst du"],
       "AMAZON.FallbackIntent": [],
       "AMAZON.StopIntent": [],

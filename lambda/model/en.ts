@@ -758,6 +758,28 @@ const INTENTS: Array<{ name: IntentName; samples: readonly string[] }> = [
       "this is not {name}",
     ],
   },
+  {
+    name: "LinkBridgeIntent",
+    samples: unique(
+      phrases(
+        ["", "please", "I want to", "I'd like to", "help me", "can you", "how do I"],
+        ["link", "connect", "pair", "set up"],
+        ["my bridge", "my bio light bridge", "my home", "my panel", "my account", "this account", "the bridge"],
+      ),
+      ["give me a link code", "give me a code for my bridge", "I need a link code", "get a link code", "new link code", "link code"],
+    ),
+  },
+  {
+    name: "UnlinkBridgeIntent",
+    samples: unique(
+      phrases(
+        ["", "please", "I want to", "I'd like to", "can you"],
+        ["unlink", "disconnect", "remove"],
+        ["my bridge", "my bio light bridge", "my home", "my account from my bridge", "this account", "the bridge"],
+      ),
+      ["stop using my bridge", "forget my bridge", "forget my home"],
+    ),
+  },
   { name: "AMAZON.HelpIntent", samples: ["what can I say", "what can you do"] },
   { name: "AMAZON.FallbackIntent", samples: [] },
   { name: "AMAZON.StopIntent", samples: [] },

@@ -334,6 +334,16 @@ export function spanish(speech: Speech): LanguageSource {
         "yo no soy {name}",
         "no es {name}",
       ],
+      LinkBridgeIntent: unique(
+        phrases(["", "por favor"], ["vincula", "conecta", "enlaza"], ["mi puente", "mi bridge", "mi casa", "mi cuenta", "el puente"]),
+        phrases(["quiero", "me gustaría"], ["vincular", "conectar", "enlazar"], ["mi puente", "mi bridge", "mi casa", "mi cuenta"]),
+        ["dame un código de vinculación", "necesito un código de vinculación", "nuevo código de vinculación", "código de vinculación"],
+      ),
+      UnlinkBridgeIntent: unique(
+        phrases(["", "por favor"], ["desvincula", "desconecta"], ["mi puente", "mi bridge", "mi casa", "mi cuenta", "el puente"]),
+        phrases(["quiero", "me gustaría"], ["desvincular", "desconectar"], ["mi puente", "mi bridge", "mi cuenta"]),
+        ["olvida mi puente"],
+      ),
       "AMAZON.HelpIntent": ["qué puedo decir", "qué sabes hacer"],
       "AMAZON.FallbackIntent": [],
       "AMAZON.StopIntent": [],

@@ -384,6 +384,20 @@ export function french(speech: Speech): LanguageSource {
         "je suis pas {name}",
         "ce n'est pas {name}",
       ],
+      LinkBridgeIntent: unique(
+        phrases(["", "s'il te plaît"], ["relie", "connecte", "associe"], ["mon pont", "mon boîtier", "ma maison", "mon compte", "le pont"]),
+        phrases(["je veux", "je voudrais"], ["relier", "connecter", "associer"], ["mon pont", "mon boîtier", "ma maison", "mon compte"]),
+        ["donne-moi un code de liaison", "j'ai besoin d'un code de liaison", "nouveau code de liaison", "code de liaison"],
+      ),
+      UnlinkBridgeIntent: unique(
+        phrases(
+          ["", "s'il te plaît"],
+          ["délie", "déconnecte", "dissocie"],
+          ["mon pont", "mon boîtier", "ma maison", "mon compte", "le pont"],
+        ),
+        phrases(["je veux", "je voudrais"], ["délier", "déconnecter", "dissocier"], ["mon pont", "mon boîtier", "mon compte"]),
+        ["oublie mon pont"],
+      ),
       "AMAZON.HelpIntent": ["qu'est-ce que je peux dire", "que sais-tu faire"],
       "AMAZON.FallbackIntent": [],
       "AMAZON.StopIntent": [],

@@ -379,6 +379,24 @@ export function italian(speech: Speech): LanguageSource {
         "io non sono {name}",
         "non è {name}",
       ],
+      LinkBridgeIntent: unique(
+        phrases(
+          ["", "per favore"],
+          ["collega", "associa", "abbina"],
+          ["il mio bridge", "il mio ponte", "la mia casa", "il mio account", "il bridge"],
+        ),
+        phrases(["voglio", "vorrei"], ["collegare", "associare"], ["il mio bridge", "il mio ponte", "la mia casa", "il mio account"]),
+        ["dammi un codice di collegamento", "mi serve un codice di collegamento", "nuovo codice di collegamento", "codice di collegamento"],
+      ),
+      UnlinkBridgeIntent: unique(
+        phrases(
+          ["", "per favore"],
+          ["scollega", "dissocia"],
+          ["il mio bridge", "il mio ponte", "la mia casa", "il mio account", "il bridge"],
+        ),
+        phrases(["voglio", "vorrei"], ["scollegare", "dissociare"], ["il mio bridge", "il mio ponte", "il mio account"]),
+        ["dimentica il mio bridge"],
+      ),
       "AMAZON.HelpIntent": ["cosa posso dire", "cosa sai fare"],
       "AMAZON.FallbackIntent": [],
       "AMAZON.StopIntent": [],

@@ -33,6 +33,9 @@ export const INTENT_SLOTS = {
     ["forName", "AMAZON.FirstName"],
   ],
   ForgetVoiceIntent: [["name", "AMAZON.FirstName"]],
+  /** "Link my bridge": a spoken code to type on the bridge (a skill serving several households). */
+  LinkBridgeIntent: [],
+  UnlinkBridgeIntent: [],
   "AMAZON.HelpIntent": [],
   "AMAZON.FallbackIntent": [],
   "AMAZON.StopIntent": [],

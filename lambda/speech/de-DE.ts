@@ -305,6 +305,21 @@ export const deDE: Speech = {
     `Du kannst sagen: starte eine Sitzung für den unteren Rücken, starte Nacken und Schultern für zehn Minuten, Panel aus, wie lange noch, wie viel Licht hatte ich heute, ich war gerade laufen, führe mich durch die Routine für den mittleren Rücken, Empfindlichkeit vier, wie geht es voran, oder lies mir die Warnhinweise noch einmal vor. Sobald eine Sitzung läuft, höre ich nicht mehr zu: um sie früher zu stoppen${stopHint("", panelNames)} Was möchtest du?`,
   fallback: () =>
     "Entschuldige, das habe ich nicht verstanden. Du kannst sagen: starte eine Sitzung für den unteren Rücken, oder Hilfe, um mehr zu hören.",
+  household: {
+    linkCode: (code: string) =>
+      `Dein Verbindungscode ist ${code}. Noch einmal: ${code}. Wähle im Dashboard deiner Bio Light Bridge „Alexa-Konto verbinden“ und gib ihn ein, oder führe biolight-bridge link mit dem Code aus. Er gilt einmal, zehn Minuten lang.`,
+    notLinked: () =>
+      "Dieses Alexa-Konto ist noch mit keiner Bio Light Bridge verbunden. Sag dazu: verbinde meine Bridge. Ich gebe dir einen Code, den du an deiner Bridge eingibst. Es wurde nichts gestartet.",
+    unlinked: () =>
+      "Erledigt: Dieses Alexa-Konto ist nicht mehr mit deiner Bio Light Bridge verbunden. Zum erneuten Verbinden sag: verbinde meine Bridge.",
+    nothingToUnlink: () => "Dieses Alexa-Konto ist mit keiner Bio Light Bridge verbunden; es gibt nichts zu trennen.",
+    singleHome: () =>
+      "Dieser Skill ist für die Bridge eines einzigen Zuhauses eingerichtet; es gibt nichts zu verbinden oder zu trennen. Frag einfach nach einer Sitzung.",
+    unavailable: () => "Entschuldige, der Verbindungsdienst ist gerade nicht erreichbar. Bitte versuch es in einer Minute noch einmal.",
+    screenTitle: "Bridge verbinden",
+    screenHint:
+      "Gib diesen Code im Dashboard deiner Bridge ein (Alexa-Konto verbinden) oder führe aus: biolight-bridge link <Code>. Er gilt einmal, 10 Minuten lang.",
+  },
   goodbye: () => "Tschüss.",
   error: () => "Entschuldige, bei mir ist etwas schiefgegangen. Bitte versuch es noch einmal, oder sag stopp, um das Panel auszuschalten.",
   reprompt: () => "Was möchtest du tun?",

@@ -283,6 +283,20 @@ export const enUS = {
   help: (panelNames: readonly string[] = []) =>
     `You can say: start a low back session, start neck and shoulders for ten minutes, stop the panel, how long is left, how much have I used today, I just finished a run, guide me through a mid back routine, tenderness four, how am I doing, or read the caution again. Once a session is running, I'm no longer listening: to stop it early${stopHint("", panelNames)} What would you like?`,
   fallback: () => "Sorry, I didn't get that. You can say, start a low back session, or say help to hear more.",
+  /** Linking this Alexa account to a household's bridge; `code` is spoken digit by digit (it is SSML, put in after ssmlSafe). */
+  household: {
+    linkCode: (code: string) =>
+      `Your link code is ${code}. Once more: ${code}. On your Bio Light bridge's dashboard, choose Link an Alexa account and type it in, or run biolight-bridge link with the code. It works once, within ten minutes.`,
+    notLinked: () =>
+      "This Alexa account isn't linked to a Bio Light bridge yet. To link it, say: link my bridge. I'll give you a code to type on your bridge. Nothing was started.",
+    unlinked: () => "Done: this Alexa account is no longer linked to your Bio Light bridge. To link it again, say: link my bridge.",
+    nothingToUnlink: () => "This Alexa account isn't linked to a Bio Light bridge, so there's nothing to unlink.",
+    singleHome: () => "This skill is set up for one home's bridge, so there's nothing to link or unlink: just ask for a session.",
+    unavailable: () => "Sorry, I couldn't reach the linking service just now. Please try again in a minute.",
+    screenTitle: "Link your bridge",
+    screenHint:
+      "Type this code on your bridge's dashboard (Link an Alexa account), or run: biolight-bridge link <code>. It works once, for 10 minutes.",
+  },
   goodbye: () => "Goodbye.",
   error: () => "Sorry, something went wrong on my side. Please try again, or say stop to switch the panel off.",
   reprompt: () => "What would you like to do?",

@@ -313,6 +313,21 @@ export const esES: Speech = {
   help: (panelNames = []) =>
     `Puedes decir: empieza una sesión para la zona lumbar, empieza una sesión para el cuello durante diez minutos, apaga el panel, cuánto queda, cuánta luz he recibido hoy, acabo de volver de correr, guíame por la rutina para la espalda media, sensibilidad cuatro, cómo voy o léeme otra vez las advertencias. Durante una sesión ya no te escucho: para pararla antes${stopHint("", panelNames)} ¿Qué quieres hacer?`,
   fallback: () => "Lo siento, no lo he entendido. Puedes decir: empieza una sesión para la zona lumbar, o di ayuda para saber más.",
+  household: {
+    linkCode: (code: string) =>
+      `Tu código de vinculación es ${code}. Otra vez: ${code}. En el panel de tu puente Bio Light, elige «Vincular una cuenta de Alexa» y escríbelo, o ejecuta biolight-bridge link con el código. Sirve una vez, durante diez minutos.`,
+    notLinked: () =>
+      "Esta cuenta de Alexa aún no está vinculada a ningún puente Bio Light. Para vincularla, di: vincula mi puente. Te daré un código para escribir en tu puente. No se ha iniciado nada.",
+    unlinked: () =>
+      "Hecho: esta cuenta de Alexa ya no está vinculada a tu puente Bio Light. Para vincularla de nuevo, di: vincula mi puente.",
+    nothingToUnlink: () => "Esta cuenta de Alexa no está vinculada a ningún puente Bio Light, así que no hay nada que desvincular.",
+    singleHome: () =>
+      "Esta skill está configurada para el puente de un solo hogar: no hay nada que vincular ni desvincular. Pide una sesión sin más.",
+    unavailable: () => "Lo siento, el servicio de vinculación no responde ahora. Inténtalo de nuevo en un minuto.",
+    screenTitle: "Vincula tu puente",
+    screenHint:
+      "Escribe este código en el panel de tu puente (Vincular una cuenta de Alexa), o ejecuta: biolight-bridge link <código>. Sirve una vez, durante 10 minutos.",
+  },
   goodbye: () => "Adiós.",
   error: () => "Lo siento, algo ha fallado por mi parte. Vuelve a intentarlo, o di para, y apagaré el panel.",
   reprompt: () => "¿Qué quieres hacer?",

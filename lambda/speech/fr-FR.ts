@@ -309,6 +309,20 @@ export const frFR: Speech = {
   help: (panelNames = []) =>
     `Vous pouvez dire : lance une séance pour le bas du dos, lance une séance pour la nuque pendant dix minutes, arrête le panneau, combien de temps il reste, quelle est ma dose aujourd'hui, je viens de faire un footing, guide-moi dans la routine pour le milieu du dos, sensibilité quatre, comment ça avance, ou relis-moi les consignes de sécurité. Pendant une séance, je n'écoute plus : pour l'arrêter plus tôt${stopHint("", panelNames)} Que voulez-vous faire ?`,
   fallback: () => "Désolée, je n'ai pas compris. Vous pouvez dire : lance une séance pour le bas du dos, ou dire aide pour en savoir plus.",
+  household: {
+    linkCode: (code: string) =>
+      `Ton code de liaison est ${code}. Je répète : ${code}. Dans le tableau de bord de ton pont Bio Light, choisis « Relier un compte Alexa » et tape-le, ou lance biolight-bridge link avec le code. Il sert une fois, pendant dix minutes.`,
+    notLinked: () =>
+      "Ce compte Alexa n'est encore relié à aucun pont Bio Light. Pour le relier, dis : relie mon pont. Je te donnerai un code à taper sur ton pont. Rien n'a été lancé.",
+    unlinked: () => "C'est fait : ce compte Alexa n'est plus relié à ton pont Bio Light. Pour le relier à nouveau, dis : relie mon pont.",
+    nothingToUnlink: () => "Ce compte Alexa n'est relié à aucun pont Bio Light : il n'y a rien à délier.",
+    singleHome: () =>
+      "Cette skill est configurée pour le pont d'un seul foyer : il n'y a rien à relier ni à délier. Demande simplement une séance.",
+    unavailable: () => "Désolé, le service de liaison ne répond pas pour l'instant. Réessaie dans une minute.",
+    screenTitle: "Relier ton pont",
+    screenHint:
+      "Tape ce code dans le tableau de bord de ton pont (Relier un compte Alexa), ou lance : biolight-bridge link <code>. Il sert une fois, pendant 10 minutes.",
+  },
   goodbye: () => "Au revoir.",
   error: () => "Désolée, quelque chose n'a pas marché de mon côté. Réessayez, ou dites stop pour éteindre le panneau.",
   reprompt: () => "Que voulez-vous faire ?",

@@ -301,6 +301,21 @@ export const itIT: Speech = {
   help: (panelNames = []) =>
     `Puoi dire: avvia una sessione per la zona lombare, avvia una sessione per il collo di dieci minuti, spegni il pannello, quanto manca, quanta luce ho ricevuto oggi, ho appena fatto una corsa, guidami nella routine per la zona dorsale, sensibilità quattro, come sto andando, o rileggimi le avvertenze. Quando una sessione è in corso non ti ascolto più: per fermarla prima${stopHint("", panelNames)} Cosa vuoi fare?`,
   fallback: () => "Scusa, non ho capito. Puoi dire: avvia una sessione per la zona lombare, o di' aiuto per saperne di più.",
+  household: {
+    linkCode: (code: string) =>
+      `Il tuo codice di collegamento è ${code}. Ripeto: ${code}. Nella dashboard del tuo bridge Bio Light scegli «Collega un account Alexa» e digitalo, oppure esegui biolight-bridge link con il codice. Vale una volta, per dieci minuti.`,
+    notLinked: () =>
+      "Questo account Alexa non è ancora collegato a un bridge Bio Light. Per collegarlo, di': collega il mio bridge. Ti darò un codice da digitare sul bridge. Non è stato avviato nulla.",
+    unlinked: () =>
+      "Fatto: questo account Alexa non è più collegato al tuo bridge Bio Light. Per collegarlo di nuovo, di': collega il mio bridge.",
+    nothingToUnlink: () => "Questo account Alexa non è collegato a nessun bridge Bio Light, quindi non c'è nulla da scollegare.",
+    singleHome: () =>
+      "Questa skill è configurata per il bridge di una sola casa: non c'è nulla da collegare o scollegare. Chiedi pure una sessione.",
+    unavailable: () => "Mi dispiace, il servizio di collegamento non risponde in questo momento. Riprova tra un minuto.",
+    screenTitle: "Collega il tuo bridge",
+    screenHint:
+      "Digita questo codice nella dashboard del bridge (Collega un account Alexa) oppure esegui: biolight-bridge link <codice>. Vale una volta, per 10 minuti.",
+  },
   goodbye: () => "Ciao.",
   error: () => "Scusa, qualcosa non ha funzionato da parte mia. Riprova, o di' stop per spegnere il pannello.",
   reprompt: () => "Cosa vuoi fare?",

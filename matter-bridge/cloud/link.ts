@@ -10,6 +10,7 @@ import { MqttClient } from "mqtt";
 import type { CloudState } from "../contract/api.js";
 import { type LinkStatus, linkTopics } from "../contract/cloud-link.js";
 import { type Backoff, backoffDelay, LINK_BACKOFF } from "./backoff.js";
+import { HouseholdAsker, type HouseholdQuestion } from "./household.js";
 import type { CloudConnection } from "./options.js";
 import type { IncomingRequest, OutgoingAnswer } from "./requests.js";
 
@@ -57,11 +58,13 @@ export class CloudLink {
   /** The failure last logged while not connected: repeats of it are not logged again. */
   private saidFailure?: string;
   private readonly topics;
+  private readonly household;
   private readonly now;
   private readonly timers;
 
   constructor(private readonly opts: CloudLinkOptions) {
     this.topics = linkTopics(opts.connection.thing);
+    this.household = new HouseholdAsker(opts.connection.thing);
     this.now = opts.now ?? Date.now;
     this.timers = opts.timers ?? realTimers;
   }
@@ -124,6 +127,7 @@ export class CloudLink {
     this.reason = undefined;
     client.on("connect", () => void this.onConnect(client));
     client.on("message", (topic, payload, packet) => {
+      if (topic === this.household.responseTopic) return this.household.onAnswer(payload, packet.properties?.correlationData);
       if (topic !== this.topics.requests) return;
       void this.onRequest(client, {
         payload,
@@ -148,7 +152,7 @@ export class CloudLink {
     this.opts.log(`Cloud link connected to ${this.where}.`);
     try {
       await client.publishAsync(this.topics.status, this.status(true, this.now()), { qos: 1, retain: true });
-      const [granted] = await client.subscribeAsync(this.topics.requests, { qos: 1 });
+      const [granted] = await client.subscribeAsync([this.topics.requests, this.household.responseTopic], { qos: 1 });
       if (granted && granted.qos > 1)
         this.opts.log(
           `Cloud link: the broker refused the subscription to ${this.topics.requests} (reason code ${granted.qos}); no request can arrive. Check the thing's policy.`,
@@ -199,6 +203,21 @@ export class CloudLink {
       this.retry = undefined;
       this.open();
     }, delay);
+  }
+
+  /** Asks the cloud's link function about this household's Alexa accounts (throws CloudUnavailableError when it cannot). */
+  askHousehold(question: HouseholdQuestion) {
+    const client = this.client;
+    const publish =
+      client && this.connected
+        ? async (topic: string, payload: string, correlationData: Buffer, responseTopic: string) => {
+            await client.publishAsync(topic, payload, {
+              qos: 1,
+              properties: { responseTopic, correlationData, messageExpiryInterval: 60 },
+            });
+          }
+        : undefined;
+    return this.household.ask(publish, question);
   }
 
   /** Says offline (retained, `since` now) when connected, then disconnects cleanly; no reconnect after. */

@@ -3,6 +3,7 @@
  * only that route's schemas (the skill loads them on first use).
  */
 
+export * from "./api/alexa.js";
 export * from "./api/caution.js";
 export * from "./api/clock.js";
 export * from "./api/dose.js";

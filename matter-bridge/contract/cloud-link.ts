@@ -61,3 +61,51 @@ export const LinkStatusSchema = z.object({
   version: z.string(),
 });
 export type LinkStatus = z.infer<typeof LinkStatusSchema>;
+
+/**
+ * Linking Alexa accounts to this household (README "Linking Alexa accounts"): the bridge asks the
+ * cloud's link function on `link` (MQTT 5, with a response topic under its own `link/res/` prefix
+ * and correlation data). The thing is the topic's, which its certificate alone may publish to:
+ * never a field of the payload.
+ */
+export const householdTopics = (thing: string) => ({
+  /** The bridge publishes; an IoT topic rule hands each message to the link function. */
+  requests: `${linkPrefix(thing)}link`,
+  /** Where the link function answers `client`: nowhere else. */
+  responses: (client: string) => `${linkPrefix(thing)}link/res/${client}`,
+  responsePrefix: `${linkPrefix(thing)}link/res/`,
+});
+
+/** A spoken link code: six digits. */
+export const LinkCodeSchema = z.string().regex(/^\d{6}$/, "must be the 6 digits Alexa said");
+
+export const HouseholdRequestSchema = z.discriminatedUnion("op", [
+  /** Links the Alexa account that was given `code` to this household. */
+  z.strictObject({ id: z.string().min(1).max(128), op: z.literal("link"), code: z.string().max(32) }),
+  /** The accounts linked to this household. */
+  z.strictObject({ id: z.string().min(1).max(128), op: z.literal("accounts") }),
+  /** Unlinks every account from this household. */
+  z.strictObject({ id: z.string().min(1).max(128), op: z.literal("unlink-all") }),
+]);
+export type HouseholdRequest = z.infer<typeof HouseholdRequestSchema>;
+
+export const LinkedAccountSchema = z.object({ linkedAt: z.string() });
+
+export const HouseholdAnswerSchema = z.discriminatedUnion("ok", [
+  z.object({
+    id: z.string().nullable(),
+    ok: z.literal(true),
+    /** The accounts linked now, oldest first (after a link or an unlink-all). */
+    accounts: z.array(LinkedAccountSchema),
+    /** unlink-all: how many were unlinked. */
+    unlinked: z.number().int().min(0).optional(),
+  }),
+  z.object({
+    id: z.string().nullable(),
+    ok: z.literal(false),
+    reason: z.enum(["wrong", "expired", "reused", "rate-limited", "invalid", "unavailable"]),
+    message: z.string(),
+    retryAfterSeconds: z.number().int().positive().optional(),
+  }),
+]);
+export type HouseholdAnswer = z.infer<typeof HouseholdAnswerSchema>;

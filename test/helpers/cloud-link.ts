@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import mqtt, { type IClientPublishOptions, type MqttClient } from "mqtt";
+import { alexaRoutes } from "../../matter-bridge/api/alexa-routes.js";
 import type { CloudLink } from "../../matter-bridge/cloud/link.js";
 import type { CloudConnection } from "../../matter-bridge/cloud/options.js";
 import { type StartCloudLink, startCloudLink } from "../../matter-bridge/cloud/start.js";
@@ -38,7 +39,11 @@ export async function startLinkedBridge(
   opts: ControlBridgeOptions & { thing?: string; link?: Partial<StartCloudLink> } = {},
 ): Promise<LinkedBridge> {
   let link: CloudLink | undefined;
-  const bridge = await startControlBridge({ ...opts, api: { ...opts.api, cloud: () => link?.state ?? "off" } });
+  // The owner's Alexa-account routes, as bridge.ts adds them: asked through this bridge's own link.
+  const bridge = await startControlBridge({
+    ...opts,
+    api: { ...opts.api, cloud: () => link?.state ?? "off", extraRoutes: [...(opts.api?.extraRoutes ?? []), ...alexaRoutes(() => link)] },
+  });
   const connection = connectionFor(broker, creds, opts.thing);
   link = startCloudLink({
     version: "0.0.0-test",

@@ -93,6 +93,12 @@ export function intentRequest(name: string, slots: Record<string, SlotSpec> = {}
 
 export const launchRequest = (o: EnvelopeOptions = {}) => base({ type: "LaunchRequest" }, o);
 
+/** A skill event (e.g. "AlexaSkillEvent.SkillDisabled"): outside any session, as Alexa sends it. */
+export function skillEvent(type: string, o: EnvelopeOptions = {}): RequestEnvelope {
+  const { session: _none, ...event } = base({ type, body: {}, eventCreationTime: new Date().toISOString() }, o);
+  return event as RequestEnvelope;
+}
+
 /** Invokes and returns the reply with its plain speech. */
 export async function invoke(skill: Skill, envelope: RequestEnvelope) {
   const reply: ResponseEnvelope = await skill.invoke(envelope);

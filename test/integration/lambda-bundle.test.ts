@@ -53,6 +53,10 @@ async function lambda(events: unknown[], env: Record<string, string>) {
 
 it("builds a CommonJS bundle and zip without matter.js and says how big they are", async () => {
   expect(buildOutput).toMatch(/dist\/lambda\/index\.js [\d.]+ KiB, dist\/lambda\.zip [\d.]+ KiB/);
+  // The link function (an IoT topic rule invokes it) is its own handler in the same zip.
+  expect(buildOutput).toMatch(/the link function: dist\/lambda\/link-function\.js [\d.]+ KiB/);
+  const linkFunction = await readFile(join(root, "dist/lambda/link-function.js"), "utf8");
+  expect(linkFunction).not.toMatch(/@matter\/|@project-chip|ServerNode/);
   const code = await readFile(bundle, "utf8");
   expect(code).not.toMatch(/@matter\/|@project-chip|ServerNode|AggregatorEndpoint/);
   expect(code).toContain("module.exports");
@@ -60,6 +64,7 @@ it("builds a CommonJS bundle and zip without matter.js and says how big they are
   const zip = await readFile(join(root, "dist/lambda.zip"));
   expect(zip.subarray(0, 4).toString("hex")).toBe("504b0304");
   expect(zip.includes(Buffer.from("index.js")) && zip.includes(Buffer.from("package.json"))).toBe(true);
+  expect(zip.includes(Buffer.from("link-function.js"))).toBe(true);
 });
 
 it("the bundle's handler answers a launch and a start against the bridge, with file persistence", async () => {

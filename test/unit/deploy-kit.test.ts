@@ -28,6 +28,8 @@ const cfnTags = [
   "Join",
   "If",
   "Equals",
+  "And",
+  "Condition",
   "Not",
   "Select",
   "Split",
@@ -36,7 +38,7 @@ const cfnTags = [
   "Base64",
   "GetAZs",
 ].flatMap((name): YAML.Tags => {
-  const key = name === "Ref" ? "Ref" : `Fn::${name}`;
+  const key = name === "Ref" || name === "Condition" ? name : `Fn::${name}`;
   return [
     { tag: `!${name}`, resolve: (value: unknown) => ({ [key]: value }) },
     // `!Equals [a, b]`: the same tag on a sequence.
@@ -167,9 +169,16 @@ describe("SAM template: the IoT Core link (BridgeLink=mqtt)", () => {
     expect(statements.every((s) => s.Effect === "Allow")).toBe(true);
     expect(resources("iot:Connect")).toEqual([`${ARN}client/${OWN}`]);
     expect(statements.find((s) => s.Action === "iot:Connect")?.Condition).toEqual({ Bool: { "iot:Connection.Thing.IsAttached": "true" } });
-    expect(resources("iot:Subscribe")).toEqual([`${ARN}topicfilter/biolight/v1/${OWN}/req`]);
-    expect(resources("iot:Receive")).toEqual([`${ARN}topic/biolight/v1/${OWN}/req`]);
-    expect(resources("iot:Publish")).toEqual([`${ARN}topic/biolight/v1/${OWN}/res/*`, `${ARN}topic/biolight/v1/${OWN}/status`]);
+    expect(resources("iot:Subscribe")).toEqual([
+      `${ARN}topicfilter/biolight/v1/${OWN}/req`,
+      `${ARN}topicfilter/biolight/v1/${OWN}/link/res/*`,
+    ]);
+    expect(resources("iot:Receive")).toEqual([`${ARN}topic/biolight/v1/${OWN}/req`, `${ARN}topic/biolight/v1/${OWN}/link/res/*`]);
+    expect(resources("iot:Publish")).toEqual([
+      `${ARN}topic/biolight/v1/${OWN}/res/*`,
+      `${ARN}topic/biolight/v1/${OWN}/status`,
+      `${ARN}topic/biolight/v1/${OWN}/link`,
+    ]);
     expect(resources("iot:RetainPublish")).toEqual([`${ARN}topic/biolight/v1/${OWN}/status`]);
     // No wildcard reaches past the thing's own prefix, and nothing else is allowed.
     expect(new Set(statements.map((s) => s.Action))).toEqual(
@@ -205,6 +214,87 @@ describe("SAM template: the IoT Core link (BridgeLink=mqtt)", () => {
     expect(t.Outputs.IotEndpoint.Value).toEqual({ "Fn::GetAtt": "IotEndpoint.Address" });
     expect(t.Outputs.ThingName.Value).toEqual({ Ref: "HomeThing" });
     expect(t.Outputs.CertificateId.Value).toEqual({ Ref: "HomeCertificate" });
+  });
+
+  describe("Households=linked: one skill, many homes", () => {
+    const statementsOf = (policy: { PolicyDocument?: { Statement: unknown[] }; Statement?: unknown[] }) =>
+      (policy.PolicyDocument?.Statement ?? policy.Statement ?? []) as Array<{ Action: string | string[]; Resource: unknown }>;
+    const resourcesOf = (statements: Array<{ Action: string | string[]; Resource: unknown }>, action: string) =>
+      statements.filter((s) => s.Action === action).flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).map(sub));
+
+    it("is a parameter (single by default) that needs the MQTT link", () => {
+      expect(t.Parameters.Households).toMatchObject({ Default: "single", AllowedValues: ["single", "linked"] });
+      expect(t.Conditions.UseHouseholds).toEqual({
+        "Fn::And": [{ Condition: "UseMqtt" }, { "Fn::Equals": [{ Ref: "Households" }, "linked"] }],
+      });
+      expect(t.Rules.HouseholdsNeedMqtt.Assertions[0].Assert).toEqual({ "Fn::Equals": [{ Ref: "BridgeLink" }, "mqtt"] });
+    });
+
+    it("creates the household table: keys pk/sk, TTL on ttl, kept on stack deletion, encrypted", () => {
+      expect(r.HouseholdTable).toMatchObject({
+        Type: "AWS::DynamoDB::Table",
+        Condition: "UseHouseholds",
+        DeletionPolicy: "Retain",
+        Properties: {
+          KeySchema: [
+            { AttributeName: "pk", KeyType: "HASH" },
+            { AttributeName: "sk", KeyType: "RANGE" },
+          ],
+          TimeToLiveSpecification: { AttributeName: "ttl", Enabled: true },
+          SSESpecification: { SSEEnabled: true },
+        },
+      });
+    });
+
+    it("runs the link function from the same bundle, invoked by a topic rule on biolight/v1/+/link that takes the thing from the topic", () => {
+      const fn = r.LinkFunction;
+      expect(fn).toMatchObject({
+        Type: "AWS::Serverless::Function",
+        Condition: "UseHouseholds",
+        Properties: { CodeUri: "../dist/lambda", Handler: "link-function.handler", Runtime: RUNTIME },
+      });
+      expect(fn.Properties.Environment.Variables).toEqual({
+        HOUSEHOLDS_TABLE: { Ref: "HouseholdTable" },
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
+        MQTT_URL: { "Fn::Sub": "wss://${IotEndpoint.Address}/mqtt" },
+      });
+      const rule = fn.Properties.Events.LinkRule;
+      expect(rule.Type).toBe("IoTRule");
+      const sql = rule.Properties.Sql.replace(/\s+/g, " ");
+      expect(sql).toMatch(/FROM 'biolight\/v1\/\+\/link'$/);
+      // The fields the function reads (lambda/link-function.ts, LinkRuleEventSchema), the payload whole and encoded.
+      for (const field of [
+        "encode(*, 'base64') AS payload",
+        "topic(3) AS thing",
+        "clientid() AS clientId",
+        "get_mqtt_property('response_topic') AS responseTopic",
+        "get_mqtt_property('correlation_data') AS correlationData",
+      ])
+        expect(sql).toContain(field);
+      const statements = fn.Properties.Policies.flatMap((p: { Statement?: unknown[] }) => statementsOf(p));
+      expect(resourcesOf(statements, "iot:Connect")).toEqual([`${ARN}client/biolight-linkfn-*`]);
+      // It answers only on link/res/ topics (and which thing's is checked in code).
+      expect(resourcesOf(statements, "iot:Publish")).toEqual([`${ARN}topic/biolight/v1/*/link/res/*`]);
+      expect(fn.Properties.Policies[0]).toEqual({ DynamoDBCrudPolicy: { TableName: { Ref: "HouseholdTable" } } });
+    });
+
+    it("lets the skill reach any home's req/res/status (the code picks the linked one) and read the table; its environment says so", () => {
+      const p = r.SkillHouseholdsPolicy;
+      expect(p).toMatchObject({ Condition: "UseHouseholds", Properties: { Roles: [{ Ref: "SkillFunctionRole" }] } });
+      const statements = statementsOf(p.Properties);
+      expect(resourcesOf(statements, "iot:Connect")).toEqual([`${ARN}client/biolight-skill-*`]);
+      expect(resourcesOf(statements, "iot:Publish")).toEqual([`${ARN}topic/biolight/v1/*/req`]);
+      expect(resourcesOf(statements, "iot:Subscribe")).toEqual([
+        `${ARN}topicfilter/biolight/v1/*/res/biolight-skill-*`,
+        `${ARN}topicfilter/biolight/v1/*/status`,
+      ]);
+      const table = statements.find((s) => Array.isArray(s.Action) && s.Action.includes("dynamodb:GetItem"));
+      expect(table?.Resource).toEqual({ "Fn::GetAtt": "HouseholdTable.Arn" });
+      const env = r.SkillFunction.Properties.Environment.Variables;
+      expect(env.HOUSEHOLDS).toEqual({ "Fn::If": ["UseHouseholds", "dynamodb", "single"] });
+      expect(env.HOUSEHOLDS_TABLE).toEqual({ "Fn::If": ["UseHouseholds", { Ref: "HouseholdTable" }, { Ref: "AWS::NoValue" }] });
+      expect(t.Outputs.LinkFunctionArn).toMatchObject({ Condition: "UseHouseholds", Value: { "Fn::GetAtt": "LinkFunction.Arn" } });
+    });
   });
 
   // (Fn::If picks its branch by condition, so what it references is left out.)
@@ -258,6 +348,9 @@ describe("models/skill.json for this deployment", () => {
     for (const locale of Object.keys(manifest.publishingInformation.locales))
       expect(privacy.locales[locale].privacyPolicyUrl).toMatch(/^https:\/\//);
   });
+  it("subscribes to SKILL_DISABLED, so that disabling the skill deletes the user's household link and data", () => {
+    expect(manifest.events.subscriptions).toEqual([{ eventName: "SKILL_DISABLED" }]);
+  });
   it("carries no made-up endpoint: none until `npm run endpoint` writes the SAM function's ARN", () => {
     // A placeholder ARN fails SMAPI's check of the Lambda's Alexa trigger, so the first
     // `ask deploy --target skill-metadata` creates the skill without an endpoint.
@@ -309,27 +402,31 @@ describe("npm run endpoint (scripts/skill-endpoint.mjs)", () => {
   const endpoint = (args: string[], env: Record<string, string> = {}) =>
     run(process.execPath, [script, "--manifest", manifestPath, ...args], { cwd: root, env: { ...process.env, ...env } });
   const original = () => JSON.parse(read("models/skill.json"));
-  const withoutEndpoint = (json: { manifest: { apis: { custom: Record<string, unknown> } } }) => {
+  const withoutEndpoint = (json: { manifest: { apis: { custom: Record<string, unknown> }; events: Record<string, unknown> } }) => {
     const { endpoint: _, ...custom } = json.manifest.apis.custom;
-    return { ...json, manifest: { ...json.manifest, apis: { ...json.manifest.apis, custom } } };
+    const { endpoint: _events, ...events } = json.manifest.events;
+    return { ...json, manifest: { ...json.manifest, apis: { ...json.manifest.apis, custom }, events } };
   };
 
   it("is the package's `endpoint` script", () => {
     expect(JSON.parse(read("package.json")).scripts.endpoint).toBe("node scripts/skill-endpoint.mjs");
   });
 
-  it("writes the ARN into apis.custom.endpoint.uri of a copy of skill.json and changes nothing else", async () => {
+  it("writes the ARN into apis.custom.endpoint.uri and events.endpoint.uri of a copy of skill.json and changes nothing else", async () => {
     writeFileSync(manifestPath, read("models/skill.json"));
     await endpoint([arn]);
     const after = JSON.parse(read(manifestPath));
     expect(after.manifest.apis.custom.endpoint).toEqual({ uri: arn });
+    // Skill events (SKILL_DISABLED) go to the same function.
+    expect(after.manifest.events.endpoint).toEqual({ uri: arn });
     expect(withoutEndpoint(after)).toEqual(withoutEndpoint(original()));
-    // Run again (a redeployed stack): the endpoint is replaced, the text otherwise kept as it was.
+    // Run again (a redeployed stack): the endpoints are replaced, the text otherwise kept as it was.
     const again = "arn:aws:lambda:eu-west-1:123456789012:function:biolight-eu";
     const before = read(manifestPath);
     await endpoint([again]);
     expect(JSON.parse(read(manifestPath)).manifest.apis.custom.endpoint).toEqual({ uri: again });
-    expect(read(manifestPath)).toBe(before.replace(arn, again));
+    expect(JSON.parse(read(manifestPath)).manifest.events.endpoint).toEqual({ uri: again });
+    expect(read(manifestPath)).toBe(before.replaceAll(arn, again));
   });
 
   it("reads the SkillFunctionArn output of the SAM stack with --stack", async () => {

@@ -393,8 +393,53 @@ async function refreshHistory() {
 }
 
 async function refreshSlow() {
-  await Promise.all([refreshHistory(), refreshPairing()]);
+  await Promise.all([refreshHistory(), refreshPairing(), refreshAlexa()]);
 }
+
+/** Linked Alexa accounts (GET /v1/alexa/accounts), asked of the cloud: only with a cloud link. */
+const linkedCount = (n) => `Linked: ${n} Alexa account${n === 1 ? "" : "s"}`;
+function alexaSay(text, refused = false) {
+  const m = $("alexa-message");
+  m.textContent = text;
+  m.className = refused ? "message refused" : "message";
+  m.hidden = !text;
+}
+function renderAlexa(body) {
+  $("alexa-count").textContent = linkedCount(body.count);
+  $("alexa-accounts").replaceChildren(
+    ...body.accounts.map((a) =>
+      el("li", {}, `Linked ${new Date(a.linkedAt).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })}`),
+    ),
+  );
+  $("alexa-unlink-all").hidden = body.count === 0;
+}
+async function refreshAlexa() {
+  const health = await fetch("/v1/health")
+    .then((r) => r.json())
+    .catch(() => ({}));
+  $("alexa").hidden = !health.cloud || health.cloud === "off";
+  if ($("alexa").hidden) return;
+  const res = await api("/v1/alexa/accounts");
+  if (res.ok) renderAlexa(res.body);
+  else $("alexa-count").textContent = res.body.error?.message ?? "The linked accounts cannot be read just now.";
+}
+$("alexa-link-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const code = $("alexa-code").value.trim();
+  alexaSay("Linking…");
+  const res = await api("/v1/alexa/link", { method: "POST", body: JSON.stringify({ code }) });
+  if (!res.ok) return alexaSay(res.body.error?.message ?? `Not linked (HTTP ${res.status}).`, true);
+  $("alexa-code").value = "";
+  renderAlexa(res.body);
+  alexaSay(linkedCount(res.body.count));
+});
+$("alexa-unlink-all").addEventListener("click", async () => {
+  if (!confirm("Unlink every Alexa account from this bridge? Each can link again with a new code.")) return;
+  const res = await api("/v1/alexa/unlink-all", { method: "POST", body: "{}" });
+  if (!res.ok) return alexaSay(res.body.error?.message ?? `Not unlinked (HTTP ${res.status}).`, true);
+  renderAlexa(res.body);
+  alexaSay(`Unlinked ${res.body.unlinked} Alexa account${res.body.unlinked === 1 ? "" : "s"}.`);
+});
 
 const fabricName = (f) => (f.label ? `${f.vendorName} (${f.label})` : f.vendorName);
 

@@ -1,0 +1,103 @@
+/**
+ * A Lambda container's one MQTT connection for publishing (the link function's answers): opened on
+ * the first publish, reused while warm, opened again when it has gone.
+ */
+import { randomBytes } from "node:crypto";
+import type { IClientOptions, MqttClient } from "mqtt";
+import { signedWsUrl } from "./broker-url.js";
+
+export interface PublishOptions {
+  correlationData?: Buffer;
+}
+
+export type Publish = (topic: string, payload: string, options?: PublishOptions) => Promise<void>;
+
+export interface MqttPublisherOptions {
+  /** wss:// (signed with `env`'s credentials) or ws:// / mqtt(s):// unsigned. */
+  url: string;
+  clientIdPrefix: string;
+  env?: NodeJS.ProcessEnv;
+  connectTimeoutMs?: number;
+  mqtt?: IClientOptions;
+}
+
+export class MqttPublisher {
+  readonly clientId: string;
+  private client?: Promise<MqttClient>;
+
+  constructor(private readonly options: MqttPublisherOptions) {
+    this.clientId = `${options.clientIdPrefix}${randomBytes(6).toString("hex")}`;
+  }
+
+  readonly publish: Publish = async (topic, payload, options = {}) => {
+    const client = await this.connected();
+    await client.publishAsync(topic, payload, {
+      qos: 1,
+      properties: {
+        contentType: "application/json",
+        messageExpiryInterval: 60,
+        ...(options.correlationData ? { correlationData: options.correlationData } : {}),
+      },
+    });
+  };
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) (await client.catch(() => undefined))?.end(true);
+  }
+
+  private connected(): Promise<MqttClient> {
+    const current = this.client;
+    if (current)
+      return current.then(
+        (c) => {
+          if (c.connected) return c;
+          c.end(true);
+          if (this.client === current) this.client = undefined;
+          return this.connected();
+        },
+        () => this.connected(),
+      );
+    const opening = this.open();
+    this.client = opening;
+    opening.catch(() => {
+      if (this.client === opening) this.client = undefined;
+    });
+    return opening;
+  }
+
+  private async open(): Promise<MqttClient> {
+    const { connect } = await import("mqtt");
+    const wsUrl = signedWsUrl(this.options.url, this.options.env ?? process.env, Date.now());
+    const connectMs = this.options.connectTimeoutMs ?? 3000;
+    const client = connect(this.options.url, {
+      protocolVersion: 5,
+      clientId: this.clientId,
+      clean: true,
+      reconnectPeriod: 0,
+      connectTimeout: connectMs,
+      properties: { sessionExpiryInterval: 0 },
+      ...(wsUrl ? { transformWsUrl: () => wsUrl } : {}),
+      ...this.options.mqtt,
+    });
+    client.on("error", () => {});
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the broker did not accept a connection within ${connectMs} ms`)), connectMs);
+        client.once("connect", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        client.once("close", () => {
+          clearTimeout(timer);
+          reject(new Error("the broker closed the connection"));
+        });
+      });
+    } catch (err) {
+      client.end(true);
+      throw err;
+    }
+    return client;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The bridge's questions to the cloud's link function (link an Alexa account by its code, list the
+ * linked accounts, unlink them all): published on the thing's `link` topic with a response topic
+ * under its own `link/res/` prefix and correlation data; the answer is matched by that id.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { type HouseholdAnswer, HouseholdAnswerSchema, type HouseholdRequest, householdTopics } from "../contract/cloud-link.js";
+
+/** The cloud could not be asked, or did not answer: nothing was linked or unlinked that the bridge knows of. */
+export class CloudUnavailableError extends Error {}
+
+export type HouseholdQuestion = HouseholdRequest extends infer R ? (R extends { id: string } ? Omit<R, "id"> : never) : never;
+
+export type HouseholdPublish = (topic: string, payload: string, correlationData: Buffer, responseTopic: string) => Promise<void>;
+
+export class HouseholdAsker {
+  readonly responseTopic: string;
+  readonly requestTopic: string;
+  private readonly pending = new Map<string, { resolve: (answer: HouseholdAnswer) => void; timer: NodeJS.Timeout }>();
+
+  constructor(
+    thing: string,
+    private readonly answerTimeoutMs = 10_000,
+  ) {
+    const topics = householdTopics(thing);
+    this.requestTopic = topics.requests;
+    this.responseTopic = topics.responses(`bridge-${randomBytes(4).toString("hex")}`);
+  }
+
+  /** Asks through `publish` (undefined: the link is not connected). */
+  async ask(publish: HouseholdPublish | undefined, question: HouseholdQuestion): Promise<HouseholdAnswer> {
+    if (!publish) throw new CloudUnavailableError("The cloud link is not connected, so nothing can be linked now; see the bridge's log.");
+    const id = randomUUID();
+    const answered = new Promise<HouseholdAnswer>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new CloudUnavailableError(`The cloud did not answer within ${this.answerTimeoutMs / 1000} s; try again.`));
+      }, this.answerTimeoutMs);
+      this.pending.set(id, {
+        timer,
+        resolve: (answer) => {
+          clearTimeout(timer);
+          this.pending.delete(id);
+          resolve(answer);
+        },
+      });
+    });
+    try {
+      await publish(this.requestTopic, JSON.stringify({ ...question, id }), Buffer.from(id), this.responseTopic);
+    } catch (err) {
+      clearTimeout(this.pending.get(id)?.timer);
+      this.pending.delete(id);
+      throw new CloudUnavailableError(`The question could not be sent to the cloud: ${(err as Error).message}`);
+    }
+    return answered;
+  }
+
+  /** A message on the response topic: settles the question it answers (by correlation data, else its id). */
+  onAnswer(payload: Buffer, correlationData?: Buffer): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(payload.toString("utf8"));
+    } catch {
+      return;
+    }
+    const answer = HouseholdAnswerSchema.safeParse(json);
+    if (!answer.success) return;
+    const id = correlationData?.toString("utf8") ?? answer.data.id;
+    if (id) this.pending.get(id)?.resolve(answer.data);
+  }
+}
