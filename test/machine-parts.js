@@ -1,5 +1,5 @@
 /**
- * Real parts some tests need from the machine. A test that needs one names one of its markers (imports its
+ * Real parts some tests need from the machine. A test that needs one names its marker (imports its
  * helper, or starts it by name); where the part is missing, those test files are left out of the run with one loud line naming the command
  * that installs it, and with CI=true the run fails instead (.ci/run installs every part).
  */
@@ -21,7 +21,7 @@ export const PARTS = [
   },
   {
     name: "moto_server, the AWS API emulator (the cloud set-up tests)",
-    marker: ['"moto_server"', "helpers/moto.js"],
+    marker: '"moto_server"',
     path: "moto_server",
     install: "pip install 'moto[server]' awscli",
   },
@@ -42,7 +42,7 @@ export function filesMissingParts(testDir) {
   if (missing.length === 0) return [];
   const files = testFiles(testDir);
   return missing.flatMap((part) => {
-    const needing = files.filter((f) => [part.marker].flat().some((m) => readFileSync(f, "utf8").includes(m)));
+    const needing = files.filter((f) => readFileSync(f, "utf8").includes(part.marker));
     const line = `${part.name} is missing (${part.path}): ${needing.length} test file(s) SKIPPED. Install it with: ${part.install}`;
     if (process.env.CI === "true") throw new Error(`${line} — with CI=true a missing part is a failure.`);
     process.stderr.write(`\n!!! ${line}\n\n`);
