@@ -14,8 +14,9 @@ import {
   ProvisionRequestSchema,
   type ProvisionResponse,
 } from "../../matter-bridge/contract/provision.js";
+import type { CodeRefusal, HouseholdStore } from "../households/store.js";
 import { CsrError, checkCsr } from "./csr.js";
-import { BadCsrError, createHouseholdThing } from "./thing.js";
+import { BadCsrError, createHouseholdThing, newThingName } from "./thing.js";
 
 /** The subset of API Gateway's HTTP API event (payload format 2.0) this reads. */
 export interface HttpApiEvent {
@@ -30,19 +31,14 @@ export interface HttpApiResult {
   body: string;
 }
 
-/** What redeeming a code gives: the Alexa user who asked for it, or why not. */
-export type Redeemed = { ok: true; userId: string } | { ok: false; reason: "unknown" | "expired" | "used" | "throttled" };
-
 export interface ProvisionDeps {
   iot: IoTClient;
+  /** Link codes and bindings: the module the skill and the link function use. */
+  households: Pick<HouseholdStore, "redeem" | "unlinkUser">;
   /** The policy every household's certificate gets (deploy/hosted.yaml's HouseholdPolicy). */
   policyName: string;
   /** The account's ATS endpoint (host name). */
   endpoint: () => Promise<string>;
-  /** Checks and uses up a code (single use); `caller` is what the wrong-code limit counts against. */
-  redeem(code: string, caller: string): Promise<Redeemed>;
-  /** Binds the Alexa user to the new thing. */
-  bind(userId: string, thing: string): Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -56,14 +52,14 @@ const json = (statusCode: number, body: unknown): HttpApiResult => ({
 
 const refuse = (code: ProvisionErrorCode, message: string) => json(PROVISION_ERRORS[code], { error: { code, message } });
 
-const REFUSALS: Record<Exclude<Redeemed, { ok: true }>["reason"], [ProvisionErrorCode, string]> = {
-  unknown: [
+const REFUSALS: Record<CodeRefusal, [ProvisionErrorCode, string]> = {
+  wrong: [
     "CODE_UNKNOWN",
     "That code is not one Alexa gave: check the digits, or say “Alexa, ask bio light to link my bridge” for a new one.",
   ],
   expired: ["CODE_EXPIRED", "That code has expired (codes last 10 minutes): ask Alexa for a new one."],
-  used: ["CODE_USED", "That code was already used: each code works once. Ask Alexa for a new one."],
-  throttled: ["TOO_MANY_TRIES", "Too many wrong codes from this address in the last hour: wait, then try again with a new code."],
+  reused: ["CODE_USED", "That code was already used: each code works once. Ask Alexa for a new one."],
+  "rate-limited": ["TOO_MANY_TRIES", "Too many wrong codes from this address in the last hour: wait, then try again with a new code."],
 };
 
 export async function handleProvision(event: HttpApiEvent, deps: ProvisionDeps): Promise<HttpApiResult> {
@@ -93,13 +89,18 @@ export async function handleProvision(event: HttpApiEvent, deps: ProvisionDeps):
     throw err;
   }
 
-  const caller = `ip:${event.requestContext?.http?.sourceIp ?? "unknown"}`;
-  const redeemed = await deps.redeem(code, caller);
-  if (!redeemed.ok) return refuse(...REFUSALS[redeemed.reason]);
+  // The thing's name is made here before the code is checked, so that a good code binds its user to it at once.
+  const thing = newThingName();
+  const caller = `provision@${event.requestContext?.http?.sourceIp ?? "unknown"}`;
+  const redeemed = await deps.households.redeem(code, thing, caller);
+  if (!redeemed.ok) {
+    const [errorCode, message] = REFUSALS[redeemed.reason];
+    const wait = redeemed.retryAfterSeconds ? ` (in ${Math.ceil(redeemed.retryAfterSeconds / 60)} min)` : "";
+    return refuse(errorCode, message.replace("wait, then", `wait${wait}, then`));
+  }
 
   try {
-    const made = await createHouseholdThing(deps.iot, csr, deps.policyName);
-    await deps.bind(redeemed.userId, made.thing);
+    const made = await createHouseholdThing(deps.iot, csr, deps.policyName, thing);
     const answer: ProvisionResponse = {
       thing: made.thing,
       certificateId: made.certificateId,
@@ -109,6 +110,8 @@ export async function handleProvision(event: HttpApiEvent, deps: ProvisionDeps):
     log(`provisioned ${made.thing} (certificate ${made.certificateId})`);
     return json(201, answer);
   } catch (err) {
+    // The user is bound to a thing that was not made: unbound again (the code stays used).
+    await deps.households.unlinkUser(redeemed.userId).catch(() => {});
     if (err instanceof BadCsrError)
       return refuse("BAD_CSR", `${err.message}. Nothing was made; the code is used up: ask Alexa for a new one.`);
     log(`provisioning failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -126,3 +129,28 @@ export const ProvisionEnvSchema = z.object({
   /** The ATS endpoint; absent: asked once per container with iot:DescribeEndpoint. */
   IOT_ENDPOINT: z.string().min(1).optional(),
 });
+
+let deps: Promise<ProvisionDeps> | undefined;
+
+/** The Lambda entry (index.provision): clients made once per container. */
+export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
+  deps ??= (async () => {
+    const env = ProvisionEnvSchema.parse(process.env);
+    const [{ IoTClient, DescribeEndpointCommand }, { HouseholdStore }] = await Promise.all([
+      import("@aws-sdk/client-iot"),
+      import("../households/store.js"),
+    ]);
+    const iot = new IoTClient({});
+    let endpoint: Promise<string> | undefined;
+    return {
+      iot,
+      households: new HouseholdStore({ table: env.HOUSEHOLD_TABLE }),
+      policyName: env.IOT_POLICY,
+      endpoint: () =>
+        (endpoint ??= env.IOT_ENDPOINT
+          ? Promise.resolve(env.IOT_ENDPOINT)
+          : iot.send(new DescribeEndpointCommand({ endpointType: "iot:Data-ATS" })).then((o) => o.endpointAddress ?? "")),
+    };
+  })();
+  return handleProvision(event, await deps);
+}

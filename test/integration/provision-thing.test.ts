@@ -59,7 +59,7 @@ describe("createHouseholdThing (moto_server as AWS IoT)", () => {
   let iot: IoTClient;
   beforeAll(async () => {
     moto = await startMoto();
-    iot = new IoTClient(moto.client);
+    iot = new IoTClient(moto.aws);
     await iot.send(
       new CreatePolicyCommand({
         policyName: "biolight-household",
