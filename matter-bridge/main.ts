@@ -13,6 +13,9 @@ import { lockStorageOrReadOnly, STORAGE_LOCKED_EXIT, StorageLockedError } from "
 import { StorageUnavailableError } from "./storage/writable.js";
 import { VERSION } from "./version.js";
 
+// `biolight-bridge cloud join …`: a command of its own, done before any of the bridge starts.
+if (process.argv[2] === "cloud") process.exit(await (await import("./cli/cloud-join.js")).cloudCommand(process.argv.slice(3), process.env));
+
 let cli: ReturnType<typeof parseCli>;
 try {
   cli = parseCli(process.argv.slice(2));

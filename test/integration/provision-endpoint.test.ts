@@ -5,13 +5,14 @@
  * clear and makes nothing. The link codes are the households module's (the skill's and the link function's).
  */
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { CreatePolicyCommand, DescribeThingCommand, IoTClient, ListThingPrincipalsCommand, ListThingsCommand } from "@aws-sdk/client-iot";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { HouseholdStore } from "../../lambda/households/store.js";
 import { handleProvision } from "../../lambda/provision/handler.js";
+import { joinCloud } from "../../matter-bridge/cloud/join.js";
 import { ProvisionResponseSchema } from "../../matter-bridge/contract/provision.js";
 import { serveHttpApi } from "../helpers/api-gateway.js";
 import { FakeClock } from "../helpers/fake-clock.js";
@@ -113,5 +114,34 @@ describe("POST /provision (moto_server as AWS)", () => {
     // Another address is not held back by this one's mistakes.
     sourceIp = "192.0.2.44";
     expect((await post({ code: fresh.code, csr: await csr() })).status).toBe(201);
+  });
+});
+
+describe("cloud join against the endpoint (moto_server as AWS)", () => {
+  it("refuses moto's certificate, which is not for the bridge's key (moto signs with its own), writing no cloud section", async () => {
+    const storage = await tempDir();
+    const configPath = join(storage, "bridge.json");
+    const config = `${JSON.stringify({ panels: [{ id: "panel-1", name: "Panel" }] }, null, 2)}\n`;
+    await writeFile(configPath, config);
+    const { code } = await store.issueCode("amzn1.ask.account.DAN");
+    await expect(joinCloud({ code, provisionUrl: `${url}/provision`, storage, configPath })).rejects.toThrow(
+      /not for this bridge's key .*nothing was written/,
+    );
+    expect(await readFile(configPath, "utf8")).toBe(config);
+    await expect(readFile(join(storage, "cloud/certificate.pem"))).rejects.toThrow(/ENOENT/);
+    // The key stayed here and only here: mode 0600, and never in what was sent (a CSR has no private part).
+    expect((await stat(join(storage, "cloud/private.key"))).mode & 0o777).toBe(0o600);
+  });
+
+  it("names the refusal the endpoint gave (a used code), and a code of the wrong shape before calling it", async () => {
+    const storage = await tempDir();
+    const configPath = join(storage, "bridge.json");
+    await writeFile(configPath, "{}\n");
+    const { code } = await store.issueCode("amzn1.ask.account.EVA");
+    await post({ code, csr: await csr() });
+    await expect(joinCloud({ code, provisionUrl: `${url}/provision`, storage, configPath })).rejects.toThrow(/already used/);
+    await expect(joinCloud({ code: "12 34", provisionUrl: `${url}/provision`, storage, configPath })).rejects.toThrow(/6 digits/);
+    await expect(joinCloud({ code, provisionUrl: "http://example.com/provision", storage, configPath })).rejects.toThrow(/https/);
+    expect(await readFile(configPath, "utf8")).toBe("{}\n");
   });
 });
