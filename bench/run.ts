@@ -15,6 +15,10 @@ import { benchStartLatency } from "./start-latency.js";
 import { printTable } from "./stats.js";
 import { printComparison } from "./table.js";
 
+if (process.argv[2] === "households") {
+  console.log(await (await import("./households.js")).benchHouseholds());
+  process.exit(0);
+}
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const root = fileURLToPath(new URL("..", import.meta.url));
 execFileSync(process.execPath, ["scripts/build-bridge.mjs"], { cwd: root, stdio: "inherit" });

@@ -22,3 +22,8 @@ export async function handler(event: RequestEnvelope, context?: unknown): Promis
     });
   return (await skill).invoke(event, context);
 }
+
+/** Hosted mode's provisioning endpoint (API Gateway → `index.provision`): its own handler, loaded only in that function. */
+export async function provision(event: import("./provision/handler.js").HttpApiEvent) {
+  return (await import("./provision/handler.js")).handler(event);
+}

@@ -14,11 +14,10 @@ import { createLog } from "./support/log.js";
 import { every } from "./support/timers.js";
 import { VERSION } from "./version.js";
 
-// `biolight-bridge link <code>`: a command for the running bridge, not a bridge of its own.
-if (process.argv[2] === "link") {
-  const { linkCommand } = await import("./cli/link-command.js");
-  process.exit(await linkCommand(process.argv.slice(3), process.env));
-}
+// Commands of their own, done before any of the bridge starts: `biolight-bridge link <code>` (asks the
+// running bridge) and `biolight-bridge cloud join …`.
+if (process.argv[2] === "link") process.exit(await (await import("./cli/link-command.js")).linkCommand(process.argv.slice(3), process.env));
+if (process.argv[2] === "cloud") process.exit(await (await import("./cli/cloud-join.js")).cloudCommand(process.argv.slice(3), process.env));
 
 let cli: ReturnType<typeof parseCli>;
 try {

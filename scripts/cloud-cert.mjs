@@ -4,9 +4,9 @@
 // of the bridge's config from the stack's IotEndpoint and ThingName outputs. Nothing is written
 // unless everything checked out.
 import { execFileSync } from "node:child_process";
-import { createPrivateKey, X509Certificate } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { CloudFilesError, certificateMatchesKey, writeCloudSection } from "../matter-bridge/cloud/files.mjs";
 import { CLOUD_FILES, fail, parseFlags, storageOf } from "./cloud-files.mjs";
 
 const flags = parseFlags(process.argv.slice(2), ["stack", "storage", "config"]);
@@ -45,18 +45,19 @@ const pem = aws(["iot", "describe-certificate", "--certificate-id", outputs.Cert
 if (!pem) fail(`certificate ${outputs.CertificateId} has no PEM`);
 let matches = false;
 try {
-  matches = new X509Certificate(pem).checkPrivateKey(createPrivateKey(readFileSync(keyPath)));
+  matches = certificateMatchesKey(storage, pem);
 } catch (err) {
-  fail(`certificate ${outputs.CertificateId} could not be read: ${err.message}`);
+  fail(`certificate ${outputs.CertificateId}: ${err instanceof CloudFilesError ? err.message : String(err)}`);
 }
 if (!matches) fail(`certificate ${outputs.CertificateId} does not belong to the private key ${keyPath} (a CSR from another key?)`);
 
-const atomic = (path, text, mode) => {
-  writeFileSync(`${path}.tmp`, text, { mode });
-  renameSync(`${path}.tmp`, path);
-};
-atomic(join(storage, CLOUD_FILES.cert), pem, 0o644);
-config.cloud = { url: `mqtts://${outputs.IotEndpoint}:8883`, thing: outputs.ThingName, cert: CLOUD_FILES.cert, key: CLOUD_FILES.key };
-atomic(configPath, `${JSON.stringify(config, null, 2)}\n`, 0o644);
+config.cloud = writeCloudSection({
+  storage,
+  configPath,
+  config,
+  url: `mqtts://${outputs.IotEndpoint}:8883`,
+  thing: outputs.ThingName,
+  certificatePem: pem,
+});
 console.log(`Certificate ${outputs.CertificateId}: ${join(storage, CLOUD_FILES.cert)}`);
 console.log(`${configPath}: cloud = ${JSON.stringify(config.cloud)}`);

@@ -1,7 +1,7 @@
-// Where the cloud link's files live in the bridge's storage folder (the `cloud` config section names them, relative to it).
+// Flags and failures of the cloud:* scripts; the files themselves are matter-bridge/cloud/files.mjs (shared with `cloud join`).
 import { resolve } from "node:path";
 
-export const CLOUD_FILES = { dir: "cloud", key: "cloud/private.key", csr: "cloud/certificate.csr", cert: "cloud/certificate.pem" };
+export { CLOUD_FILES } from "../matter-bridge/cloud/files.mjs";
 
 /** `--name value` flags; anything else is an error naming it. */
 export function parseFlags(argv, allowed) {

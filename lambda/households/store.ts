@@ -94,13 +94,14 @@ export class HouseholdStore {
   /**
    * Checks a code `thing` sent and, when it is good, uses it up and binds its user to `thing`. A thing
    * that had 5 codes refused in the last hour has every code refused (unchecked) until an hour after the first.
+   * `limitedAs`: whom the refusals count against when `thing` is new (provisioning: the caller's address).
    */
-  async redeem(code: string, thing: string): Promise<RedeemResult> {
-    const attempt = await this.reserveAttempt(thing);
+  async redeem(code: string, thing: string, limitedAs: string = thing): Promise<RedeemResult> {
+    const attempt = await this.reserveAttempt(limitedAs);
     if (!attempt.ok) return { ok: false, reason: "rate-limited", retryAfterSeconds: attempt.retryAfterSeconds };
     const used = await this.useCode(code, thing);
     if (!used.ok) return used;
-    await this.releaseAttempt(thing, attempt.at);
+    await this.releaseAttempt(limitedAs, attempt.at);
     await this.bind(used.userId, thing);
     return { ok: true, userId: used.userId, accounts: (await this.accounts(thing)).length };
   }
