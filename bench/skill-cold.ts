@@ -21,19 +21,29 @@ import { USER_FILE } from "./user-read.js";
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-const CHILD = `
+/** A fresh process: `require` of the bundle and its first event; it exits itself (a skill's MQTT link would keep it alive). */
+export const COLD_CHILD = `
 const t0 = performance.now();
 const { handler } = require(process.argv[1]);
 const loaded = performance.now();
 handler(JSON.parse(process.argv[2]), {}).then((r) => {
   if (!r.response) throw new Error("no response");
-  process.stdout.write(JSON.stringify({ load: loaded - t0, first: performance.now() - t0 }));
+  const said = r.response.outputSpeech && r.response.outputSpeech.ssml;
+  process.stdout.write(JSON.stringify({ load: loaded - t0, first: performance.now() - t0, said }), () => process.exit(0));
 });`;
+
+/** Bundles bench/`entry` as the skill's Lambda bundle is built, into `dir`/index.js (CommonJS, as Lambda loads it). */
+export async function bundleAnchor(entry: string, dir: string): Promise<string> {
+  const outfile = join(dir, "index.js");
+  await build({ ...LAMBDA_ESBUILD, entryPoints: [join(root, "bench", entry)], outfile });
+  await writeFile(join(dir, "package.json"), '{"type":"commonjs"}\n');
+  return outfile;
+}
 
 const KINDS = ["skill", "hello", "readFloor", "floor"] as const;
 const ANCHORS = { hello: "hello-skill.ts", readFloor: "read-floor-skill.ts", floor: "floor-skill.ts" } as const;
 /** What the floors read: an account's data as the skill keeps it, one person who has answered the caution. */
-const USER_DATA = {
+export const USER_DATA = {
   spasms: [],
   tenderness: [],
   rom: [],
@@ -49,11 +59,8 @@ export async function benchSkillCold(rounds: number): Promise<ColdNumbers> {
   const bridge = await startControlBridge({ acknowledged: true });
   try {
     const bundles = { skill: join(root, "dist/lambda/index.js") } as Record<Kind, string>;
-    for (const [kind, entry] of Object.entries(ANCHORS) as Array<[keyof typeof ANCHORS, string]>) {
-      bundles[kind] = join(dir, kind, "index.js");
-      await build({ ...LAMBDA_ESBUILD, entryPoints: [join(root, "bench", entry)], outfile: bundles[kind] });
-      await writeFile(join(dir, kind, "package.json"), '{"type":"commonjs"}\n');
-    }
+    for (const [kind, entry] of Object.entries(ANCHORS) as Array<[keyof typeof ANCHORS, string]>)
+      bundles[kind] = await bundleAnchor(entry, join(dir, kind));
     await mkdir(join(dir, "data"));
     await writeFile(join(dir, "data", USER_FILE), JSON.stringify(USER_DATA));
     const event = JSON.stringify(launchRequest({ userId: "amzn1.ask.account.BENCH" }));
@@ -66,7 +73,7 @@ export async function benchSkillCold(rounds: number): Promise<ColdNumbers> {
     for (let i = 0; i < rounds; i++)
       for (let j = 0; j < KINDS.length; j++) {
         const kind = KINDS[(i + j) % KINDS.length];
-        runs[kind].push(JSON.parse((await run(process.execPath, ["-e", CHILD, bundles[kind], event], { env, cwd: dir })).stdout));
+        runs[kind].push(JSON.parse((await run(process.execPath, ["-e", COLD_CHILD, bundles[kind], event], { env, cwd: dir })).stdout));
       }
     const med = (xs: Array<{ load: number; first: number }>) => ({
       load: median(xs.map((x) => x.load)),

@@ -5,17 +5,24 @@ export interface Row {
   measure: string;
   project: number;
   anchor?: number;
-  /** "ratio": project/anchor must not exceed `limit`; "absolute": project must not exceed `limit`. None: shown for reading only. */
-  target?: { kind: "ratio" | "absolute"; limit: number; unit?: string };
+  /**
+   * "ratio": project/anchor must not exceed `limit`; "absolute": project must not exceed `limit`;
+   * "delta": project − anchor must not exceed `limit`. None: shown for reading only.
+   */
+  target?: { kind: "ratio" | "absolute" | "delta"; limit: number; unit?: string };
 }
 
 export function printComparison(title: string, rows: Row[]): void {
   const lines = rows.map((r) => {
     const ratio = r.anchor ? r.project / r.anchor : undefined;
     const t = r.target;
-    const value = t?.kind === "ratio" ? ratio : r.project;
+    const value = t?.kind === "ratio" ? ratio : t?.kind === "delta" && r.anchor !== undefined ? r.project - r.anchor : r.project;
     const met = t !== undefined && value !== undefined && value <= t.limit;
-    const target = !t ? "" : t.kind === "ratio" ? `≤ ${t.limit.toFixed(t.limit % 1 ? 2 : 1)}×` : `≤ ${t.limit} ${t.unit ?? ""}`.trim();
+    const target = !t
+      ? ""
+      : t.kind === "ratio"
+        ? `≤ ${t.limit.toFixed(t.limit % 1 ? 2 : 1)}×`
+        : `≤ ${t.kind === "delta" ? "+" : ""}${t.limit} ${t.unit ?? ""}`.trim();
     return [
       r.measure,
       fmt(r.project),

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import mqtt, { type IClientPublishOptions, type MqttClient } from "mqtt";
 import { alexaRoutes } from "../../matter-bridge/api/alexa-routes.js";
 import type { CloudLink } from "../../matter-bridge/cloud/link.js";
@@ -26,6 +28,17 @@ export const connectionFor = (broker: Broker, creds: ThingCredentials, thing = c
   key: creds.key,
   ca: readFileSync(broker.caPath, "utf8"),
 });
+
+/** The `cloud` section of a bridge's config for `creds` on `broker`, its files copied into `storage`/cloud/ as the README has them. */
+export async function cloudSection(broker: Broker, creds: ThingCredentials, storage: string) {
+  await mkdir(join(storage, "cloud"), { recursive: true });
+  await Promise.all([
+    copyFile(creds.certPath, join(storage, "cloud", "certificate.pem")),
+    copyFile(creds.keyPath, join(storage, "cloud", "private.key")),
+    copyFile(broker.caPath, join(storage, "cloud", "ca.pem")),
+  ]);
+  return { url: broker.tlsUrl, thing: creds.thing, cert: "cloud/certificate.pem", key: "cloud/private.key", ca: "cloud/ca.pem" };
+}
 
 export interface LinkedBridge extends ControlBridge {
   link: CloudLink;

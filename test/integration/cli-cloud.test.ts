@@ -4,11 +4,11 @@
  * status, its last will says offline when it is killed, and a clean stop says offline itself.
  */
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { configFile, launch, startBridge, tempDir } from "../helpers/cli-bridge.js";
-import { retainedStatus } from "../helpers/cloud-link.js";
+import { cloudSection, retainedStatus } from "../helpers/cloud-link.js";
 import { call } from "../helpers/http.js";
 import { Broker, type ThingCredentials } from "../helpers/mosquitto.js";
 import { until } from "../helpers/until.js";
@@ -30,20 +30,7 @@ describe("bridge CLI with a cloud link", () => {
   async function setUp(creds: ThingCredentials, cloud: Record<string, unknown> = {}) {
     const dir = await tempDir();
     const storage = join(dir, "data");
-    await mkdir(join(storage, "cloud"), { recursive: true });
-    await copyFile(creds.certPath, join(storage, "cloud", "certificate.pem"));
-    await copyFile(creds.keyPath, join(storage, "cloud", "private.key"));
-    const config = await configFile(dir, {
-      panels: PANELS,
-      cloud: {
-        url: broker.tlsUrl,
-        thing: creds.thing,
-        cert: "cloud/certificate.pem",
-        key: "cloud/private.key",
-        ca: broker.caPath,
-        ...cloud,
-      },
-    });
+    const config = await configFile(dir, { panels: PANELS, cloud: { ...(await cloudSection(broker, creds, storage)), ...cloud } });
     return { storage, config };
   }
 

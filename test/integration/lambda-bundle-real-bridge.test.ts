@@ -7,12 +7,13 @@
  * stopped and restarted → the skill answers within 5 s meanwhile and the bridge reconnects by itself.
  */
 import { execFileSync } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { configFile, panelState, startBridge } from "../helpers/cli-bridge.js";
+import { cloudSection } from "../helpers/cloud-link.js";
 import { call } from "../helpers/http.js";
 import { type LambdaContainer, startLambdaContainer } from "../helpers/lambda-container.js";
 import { commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
@@ -39,15 +40,10 @@ describe("the built skill through the link to the real bridge", () => {
     broker = await Broker.start();
     dir = await mkdtemp(join(tmpdir(), "biolight-e2e-link-"));
     storage = join(dir, "storage");
-    await mkdir(join(storage, "cloud"), { recursive: true });
-    const creds = await broker.mintThing(THING);
-    await copyFile(creds.certPath, join(storage, "cloud/certificate.pem"));
-    await copyFile(creds.keyPath, join(storage, "cloud/private.key"));
-    await copyFile(broker.caPath, join(storage, "cloud/ca.pem"));
     const config = await configFile(dir, {
       panels: [{ id: "panel-1", name: "Test panel", driver: { kind: "simulated" } }],
       dose: { minSessionSeconds: 1, maxSessionSeconds: 120, minRestSameRegionSeconds: 0 },
-      cloud: { url: broker.tlsUrl, thing: THING, cert: "cloud/certificate.pem", key: "cloud/private.key", ca: "cloud/ca.pem" },
+      cloud: await cloudSection(broker, await broker.mintThing(THING), storage),
     });
     bridge = await startBridge(storage, config, ["--passcode", String(PASSCODE), "--discriminator", String(DISCRIMINATOR)]);
     await until(
