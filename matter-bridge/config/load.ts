@@ -6,6 +6,7 @@ import { allowedConfigKeys, type BridgeConfig, BridgeConfigSchema, DEFAULT_CONFI
 import { describeIssues } from "../contract/issues.js";
 import { decimalNumber, exponentInJson } from "../contract/numbers.js";
 import { LOG_FORMATS } from "../support/log.js";
+import { jsonMistake } from "./json-error.js";
 
 export class ConfigError extends Error {
   /** The exit status a CLI stops with: 1 for the config file, 2 for flags, environment and the `cloud` section. */
@@ -30,7 +31,12 @@ export async function loadConfig(path?: string): Promise<BridgeConfig> {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`Config file ${path} is not valid JSON: ${(err as Error).message}`);
+    const at = jsonMistake(text);
+    throw new ConfigError(
+      at
+        ? `Config file ${path} is not valid JSON: line ${at.line}, column ${at.column}: ${at.message}`
+        : `Config file ${path} is not valid JSON: ${(err as Error).message}`,
+    );
   }
   // Plain decimal numbers, as everywhere in the contract.
   const exponent = exponentInJson(text);
