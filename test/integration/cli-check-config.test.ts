@@ -73,8 +73,10 @@ describe("--check-config", () => {
   });
 
   it("without a config file: exit 2 saying it needs one", async () => {
-    const check = launch(["--check-config"]);
+    const storage = join(await tempDir(), "data");
+    const check = launch(["--check-config", "--storage", storage]);
     expect((await check.exited).code).toBe(2);
     expect(check.output()).toMatch(/^--check-config needs a config file: --config FILE \(or BRIDGE_CONFIG\)/);
+    await expect(readdir(storage)).rejects.toThrow(/ENOENT/);
   });
 });
