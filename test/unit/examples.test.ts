@@ -64,3 +64,13 @@ describe("the docs' npm commands", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("CHANGELOG.md", () => {
+  it("its newest version is the one the bridge reports, and it notes the ledger's format", () => {
+    const changelog = read("CHANGELOG.md");
+    const newest = /^## (\d+\.\d+\.\d+)/m.exec(changelog)?.[1];
+    expect(newest).toBe(JSON.parse(read("package.json")).version);
+    const format = /const FORMAT = "(biolight-ledger\/\d+)"/.exec(read("matter-bridge/dose/ledger.ts"))?.[1];
+    expect(changelog).toContain(`"format": "${format}"`);
+  });
+});
