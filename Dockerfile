@@ -23,6 +23,10 @@ RUN mkdir -p /var/lib/biolight && chown node:node /var/lib/biolight
 VOLUME /var/lib/biolight
 ENV BRIDGE_STORAGE=/var/lib/biolight BRIDGE_API_HOST=0.0.0.0
 USER node
+# Healthy while the control API answers /v1/health (no token needed) with "ok"; the slim image has no
+# curl, so node asks. `docker ps` shows it; unhealthy does not restart anything by itself.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.BRIDGE_API_PORT || 8787}/v1/health`).then(async (r) => process.exit(r.ok && (await r.json()).status === 'ok' ? 0 : 1), () => process.exit(1))"]
 # Exec form: node is PID 1 and gets SIGTERM itself, so every panel is switched off before it exits.
 STOPSIGNAL SIGTERM
 CMD ["node", "dist/bridge/main.js"]

@@ -36,6 +36,12 @@ if (opts.version) {
   console.log(VERSION);
   process.exit(0);
 }
+if (opts.checkConfig) {
+  const { checkConfig } = await import("./cli/check-config.js");
+  const { code, message } = await checkConfig(opts.config, opts.storage);
+  (code === 0 ? console.log : console.error)(message);
+  process.exit(code);
+}
 {
   const problem = matterEnvProblem(process.env);
   if (problem) {

@@ -34,8 +34,8 @@ export function sendJson(
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
+  text = JSON.stringify(body),
 ): void {
-  const text = JSON.stringify(body);
   res.writeHead(status, {
     ...JSON_HEADERS,
     ...(bodyUnread(req) ? { Connection: "close" } : {}),

@@ -7,11 +7,13 @@ import { iso } from "../contract/units.js";
 import { ClockClaimError } from "../sessions/clock-trust.js";
 import type { SessionController } from "../sessions/controller.js";
 import { HttpError } from "./errors.js";
+import { historyExportRoute } from "./history-export.js";
 import type { Route } from "./router.js";
 import { parse } from "./routes.js";
 
 export function ownerRoutes(controller: SessionController): Route[] {
   return [
+    historyExportRoute(controller),
     {
       method: "POST",
       path: "/v1/clock/confirm",

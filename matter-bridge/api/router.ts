@@ -18,6 +18,8 @@ export interface Reply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Sent as it is instead of `body` as JSON (a CSV download); `headers` give its Content-Type. HTTP only. */
+  text?: string;
 }
 
 export interface Route {

@@ -61,7 +61,7 @@ export async function startApi(opts: ApiOptions): Promise<Api> {
       // The socket's address, never X-Forwarded-For: any client can send that header.
       if (route.auth !== false) authorize(req.headers.authorization, req.socket.remoteAddress);
     });
-    if (!res.headersSent) sendJson(req, res, reply.status, reply.body, reply.headers);
+    if (!res.headersSent) sendJson(req, res, reply.status, reply.body, reply.headers, reply.text);
   }
 
   /** The answer to an error: client mistakes and known conditions are answered quietly; anything else is a fault. */

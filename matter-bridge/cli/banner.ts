@@ -60,6 +60,7 @@ export const cloudLine = (cloud: BannerInfo["cloud"]): string =>
 
 export const howToAcknowledge = (apiUrl: string): string[] => [
   "Every session is refused until the household has read the red-flag caution. Acknowledge it with one of:",
+  `  the dashboard: ${apiUrl}/dashboard/ (sign in with the API token; it shows the caution and asks)`,
   "  restart the bridge with --acknowledge-caution   (npm start -- --acknowledge-caution)",
   `  curl -X POST ${apiUrl}/v1/caution/acknowledge -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -d '{"version":${CAUTION_VERSION}}'`,
   '  the Alexa skill: "Alexa, open bio light" (it reads the caution and asks)',

@@ -6,6 +6,7 @@ import { allowedConfigKeys, type BridgeConfig, BridgeConfigSchema, DEFAULT_CONFI
 import { describeIssues } from "../contract/issues.js";
 import { decimalNumber, exponentInJson } from "../contract/numbers.js";
 import { LOG_FORMATS } from "../support/log.js";
+import { jsonMistake } from "./json-error.js";
 
 export class ConfigError extends Error {
   /** The exit status a CLI stops with: 1 for the config file, 2 for flags, environment and the `cloud` section. */
@@ -30,7 +31,12 @@ export async function loadConfig(path?: string): Promise<BridgeConfig> {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`Config file ${path} is not valid JSON: ${(err as Error).message}`);
+    const at = jsonMistake(text);
+    throw new ConfigError(
+      at
+        ? `Config file ${path} is not valid JSON: line ${at.line}, column ${at.column}: ${at.message}`
+        : `Config file ${path} is not valid JSON: ${(err as Error).message}`,
+    );
   }
   // Plain decimal numbers, as everywhere in the contract.
   const exponent = exponentInJson(text);
@@ -79,6 +85,8 @@ export const CliOptionsSchema = z.strictObject({
   logFormat: z.enum(LOG_FORMATS, { error: () => `--log-format / BRIDGE_LOG_FORMAT must be one of: ${LOG_FORMATS.join(", ")}` }).optional(),
   help: z.boolean(),
   version: z.boolean().optional(),
+  /** Check the config file (and its cloud section's files), print what was found, exit 0 or 2. */
+  checkConfig: z.boolean().optional(),
 });
 export type CliOptions = z.infer<typeof CliOptionsSchema>;
 
@@ -97,6 +105,7 @@ const FLAGS: Record<string, { key: keyof CliOptions; env?: string; boolean?: boo
   "--yes": { key: "yes", boolean: true },
   "--log-format": { key: "logFormat", env: "BRIDGE_LOG_FORMAT" },
   "--version": { key: "version", boolean: true },
+  "--check-config": { key: "checkConfig", boolean: true },
   "--help": { key: "help", boolean: true },
   "-h": { key: "help", boolean: true },
 };
@@ -116,6 +125,8 @@ export const USAGE = `Usage: npm start -- [flags]
                          off: only --clock-is-right or the dashboard   env BRIDGE_CLOCK_SYNC default: system
   --reset-pairing        forget every Matter pairing (fabric), then run; asks y/N (no terminal: add --yes)
   --log-format F         text or json (one JSON object per line)  env BRIDGE_LOG_FORMAT default: text
+  --check-config         check the --config file (and the cloud section's files), then exit:
+                         0 when it is good, 2 with the mistakes; starts and writes nothing
   --version              print the version and exit
   env BRIDGE_API_TOKEN   API token (default: generated into the storage dir)
   env MATTER_LOG_LEVEL   matter.js's own lines: debug, info, notice, warn, error, fatal (default: warn)`;

@@ -39,7 +39,7 @@ const bootstrap = (dose: DoseLimits) => {
 /** The dashboard's files; `dose`: the bridge's dose limits (the contract's defaults when not given). */
 export function dashboardHandler(options: { dose?: DoseLimits } = {}): StaticHandler {
   const files = new Map<string, { type: string; body: string }>();
-  for (const name of ["index.html", "app.js", "style.css"])
+  for (const name of ["index.html", "app.js", "retry-time.js", "style.css"])
     files.set(`/dashboard/${name}`, { type: TYPES[name.split(".").pop()!], body: readFileSync(new URL(name, STATIC), "utf8") });
   files.set("/dashboard/", files.get("/dashboard/index.html")!);
   files.set("/dashboard/bootstrap.js", { type: TYPES.js, body: bootstrap(options.dose ?? DoseLimitsSchema.parse({})) });

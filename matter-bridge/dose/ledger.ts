@@ -35,6 +35,7 @@ import { dirname, join } from "node:path";
 import { appendFileDurably, removeStaleTemps, writeFileDurably } from "../../common/durable-file.js";
 import { DAY_MS } from "../contract/units.js";
 import type { TimeSource } from "../support/clock.js";
+import { VERSION } from "../version.js";
 import { applyPatch, indexOf, JOURNAL_FILE, JournalDamage, type LedgerPatch, parseJournal } from "./journal.js";
 import {
   type CautionRecord,
@@ -887,12 +888,25 @@ async function readSnapshot(path: string): Promise<LedgerFile | undefined> {
   } catch {
     throw new LedgerCorruptError(path, "not valid JSON");
   }
+  const newer = newerFormat(json);
+  if (newer) throw new LedgerCorruptError(path, newer);
   const parsed = LedgerFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new LedgerCorruptError(path, `${issue.path.join(".") || "file"}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * A snapshot a newer bridge wrote: said as such, with the way back, rather than as damage. (Its
+ * other keys are not looked at: a newer format may add any.)
+ */
+function newerFormat(json: unknown): string | undefined {
+  const format = (json as { format?: unknown } | null)?.format;
+  const n = typeof format === "string" ? /^biolight-ledger\/(\d+)$/.exec(format)?.[1] : undefined;
+  if (n === undefined || Number(n) <= Number(FORMAT.split("/")[1])) return undefined;
+  return `it is in format ${format}, written by a newer version of the bridge; this one (${VERSION}) reads formats 1 to ${FORMAT.split("/")[1]}: run the newer version again, or restore a backup made by this version (docs/operations.md)`;
 }
 
 /** Only age on the trusted line removes an entry: a clock step can never drop one. */

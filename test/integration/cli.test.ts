@@ -88,6 +88,10 @@ describe("bridge CLI", () => {
     const b = await startBridge(storage, await configFile(storage));
     const out = b.output();
     expect(out).toMatch(/NOT acknowledged/);
+    // Where to acknowledge, the dashboard among them, each named once.
+    const how = out.slice(out.indexOf("Acknowledge it with one of:"));
+    expect(how.split("\n").filter((l) => /dashboard/i.test(l))).toHaveLength(1);
+    expect(how).toContain(`the dashboard: ${b.url}/dashboard/ (sign in with the API token`);
     expect(out).toMatch(/--acknowledge-caution/);
     expect(out).toMatch(/POST .*\/v1\/caution\/acknowledge/);
     expect(out).toMatch(/Alexa/);

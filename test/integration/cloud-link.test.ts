@@ -128,6 +128,9 @@ describe("the cloud link", () => {
     // The owner's clock confirmation is for someone who can see the machine, never the voice skill.
     const clock = await skill.request(SkillClient.envelope("POST", "/v1/clock/confirm", { behindSeconds: 0 }));
     expect(clock).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
+    // Nor a person's exported history: their health data leaves the home only by the owner's hand.
+    const exported = await skill.request(SkillClient.envelope("GET", "/v1/history/export?person=household"));
+    expect(exported).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
     expect(sessionsIn(bridge)).toBe(before);
     expect((await bridge.panel()).on).toBe(false);
   });

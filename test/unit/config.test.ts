@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
+import { jsonMistake } from "../../matter-bridge/config/json-error.js";
 import { ConfigError, loadConfig, matterEnvProblem, parseCli, parseConfig } from "../../matter-bridge/config/load.js";
 import { regionSwitchName } from "../../matter-bridge/contract/config.js";
 
@@ -241,6 +242,35 @@ describe("config file", () => {
     await expect(loadConfig(join(dir, "bad.json"))).rejects.toThrow(/bad\.json is not valid JSON/);
     await expect(loadConfig(join(dir, "missing.json"))).rejects.toThrow(/Cannot read config file .*missing\.json/);
     expect((await loadConfig()).panels).toHaveLength(1);
+  });
+
+  it("names the line and column of a JSON mistake, and what it expected there", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "biolight-config-"));
+    dirs.push(dir);
+    const file = join(dir, "bridge.json");
+    const cases: Array<[string, string]> = [
+      ['{\n  "panels": [\n    { "id": "panel-1" "name": "P" }\n  ]\n}', "line 3, column 23: expected ',' or '}', found '\"'"],
+      ['{\n  "dose": { "maxSessionSeconds": 600, },\n}', "line 2, column 39: expected another key after ',' (a trailing comma), found '}'"],
+      [
+        '{\n  "panels": [\n',
+        "line 3, column 1: expected a value (a string, number, true, false, null, an object or a list), found the end of the file",
+      ],
+      ["{ panels: [] }", "line 1, column 3: expected a key in double quotes, found 'p'"],
+      ['{ "a": tru }', "line 1, column 8: expected a value (a string, number, true, false, null, an object or a list), found 't'"],
+      ['{ "a": 1 } x', "line 1, column 12: expected nothing more after the end of the JSON, found 'x'"],
+      ['{ "a": "open }', "line 1, column 15: a string that is never closed (a missing '\"')"],
+    ];
+    for (const [text, where] of cases) {
+      await writeFile(file, text);
+      await expect(loadConfig(file)).rejects.toThrow(`Config file ${file} is not valid JSON: ${where}`);
+    }
+  });
+
+  it("finds no mistake in valid JSON of every shape", () => {
+    for (const text of ['{"a":[1,-2.5,3e2,true,false,null,"x\\u00e9\\n"],"b":{}}', "[]", ' "s" ', "0"]) {
+      expect(() => JSON.parse(text)).not.toThrow();
+      expect(jsonMistake(text)).toBeUndefined();
+    }
   });
 
   it("refuses a number written with an exponent in the file, naming the field's path and the plain way to write it", async () => {

@@ -328,7 +328,6 @@ describe("deploy/hosted.yaml (one skill, many households)", () => {
     const refs = collectRefs(r).concat(collectRefs(t.Outputs));
     expect(refs.length).toBeGreaterThan(10);
     for (const ref of refs) expect([ref, declared.has(ref)]).toEqual([ref, true]);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text
     const subs = JSON.stringify(r).match(/\$\{(?!!)([A-Za-z:]+)[.}]/g) ?? [];
     for (const sub of subs) expect(declared.has(sub.slice(2, -1))).toBe(true);
   });

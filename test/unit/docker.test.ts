@@ -3,9 +3,12 @@
  * README gives for a service install, it runs the same compiled entry as systemd, and compose runs
  * it the way Matter needs (host networking, state in a volume, not as root).
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import YAML from "yaml";
+import { configFile, startBridge, tempDir } from "../helpers/cli-bridge.js";
+import { freeTcpPort } from "../helpers/ports.js";
 
 const read = (path: string) => readFileSync(path, "utf8");
 
@@ -77,6 +80,29 @@ describe("Dockerfile", () => {
     expect(runtime.find((i) => i.op === "VOLUME")?.args).toBe("/var/lib/biolight");
     expect(runtime.find((i) => i.op === "ENV" && i.args.includes("BRIDGE_STORAGE"))?.args).toMatch(/BRIDGE_STORAGE=\/var\/lib\/biolight/);
   });
+
+  it("has a HEALTHCHECK that asks /v1/health without a token, and it tells a running bridge from none", async () => {
+    const checks = runtime.filter((i) => i.op === "HEALTHCHECK");
+    expect(checks).toHaveLength(1);
+    const [, options, command] = /^(.*?)\s*CMD\s+(\[.*\])$/.exec(checks[0].args) ?? [];
+    expect(options).toMatch(/--interval=\d+s/);
+    expect(options).toMatch(/--start-period=\d+s/);
+    const argv = JSON.parse(command) as string[];
+    expect(argv[0]).toBe("node");
+    expect(argv.join(" ")).toMatch(/\/v1\/health/);
+    expect(argv.join(" ")).not.toMatch(/token|Authorization/i);
+    // The command itself, as Docker would run it inside the container, against the compiled bridge.
+    const run = (port: number) =>
+      spawnSync(argv[0], argv.slice(1), { env: { ...process.env, BRIDGE_API_PORT: String(port) }, timeout: 10_000 });
+    const storage = await tempDir();
+    const bridge = await startBridge(storage, await configFile(storage));
+    const port = Number(new URL(bridge.url).port);
+    expect(run(port).status).toBe(0);
+    bridge.child.kill("SIGTERM");
+    await bridge.exited;
+    expect(run(port).status).toBe(1);
+    expect(run(await freeTcpPort()).status).toBe(1);
+  }, 60_000);
 
   it("keeps local state and build output out of the build context", () => {
     const ignored = read(".dockerignore").split("\n");

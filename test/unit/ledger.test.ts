@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { LEDGER_FILE, Ledger, LedgerCorruptError, readLedger } from "../../matter-bridge/dose/ledger.js";
+import { VERSION } from "../../matter-bridge/version.js";
 import { DAY, ledgerEntry, T0 } from "../helpers/dose-fixtures.js";
 import { killWriterRounds } from "../helpers/ledger-crash.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
@@ -94,6 +95,18 @@ describe("ledger", () => {
       await expect(Ledger.open(dir)).rejects.toThrow(/cannot be read.*not reset/s);
       expect(await readFile(join(dir, LEDGER_FILE), "utf8")).toBe(text);
     }
+  });
+
+  it("refuses a ledger a newer bridge wrote, saying so and how to go back, and leaves it as it was", async () => {
+    const dir = await tempDir();
+    // A newer format may add keys this version does not know: the format is what is said.
+    const text = JSON.stringify({ format: "biolight-ledger/4", sessions: [], caution: null, somethingNew: [] });
+    await writeFile(join(dir, LEDGER_FILE), text);
+    await expect(Ledger.open(dir)).rejects.toBeInstanceOf(LedgerCorruptError);
+    await expect(Ledger.open(dir)).rejects.toThrow(
+      `cannot be read (it is in format biolight-ledger/4, written by a newer version of the bridge; this one (${VERSION}) reads formats 1 to 3: run the newer version again, or restore a backup made by this version (docs/operations.md)).`,
+    );
+    expect(await readFile(join(dir, LEDGER_FILE), "utf8")).toBe(text);
   });
 
   it("compacts entries beyond the retention but keeps 90 days of history", async () => {

@@ -1,5 +1,7 @@
 // Biolight dashboard: talks to the control API with the bridge's token. No third-party code.
 // Region names, colours and tips and the session cap come from the bridge (bootstrap.js).
+import { sentence, tryAgain } from "./retry-time.js";
+
 const { regions, maxSessionSeconds } = window.BIOLIGHT;
 const maxSessionMinutes = maxSessionSeconds / 60;
 /** The history chart's span. */
@@ -537,8 +539,8 @@ async function start(panelId, region, minutes) {
     );
   } else {
     const e = res.body.error ?? {};
-    const retry = e.retryAfterSeconds ? ` Try again in about ${Math.ceil(e.retryAfterSeconds / 60)} min.` : "";
-    say(`Not started: ${e.message ?? e.code}.${retry}`, true);
+    const retry = e.retryAfterSeconds ? ` ${tryAgain(e.retryAfterSeconds)}` : "";
+    say(`Not started: ${sentence(e.message ?? e.code)}${retry}`, true);
   }
   await refresh();
   await refreshSlow();
@@ -637,7 +639,10 @@ $("withdraw").addEventListener("click", async () => {
       true,
     );
   } else
-    say(`The red flag could not be recorded: ${res.body.error?.message ?? `HTTP ${res.status}`}. Switch the panel off at its plug.`, true);
+    say(
+      `The red flag could not be recorded: ${sentence(res.body.error?.message ?? `HTTP ${res.status}`)} Switch the panel off at its plug.`,
+      true,
+    );
   await refresh();
   $("caution").scrollIntoView?.({ block: "nearest" });
 });
