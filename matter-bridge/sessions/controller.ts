@@ -6,27 +6,25 @@
  */
 import { randomUUID } from "node:crypto";
 import type { SessionRequest } from "../contract/api.js";
-import { type BridgeConfig, findPanel, findPerson } from "../contract/config.js";
+import { type BridgeConfig, findPanel } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
 import type { ClockSyncSource } from "../dose/clock-sync.js";
 import { currentPersonId, formerPersonIds } from "../dose/ids.js";
 import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
 import type { LedgerSession } from "../dose/ledger-schema.js";
-import { unknownPersonMessage } from "../dose/people.js";
-import { decide } from "../dose/policy.js";
 import { describeDuration, TrustedTime } from "../dose/trusted-time.js";
-import { PanelActuator } from "../panels/actuator.js";
 import type { PanelDriver } from "../panels/driver.js";
 import type { StorageState, StorageUnavailableError } from "../storage/writable.js";
 import { type Clock, systemClock } from "../support/clock.js";
-import { CautionGate, type RedFlagKept } from "./caution-gate.js";
+import { admit, panelBusy } from "./admission.js";
+import { CautionGate } from "./caution-gate.js";
 import { ClockTrust } from "./clock-trust.js";
-import { Deadline } from "./deadline.js";
 import { LedgerBacklog } from "./ledger-backlog.js";
-import { type Grant, refused, type StartOutcome, type Stopped, stoppedBefore } from "./outcomes.js";
-import { deliveredSeconds, hasSession, Panel, type PanelSession } from "./panel.js";
+import { type Grant, refused, type StartOutcome, type Stopped, stoppedBefore, type Withdrawal } from "./outcomes.js";
+import { Panel, type PanelSession } from "./panel.js";
 import { PressWatch } from "./press-watch.js";
 import { SessionQueries } from "./queries.js";
+import { SessionLife } from "./session-life.js";
 import { switchEveryPanelOff } from "./start-up.js";
 import { cancelledEntry, type StartTicket, ticketFor } from "./tickets.js";
 
@@ -52,6 +50,8 @@ export interface ControllerOptions {
   clockSync?: ClockSyncSource;
 }
 
+type Granted = { panel: Panel; session: PanelSession; grant: Grant };
+
 export class SessionController {
   readonly config: BridgeConfig;
   /** The trusted time line every age is judged on (the ledger's, so its floor counts). */
@@ -67,6 +67,7 @@ export class SessionController {
   private readonly panels = new Map<string, Panel>();
   private readonly backlog: LedgerBacklog;
   private readonly presses: PressWatch;
+  private readonly life: SessionLife;
   private startQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** Set while the bridge does not write its storage folder (see `storage`). */
@@ -97,13 +98,16 @@ export class SessionController {
     for (const p of config.panels) {
       const driver = options.drivers[p.id];
       if (!driver) throw new Error(`no driver for panel ${p.id}`);
-      const limits = { offRetryMs: options.offRetryMs ?? 250, maxSessionSeconds: config.dose.maxSessionSeconds, clock, log };
-      const actuator = new PanelActuator(p.id, driver, { ...limits, onChange: () => state.changed() });
-      const state: Panel = new Panel(p, actuator, () => this.queries.publish(state));
-      this.panels.set(p.id, state);
+      const relay = { offRetryMs: options.offRetryMs ?? 250, maxSessionSeconds: config.dose.maxSessionSeconds, clock, log };
+      this.panels.set(
+        p.id,
+        Panel.create(p, driver, relay, (changed) => this.queries.publish(changed)),
+      );
     }
+    const { time, backlog, queries } = this;
+    this.life = new SessionLife({ clock, time, ledger: () => this.ledger, backlog, queries, namePeople: config.people.length > 1, log });
     const book = (entry: LedgerSession, what: string) => this.book(entry, what);
-    this.presses = new PressWatch({ config, panel, clock, time: this.time, region: (id) => this.currentRegion(id), book, log });
+    this.presses = new PressWatch({ config, panel, clock, time, region: (id) => this.currentRegion(id), book, log });
     this.time.onStep((step) => {
       const direction = step.deltaMs > 0 ? "forward" : "back";
       log(
@@ -137,11 +141,8 @@ export class SessionController {
     this.ledger?.suspend(reason);
   }
 
-  /**
-   * The folder can be written again and its lock is held: the changes that waited are written, then
-   * the crashed sessions no live session owns are closed. Rejects, still suspended, when the ledger
-   * changed on disk meanwhile.
-   */
+  /** The folder is writable and its lock held: what waited is written, then crashed sessions no live one owns are
+   * closed. Rejects (still suspended) when the ledger changed on disk meanwhile. */
   async resumeLedger(): Promise<void> {
     const ledger = this.ledger;
     const wasSuspended = ledger?.suspended !== undefined;
@@ -164,11 +165,7 @@ export class SessionController {
    * panel is stopped before the record is written, so a start writing its entry meanwhile is cancelled.
    * `stops` settle as the panels are confirmed off.
    */
-  async withdrawCaution(
-    reason: string | undefined,
-    source: string,
-    person?: string,
-  ): Promise<{ withdrawnAt: number; kept: RedFlagKept; stops: Array<Promise<Stopped | undefined>> }> {
+  async withdrawCaution(reason: string | undefined, source: string, person?: string): Promise<Withdrawal> {
     const withdrawal = this.caution.withdraw(reason, source, person);
     const stops = this.config.panels.map((p) => this.stop(p.id, "caution-withdrawn"));
     const { at, kept } = await withdrawal;
@@ -188,122 +185,45 @@ export class SessionController {
     const run = () => this.grant(request, source, ticket);
     const granted = this.startQueue.then(run, run);
     this.startQueue = granted.catch(() => undefined);
-    return granted
-      .then((g) => ("grant" in g ? this.switchOn(g.panel, g.session, g.grant, source) : g))
-      .finally(() => ticket && panel?.dropTicket(ticket));
+    const switchOn = (g: Awaited<typeof granted>) => {
+      if (!("grant" in g)) return g;
+      if (this.closed) void this.life.end(g.panel, g.session, "shutdown");
+      return this.life.switchOn(g.panel, g.session, g.grant, source);
+    };
+    return granted.then(switchOn).finally(() => ticket && panel?.dropTicket(ticket));
   }
 
   /** The start's turn: the checks, the policy and the ledger entry; a grant becomes the panel's session. */
-  private async grant(
-    request: SessionRequest,
-    source: string,
-    ticket: StartTicket | undefined,
-  ): Promise<StartOutcome | { panel: Panel; session: PanelSession; grant: Grant }> {
+  private async grant(request: SessionRequest, source: string, ticket: StartTicket | undefined): Promise<StartOutcome | Granted> {
     if (ticket?.cancelled) return this.stoppedBeforeStart(ticket);
-    const ledger = this.ledger;
-    if (this.closed) return refused("LEDGER_UNAVAILABLE", "The bridge is shutting down.");
-    if (request.person !== undefined && !findPerson(this.config, request.person))
-      return refused("UNKNOWN_PERSON", unknownPersonMessage(this.config, request.person));
-    const ledgerProblem = this.ledgerProblem();
-    if (!ledger || ledgerProblem) return refused("LEDGER_UNAVAILABLE", ledgerProblem ?? "The dose ledger is unavailable.");
-    const clock = this.clockTrust.check();
-    if (clock) return refused("CLOCK_UNTRUSTED", clock.waitsFor, clock.behindSeconds);
-    const busy = ticket && this.busy(this.panel(ticket.panelId));
-    if (busy) return busy;
-    const decision = decide(
-      {
-        now: this.time.now(),
-        sessions: ledger.sessions(),
-        config: this.config,
-        cautionAcknowledged: this.caution.acknowledged(),
-        cautionWithdrawnFor: this.config.people.filter((p) => this.caution.personWithdrawn(p.id)).map((p) => p.id),
-      },
-      request,
-    );
-    if (!decision.ok) {
-      const caution = decision.refusal.code === "CAUTION_REQUIRED" ? this.caution.problem() : undefined;
-      return caution ? refused("CAUTION_REQUIRED", caution) : decision;
-    }
-    const { grant } = decision;
-    const { panelId, region, person, distanceCm, irradianceMwPerCm2, startedAt, seconds } = grant;
-    const entry: LedgerSession = {
-      id: ticket?.id ?? randomUUID(),
-      panelId,
-      region,
-      person,
-      source,
-      distanceCm,
-      irradianceMwPerCm2,
-      startedAt,
-      plannedSeconds: seconds,
+    const { config, closed, clockTrust, caution } = this;
+    const now = {
+      ledger: this.ledger,
+      ledgerProblem: this.ledgerProblem(),
+      now: this.time.now(),
+      panel: ticket && this.panel(ticket.panelId),
     };
+    const admitted = admit({ config, closed, clockTrust, caution, ...now }, request, source, ticket?.id ?? randomUUID());
+    if (!("entry" in admitted)) return admitted;
+    const { grant, entry, ledger } = admitted;
     if (ticket) ticket.entry = entry;
     try {
       await ledger.begin(entry);
     } catch (err) {
       return refused("LEDGER_UNAVAILABLE", `The dose ledger could not be written (${(err as Error).message}); nothing was switched on.`);
     }
-    const panel = this.panel(panelId);
+    const panel = this.panel(entry.panelId);
     // A stop (or a press at the device) came while the entry was written: it is closed as delivering
     // nothing (still in the queue, so the next start sees it closed), and the relay is never asked.
-    const lost = ticket?.cancelled ? this.stoppedBeforeStart(ticket) : this.busy(panel);
+    const lost = ticket?.cancelled ? this.stoppedBeforeStart(ticket) : panelBusy(panel);
     if (lost) {
       const { reason, at } = ticket?.cancelled ?? { reason: "panel-busy", at: Math.round(this.time.now()) };
       await this.backlog.run(`record the end of session ${entry.id.slice(0, 8)}`, () => ledger.finish(entry.id, at, 0, reason));
       return lost;
     }
-    const startedMono = this.clock.monotonic();
-    // The deadline ends this session only: a start asked for meanwhile is not cancelled by it.
-    const deadline = new Deadline(this.clock, startedMono + seconds * 1000, () => void this.end(panel, session, "completed"));
-    const session: PanelSession = { entry, startedMono, deadline };
     if (ticket) panel.dropTicket(ticket, true);
-    panel.transition({ kind: "granted", session });
+    const session = this.life.grant(panel, entry);
     return { panel, session, grant };
-  }
-
-  /** Why a panel cannot take a session now, if it cannot. */
-  private busy(panel: Panel): StartOutcome | undefined {
-    const name = panel.config.name;
-    // A switch-off still being retried (e.g. the one at start-up) would cut a new session short.
-    if (!panel.session && panel.actuator.isSwitchingOff)
-      return refused("PANEL_UNREACHABLE", `${name} has not confirmed it is off yet; the bridge keeps trying.`);
-    if (panel.state.kind === "off") return undefined;
-    // A session being stopped (or a press) frees the panel once its switch-off is confirmed: not its planned time.
-    return refused("PANEL_BUSY", `${name} is already running a session.`, this.isOn(panel.id) ? this.remainingSeconds(panel.id) : 1);
-  }
-
-  /** Switches a granted session's panel on (outside the start queue), unless a stop came first. */
-  private async switchOn(panel: Panel, session: PanelSession, grant: Grant, source: string): Promise<StartOutcome> {
-    if (this.closed) void this.end(panel, session, "shutdown");
-    const state = panel.state;
-    // Stopped since the grant (e.g. by a listener of it): the relay is never asked to switch on.
-    if (state.kind !== "granted") return stoppedBefore(panel.config.name, state.kind === "stopping" ? state.reason : "stopped");
-    let answer!: () => void;
-    const answered = new Promise<void>((r) => {
-      answer = r;
-    });
-    const on = panel.actuator.on(grant.seconds);
-    panel.transition({ kind: "switching-on", session, answered });
-    try {
-      await on;
-    } catch (err) {
-      this.log(`[${panel.id}] switch-on failed: ${(err as Error).message}`);
-      // The device may have switched on anyway: the session stays open until an off succeeds.
-      session.onFailed = true;
-      void this.end(panel, session, "panel-unreachable");
-      answer();
-      return refused("PANEL_UNREACHABLE", `${panel.config.name} did not answer. Check that it is powered and on the network.`);
-    }
-    // The relay's own timer started as the switch-on landed: the longest it can have been on. Read beside the session.
-    session.relayTimer = panel.actuator.onTimer();
-    answer();
-    const stopped = panel.state.kind === "stopping";
-    if (!stopped) panel.transition({ kind: "on", session });
-    const who = this.config.people.length > 1 ? ` (${grant.person})` : "";
-    this.log(
-      `[${panel.id}] session ${session.entry.id.slice(0, 8)}: ${grant.region}${who} for ${grant.seconds} s (${grant.fluenceJPerCm2.toFixed(1)} J/cm², via ${source})${stopped ? ", stopped while switching on" : ""}`,
-    );
-    return { ok: true, session: this.queries.session(session.entry), adjustments: grant.adjustments };
   }
 
   private stoppedBeforeStart(t: StartTicket): StartOutcome {
@@ -326,41 +246,8 @@ export class SessionController {
       return { ...this.queries.finished(cancelledEntry(t, at)), cancelled: true };
     });
     const session = panel.session;
-    if (session && (options.region === undefined || session.entry.region === options.region)) return this.end(panel, session, reason);
+    if (session && (options.region === undefined || session.entry.region === options.region)) return this.life.end(panel, session, reason);
     return Promise.resolve(cancelled[0]);
-  }
-
-  /** The step to `stopping` (from any state a session is in); a session already stopping answers its stop. */
-  private end(panel: Panel, session: PanelSession, reason: string): Promise<Stopped | undefined> {
-    const state = panel.state;
-    if (!hasSession(state) || state.session !== session) return Promise.resolve(undefined);
-    if (state.kind === "stopping") return state.done;
-    session.deadline.cancel();
-    const neverOn = state.kind === "granted";
-    const answered = state.kind === "switching-on" ? state.answered : Promise.resolve();
-    const done = answered.then(() => this.finish(panel, session, reason, neverOn));
-    panel.transition({ kind: "stopping", session, reason, neverOn, done });
-    return done;
-  }
-
-  /** The relay off (retried until it is), what was delivered on the ledger, then `off`. */
-  private async finish(panel: Panel, session: PanelSession, reason: string, neverOn: boolean): Promise<Stopped> {
-    const { entry } = session;
-    await panel.actuator.switchOff();
-    const delivered = neverOn ? 0 : await deliveredSeconds(session, (this.clock.monotonic() - session.startedMono) / 1000);
-    const endedAt = Math.round(this.time.now());
-    const ledger = this.ledger;
-    // Until the close is on disk the entry counts in full and every start is refused: the backlog retries it.
-    if (ledger)
-      await this.backlog.run(`record the end of session ${entry.id.slice(0, 8)}`, () =>
-        ledger.finish(entry.id, endedAt, delivered, reason),
-      );
-    panel.lastSeenOff = this.clock.monotonic();
-    this.log(`[${panel.id}] session ${entry.id.slice(0, 8)} ended (${reason}) after ${delivered.toFixed(1)} s`);
-    panel.transition({ kind: "off" });
-    const closed = this.queries.finished({ ...entry, endedAt, deliveredSeconds: delivered, endReason: reason });
-    // Stopped before the relay was asked: to the one who stopped it, a cancelled start.
-    return neverOn ? { ...closed, cancelled: true } : closed;
   }
 
   /** Shortens a running session to at most `seconds` from now. Never extends one. */
@@ -373,10 +260,7 @@ export class SessionController {
 
   // Start-up and shutdown.
 
-  /**
-   * Every relay read, then switched off before anything else, its fail-safes armed; a relay found on
-   * is booked (manual-light.ts); then the sessions a crash left open are closed as fully delivered.
-   */
+  /** Start-up (invariant 2): every relay read and switched off before anything else (start-up.ts), then crashed sessions closed. */
   async recover(): Promise<LedgerSession[]> {
     const ledger = this.ledger;
     await switchEveryPanelOff({

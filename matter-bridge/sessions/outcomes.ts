@@ -1,6 +1,7 @@
 /** What a start and a stop answer. */
 import type { FinishedSession, Session } from "../contract/api.js";
 import type { Decision, Refusal } from "../dose/policy.js";
+import type { RedFlagKept } from "./caution-gate.js";
 
 /**
  * A start that a stop cancelled before the panel was asked to switch on. Not a dose refusal: the API
@@ -20,6 +21,13 @@ export type StartOutcome =
 
 /** What a stop ended: the session (as it was closed), or with `cancelled`, a start it cancelled before anything was switched on. */
 export type Stopped = FinishedSession & { cancelled?: true };
+
+/** A red flag taken: when, where it is kept until written, and the stops it sent (settling as each panel is confirmed off). */
+export interface Withdrawal {
+  withdrawnAt: number;
+  kept: RedFlagKept;
+  stops: Array<Promise<Stopped | undefined>>;
+}
 
 export function refused(code: Refusal["code"], message: string, retryAfterSeconds?: number): StartOutcome {
   return {

@@ -8,8 +8,8 @@ import type { PanelState } from "../contract/api.js";
 import type { PanelConfig } from "../contract/config.js";
 import type { RegionId } from "../contract/regions.js";
 import type { LedgerSession } from "../dose/ledger-schema.js";
-import type { PanelActuator } from "../panels/actuator.js";
-import type { RelayTimer } from "../panels/driver.js";
+import { type ActuatorOptions, PanelActuator } from "../panels/actuator.js";
+import type { PanelDriver, RelayTimer } from "../panels/driver.js";
 import type { Deadline } from "./deadline.js";
 import type { Stopped } from "./outcomes.js";
 import type { StartTicket } from "./tickets.js";
@@ -75,6 +75,14 @@ export class Panel {
     /** Tells the listeners what the panel shows now. */
     readonly changed: () => void,
   ) {}
+
+  /** A panel over `driver`; every change of its state or its relay's (reachable, fault) goes to `publish`. */
+  static create(config: PanelConfig, driver: PanelDriver, relay: Omit<ActuatorOptions, "onChange">, publish: (p: Panel) => void): Panel {
+    const panel: Panel = new Panel(config, new PanelActuator(config.id, driver, { ...relay, onChange: () => panel.changed() }), () =>
+      publish(panel),
+    );
+    return panel;
+  }
 
   get id(): string {
     return this.config.id;
