@@ -69,9 +69,8 @@ export function panelBusy(panel: Panel): StartOutcome | undefined {
   // A switch-off still being retried (e.g. the one at start-up) would cut a new session short.
   if (!panel.session && panel.actuator.isSwitchingOff)
     return refused("PANEL_UNREACHABLE", `${name} has not confirmed it is off yet; the bridge keeps trying.`);
-  const { state } = panel;
-  if (state.kind === "off") return undefined;
+  if (panel.state.kind === "off") return undefined;
   // A session being stopped (or a press) frees the panel once its switch-off is confirmed: not its planned time.
-  const running = state.kind === "granted" || state.kind === "switching-on" || state.kind === "on";
-  return refused("PANEL_BUSY", `${name} is already running a session.`, running ? state.session.deadline.remainingMs() / 1000 : 1);
+  const running = panel.running;
+  return refused("PANEL_BUSY", `${name} is already running a session.`, running ? running.deadline.remainingMs() / 1000 : 1);
 }

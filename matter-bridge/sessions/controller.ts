@@ -141,8 +141,10 @@ export class SessionController {
     this.ledger?.suspend(reason);
   }
 
-  /** The folder is writable and its lock held: what waited is written, then crashed sessions no live one owns are
-   * closed. Rejects (still suspended) when the ledger changed on disk meanwhile. */
+  /**
+   * The folder is writable and its lock held: what waited is written, then crashed sessions no live one
+   * owns are closed. Rejects (still suspended) when the ledger changed on disk meanwhile.
+   */
   async resumeLedger(): Promise<void> {
     const ledger = this.ledger;
     const wasSuspended = ledger?.suspended !== undefined;
@@ -252,10 +254,7 @@ export class SessionController {
 
   /** Shortens a running session to at most `seconds` from now. Never extends one. */
   shorten(panelId: string, seconds: number): void {
-    if (!this.isOn(panelId)) return;
-    const panel = this.panel(panelId);
-    panel.session?.deadline.bringForward(seconds * 1000);
-    panel.changed();
+    this.panels.get(panelId)?.shorten(seconds);
   }
 
   // Start-up and shutdown.

@@ -73,7 +73,7 @@ export class Panel {
     readonly config: PanelConfig,
     readonly actuator: PanelActuator,
     /** Tells the listeners what the panel shows now. */
-    readonly changed: () => void,
+    private readonly changed: () => void,
   ) {}
 
   /** A panel over `driver`; every change of its state or its relay's (reachable, fault) goes to `publish`. */
@@ -109,6 +109,20 @@ export class Panel {
   /** The session granted, switching on, on or stopping on this panel. */
   get session(): PanelSession | undefined {
     return hasSession(this.phase) ? this.phase.session : undefined;
+  }
+
+  /** The session granted, switching on or on: one no stop has been asked for yet. */
+  get running(): PanelSession | undefined {
+    const { phase } = this;
+    return phase.kind === "granted" || phase.kind === "switching-on" || phase.kind === "on" ? phase.session : undefined;
+  }
+
+  /** Brings the running session's deadline forward to at most `seconds` from now (never later). */
+  shorten(seconds: number): void {
+    const session = this.running;
+    if (!session) return;
+    session.deadline.bringForward(seconds * 1000);
+    this.changed();
   }
 
   /** The session the API shows: one starting or on (not one being stopped). */

@@ -57,12 +57,11 @@ export class SessionQueries {
 
   /** True from the grant until a stop is asked for. */
   isOn(panelId: string): boolean {
-    const kind = this.o.panel(panelId).state.kind;
-    return kind === "granted" || kind === "switching-on" || kind === "on";
+    return this.o.panel(panelId).running !== undefined;
   }
 
   remainingSeconds(panelId: string): number {
-    const session = this.isOn(panelId) ? this.o.panel(panelId).session : undefined;
+    const session = this.o.panel(panelId).running;
     return session ? session.deadline.remainingMs() / 1000 : 0;
   }
 
