@@ -199,13 +199,13 @@ export class SessionController {
   private async grant(request: SessionRequest, source: string, ticket: StartTicket | undefined): Promise<StartOutcome | Granted> {
     if (ticket?.cancelled) return this.stoppedBeforeStart(ticket);
     const { config, closed, clockTrust, caution } = this;
-    const now = {
+    const facts = {
       ledger: this.ledger,
       ledgerProblem: this.ledgerProblem(),
       now: this.time.now(),
       panel: ticket && this.panel(ticket.panelId),
     };
-    const admitted = admit({ config, closed, clockTrust, caution, ...now }, request, source, ticket?.id ?? randomUUID());
+    const admitted = admit({ config, closed, clockTrust, caution, ...facts }, request, source, ticket?.id ?? randomUUID());
     if (!("entry" in admitted)) return admitted;
     const { grant, entry, ledger } = admitted;
     if (ticket) ticket.entry = entry;
