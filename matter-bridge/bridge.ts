@@ -140,6 +140,8 @@ async function startLocked(
     clockSync: cli.clockSync === "off" ? undefined : systemClockSync(),
   });
   await controller.recover();
+  // From here a press at the device is noticed (every 2 s), until the shutdown.
+  controller.watchPresses();
   if (readOnly)
     log(
       `${readOnly.message} The Matter node is not started until then (Matter controllers see the bridge offline); the control API and the dashboard run.`,

@@ -11,7 +11,6 @@ import { LedgerIdsError } from "./dose/ids.js";
 import { lockStorageOrReadOnly, STORAGE_LOCKED_EXIT, StorageLockedError } from "./storage/lock.js";
 import { StorageUnavailableError } from "./storage/writable.js";
 import { createLog } from "./support/log.js";
-import { every } from "./support/timers.js";
 import { VERSION } from "./version.js";
 
 // Commands of their own, done before any of the bridge starts: `biolight-bridge link <code>` (asks the
@@ -102,19 +101,16 @@ if (busy) {
 }
 // matter.js is loaded only once flags, config and storage are known good, so mistakes are reported at once.
 // (The banner too: its QR code uses matter.js.)
-const [{ startBridge }, { renderQr }, { PANEL_POLL_MS }, { banner, howToAcknowledge }] = await Promise.all([
+const [{ startBridge }, { renderQr }, { banner, howToAcknowledge }] = await Promise.all([
   import("./bridge.js"),
   import("./matter/pairing.js"),
-  import("./sessions/controller.js"),
   import("./cli/banner.js"),
 ]);
 const starting = startBridge(opts, config, process.env, log, locked, { cloud });
 let prompt: CautionPrompt | undefined;
-let stopPolling = () => {};
 // Installed before start-up finishes: a signal mid-start still ends with every panel off.
 const shutdownOn = onShutdownSignals(
   async () => {
-    stopPolling();
     prompt?.close();
     const bridge = await starting.catch(() => undefined);
     const notOff = (await bridge?.close()) ?? [];
@@ -148,17 +144,6 @@ const { controller, ledger, api } = bridge;
 // Another bridge took the storage folder over: this one shuts down (every panel off) and exits 3.
 void bridge.lost.then(() => shutdownOn.exit(STORAGE_LOCKED_EXIT, "Another bridge took over the storage folder"));
 if (opts.resetPairing) log((await import("./cli/reset-pairing.js")).describeForgotten(bridge.forgotten));
-// Every 2 s: a relay switched on at the device is off again within 3 s, and a clock step is noticed.
-const pollers = config.panels.map((p) =>
-  every(
-    PANEL_POLL_MS,
-    () => controller.pollPanel(p.id),
-    (m) => log(`[${p.id}] poll failed: ${m}`),
-  ),
-);
-stopPolling = () => {
-  for (const stop of pollers) stop();
-};
 
 const matterOffline = bridge.matterOffline();
 const bannerInfo: BannerInfo = {

@@ -29,7 +29,7 @@ import { hasRemoteActor } from "@matter/main/protocol";
 import { Status, StatusResponse } from "@matter/main/types";
 import type { RegionId } from "../contract/regions.js";
 import type { Refusal } from "../dose/policy.js";
-import type { StoppedBeforeStart } from "../sessions/controller.js";
+import type { StoppedBeforeStart } from "../sessions/outcomes.js";
 import { PanelBehavior } from "./panel-behavior.js";
 
 /** Start/stop sources in the ledger. */

@@ -3,6 +3,7 @@
  * device (reachable, its own fail-safes armed, a fault), with a switch-off that is retried until it
  * gets through. Sessions and dose are not its business.
  */
+import type { Clock } from "../support/clock.js";
 import type { PanelDriver, PanelDriverStatus, RelayTimer } from "./driver.js";
 
 export interface ActuatorOptions {
@@ -10,6 +11,8 @@ export interface ActuatorOptions {
   offRetryMs: number;
   /** The limits the device's own fail-safes enforce (auto-off no later than a session's cap). */
   maxSessionSeconds: number;
+  /** The retries' timers. */
+  clock: Clock;
   log: (message: string) => void;
   /** Called when `reachable` or `fault` changes. */
   onChange: () => void;
@@ -74,7 +77,7 @@ export class PanelActuator {
         this.setReachable(false);
         if (i === 1) this.log(`switch-off failed (${(err as Error).message})${attempts > 1 ? "; retrying until it succeeds" : ""}`);
         if (i >= attempts) return false;
-        await new Promise((r) => setTimeout(r, delay));
+        await new Promise<void>((r) => this.options.clock.after(delay, r));
         delay = Math.min(delay * 2, MAX_OFF_RETRY_MS);
       }
     }

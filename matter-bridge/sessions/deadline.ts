@@ -5,7 +5,7 @@ import type { Clock } from "../support/clock.js";
  * ticks, so a stalled event loop delays it by the stall at most and never stretches a session.
  */
 export class Deadline {
-  private timer: NodeJS.Timeout | undefined;
+  private cancelTimer: (() => void) | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -29,19 +29,18 @@ export class Deadline {
   }
 
   cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
   }
 
   private arm(): void {
-    clearTimeout(this.timer);
-    const wait = this.remainingMs();
+    this.cancel();
     // libuv's cached loop time can wake a timer a millisecond early: re-check before firing.
-    this.timer = setTimeout(() => (this.remainingMs() <= 0 ? this.fire() : this.arm()), Math.ceil(wait));
+    this.cancelTimer = this.clock.after(Math.ceil(this.remainingMs()), () => (this.remainingMs() <= 0 ? this.fire() : this.arm()));
   }
 
   private fire(): void {
-    this.timer = undefined;
+    this.cancelTimer = undefined;
     this.onDue();
   }
 }

@@ -58,3 +58,21 @@ export class FakeClock implements Clock {
     this.wall += ms;
   }
 }
+
+/**
+ * Moves `clock` on `stepMs` at a time, letting promises and I/O run between steps, until `done`
+ * settles; for work that waits on the clock's timers (retries, deadlines). Throws after `maxMs` of fake time.
+ */
+export async function advanceUntil<T>(clock: FakeClock, done: Promise<T>, stepMs = 10, maxMs = 60_000): Promise<T> {
+  let settled = false;
+  done.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let t = 0; !settled; t += stepMs) {
+    if (t > maxMs) throw new Error(`still waiting after ${maxMs} ms of fake time`);
+    await new Promise((r) => setImmediate(r));
+    if (!settled) clock.advance(stepMs);
+  }
+  return done;
+}

@@ -1,4 +1,5 @@
 import { type PanelDriver, PanelUnreachableError } from "../../matter-bridge/panels/driver.js";
+import type { TimeSource } from "../../matter-bridge/support/clock.js";
 
 /** A driver whose calls can be made to fail a number of times, for the controller's failure paths. */
 export class FlakyDriver implements PanelDriver {
@@ -11,6 +12,9 @@ export class FlakyDriver implements PanelDriver {
   holdOn: Promise<void> | undefined;
   /** Switch-ons asked for, answered or not (`calls` has them once answered). */
   onAsked = 0;
+
+  /** `calls[].at` on this clock's monotonic time (a test's fake clock), else performance.now(). */
+  constructor(private readonly clock: Pick<TimeSource, "monotonic"> = { monotonic: () => performance.now() }) {}
 
   /** Makes the next switch-ons wait until the returned function is called. */
   slowOn(): () => void {
@@ -28,14 +32,14 @@ export class FlakyDriver implements PanelDriver {
     this.onAsked++;
     await this.holdOn;
     const ok = this.failOn-- <= 0;
-    this.calls.push({ action: "on", seconds, ok, at: performance.now() });
+    this.calls.push({ action: "on", seconds, ok, at: this.clock.monotonic() });
     if (!ok) throw new PanelUnreachableError("on failed (test)");
     this.on_ = true;
   }
 
   async off(): Promise<void> {
     const ok = this.failOff-- <= 0;
-    this.calls.push({ action: "off", ok, at: performance.now() });
+    this.calls.push({ action: "off", ok, at: this.clock.monotonic() });
     if (!ok) throw new PanelUnreachableError("off failed (test)");
     this.on_ = false;
   }

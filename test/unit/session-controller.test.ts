@@ -6,6 +6,7 @@ import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { Ledger, LedgerCorruptError } from "../../matter-bridge/dose/ledger.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
+import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
 
 const dirs: string[] = [];
@@ -21,22 +22,34 @@ async function setup(opts: { acknowledge?: boolean; config?: Partial<BridgeConfi
   dirs.push(dir);
   const ledger = await Ledger.open(dir);
   if (opts.acknowledge !== false) await ledger.acknowledgeCaution(1, "test");
-  const driver = new FlakyDriver();
+  // Deadlines and switch-off retries run on this clock: the tests move its time.
+  const clock = new FakeClock(Date.now());
+  const driver = new FlakyDriver(clock);
   const controller = new SessionController({
     config: makeConfig(opts.config ?? fast),
     ledger,
     drivers: { "panel-1": driver },
+    clock,
     log: () => {},
     offRetryMs: 20,
   });
-  return { dir, ledger, driver, controller };
+  return { dir, ledger, driver, controller, clock };
 }
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Resolves once the panel shows `state` (an event, not a sleep). */
+const shows = (controller: SessionController, state: string) =>
+  new Promise<void>((resolve) => {
+    const off = controller.onChange((s) => {
+      if (s.state === state) {
+        off();
+        resolve();
+      }
+    });
+  });
 
 describe("session controller", () => {
   it("writes the ledger before switching on, switches off at the deadline, then closes the session", async () => {
-    const { ledger, driver, controller } = await setup();
+    const { ledger, driver, controller, clock } = await setup();
     const changes: string[] = [];
     controller.onChange((s) => changes.push(`${s.state}:${s.on}`));
     const out = await controller.start({ region: "mid-back" }, "test");
@@ -44,7 +57,11 @@ describe("session controller", () => {
     expect(ledger.openSessions()).toHaveLength(1);
     expect(driver.calls.map((c) => c.action)).toEqual(["on"]);
     expect(controller.isOn("panel-1")).toBe(true);
-    await wait(1300);
+    const off = shows(controller, "off");
+    clock.advance(999);
+    expect(driver.calls.map((c) => c.action)).toEqual(["on"]);
+    clock.advance(1);
+    await off;
     expect(driver.calls.map((c) => c.action)).toEqual(["on", "off"]);
     const offAfterMs = driver.calls[1].at - driver.calls[0].at;
     expect(offAfterMs).toBeGreaterThanOrEqual(995);
@@ -78,9 +95,9 @@ describe("session controller", () => {
   });
 
   it("stops early and records what was delivered", async () => {
-    const { ledger, controller } = await setup();
+    const { ledger, controller, clock } = await setup();
     await controller.start({ region: "neck-shoulders" }, "test");
-    await wait(400);
+    clock.advance(400);
     const finished = await controller.stop("panel-1", "stopped");
     expect(finished!.deliveredSeconds).toBeGreaterThan(0.35);
     expect(finished!.deliveredSeconds).toBeLessThan(1);
@@ -108,23 +125,25 @@ describe("session controller", () => {
   });
 
   it("shortens but never extends a session", async () => {
-    const { driver, controller } = await setup();
+    const { driver, controller, clock } = await setup();
     await controller.start({ region: "neck-shoulders" }, "test"); // 3 s
     controller.shorten("panel-1", 60);
     expect(controller.remainingSeconds("panel-1")).toBeLessThanOrEqual(3);
     controller.shorten("panel-1", 0.3);
-    await wait(500);
+    const off = shows(controller, "off");
+    clock.advance(300);
+    await off;
     expect(driver.on_).toBe(false);
     expect(controller.isOn("panel-1")).toBe(false);
   });
 
   it("retries a failed switch-off until it succeeds, keeping the panel busy meanwhile", async () => {
-    const { ledger, driver, controller } = await setup();
+    const { ledger, driver, controller, clock } = await setup();
     await controller.start({ region: "neck-shoulders" }, "test");
     driver.failOff = 3;
     const stopping = controller.stop("panel-1", "stopped");
     expect((await controller.start({ region: "mid-back" }, "test")).ok).toBe(false);
-    await stopping;
+    await advanceUntil(clock, stopping);
     expect(driver.calls.filter((c) => c.action === "off").map((c) => c.ok)).toEqual([false, false, false, true]);
     expect(driver.on_).toBe(false);
     expect(ledger.openSessions()).toHaveLength(0);
@@ -134,9 +153,10 @@ describe("session controller", () => {
   it("answers PANEL_UNREACHABLE when switch-on fails, and makes sure the panel is off", async () => {
     const { ledger, driver, controller } = await setup();
     driver.failOn = 1;
+    const off = shows(controller, "off");
     const out = await controller.start({ region: "mid-back" }, "test");
     expect(out).toMatchObject({ ok: false, refusal: { code: "PANEL_UNREACHABLE" } });
-    await wait(50);
+    await off;
     expect(driver.calls.map((c) => c.action)).toEqual(["on", "off"]);
     expect(ledger.openSessions()).toHaveLength(0);
     expect(ledger.sessions()[0].endReason).toBe("panel-unreachable");

@@ -22,6 +22,7 @@ import { ShellyDriver } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { PANEL_POLL_MS, SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
+import { FakeClock } from "../helpers/fake-clock.js";
 import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
 import { diskFullError, fillableDisk } from "../helpers/full-disk.js";
@@ -35,7 +36,7 @@ const fast: Partial<BridgeConfigInput> = { dose: { minSessionSeconds: 1, minRest
 /** A controller over one panel ("panel-1") or, given a map, one panel per driver (named by its id). */
 async function setup<D extends PanelDriver>(
   driver: D | Record<string, PanelDriver>,
-  opts: { write?: LedgerWriter; config?: Partial<BridgeConfigInput> } = {},
+  opts: { write?: LedgerWriter; config?: Partial<BridgeConfigInput>; clock?: FakeClock } = {},
 ) {
   const dir = await tempDir();
   const ledger = await Ledger.open(dir, opts.write ? { write: opts.write } : {});
@@ -47,6 +48,7 @@ async function setup<D extends PanelDriver>(
     config: makeConfig(isDriver(driver) ? config : { ...config, panels: Object.keys(drivers).map((id) => ({ id, name: id })) }),
     ledger,
     drivers,
+    clock: opts.clock,
     log: (m) => logs.push(m),
     offRetryMs: 20,
     ledgerRetryMs: 20,
@@ -529,11 +531,12 @@ describe("a failed ledger write never strands the panel", () => {
 describe("a press at the device is switched off and counted", () => {
   it("switches a relay found on outside a session off at the next poll and books its light as a manual session", async () => {
     const driver = new SimulatedDriver("panel-1", { log: () => {} });
-    const { controller, ledger } = await setup(driver);
+    const clock = new FakeClock(Date.now());
+    const { controller, ledger } = await setup(driver, { clock });
     expect(driver.failSafes).toEqual({ maxSessionSeconds: 600 });
     const before = controller.dose().onSeconds24h;
     await driver.press();
-    await new Promise((r) => setTimeout(r, 300));
+    clock.advance(300);
     await controller.pollPanel("panel-1");
     expect(driver.isOn).toBe(false);
     const [manual] = ledger.sessions();
@@ -604,6 +607,33 @@ describe("a press at the device is switched off and counted", () => {
     } finally {
       await shelly.close();
     }
+  });
+});
+
+describe("the press watch", () => {
+  it("reads every relay every PANEL_POLL_MS on the bridge's clock from watchPresses() until the shutdown", async () => {
+    const driver = new SimulatedDriver("panel-1", { log: () => {} });
+    const clock = new FakeClock(Date.now());
+    const { controller, ledger } = await setup(driver, { clock });
+    expect(clock.pending).toBe(0); // nothing polls before the bridge starts the watch
+    controller.watchPresses();
+    expect(clock.pending).toBe(1);
+    await driver.press();
+    clock.advance(PANEL_POLL_MS - 1);
+    expect(driver.isOn).toBe(true);
+    clock.advance(1);
+    await until(() => ledger.sessions().length === 1, "the press to be booked");
+    expect(driver.isOn).toBe(false);
+    expect(ledger.sessions()[0]).toMatchObject({
+      source: "manual",
+      endReason: "manual-switched-off",
+      deliveredSeconds: PANEL_POLL_MS / 1000,
+    });
+    await controller.shutdown();
+    expect(clock.pending).toBe(0);
+    await driver.press();
+    clock.advance(10 * PANEL_POLL_MS);
+    expect(driver.isOn).toBe(true);
   });
 });
 
