@@ -22,6 +22,7 @@ import { type DoseSummary, type DoseSummaryOptions, doseSummary, type HouseholdD
 import { describeDuration, TrustedTime } from "../dose/trusted-time.js";
 import { PanelActuator } from "../panels/actuator.js";
 import type { PanelDriver } from "../panels/driver.js";
+import type { StorageOwnership } from "../storage/ownership.js";
 import type { StorageState, StorageUnavailableError } from "../storage/writable.js";
 import { type Clock, systemClock } from "../support/clock.js";
 import { CautionGate, type RedFlagKept } from "./caution-gate.js";
@@ -84,11 +85,8 @@ export interface ControllerOptions {
   config: BridgeConfig;
   /** The opened ledger, or the error that stopped it from opening (every start is then refused). */
   ledger: Ledger | Error;
-  /**
-   * Why the storage folder is not written now (read-only for this bridge): the ledger is suspended,
-   * every start refused with this message, until `resumeLedger()`.
-   */
-  storage?: StorageUnavailableError;
+  /** Who may write the storage folder (storage/ownership.ts): asked why it is not written, when it is not. */
+  storage?: Pick<StorageOwnership, "why">;
   drivers: Record<string, PanelDriver>;
   /** Monotonic time for deadlines (and wall time when there is no ledger); the ledger has its own. */
   clock?: Clock;
@@ -136,8 +134,6 @@ export class SessionController {
   private readonly backlog: LedgerBacklog;
   private startQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /** Set while the bridge does not write its storage folder (see `storage`). */
-  private storageIssue: StorageUnavailableError | undefined;
 
   constructor(private readonly options: ControllerOptions) {
     this.config = options.config;
@@ -146,7 +142,6 @@ export class SessionController {
     this.time = options.ledger instanceof Error ? new TrustedTime(this.clock) : options.ledger.time;
     this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log: this.log });
     this.clockTrust = new ClockTrust({ time: this.time, ledger: () => this.ledger, sync: options.clockSync, log: this.log });
-    if (options.storage) this.suspendLedger(options.storage);
     this.ledger?.knowFormerIds((person) => formerPersonIds(this.config, person));
     this.caution = new CautionGate({
       ledger: this.ledger,
@@ -194,12 +189,12 @@ export class SessionController {
    * for all three: every start is refused with it (LEDGER_UNAVAILABLE), the banner and health show it.
    */
   ledgerProblem(): string | undefined {
-    return this.ledgerError?.message ?? this.ledger?.suspended?.message ?? this.storageIssue?.message ?? this.backlog.problem();
+    return this.ledgerError?.message ?? this.ledger?.suspended?.message ?? this.options.storage?.why()?.message ?? this.backlog.problem();
   }
 
   /** "ok", or why the bridge does not write its storage folder ("read-only", or "locked" by another bridge). */
   storageState(): "ok" | StorageState {
-    return this.storageIssue?.state ?? "ok";
+    return this.options.storage?.why()?.state ?? "ok";
   }
 
   /**
@@ -207,7 +202,6 @@ export class SessionController {
    * no change, every start is refused with `reason`'s message. Nothing is written until `resumeLedger()`.
    */
   suspendLedger(reason: StorageUnavailableError): void {
-    this.storageIssue = reason;
     this.ledger?.suspend(reason);
   }
 
@@ -219,13 +213,9 @@ export class SessionController {
    */
   async resumeLedger(): Promise<void> {
     const ledger = this.ledger;
-    if (!ledger) {
-      this.storageIssue = undefined;
-      return;
-    }
+    if (!ledger) return;
     const wasSuspended = ledger.suspended !== undefined;
     await ledger.resume();
-    this.storageIssue = undefined;
     await this.backlog.retryNow();
     if (wasSuspended) await this.closeCrashed();
   }

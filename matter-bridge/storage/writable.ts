@@ -1,7 +1,7 @@
 /**
  * A storage folder the bridge cannot write (read-only for its user, a read-only mount): the bridge
  * runs, refusing every session start (LEDGER_UNAVAILABLE) and with its Matter node stopped, and
- * checks every few seconds, without writing, whether it can write again (bridge.ts).
+ * checks every few seconds, without writing, whether it can write again (ownership.ts).
  */
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
@@ -14,9 +14,6 @@ const UNWRITABLE = new Set(["EACCES", "EPERM", "EROFS"]);
 /** True for an error that says the storage cannot be written (permissions, a read-only mount). */
 export const isUnwritable = (err: unknown): err is NodeJS.ErrnoException =>
   err instanceof Error && UNWRITABLE.has((err as NodeJS.ErrnoException).code ?? "");
-
-/** How often a bridge on an unwritable storage folder checks whether it can write it again. */
-export const STORAGE_RECHECK_MS = 2000;
 
 /** "EACCES: permission denied", from node's "EACCES: permission denied, open '/x/y'" (the path is named apart). */
 export function causeOf(err: Error): string {

@@ -12,7 +12,7 @@ import { expect, it } from "@jest/globals";
 import { startBridge } from "../../matter-bridge/bridge.js";
 import { Ledger, LedgerUnavailableError } from "../../matter-bridge/dose/ledger.js";
 import { LOCK_FILE, lockStorage } from "../../matter-bridge/storage/lock.js";
-import { lockLost } from "../../matter-bridge/storage/lock-watch.js";
+import { lockLost } from "../../matter-bridge/storage/ownership.js";
 import { StorageUnavailableError } from "../../matter-bridge/storage/writable.js";
 import { ledgerEntry, makeConfig } from "../helpers/dose-fixtures.js";
 import { freeUdpPort } from "../helpers/ports.js";
