@@ -11,9 +11,15 @@ import { JOURNAL_FILE } from "../dose/journal.js";
 /** Error codes that mean "this user may not write here" rather than a fault of the file. */
 const UNWRITABLE = new Set(["EACCES", "EPERM", "EROFS"]);
 
-/** True for an error that says the storage cannot be written (permissions, a read-only mount). */
+/**
+ * True for an error that says the storage cannot be written (permissions, a read-only mount). By its
+ * code, not `instanceof Error`: node's own errors come from another realm in a VM context (jest).
+ */
 export const isUnwritable = (err: unknown): err is NodeJS.ErrnoException =>
-  err instanceof Error && UNWRITABLE.has((err as NodeJS.ErrnoException).code ?? "");
+  typeof err === "object" &&
+  err !== null &&
+  typeof (err as Error).message === "string" &&
+  UNWRITABLE.has((err as NodeJS.ErrnoException).code ?? "");
 
 /** "EACCES: permission denied", from node's "EACCES: permission denied, open '/x/y'" (the path is named apart). */
 export function causeOf(err: Error): string {
