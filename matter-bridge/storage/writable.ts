@@ -1,7 +1,7 @@
 /**
- * A storage folder the bridge cannot write (read-only for its user, a read-only mount): the bridge
- * runs, refusing every session start (LEDGER_UNAVAILABLE) and with its Matter node stopped, and
- * checks every few seconds, without writing, whether it can write again (ownership.ts).
+ * A storage folder the bridge cannot write (read-only for its user, a read-only mount; ARCHITECTURE.md,
+ * safety invariant 6): which errors mean it, the refusal's words, and the check, without writing,
+ * whether it can be written now (storage/ownership.ts asks it).
  */
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
