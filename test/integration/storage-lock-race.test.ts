@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readlinkSync } from "node:fs";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "@jest/globals";
@@ -275,7 +275,10 @@ it("on a read-only mount: no lock, no Matter node, starts refused; once it can b
   const storage = join(disk.dir, "storage");
   const config = makeConfig({ dose: { minSessionSeconds: 1, maxSessionSeconds: 60, minRestSameRegionSeconds: 0 } });
   const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: true, help: false };
+  // What an earlier run left: a crashed session, the simulated panel's folder (node's recursive
+  // mkdir answers ENOENT, not EROFS, on a read-only mount: the panel would not count as off).
   await (await Ledger.open(storage)).begin(ledgerEntry("crashed", Date.now() - 60_000));
+  await mkdir(join(storage, "panels"));
   await disk.readOnly(true);
   const logs: string[] = [];
   const clock = new FakeClock(Date.now());
