@@ -15,6 +15,7 @@ import { Ledger, LedgerUnavailableError, readLedger } from "../../matter-bridge/
 import { LOCK_FILE, lockStorage } from "../../matter-bridge/storage/lock.js";
 import { lockLost, STORAGE_CHECK_MS } from "../../matter-bridge/storage/ownership.js";
 import { StorageUnavailableError } from "../../matter-bridge/storage/writable.js";
+import { childScript } from "../helpers/child-script.js";
 import { ledgerEntry, makeConfig } from "../helpers/dose-fixtures.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { freeUdpPort } from "../helpers/ports.js";
@@ -24,13 +25,14 @@ import { tempDirs } from "../helpers/temp-dirs.js";
 import { until } from "../helpers/until.js";
 
 const tempDir = tempDirs("biolight-lock-race-");
+const contenderScript = childScript("test/helpers/lock-contender.ts");
 
 const staleLock = async (dir: string, pid: number) =>
   writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid, hostname: hostname(), startedAt: "2026-01-01T00:00:00.000Z", token: "stale" }));
 
 /** A contender process (helpers/lock-contender.ts) driven line by line; `wrap`: a command to run it under. */
 function contender(dir: string, wrap: string[] = []) {
-  const args = [process.execPath, "--import", "tsx", "test/helpers/lock-contender.ts", dir];
+  const args = [process.execPath, contenderScript(), dir];
   const [command, ...rest] = [...wrap, ...args];
   const child = spawn(command, rest, { stdio: ["pipe", "pipe", "inherit"] });
   const lines: string[] = [];

@@ -5,16 +5,15 @@
  */
 import { spawn } from "node:child_process";
 import { EventEmitter } from "node:events";
-import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { onShutdownSignals } from "../../matter-bridge/cli/signals.js";
+import { childScript } from "../helpers/child-script.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
+const script = childScript("test/helpers/shutdown-child.ts");
 
 function child(shutdownMs: number, mode = "") {
-  const args = ["--import", "tsx", "test/helpers/shutdown-child.ts", String(shutdownMs), mode];
-  const c = spawn(process.execPath, args, { cwd: ROOT });
+  const c = spawn(process.execPath, [script(), String(shutdownMs), mode]);
   let out = "";
   const ready = new Promise<void>((r) =>
     c.stdout.on("data", (d: Buffer) => {
@@ -65,7 +64,7 @@ const settle = () => new Promise((r) => setImmediate(r));
 
 describe("shutdown on signals", () => {
   it("SIGTERM, then the same signal relayed again at once: one clean shutdown, exit 0", async () => {
-    const p = child(500);
+    const p = child(200);
     await p.ready;
     p.c.kill("SIGTERM");
     p.c.kill("SIGINT");
@@ -85,7 +84,7 @@ describe("shutdown on signals", () => {
   });
 
   it("an error thrown while shutting down does not cut the shutdown short; the exit code says it failed", async () => {
-    const p = child(600, "throw");
+    const p = child(300, "throw");
     await p.ready;
     p.c.kill("SIGINT");
     expect(await p.exited).toBe(1);
