@@ -10,11 +10,10 @@
  * A read-only bridge whose folder turned writable while another bridge holds the lock stays
  * read-only, its `why` naming that bridge.
  */
-import type { Clock } from "../support/clock.js";
-import { systemClock } from "../support/clock.js";
+import { type Clock, systemClock } from "../support/clock.js";
 import { every } from "../support/timers.js";
 import { describeHolder, lockStorage, runningHolder, type StorageLock, StorageLockedError } from "./lock.js";
-import { canWrite, isUnwritable, type StorageState, StorageUnavailableError } from "./writable.js";
+import { canWrite, isUnwritable, StorageUnavailableError } from "./writable.js";
 
 /** How often the lock is checked while held, and a folder the bridge cannot write re-checked. */
 export const STORAGE_CHECK_MS = 2000;
@@ -68,11 +67,6 @@ export class StorageOwnership {
   /** Why nothing can be written now, or undefined while the lock is held. */
   why(): StorageUnavailableError | undefined {
     return this.current.state === "held" ? undefined : this.current.why;
-  }
-
-  /** "ok", or why the folder is not written: "read-only", or "locked" (another bridge's, or its files changed). */
-  storageState(): "ok" | StorageState {
-    return this.why()?.state ?? "ok";
   }
 
   onChange(listener: (now: Ownership) => void): () => void {
