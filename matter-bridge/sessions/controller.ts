@@ -14,6 +14,7 @@ import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
 import type { LedgerSession } from "../dose/ledger-schema.js";
 import { describeDuration, TrustedTime } from "../dose/trusted-time.js";
 import type { PanelDriver } from "../panels/driver.js";
+import type { StorageOwnership } from "../storage/ownership.js";
 import type { StorageState, StorageUnavailableError } from "../storage/writable.js";
 import { type Clock, systemClock } from "../support/clock.js";
 import { admit, panelBusy } from "./admission.js";
@@ -36,8 +37,8 @@ export interface ControllerOptions {
   config: BridgeConfig;
   /** The opened ledger, or the error that stopped it from opening (every start is then refused). */
   ledger: Ledger | Error;
-  /** Why the storage folder is not written now: the ledger is suspended, every start refused with it, until `resumeLedger()`. */
-  storage?: StorageUnavailableError;
+  /** Who may write the storage folder (storage/ownership.ts): asked why it is not written, when it is not. */
+  storage?: Pick<StorageOwnership, "why">;
   drivers: Record<string, PanelDriver>;
   /** Monotonic time and the timers (deadlines, switch-off retries, the relay poll); the ledger has its own time. */
   clock?: Clock;
@@ -70,8 +71,6 @@ export class SessionController {
   private readonly life: SessionLife;
   private startQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /** Set while the bridge does not write its storage folder (see `storage`). */
-  private storageIssue: StorageUnavailableError | undefined;
 
   constructor(private readonly options: ControllerOptions) {
     const { config } = options;
@@ -82,7 +81,6 @@ export class SessionController {
     this.time = options.ledger instanceof Error ? new TrustedTime(clock) : options.ledger.time;
     this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log });
     this.clockTrust = new ClockTrust({ time: this.time, ledger: () => this.ledger, sync: options.clockSync, log });
-    if (options.storage) this.suspendLedger(options.storage);
     this.ledger?.knowFormerIds((person) => formerPersonIds(config, person));
     this.caution = new CautionGate({
       ledger: this.ledger,
@@ -127,17 +125,16 @@ export class SessionController {
   /** Why no start can pass the ledger: unreadable (corrupt), the folder not written (suspended), or a change not on disk yet. */
   ledgerProblem(): string | undefined {
     const error = this.options.ledger instanceof Error ? this.options.ledger : undefined;
-    return error?.message ?? this.ledger?.suspended?.message ?? this.storageIssue?.message ?? this.backlog.problem();
+    return error?.message ?? this.ledger?.suspended?.message ?? this.options.storage?.why()?.message ?? this.backlog.problem();
   }
 
   /** "ok", or why the bridge does not write its storage folder ("read-only", or "locked" by another bridge). */
   storageState(): "ok" | StorageState {
-    return this.storageIssue?.state ?? "ok";
+    return this.options.storage?.why()?.state ?? "ok";
   }
 
   /** The storage folder is not this bridge's to write: the ledger takes no change, every start is refused, until `resumeLedger()`. */
   suspendLedger(reason: StorageUnavailableError): void {
-    this.storageIssue = reason;
     this.ledger?.suspend(reason);
   }
 
@@ -147,10 +144,9 @@ export class SessionController {
    */
   async resumeLedger(): Promise<void> {
     const ledger = this.ledger;
-    const wasSuspended = ledger?.suspended !== undefined;
-    await ledger?.resume();
-    this.storageIssue = undefined;
     if (!ledger) return;
+    const wasSuspended = ledger.suspended !== undefined;
+    await ledger.resume();
     await this.backlog.retryNow();
     if (wasSuspended) await this.closeCrashed();
   }

@@ -1,13 +1,8 @@
 /**
- * One bridge per storage folder. Two bridges on one folder would each switch the other's panels off
- * at start-up, close its live sessions as "recovered" and write back stale ledgers. The lock is a
- * file created atomically (link of a complete temp file) naming its holder; a holder that no longer
- * runs (its process is gone, or the machine rebooted since) is taken over.
- *
- * Without flock(2) a takeover cannot be made atomic: three bridges finding one stale lock at once can
- * leave two of them believing they hold it. So a holder checks that the file still names it before
- * every ledger write and every couple of seconds (`lostTo`); whoever finds another holder named
- * there gives the folder up (bridge.ts). A lock file deleted by hand is made again.
+ * The storage folder's lock (ARCHITECTURE.md, safety invariant 6): a file created atomically (link
+ * of a complete temp file) naming its holder; a holder that no longer runs (its process is gone, or
+ * the machine rebooted since) is taken over. A takeover cannot be atomic without flock(2), so the
+ * holder keeps asking `lostTo` (storage/ownership.ts does). A lock file deleted by hand is made again.
  */
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, readlinkSync, unlinkSync } from "node:fs";

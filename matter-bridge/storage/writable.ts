@@ -1,7 +1,7 @@
 /**
- * A storage folder the bridge cannot write (read-only for its user, a read-only mount): the bridge
- * runs, refusing every session start (LEDGER_UNAVAILABLE) and with its Matter node stopped, and
- * checks every few seconds, without writing, whether it can write again (bridge.ts).
+ * A storage folder the bridge cannot write (read-only for its user, a read-only mount; ARCHITECTURE.md,
+ * safety invariant 6): which errors mean it, the refusal's words, and the check, without writing,
+ * whether it can be written now (storage/ownership.ts asks it).
  */
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
@@ -11,12 +11,15 @@ import { JOURNAL_FILE } from "../dose/journal.js";
 /** Error codes that mean "this user may not write here" rather than a fault of the file. */
 const UNWRITABLE = new Set(["EACCES", "EPERM", "EROFS"]);
 
-/** True for an error that says the storage cannot be written (permissions, a read-only mount). */
+/**
+ * True for an error that says the storage cannot be written (permissions, a read-only mount). By its
+ * code, not `instanceof Error`: node's own errors come from another realm in a VM context (jest).
+ */
 export const isUnwritable = (err: unknown): err is NodeJS.ErrnoException =>
-  err instanceof Error && UNWRITABLE.has((err as NodeJS.ErrnoException).code ?? "");
-
-/** How often a bridge on an unwritable storage folder checks whether it can write it again. */
-export const STORAGE_RECHECK_MS = 2000;
+  typeof err === "object" &&
+  err !== null &&
+  typeof (err as Error).message === "string" &&
+  UNWRITABLE.has((err as NodeJS.ErrnoException).code ?? "");
 
 /** "EACCES: permission denied", from node's "EACCES: permission denied, open '/x/y'" (the path is named apart). */
 export function causeOf(err: Error): string {

@@ -4,12 +4,12 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { createSocket } from "node:dgram";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll } from "@jest/globals";
 import { readLedger } from "../../matter-bridge/dose/ledger.js";
 import { bridgeIsStale, buildBridge } from "../../scripts/build-bridge.mjs";
+import { tempDirs } from "./temp-dirs.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 export const READY = /bridge ready in (\d+) ms .*API (http:\/\/[\d.:]+)\)/;
@@ -20,18 +20,13 @@ beforeAll(async () => {
   if (bridgeIsStale()) await buildBridge();
 }, 120_000);
 
-const dirs: string[] = [];
 const children = new Set<ChildProcessWithoutNullStreams>();
-afterAll(async () => {
+afterAll(() => {
   for (const c of children) c.kill("SIGKILL");
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-export const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), "biolight-cli-"));
-  dirs.push(d);
-  return d;
-};
+/** A new temp folder, removed after the test file's tests. */
+export const tempDir = tempDirs("biolight-cli-");
 
 export async function freeUdpPort(): Promise<number> {
   const socket = createSocket("udp6");
@@ -87,29 +82,43 @@ export function launch(
       spawn(process.execPath, [ENTRY, ...args], { cwd: ROOT, env, ...user });
   children.add(child);
   let out = "";
-  child.stdout.on("data", (d: Buffer) => {
+  /** Called on every chunk of output and at exit: a waitFor looks again. */
+  const wakers = new Set<() => void>();
+  const append = (d: Buffer) => {
     out += d.toString();
-  });
-  child.stderr.on("data", (d: Buffer) => {
-    out += d.toString();
-  });
+    for (const wake of wakers) wake();
+  };
+  child.stdout.on("data", append);
+  child.stderr.on("data", append);
   let done = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
     child.on("exit", (code, signal) => {
       done = true;
       children.delete(child);
+      for (const wake of wakers) wake();
       r({ code, signal });
     }),
   );
-  const waitFor = async (pattern: RegExp, timeoutMs = 45_000) => {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const m = out.match(pattern);
-      if (m) return m;
-      if (done || Date.now() > until) throw new Error(`${done ? "exited" : "timed out"} before ${pattern}:\n${out}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
+  const waitFor = (pattern: RegExp, timeoutMs = 45_000) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const look = () => {
+        const m = out.match(pattern);
+        if (!m && !done) return;
+        stop();
+        if (m) resolve(m);
+        else reject(new Error(`exited before ${pattern}:\n${out}`));
+      };
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`timed out before ${pattern}:\n${out}`));
+      }, timeoutMs);
+      const stop = () => {
+        clearTimeout(timer);
+        wakers.delete(look);
+      };
+      wakers.add(look);
+      look();
+    });
   return { child, output: () => out, waitFor, exited };
 }
 

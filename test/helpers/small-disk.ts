@@ -26,6 +26,8 @@ export interface SmallDisk {
   fill(): Promise<boolean>;
   /** Removes every filler file. */
   free(): Promise<void>;
+  /** Remounts it read-only (every write, root's too, fails with EROFS) or writable again. */
+  readOnly(on: boolean): Promise<void>;
 }
 
 /** A tmpfs of `kib` KiB, or undefined where it cannot be mounted (not root, no mount(2)). */
@@ -55,6 +57,9 @@ export async function smallDisk(kib: number): Promise<SmallDisk | undefined> {
     },
     async free() {
       for (; fillers > 0; fillers--) await rm(join(dir, `filler-${fillers}`), { force: true });
+    },
+    async readOnly(on) {
+      await run("mount", ["-o", `remount,${on ? "ro" : "rw"}`, dir]);
     },
   };
 }

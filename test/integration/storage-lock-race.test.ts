@@ -1,33 +1,38 @@
 /**
  * Stale-lock takeover without flock(2): three bridges finding one stale lock at once can each be
  * told they hold it (storage/lock.ts). What must hold: afterwards exactly one of them still does
- * (`lostTo`), and the others learn who took it; the ledger refuses to write for them.
+ * (`lostTo`), and the others learn who took it; the ledger refuses to write for them. The bridge in
+ * this process, its storage watch on a fake clock: a loss the watch sees, a read-only mount.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readlinkSync } from "node:fs";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "@jest/globals";
 import { startBridge } from "../../matter-bridge/bridge.js";
-import { Ledger, LedgerUnavailableError } from "../../matter-bridge/dose/ledger.js";
+import { Ledger, LedgerUnavailableError, readLedger } from "../../matter-bridge/dose/ledger.js";
 import { LOCK_FILE, lockStorage } from "../../matter-bridge/storage/lock.js";
-import { lockLost } from "../../matter-bridge/storage/lock-watch.js";
+import { lockLost, STORAGE_CHECK_MS } from "../../matter-bridge/storage/ownership.js";
 import { StorageUnavailableError } from "../../matter-bridge/storage/writable.js";
+import { childScript } from "../helpers/child-script.js";
 import { ledgerEntry, makeConfig } from "../helpers/dose-fixtures.js";
+import { FakeClock } from "../helpers/fake-clock.js";
 import { freeUdpPort } from "../helpers/ports.js";
 import { deadPid } from "../helpers/processes.js";
+import { smallDisk } from "../helpers/small-disk.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 import { until } from "../helpers/until.js";
 
 const tempDir = tempDirs("biolight-lock-race-");
+const contenderScript = childScript("test/helpers/lock-contender.ts");
 
 const staleLock = async (dir: string, pid: number) =>
   writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid, hostname: hostname(), startedAt: "2026-01-01T00:00:00.000Z", token: "stale" }));
 
 /** A contender process (helpers/lock-contender.ts) driven line by line; `wrap`: a command to run it under. */
 function contender(dir: string, wrap: string[] = []) {
-  const args = [process.execPath, "--import", "tsx", "test/helpers/lock-contender.ts", dir];
+  const args = [process.execPath, contenderScript(), dir];
   const [command, ...rest] = [...wrap, ...args];
   const child = spawn(command, rest, { stdio: ["pipe", "pipe", "inherit"] });
   const lines: string[] = [];
@@ -240,4 +245,78 @@ it("a loss the ledger sees while the bridge is still starting: it stops there, w
   for (const written of ["api-token", "pairing.json", "matter"]) expect(files).not.toContain(written);
   expect(await readFile(join(storage, LOCK_FILE), "utf8")).toBe(other);
   expect((await Ledger.open(storage)).openSessions().map((s) => s.id)).toEqual(["crashed"]);
+}, 60_000);
+
+it("a loss only the watch sees (between ledger writes): at its next check it gives the folder up and closes, its panel off", async () => {
+  const storage = await tempDir();
+  const config = makeConfig({ dose: { minSessionSeconds: 1, maxSessionSeconds: 60, minRestSameRegionSeconds: 0 } });
+  const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: true, help: false };
+  const clock = new FakeClock(Date.now());
+  const bridge = await startBridge(cli, config, { BRIDGE_API_TOKEN: "lock-race-test-token-0123456789abcdef" }, () => {}, undefined, {
+    clock,
+  });
+  try {
+    expect(await bridge.controller.start({ region: "mid-back", seconds: 60 }, "test")).toMatchObject({ ok: true });
+    expect(bridge.controller.status()[0].on).toBe(true);
+    const other = JSON.stringify({ pid: 4242, hostname: "other-host", startedAt: "2026-11-25T10:00:00.000Z", token: "x" });
+    await writeFile(join(storage, LOCK_FILE), other);
+    clock.advance(STORAGE_CHECK_MS);
+    expect((await bridge.lost).message).toMatch(/Another bridge took over the storage folder .*process 4242 on other-host/);
+    expect(bridge.storage.state).toBe("lost");
+    expect(await bridge.close()).toEqual([]);
+    expect(bridge.controller.status()[0].on).toBe(false);
+    expect(await readFile(join(storage, LOCK_FILE), "utf8")).toBe(other);
+  } finally {
+    await bridge.close();
+  }
+}, 60_000);
+
+it("on a read-only mount: no lock, no Matter node, starts refused; once it can be written, at the watch's next check: lock, sessions, Matter node", async () => {
+  const disk = await smallDisk(8192);
+  if (!disk) return void process.stdout.write("skipped: cannot mount a tmpfs here (needs root)\n");
+  const storage = join(disk.dir, "storage");
+  const config = makeConfig({ dose: { minSessionSeconds: 1, maxSessionSeconds: 60, minRestSameRegionSeconds: 0 } });
+  const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: true, help: false };
+  // What an earlier run left: a crashed session, the simulated panel's folder (node's recursive
+  // mkdir answers ENOENT, not EROFS, on a read-only mount: the panel would not count as off).
+  await (await Ledger.open(storage)).begin(ledgerEntry("crashed", Date.now() - 60_000));
+  await mkdir(join(storage, "panels"));
+  await disk.readOnly(true);
+  const logs: string[] = [];
+  const clock = new FakeClock(Date.now());
+  const bridge = await startBridge(
+    cli,
+    config,
+    { BRIDGE_API_TOKEN: "lock-race-test-token-0123456789abcdef" },
+    (m) => logs.push(m),
+    undefined,
+    {
+      clock,
+    },
+  );
+  try {
+    expect(bridge.storage.state).toBe("read-only");
+    expect(bridge.matterStarted).toBe(false);
+    expect(bridge.controller.storageState()).toBe("read-only");
+    const refused = await bridge.controller.start({ region: "mid-back", seconds: 60 }, "test");
+    expect(refused).toMatchObject({ ok: false, refusal: { code: "LEDGER_UNAVAILABLE" } });
+    expect(refused.ok || refused.refusal.message).toContain(`The storage folder ${storage} cannot be written (EROFS`);
+    expect(await readdir(storage)).not.toContain(LOCK_FILE);
+
+    await disk.readOnly(false);
+    const started = new Promise<void>((resolve) => bridge.storage.onChange((now) => now.state === "held" && resolve()));
+    clock.advance(STORAGE_CHECK_MS);
+    await started;
+    await until(() => bridge.matterStarted, "the Matter node to start", 30_000);
+    expect(logs.join("\n")).toContain(`The storage folder ${storage} can be written again: sessions can start.`);
+    expect(logs.join("\n")).toMatch(/Matter node started \(UDP port \d+\): the storage folder can be written again\. Not paired yet/);
+    expect(JSON.parse(await readFile(join(storage, LOCK_FILE), "utf8"))).toMatchObject({ pid: process.pid });
+    expect((await readLedger(storage)).sessions.find((s) => s.id === "crashed")).toMatchObject({ endReason: "recovered-after-restart" });
+    expect(await bridge.controller.start({ region: "mid-back", seconds: 60 }, "test")).toMatchObject({ ok: true });
+    expect(await bridge.close()).toEqual([]);
+    await expect(readFile(join(storage, LOCK_FILE))).rejects.toMatchObject({ code: "ENOENT" });
+  } finally {
+    await disk.readOnly(false);
+    await bridge.close();
+  }
 }, 60_000);

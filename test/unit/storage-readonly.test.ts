@@ -5,15 +5,20 @@
  * crashed session once it resumes; a folder that turns read-only while running is refused naming
  * the cause. (The compiled bridge run as a user that may not write: test/integration/storage-readonly.)
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { appendFileDurably } from "../../common/durable-file.js";
 import { JOURNAL_FILE, LEDGER_FILE, Ledger, LedgerUnavailableError, RESERVE_FILE } from "../../matter-bridge/dose/ledger.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
+import { LOCK_FILE } from "../../matter-bridge/storage/lock.js";
+import { type Ownership, STORAGE_CHECK_MS, StorageOwnership } from "../../matter-bridge/storage/ownership.js";
 import { causeOf, isUnwritable, StorageUnavailableError } from "../../matter-bridge/storage/writable.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
+import { FakeClock } from "../helpers/fake-clock.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
+import { lockNaming } from "../helpers/processes.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
 const tempDir = tempDirs("biolight-readonly-");
@@ -95,14 +100,28 @@ describe("the controller on a storage folder it cannot write", () => {
     const driver = new FlakyDriver();
     driver.on_ = true; // the crash left it on
     const logs: string[] = [];
+    const clock = new FakeClock(Date.now());
+    const ownership = new StorageOwnership(dir, storage, { log: (m) => logs.push(m), clock });
     const controller = new SessionController({
       config: makeConfig(fast),
       ledger,
       drivers: { "panel-1": driver },
       log: (m) => logs.push(m),
-      storage,
+      storage: ownership,
       ledgerRetryMs: 20,
     });
+    ownership.watch(controller);
+    /** The ownership's next change, after the watch's next check. */
+    const nextCheck = () => {
+      const changed = new Promise<Ownership>((resolve) => {
+        const off = ownership.onChange((now) => {
+          off();
+          resolve(now);
+        });
+      });
+      clock.advance(STORAGE_CHECK_MS);
+      return changed;
+    };
     const before = await files(dir);
     expect(await controller.recover()).toEqual([]);
     expect(driver.on_).toBe(false);
@@ -112,18 +131,26 @@ describe("the controller on a storage folder it cannot write", () => {
     expect(refused.ok || refused.refusal.message).toContain(`The storage folder ${dir} cannot be written (EACCES: permission denied)`);
     expect(driver.calls.filter((c) => c.action === "on")).toEqual([]);
     // Another bridge holds the lock by the time the folder is writable: still refused, and said why.
-    controller.suspendLedger(StorageUnavailableError.locked(dir, "process 42 on elsewhere"));
+    await writeFile(join(dir, LOCK_FILE), JSON.stringify(await lockNaming(process.pid, "other")));
+    expect(await nextCheck()).toMatchObject({ state: "read-only" });
     expect(controller.storageState()).toBe("locked");
-    expect(controller.ledgerProblem()).toMatch(/another bridge holds its lock \(process 42 on elsewhere\)/);
-    expect(await files(dir)).toEqual(before);
+    const holder = `another bridge holds its lock \\(process ${process.pid} on ${hostname()}`;
+    expect(controller.ledgerProblem()).toMatch(new RegExp(holder));
+    expect(logs.join("\n")).toMatch(new RegExp(holder));
+    const { [LOCK_FILE]: _theirs, ...mine } = await files(dir);
+    expect(mine).toEqual(before);
     expect(logs.join("\n")).not.toMatch(/could not close/);
 
-    await controller.resumeLedger();
+    // The other bridge is gone: the watch takes the lock and resumes the ledger.
+    await rm(join(dir, LOCK_FILE));
+    expect(await nextCheck()).toEqual({ state: "held" });
     expect(controller.storageState()).toBe("ok");
     expect(controller.ledgerProblem()).toBeUndefined();
     expect(ledger.sessions()[0]).toMatchObject({ endReason: "recovered-after-restart", deliveredSeconds: 600 });
     expect(logs.join("\n")).toMatch(/had no recorded end: counted as fully delivered/);
     expect(await controller.start({ region: "neck-shoulders", seconds: 60 }, "test")).toMatchObject({ ok: true });
+    await ownership.stopWatching();
+    await ownership.release();
     await controller.shutdown();
   });
 
