@@ -12,6 +12,7 @@ import type { ClockSyncSource } from "../dose/clock-sync.js";
 import type { Ledger } from "../dose/ledger.js";
 import type { ClockCorrection } from "../dose/ledger-schema.js";
 import { describeDuration, type TrustedTime } from "../dose/trusted-time.js";
+import type { Clock } from "../support/clock.js";
 
 /** How often the system is asked while the clock is untrusted. */
 export const CLOCK_SYNC_POLL_MS = 15_000;
@@ -41,10 +42,12 @@ export interface ClockTrustOptions {
   /** Asks the system whether its clock is synchronized; absent: only the owner can say so. */
   sync?: ClockSyncSource;
   log: (message: string) => void;
+  /** Times the polls. */
+  clock: Clock;
 }
 
 export class ClockTrust {
-  private timer: NodeJS.Timeout | undefined;
+  private cancelPoll: (() => void) | undefined;
   private stopped = false;
 
   constructor(private readonly options: ClockTrustOptions) {}
@@ -110,14 +113,15 @@ export class ClockTrust {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelPoll?.();
+    this.cancelPoll = undefined;
   }
 
   private schedule(): void {
     if (this.stopped || !this.options.sync || this.options.time.state().trusted) return;
-    this.timer = setTimeout(() => void this.checkOrLog().then(() => this.schedule()), CLOCK_SYNC_POLL_MS);
-    this.timer.unref();
+    this.cancelPoll = this.options.clock.after(CLOCK_SYNC_POLL_MS, () => void this.checkOrLog().then(() => this.schedule()), {
+      background: true,
+    });
   }
 
   private async checkOrLog(): Promise<void> {

@@ -154,8 +154,14 @@ export class SessionController {
     this.clock = options.clock ?? systemClock;
     this.log = options.log ?? ((m) => console.log(m));
     this.time = options.ledger instanceof Error ? new TrustedTime(this.clock) : options.ledger.time;
-    this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log: this.log });
-    this.clockTrust = new ClockTrust({ time: this.time, ledger: () => this.ledger, sync: options.clockSync, log: this.log });
+    this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log: this.log, clock: this.clock });
+    this.clockTrust = new ClockTrust({
+      time: this.time,
+      ledger: () => this.ledger,
+      sync: options.clockSync,
+      log: this.log,
+      clock: this.clock,
+    });
     if (options.storage) this.suspendLedger(options.storage);
     this.ledger?.knowFormerIds((person) => formerPersonIds(this.config, person));
     this.caution = new CautionGate({
@@ -163,6 +169,7 @@ export class SessionController {
       requireLedger: () => this.requireLedger(),
       backlog: this.backlog,
       time: this.time,
+      clock: this.clock,
       log: this.log,
       people: this.config.people.map((p) => p.id),
       currentId: (id) => currentPersonId(this.config, id),
