@@ -34,10 +34,15 @@ function writerScript(): Promise<string> {
   return bundled;
 }
 
-/** After each kill, `check` looks at the folder with what had been acknowledged so far. */
+/**
+ * After each kill, `check` looks at the folder with what had been acknowledged so far. Each round's
+ * writer is killed once it has acknowledged a random number of writes (1 to `killWithin`): the kill
+ * lands wherever the writer is by the time the parent reads that line (mid-append, inside a
+ * compaction, between two writes), and a round takes as many writes as it takes, however fast the disk.
+ */
 export async function killWriterRounds(
   dir: string,
-  { rounds, compactAfter, maxDelayMs }: { rounds: number; compactAfter?: number; maxDelayMs: number },
+  { rounds, compactAfter, killWithin }: { rounds: number; compactAfter?: number; killWithin: number },
   check: (acked: Acknowledged) => Promise<void>,
 ): Promise<Acknowledged> {
   const script = await writerScript();
@@ -45,25 +50,23 @@ export async function killWriterRounds(
   for (let round = 0; round < rounds; round++) {
     const args = [script, dir, `r${round}`, String(1 + round * 100_000)];
     const child = spawn(process.execPath, compactAfter ? [...args, String(compactAfter)] : args, { stdio: ["ignore", "pipe", "inherit"] });
+    const killAfter = 1 + Math.floor(Math.random() * killWithin);
+    let writes = 0;
     let buffered = "";
-    const ready = new Promise<void>((resolve) =>
-      child.stdout.on("data", (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const lines = buffered.split("\n");
-        buffered = lines.pop()!;
-        for (const line of lines) {
-          const [kind, value] = line.split(" ");
-          if (kind === "ready") resolve();
-          else if (kind === "begin" || kind === "finish") acked.sessions.set(value, kind);
-          else if (kind === "caution") acked.caution = Number(value);
-        }
-      }),
-    );
-    const exited = new Promise((resolve) => child.on("exit", resolve));
-    await ready;
-    await new Promise((r) => setTimeout(r, 5 + Math.random() * maxDelayMs));
-    child.kill("SIGKILL");
-    await exited;
+    child.stdout.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split("\n");
+      buffered = lines.pop()!;
+      // Every line is recorded, also those read after the kill: each was printed only once its write was on disk.
+      for (const line of lines) {
+        const [kind, value] = line.split(" ");
+        if (kind === "begin" || kind === "finish") acked.sessions.set(value, kind);
+        else if (kind === "caution") acked.caution = Number(value);
+        if (kind !== "ready") writes++;
+      }
+      if (writes >= killAfter) child.kill("SIGKILL");
+    });
+    await new Promise((resolve) => child.on("exit", resolve));
     await check(acked);
   }
   return acked;
