@@ -1,10 +1,6 @@
 /**
- * The household's red-flag caution gate (each person's own answer is kept too, but the gate is the
- * household's). It is open only for an acknowledgement of the current CAUTION_VERSION that no red
- * flag has followed. Every red flag is recorded and holds whom it names (everyone configured when it
- * names nobody): each stays refused (the dose policy's `cautionWithdrawnFor`) until they acknowledge
- * again themselves. A red flag closes the gate at once, even while the disk cannot take its record
- * yet: it is kept in the red-flag slot (synced, in place) and the backlog retries the ledger write.
+ * The household's red-flag caution gate and each person's own answer (invariant 7 in
+ * ARCHITECTURE.md): the ledger's records, with the red flags accepted and not yet in the ledger on top.
  */
 import { randomUUID } from "node:crypto";
 import { CAUTION_VERSION } from "../contract/caution.js";

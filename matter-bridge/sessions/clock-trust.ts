@@ -1,11 +1,8 @@
 /**
- * A wall clock behind the dose ledger's newest entry refuses every start (CLOCK_UNTRUSTED, see
- * dose/trusted-time.ts). When the clock was behind because it had been AHEAD (entries dated in the
- * future) and was put right, waiting would take as long as it had been ahead. So once the clock is
- * known good, the ledger re-dates its future entries to now (Ledger.trustWallClock) and starts resume.
- * Known good comes from the system (a time sync service says it is synchronized: asked at start-up
- * and every CLOCK_SYNC_POLL_MS while untrusted) or from the owner (the dashboard, --clock-is-right),
- * who sees the ledger's newest time beside the machine's first.
+ * A wall clock behind the dose ledger's newest entry (invariant 4 in ARCHITECTURE.md). When it was
+ * behind because it had been AHEAD and was put right, waiting would take as long as it had been
+ * ahead: so once the clock is known good (the system, polled while untrusted, or the owner) the
+ * ledger re-dates its future entries to now (Ledger.trustWallClock) and starts resume.
  */
 import { iso } from "../contract/units.js";
 import type { ClockSyncSource } from "../dose/clock-sync.js";

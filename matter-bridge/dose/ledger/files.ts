@@ -1,14 +1,8 @@
 /**
- * The ledger's two files (invariant 11 in ARCHITECTURE.md): a change is one journal line, appended
- * and synced (fdatasync; the folder too when the journal is created) before it is acknowledged, so a
- * start writes the same few hundred bytes at 100 sessions of history as at 10,000. A snapshot
- * (common/durable-file.ts: temp file, fsync, rename, folder fsync) holds the journal's last sequence
- * number, and only then is the journal emptied: a crash between the two leaves records the snapshot
- * already holds, skipped by number; a crash before the rename leaves the old snapshot and the whole
- * journal. A torn last journal line (never acknowledged) is cut off before the next append.
- *
- * Journal records are written with the wall offset the snapshot has: a change after a clock step
- * writes a new snapshot instead (`needsSnapshot`).
+ * The ledger's two files, the snapshot and its journal (invariant 11 in ARCHITECTURE.md): a start
+ * appends the same few hundred bytes at 100 sessions of history as at 10,000. Journal records are
+ * written with the wall offset the snapshot has, so a change after a clock step writes a new
+ * snapshot instead (`needsSnapshot`).
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";

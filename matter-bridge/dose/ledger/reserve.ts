@@ -1,8 +1,4 @@
-/**
- * The spare file (`ledger.reserve`) that keeps room for the changes that must land (invariant 5 in
- * ARCHITECTURE.md): given up for one of them on a full disk, never for a compaction, a start or an
- * acknowledgement; made again, queued behind the next change written without it, once there is room.
- */
+/** The spare file (`ledger.reserve`) that keeps room for the changes that must land (invariant 5 in ARCHITECTURE.md). */
 import { rm, stat, statfs, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { LedgerUnavailableError } from "./errors.js";

@@ -1,10 +1,7 @@
 /**
- * The ledger in memory (on the trusted line) and on disk, kept in step: a change is applied to
- * memory only once it is durable, one at a time in the write queue; nothing is written when nothing
- * changed, nor while the queue is suspended. Compaction runs at start-up (when the journal holds
- * anything), after a change once the journal passes its limit (queued behind that change, never
- * beside an append), and in place of an append for the first change beside no format-3 snapshot or
- * after a clock step.
+ * The ledger in memory (on the trusted line) and on disk, kept in step: a change reaches memory only
+ * once it is durable, one at a time in the write queue; nothing is written when nothing changed, nor
+ * while the queue is suspended. When compaction runs: invariant 11 in ARCHITECTURE.md.
  */
 import { removeStaleTemps } from "../../../common/durable-file.js";
 import { applyPatch, indexOf, type LedgerPatch } from "../journal.js";
