@@ -1,9 +1,8 @@
 /** SIGKILLs a ledger writer (ledger-writer.ts) at random moments, round after round, in one folder. */
 import { spawn } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import esbuild from "esbuild";
+import { tempDirs } from "./temp-dirs.js";
 
 export interface Acknowledged {
   /** Each session id the writer said was on disk, with how far it got. */
@@ -12,6 +11,7 @@ export interface Acknowledged {
   caution: number;
 }
 
+const bundleDir = tempDirs("biolight-ledger-writer-");
 let bundled: Promise<string> | undefined;
 
 /**
@@ -20,7 +20,7 @@ let bundled: Promise<string> | undefined;
  */
 function writerScript(): Promise<string> {
   bundled ??= (async () => {
-    const outfile = join(await mkdtemp(join(tmpdir(), "biolight-ledger-writer-")), "ledger-writer.mjs");
+    const outfile = join(await bundleDir(), "ledger-writer.mjs");
     await esbuild.build({
       entryPoints: ["test/helpers/ledger-writer.ts"],
       bundle: true,
