@@ -1,7 +1,7 @@
 /**
  * The ledger's journal (`ledger.journal`): one JSON line per change, appended and synced before the
  * change is acknowledged, so a session start writes a few hundred bytes however long the history is.
- * The snapshot (`ledger.json`, format 2) holds everything up to its `journalSeq`; the journal's
+ * The snapshot (`ledger.json`, format 3) holds everything up to its `journalSeq`; the journal's
  * records after it are applied in order on load. Compaction folds the journal into a new snapshot.
  *
  * Reading: every line must be a complete, valid record with the next sequence number, or the ledger

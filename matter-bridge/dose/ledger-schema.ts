@@ -128,6 +128,9 @@ export type JournalRecord = z.infer<typeof JournalRecordSchema>;
 
 export const isOpen = (s: LedgerSession): boolean => s.endedAt === undefined;
 
+/** The end reason of a session left open by a crash or power loss and closed at the next start. */
+export const RECOVERED = "recovered-after-restart";
+
 /** Seconds the session counts for: delivered when closed, planned while open (conservative). */
 export const countedSeconds = (s: LedgerSession): number => (s.deliveredSeconds !== undefined ? s.deliveredSeconds : s.plannedSeconds);
 

@@ -1,16 +1,14 @@
 /**
- * The household's red-flag caution gate (each person's own answer is kept too, but the gate is the
- * household's). It is open only for an acknowledgement of the current CAUTION_VERSION that no red
- * flag has followed. Every red flag is recorded and holds whom it names (everyone configured when it
- * names nobody): each stays refused (the dose policy's `cautionWithdrawnFor`) until they acknowledge
- * again themselves. A red flag closes the gate at once, even while the disk cannot take its record
- * yet: it is kept in the red-flag slot (synced, in place) and the backlog retries the ledger write.
+ * The household's red-flag caution gate and each person's own answer (invariant 7 in
+ * ARCHITECTURE.md): the ledger's records, with the red flags accepted and not yet in the ledger on top.
  */
 import { randomUUID } from "node:crypto";
 import { CAUTION_VERSION } from "../contract/caution.js";
+import { withdrawalBy, withoutWithdrawal } from "../dose/ledger/caution-records.js";
 import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
 import type { CautionRecord, RedFlag } from "../dose/ledger-schema.js";
 import type { TrustedTime } from "../dose/trusted-time.js";
+import type { Clock } from "../support/clock.js";
 import type { LedgerBacklog } from "./ledger-backlog.js";
 
 export class CautionVersionError extends Error {
@@ -23,7 +21,7 @@ export class CautionVersionError extends Error {
 }
 
 /** How long an acknowledgement waits for a red flag reported just before it to reach the disk. */
-const ACKNOWLEDGE_WAIT_MS = 3000;
+export const ACKNOWLEDGE_WAIT_MS = 3000;
 
 export type AcknowledgedCaution = CautionRecord & { acknowledgedAt: number };
 
@@ -42,6 +40,8 @@ export interface CautionGateOptions {
   people: readonly string[];
   /** The current id for an id a red flag was recorded with (config `formerIds`); unknown ids as they are. */
   currentId?: (id: string) => string;
+  /** Times an acknowledgement's wait. */
+  clock: Clock;
 }
 
 export class CautionGate {
@@ -50,15 +50,15 @@ export class CautionGate {
    * hold whom they name at once, and acknowledgements wait for them.
    */
   private pending: RedFlag[] = [];
-  private readonly waitingForWithdrawals = new Set<() => void>();
+  /** Settles once every red flag accepted so far is in the ledger (true), or one was given up at shutdown (false). */
+  private allWritten: Promise<boolean> = Promise.resolve(true);
 
   constructor(private readonly options: CautionGateOptions) {
     // Red flags a restart found in the red-flag slot only (a full disk): held again, and written.
     const ledger = options.ledger;
     for (const flag of ledger?.unsavedRedFlags() ?? []) {
       const held = flag.holds.length ? flag : { ...flag, holds: flag.person !== undefined ? [flag.person] : [...options.people] };
-      this.pending.push(held);
-      void this.recordWithdrawal(ledger!, held);
+      void this.hold(ledger!, held);
     }
   }
 
@@ -72,14 +72,9 @@ export class CautionGate {
     const c = this.options.ledger?.caution() ?? null;
     const newest = this.pending.at(-1);
     if (!newest) return c;
-    const withdrawal = {
-      withdrawnAt: newest.at,
-      withdrawnSource: newest.source,
-      ...(newest.reason !== undefined ? { withdrawnReason: newest.reason } : {}),
-    };
+    const withdrawal = withdrawalBy(newest);
     if (!c) return { version: CAUTION_VERSION, source: newest.source, ...withdrawal };
-    const { withdrawnAt: _at, withdrawnReason: _reason, withdrawnSource: _source, ...answer } = c;
-    return { ...answer, ...withdrawal };
+    return { ...withoutWithdrawal(c), ...withdrawal };
   }
 
   /**
@@ -149,7 +144,7 @@ export class CautionGate {
     // this acknowledgement's own write nothing awaits, so no red flag can slip in between unseen; one
     // reported while it is written is written after it (the ledger's queue), and keeps the gate closed.
     while (this.pending.length > 0)
-      if (!(await this.withdrawalsWritten(ACKNOWLEDGE_WAIT_MS)))
+      if (!(await this.redFlagsWritten(ACKNOWLEDGE_WAIT_MS)))
         throw new LedgerUnavailableError(
           this.options.backlog.problem() ?? "A red flag reported moments ago is not saved yet; acknowledge again in a moment.",
         );
@@ -175,21 +170,22 @@ export class CautionGate {
       ...(reason !== undefined ? { reason } : {}),
       holds: person !== undefined ? [person] : [...this.options.people],
     };
-    this.pending.push(flag);
     this.options.log(
       `Red-flag caution withdrawn via ${source}${person !== undefined ? ` for ${person}` : ""}${reason ? ` (${reason})` : ""}: ${person !== undefined ? `${person}'s sessions are` : "every session is"} refused until ${person !== undefined ? "they acknowledge" : "it is acknowledged"} again.`,
     );
-    // Kept where a full disk cannot stop it before anything else: a restart still holds it.
-    const slot = await ledger.holdRedFlags(this.pending.slice()).then(
-      () => true,
-      (err: Error) => {
-        this.options.log(
-          `NOT KEPT: the red-flag slot could not take the red flag reported via ${source} (${err.message}); until the dose ledger takes it, a restart would forget it.`,
-        );
-        return false;
-      },
-    );
-    await this.recordWithdrawal(ledger, flag);
+    let slot = false;
+    await this.hold(ledger, flag, async () => {
+      // Kept where a full disk cannot stop it before anything else: a restart still holds it.
+      slot = await ledger.holdRedFlags(this.pending.slice()).then(
+        () => true,
+        (err: Error) => {
+          this.options.log(
+            `NOT KEPT: the red-flag slot could not take the red flag reported via ${source} (${err.message}); until the dose ledger takes it, a restart would forget it.`,
+          );
+          return false;
+        },
+      );
+    });
     return { at: flag.at, kept: !this.pending.includes(flag) ? "ledger" : slot ? "slot" : false };
   }
 
@@ -199,29 +195,34 @@ export class CautionGate {
     return this.pending.some((f) => f.holds.some((id) => current(id) === person));
   }
 
-  /** Writes a red flag's record through the backlog (retried until it is on disk); pending until then. */
-  private recordWithdrawal(ledger: Ledger, flag: RedFlag): Promise<void> {
-    return this.options.backlog.run(`record the red flag reported via ${flag.source}`, async () => {
-      await ledger.withdrawCaution(flag, CAUTION_VERSION);
-      this.pending = this.pending.filter((f) => f !== flag);
-      // The slot need not hold it any more (a stale copy is skipped at open, by its id).
-      void ledger.holdRedFlags(this.pending.slice()).catch(() => {});
-      if (this.pending.length > 0) return;
-      for (const done of this.waitingForWithdrawals) done();
+  /**
+   * A red flag holds from now (the gate closes, its people are refused) until its record is in the
+   * ledger, written through the backlog (retried until it is on disk) after `first` (the slot).
+   * Resolves after the record's first attempt.
+   */
+  private hold(ledger: Ledger, flag: RedFlag, first?: () => Promise<void>): Promise<void> {
+    this.pending.push(flag);
+    const record = () => ({
+      write: this.options.backlog.run(`record the red flag reported via ${flag.source}`, async () => {
+        await ledger.withdrawCaution(flag, CAUTION_VERSION);
+        this.pending = this.pending.filter((f) => f !== flag);
+        // The slot need not hold it any more (a stale copy is skipped at open, by its id).
+        void ledger.holdRedFlags(this.pending.slice()).catch(() => {});
+      }),
     });
+    const started = first ? first().then(record) : Promise.resolve(record());
+    // Chained from the moment it is pending, so an acknowledgement waits for it even before its write starts.
+    const before = this.allWritten;
+    this.allWritten = Promise.all([before, started.then(({ write }) => write.landed)]).then(([earlier, written]) => earlier && written);
+    return started.then(({ write }) => write);
   }
 
-  /** True once every red flag accepted so far is on disk; false if that takes more than `ms`. */
-  private withdrawalsWritten(ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const done = (written: boolean) => {
-        clearTimeout(timer);
-        this.waitingForWithdrawals.delete(onWritten);
-        resolve(written);
-      };
-      const onWritten = () => done(true);
-      const timer = setTimeout(() => done(false), ms);
-      this.waitingForWithdrawals.add(onWritten);
+  /** True once every red flag accepted so far is on disk; false if one was given up, or that takes more than `ms`. */
+  private redFlagsWritten(ms: number): Promise<boolean> {
+    let cancel = () => {};
+    const late = new Promise<boolean>((resolve) => {
+      cancel = this.options.clock.after(ms, () => resolve(false));
     });
+    return Promise.race([this.allWritten, late]).finally(cancel);
   }
 }

@@ -1,17 +1,15 @@
 /**
- * A wall clock behind the dose ledger's newest entry refuses every start (CLOCK_UNTRUSTED, see
- * dose/trusted-time.ts). When the clock was behind because it had been AHEAD (entries dated in the
- * future) and was put right, waiting would take as long as it had been ahead. So once the clock is
- * known good, the ledger re-dates its future entries to now (Ledger.trustWallClock) and starts resume.
- * Known good comes from the system (a time sync service says it is synchronized: asked at start-up
- * and every CLOCK_SYNC_POLL_MS while untrusted) or from the owner (the dashboard, --clock-is-right),
- * who sees the ledger's newest time beside the machine's first.
+ * A wall clock behind the dose ledger's newest entry (invariant 4 in ARCHITECTURE.md). When it was
+ * behind because it had been AHEAD and was put right, waiting would take as long as it had been
+ * ahead: so once the clock is known good (the system, polled while untrusted, or the owner) the
+ * ledger re-dates its future entries to now (Ledger.trustWallClock) and starts resume.
  */
 import { iso } from "../contract/units.js";
 import type { ClockSyncSource } from "../dose/clock-sync.js";
 import type { Ledger } from "../dose/ledger.js";
 import type { ClockCorrection } from "../dose/ledger-schema.js";
 import { describeDuration, type TrustedTime } from "../dose/trusted-time.js";
+import type { Clock } from "../support/clock.js";
 
 /** How often the system is asked while the clock is untrusted. */
 export const CLOCK_SYNC_POLL_MS = 15_000;
@@ -41,10 +39,12 @@ export interface ClockTrustOptions {
   /** Asks the system whether its clock is synchronized; absent: only the owner can say so. */
   sync?: ClockSyncSource;
   log: (message: string) => void;
+  /** Times the polls. */
+  clock: Clock;
 }
 
 export class ClockTrust {
-  private timer: NodeJS.Timeout | undefined;
+  private cancelPoll: (() => void) | undefined;
   private stopped = false;
 
   constructor(private readonly options: ClockTrustOptions) {}
@@ -110,14 +110,15 @@ export class ClockTrust {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelPoll?.();
+    this.cancelPoll = undefined;
   }
 
   private schedule(): void {
     if (this.stopped || !this.options.sync || this.options.time.state().trusted) return;
-    this.timer = setTimeout(() => void this.checkOrLog().then(() => this.schedule()), CLOCK_SYNC_POLL_MS);
-    this.timer.unref();
+    this.cancelPoll = this.options.clock.after(CLOCK_SYNC_POLL_MS, () => void this.checkOrLog().then(() => this.schedule()), {
+      background: true,
+    });
   }
 
   private async checkOrLog(): Promise<void> {

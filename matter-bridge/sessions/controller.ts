@@ -79,14 +79,15 @@ export class SessionController {
     this.log = options.log ?? ((m) => console.log(m));
     const { clock, log } = this;
     this.time = options.ledger instanceof Error ? new TrustedTime(clock) : options.ledger.time;
-    this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log });
-    this.clockTrust = new ClockTrust({ time: this.time, ledger: () => this.ledger, sync: options.clockSync, log });
+    this.backlog = new LedgerBacklog({ retryMs: options.ledgerRetryMs ?? 1000, log, clock });
+    this.clockTrust = new ClockTrust({ time: this.time, ledger: () => this.ledger, sync: options.clockSync, log, clock });
     this.ledger?.knowFormerIds((person) => formerPersonIds(config, person));
     this.caution = new CautionGate({
       ledger: this.ledger,
       requireLedger: () => this.requireLedger(),
       backlog: this.backlog,
       time: this.time,
+      clock,
       log,
       people: config.people.map((p) => p.id),
       currentId: (id) => currentPersonId(config, id),

@@ -10,15 +10,19 @@ export interface TimeSource {
 }
 
 export interface Clock extends TimeSource {
-  /** Calls `fn` once, `ms` from now; answers a cancel (idempotent). */
-  after(ms: number, fn: () => void): () => void;
+  /**
+   * Calls `fn` once, `ms` from now; answers a cancel (idempotent). A `background` timer (a retry, a
+   * poll) does not keep the process alive by itself.
+   */
+  after(ms: number, fn: () => void, options?: { background?: boolean }): () => void;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
   monotonic: () => performance.now(),
-  after(ms, fn) {
+  after(ms, fn, options) {
     const timer = setTimeout(fn, ms);
+    if (options?.background) timer.unref();
     return () => clearTimeout(timer);
   },
 };

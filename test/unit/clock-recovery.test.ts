@@ -11,11 +11,12 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { systemClockSync } from "../../matter-bridge/dose/clock-sync.js";
 import { LEDGER_FILE, Ledger, readLedger } from "../../matter-bridge/dose/ledger.js";
-import { ClockClaimError } from "../../matter-bridge/sessions/clock-trust.js";
+import { CLOCK_SYNC_POLL_MS, ClockClaimError } from "../../matter-bridge/sessions/clock-trust.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { DAY, HOUR, makeConfig, session, T0 } from "../helpers/dose-fixtures.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
+import { until } from "../helpers/until.js";
 
 const MIN = 60_000;
 const dirs: string[] = [];
@@ -126,6 +127,25 @@ describe("a clock that was ahead, once corrected", () => {
     expect(again.controller.time.state()).toEqual({ trusted: true });
     expect(codeOf(await start(again, "mid-back"))).toBe("REST_INTERVAL");
     await again.controller.shutdown();
+  });
+
+  it("asks the system again every 15 s on the bridge's clock while the clock is behind, and no more once it is trusted", async () => {
+    const { dir, clock } = await clockWasAhead();
+    const sync = new SyncSource();
+    const b = await bridgeOn(dir, clock, sync);
+    expect(sync.asked).toBe(1); // at start-up
+    clock.advance(CLOCK_SYNC_POLL_MS - 1);
+    expect(sync.asked).toBe(1);
+    clock.advance(1);
+    expect(sync.asked).toBe(2); // silence: not trusted, asked again later
+    await new Promise(setImmediate);
+    sync.says = "systemd-timesyncd (NTPSynchronized=yes)";
+    clock.advance(CLOCK_SYNC_POLL_MS);
+    expect(sync.asked).toBe(3);
+    await until(() => b.controller.time.state().trusted, "the re-dating");
+    clock.advance(10 * CLOCK_SYNC_POLL_MS);
+    expect(sync.asked).toBe(3);
+    await b.controller.shutdown();
   });
 
   it("the owner's confirmation re-dates the same way, and is refused (changing nothing) when the clock is further behind than confirmed", async () => {

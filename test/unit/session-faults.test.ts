@@ -20,8 +20,9 @@ import {
 import type { PanelDriver } from "../../matter-bridge/panels/driver.js";
 import { ShellyDriver } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
+import { ACKNOWLEDGE_WAIT_MS } from "../../matter-bridge/sessions/caution-gate.js";
 import { PANEL_POLL_MS, SessionController } from "../../matter-bridge/sessions/controller.js";
-import { makeConfig, session } from "../helpers/dose-fixtures.js";
+import { makeConfig, session, T0 } from "../helpers/dose-fixtures.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
@@ -52,6 +53,7 @@ async function setup<D extends PanelDriver>(
     log: (m) => logs.push(m),
     offRetryMs: 20,
     ledgerRetryMs: 20,
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   await controller.recover();
   return { dir, ledger, controller, driver: driver as D, logs };
@@ -365,7 +367,8 @@ describe("a failed ledger write never strands the panel", () => {
     ["lands after the red flag's record", true],
     ["is refused while the red flag's record is held up", false],
   ])("an acknowledgement after a red flag queued behind a slow write %s, never before it", async (_, released) => {
-    const { dir, controller, ledger } = await setup(new FlakyDriver());
+    const clock = new FakeClock(T0);
+    const { dir, controller, ledger } = await setup(new FlakyDriver(), { clock });
     expect((await controller.start({ region: "mid-back", seconds: 60 }, "test")).ok).toBe(true);
     // The session's end is written slowly (an SD card): the red flag's record queues behind it.
     const finish = ledger.finish.bind(ledger);
@@ -391,6 +394,12 @@ describe("a failed ledger write never strands the panel", () => {
       await acknowledged;
       expect(controller.caution.acknowledged()).toBe(true);
     } else {
+      let settled = false;
+      acknowledged.catch(() => {}).finally(() => (settled = true));
+      clock.advance(ACKNOWLEDGE_WAIT_MS - 1);
+      await new Promise(setImmediate);
+      expect(settled).toBe(false); // still waiting for the red flag's record
+      clock.advance(1);
       await expect(acknowledged).rejects.toThrow(/red flag reported moments ago is not saved yet/);
       expect(controller.caution.acknowledged()).toBe(false);
       release();
