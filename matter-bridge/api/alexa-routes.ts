@@ -4,7 +4,6 @@
  * bridge's thing, named by its certificate.
  */
 
-import { CloudUnavailableError, type HouseholdQuestion } from "../cloud/household.js";
 import {
   ALEXA_LINK_ERRORS,
   type AlexaAccountsResponse,
@@ -12,7 +11,7 @@ import {
   type AlexaLinkResponse,
   type AlexaUnlinkAllResponse,
 } from "../contract/api.js";
-import type { HouseholdAnswer } from "../contract/cloud-link.js";
+import { CloudUnavailableError, type HouseholdAnswer, type HouseholdQuestion } from "../contract/cloud-link.js";
 import { HttpError } from "./errors.js";
 import type { Route } from "./router.js";
 import { parse } from "./routes.js";

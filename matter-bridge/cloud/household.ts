@@ -4,13 +4,15 @@
  * under its own `link/res/` prefix and correlation data; the answer is matched by that id.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { type HouseholdAnswer, HouseholdAnswerSchema, type HouseholdRequest, householdTopics } from "../contract/cloud-link.js";
+import {
+  CloudUnavailableError,
+  type HouseholdAnswer,
+  HouseholdAnswerSchema,
+  type HouseholdQuestion,
+  householdTopics,
+} from "../contract/cloud-link.js";
 
 /** The cloud could not be asked, or did not answer: nothing was linked or unlinked that the bridge knows of. */
-export class CloudUnavailableError extends Error {}
-
-export type HouseholdQuestion = HouseholdRequest extends infer R ? (R extends { id: string } ? Omit<R, "id"> : never) : never;
-
 export type HouseholdPublish = (topic: string, payload: string, correlationData: Buffer, responseTopic: string) => Promise<void>;
 
 export class HouseholdAsker {

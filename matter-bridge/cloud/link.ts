@@ -8,9 +8,9 @@ import { isIP } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import { MqttClient } from "mqtt";
 import type { CloudState } from "../contract/api.js";
-import { type LinkStatus, linkTopics } from "../contract/cloud-link.js";
+import { type HouseholdQuestion, type LinkStatus, linkTopics } from "../contract/cloud-link.js";
 import { type Backoff, backoffDelay, LINK_BACKOFF } from "./backoff.js";
-import { HouseholdAsker, type HouseholdQuestion } from "./household.js";
+import { HouseholdAsker } from "./household.js";
 import type { CloudConnection } from "./options.js";
 import type { IncomingRequest, OutgoingAnswer } from "./requests.js";
 

@@ -88,6 +88,11 @@ export const HouseholdRequestSchema = z.discriminatedUnion("op", [
   z.strictObject({ id: z.string().min(1).max(128), op: z.literal("unlink-all") }),
 ]);
 export type HouseholdRequest = z.infer<typeof HouseholdRequestSchema>;
+/** A question to the link function before the link gives it its id. */
+export type HouseholdQuestion = HouseholdRequest extends infer R ? (R extends { id: string } ? Omit<R, "id"> : never) : never;
+
+/** The cloud cannot be asked now (no link, no answer in time): the owner's routes answer 503. */
+export class CloudUnavailableError extends Error {}
 
 export const LinkedAccountSchema = z.object({ linkedAt: z.string() });
 

@@ -3,7 +3,7 @@
  * asks for the API token and sends it with every API call, so the API's auth is the dashboard's.
  */
 import { readFileSync } from "node:fs";
-import type { StaticHandler } from "../api/server.js";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { type DoseLimits, DoseLimitsSchema } from "../contract/config.js";
 import { REGION_IDS, REGIONS } from "../contract/regions.js";
 
@@ -37,7 +37,9 @@ const bootstrap = (dose: DoseLimits) => {
 };
 
 /** The dashboard's files; `dose`: the bridge's dose limits (the contract's defaults when not given). */
-export function dashboardHandler(options: { dose?: DoseLimits } = {}): StaticHandler {
+export function dashboardHandler(
+  options: { dose?: DoseLimits } = {},
+): (req: IncomingMessage, res: ServerResponse, target: string) => boolean {
   const files = new Map<string, { type: string; body: string }>();
   for (const name of ["index.html", "app.js", "retry-time.js", "style.css"])
     files.set(`/dashboard/${name}`, { type: TYPES[name.split(".").pop()!], body: readFileSync(new URL(name, STATIC), "utf8") });
