@@ -15,7 +15,6 @@ import { ask } from "../respond.js";
 import { ssmlSafe } from "../speech/index.js";
 import { isSymptomPhrase } from "../symptoms.js";
 import { FallbackHandler } from "./fallback.js";
-import { requestHandlers } from "./index.js";
 import { isIntent } from "./match.js";
 import { RedFlagHandler } from "./red-flag.js";
 
@@ -26,37 +25,44 @@ import { RedFlagHandler } from "./red-flag.js";
  * name): "it's for Anna" books this request for Anna and remembers nothing, so a voice is never
  * linked to someone it spoke for. A name the bridge does not know is asked again; heard outside that
  * question, it is not understood.
+ *
+ * `handlers()`: the skill's handlers in the order ask-sdk tries them (handlers/index.ts passes its
+ * list); the first of the others that can handle the request carries on with it.
  */
-export const IdentifyPersonHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, "IdentifyPersonIntent"),
-  async handle(h) {
-    const slots = intentOf(h)?.slots;
-    const self = slots?.name?.value?.trim() || undefined;
-    const heard = self ?? (slots?.forName?.value?.trim() || undefined);
-    // A red-flag symptom heard as a "name" ("I am {name}" catching "I am losing weight") is a red flag.
-    if (heard && isSymptomPhrase(heard)) return RedFlagHandler.handle(h);
-    const step = conversation(h);
-    if (step?.step !== "person") return FallbackHandler.handle(h);
-    const s = speech(h);
-    const names = step.choices.map((c) => c.name);
-    const chosen = heard ? matchPerson(heard, step.choices) : undefined;
-    if (!chosen) return ask(h, s.whoUnknown(heard, names), s.whoReprompt(names));
-    setCurrentPerson(h, { id: chosen.id, name: chosen.name, several: true });
-    const voice = self && step.voice && voiceOf(h) === step.voice ? step.voice : undefined;
-    if (voice) updateUser(h, (u) => ({ ...u, voices: { ...u.voices, [voice]: { id: chosen.id, name: chosen.name } } }));
-    return carryOn(h, step.resume, voice ? s.voiceRemembered(chosen.name) : undefined);
-  },
-};
+export function identifyPersonHandler(handlers: () => readonly RequestHandler[]): RequestHandler {
+  const handler: RequestHandler = {
+    canHandle: (h) => isIntent(h, "IdentifyPersonIntent"),
+    async handle(h) {
+      const slots = intentOf(h)?.slots;
+      const self = slots?.name?.value?.trim() || undefined;
+      const heard = self ?? (slots?.forName?.value?.trim() || undefined);
+      // A red-flag symptom heard as a "name" ("I am {name}" catching "I am losing weight") is a red flag.
+      if (heard && isSymptomPhrase(heard)) return RedFlagHandler.handle(h);
+      const step = conversation(h);
+      if (step?.step !== "person") return FallbackHandler.handle(h);
+      const s = speech(h);
+      const names = step.choices.map((c) => c.name);
+      const chosen = heard ? matchPerson(heard, step.choices) : undefined;
+      if (!chosen) return ask(h, s.whoUnknown(heard, names), s.whoReprompt(names));
+      setCurrentPerson(h, { id: chosen.id, name: chosen.name, several: true });
+      const voice = self && step.voice && voiceOf(h) === step.voice ? step.voice : undefined;
+      if (voice) updateUser(h, (u) => ({ ...u, voices: { ...u.voices, [voice]: { id: chosen.id, name: chosen.name } } }));
+      const others = handlers().filter((other) => other !== handler);
+      return carryOn(h, others, step.resume, voice ? s.voiceRemembered(chosen.name) : undefined);
+    },
+  };
+  return handler;
+}
 
-/** Handles the request that was waiting for the answer, as if it came now; `prefix` is said first. */
-async function carryOn(h: HandlerInput, resume: Resume, prefix?: string): Promise<Response> {
+/** Handles the request that was waiting for the answer, as if it came now, with the first of `others` that can; `prefix` is said first. */
+async function carryOn(h: HandlerInput, others: readonly RequestHandler[], resume: Resume, prefix?: string): Promise<Response> {
   const restored = conversationSchema().safeParse(resume.conversation);
   setConversation(h, restored.success ? restored.data : undefined);
   const now = h.requestEnvelope.request;
   const request = { ...resume.request, requestId: now.requestId, timestamp: now.timestamp, locale: now.locale } as Request;
   (h as { requestEnvelope: RequestEnvelope }).requestEnvelope = { ...h.requestEnvelope, request };
   let next: RequestHandler | undefined;
-  for (const handler of requestHandlers) if (!next && handler !== IdentifyPersonHandler && (await handler.canHandle(h))) next = handler;
+  for (const other of others) if (!next && (await other.canHandle(h))) next = other;
   if (!next) return ask(h, speech(h).reprompt(), speech(h).reprompt());
   const response = await next.handle(h);
   const speak = response.outputSpeech;

@@ -7,7 +7,7 @@ import { FallbackHandler } from "./fallback.js";
 import { FaqHandler } from "./faq.js";
 import { ForgetVoiceHandler } from "./forget-voice.js";
 import { HelpHandler } from "./help.js";
-import { IdentifyPersonHandler } from "./identify-person.js";
+import { identifyPersonHandler } from "./identify-person.js";
 import { LaunchCautionNoHandler, LaunchHandler } from "./launch.js";
 import { LinkBridgeHandler } from "./link-bridge.js";
 import { LogRangeOfMotionHandler } from "./log-range-of-motion.js";
@@ -30,6 +30,9 @@ import { WorkoutDoneHandler } from "./workout-done.js";
 import { YesHandler } from "./yes.js";
 
 export { SkillErrorHandler } from "./error.js";
+
+/** "Who is this?" answered: carries on with the request that asked, handled by the first of this list that can. */
+const IdentifyPersonHandler = identifyPersonHandler(() => requestHandlers);
 
 export const requestHandlers: RequestHandler[] = [
   NotLinkedHandler,
