@@ -1,5 +1,8 @@
 import type { HandlerInput, RequestHandler } from "ask-sdk-core";
 import type { Request, RequestEnvelope, Response } from "ask-sdk-model";
+import { matchPerson, voiceOf } from "../flows/person.js";
+import { ssmlSafe } from "../language/speech/index.js";
+import { isSymptomPhrase } from "../language/symptoms/index.js";
 import {
   conversation,
   conversationSchema,
@@ -9,11 +12,8 @@ import {
   setCurrentPerson,
   speech,
   updateUser,
-} from "../context.js";
-import { matchPerson, voiceOf } from "../flows/person.js";
-import { ask } from "../respond.js";
-import { ssmlSafe } from "../speech/index.js";
-import { isSymptomPhrase } from "../symptoms.js";
+} from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { FallbackHandler } from "./fallback.js";
 import { isIntent } from "./match.js";
 import { RedFlagHandler } from "./red-flag.js";

@@ -1,7 +1,7 @@
 /** The German (de-DE) interaction model's words, written for German speakers (not translated sample by sample). */
 
-import type { Speech } from "../speech/index.js";
-import { SYMPTOM_WORDS } from "../symptoms.js";
+import type { Speech } from "../language/speech/index.js";
+import { SYMPTOM_WORDS } from "../language/symptoms/index.js";
 import { type LanguageSource, phrases, unique } from "./shape.js";
 
 /** Determiners before a region, whatever its gender or number ("den Nacken", "meine Hüften"). */

@@ -4,8 +4,8 @@
  * Region words are the contract's catalogue; the other slots are keyed by the ids the handlers read.
  */
 import { REGION_IDS, REGIONS, type WorkoutKind } from "../../matter-bridge/contract/regions.js";
-import { SYMPTOM_WORDS } from "../symptoms.js";
-import { type FaqTopic, ROM_CHANGES, type RomChange } from "../vocabulary.js";
+import { SYMPTOM_WORDS } from "../language/symptoms/index.js";
+import { type FaqTopic, ROM_CHANGES, type RomChange } from "../language/vocabulary.js";
 import { type IntentName, type LanguageSource, phrases, type SlotWords, unique } from "./shape.js";
 
 /** An English slot value: `commonwealth` words are added outside the US. */

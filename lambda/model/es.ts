@@ -1,6 +1,6 @@
 /** The Spanish (es-ES) interaction model's words, written for speakers in Spain (not translated sample by sample). */
-import type { Speech } from "../speech/index.js";
-import { SYMPTOM_WORDS } from "../symptoms.js";
+import type { Speech } from "../language/speech/index.js";
+import { SYMPTOM_WORDS } from "../language/symptoms/index.js";
 import { type LanguageSource, phrases, unique } from "./shape.js";
 
 /** Determiners before a region, whatever its gender or number ("el cuello", "la zona lumbar", "mis caderas"). */

@@ -1,6 +1,6 @@
 /** The French (fr-FR) interaction model's words, written for French speakers (not translated sample by sample). */
-import type { Speech } from "../speech/index.js";
-import { SYMPTOM_WORDS } from "../symptoms.js";
+import type { Speech } from "../language/speech/index.js";
+import { SYMPTOM_WORDS } from "../language/symptoms/index.js";
 import { type LanguageSource, phrases, unique } from "./shape.js";
 
 /** Determiners before a region, whatever its gender or number ("ma nuque", "le bas du dos", "mes hanches"). */

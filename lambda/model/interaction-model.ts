@@ -5,7 +5,7 @@
  * language's own (en.ts for the English variants, de.ts, fr.ts, es.ts, it.ts).
  */
 import { writeFileSync } from "node:fs";
-import { SKILL_LOCALES, type SkillLocale, speechFor } from "../speech/index.js";
+import { SKILL_LOCALES, type SkillLocale, speechFor } from "../language/speech/index.js";
 import { german } from "./de.js";
 import { type EnglishLocale, english } from "./en.js";
 import { spanish } from "./es.js";

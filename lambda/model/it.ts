@@ -1,6 +1,6 @@
 /** The Italian (it-IT) interaction model's words, written for Italian speakers (not translated sample by sample). */
-import type { Speech } from "../speech/index.js";
-import { SYMPTOM_WORDS } from "../symptoms.js";
+import type { Speech } from "../language/speech/index.js";
+import { SYMPTOM_WORDS } from "../language/symptoms/index.js";
 import { type LanguageSource, phrases, unique } from "./shape.js";
 
 /** Determiners before a region, whatever its gender or number ("il collo", "la zona lombare", "le spalle"). */

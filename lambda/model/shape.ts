@@ -4,8 +4,8 @@
  * by these names and ids, so the compiler rejects a language that misses or invents one.
  */
 import type { RegionId, WorkoutKind } from "../../matter-bridge/contract/regions.js";
-import type { SymptomId } from "../symptoms.js";
-import type { FaqTopic, RomChange } from "../vocabulary.js";
+import type { SymptomId } from "../language/symptoms/index.js";
+import type { FaqTopic, RomChange } from "../language/vocabulary.js";
 
 type Slot = readonly [name: string, type: string];
 const REGION: Slot = ["region", "Region"];

@@ -1,8 +1,8 @@
 /** Which of the bridge's people a spoken name means (the answer to "who is this?"). */
 import { describe, expect, it } from "@jest/globals";
 import { matchPerson } from "../../lambda/flows/person.js";
-import { isSymptomPhrase, SYMPTOMS } from "../../lambda/symptoms.js";
-import { migrateAccountData, parseUserData } from "../../lambda/user-data.js";
+import { isSymptomPhrase, SYMPTOMS } from "../../lambda/language/symptoms/index.js";
+import { migrateAccountData, parseUserData } from "../../lambda/user-data/schema.js";
 import { intentRequest, invoke } from "../helpers/envelopes.js";
 import { testSkill } from "../helpers/voice.js";
 
