@@ -26,11 +26,11 @@ import { RedFlagHandler } from "./red-flag.js";
  * linked to someone it spoke for. A name the bridge does not know is asked again; heard outside that
  * question, it is not understood.
  *
- * `handlers()`: the skill's handlers in the order ask-sdk tries them (handlers/index.ts passes its
- * list); the first of the others that can handle the request carries on with it.
+ * `handlerFor(h)`: the handler, not this one, that takes the request carried on (handlers/index.ts
+ * passes the first of its list that can).
  */
-export function identifyPersonHandler(handlers: () => readonly RequestHandler[]): RequestHandler {
-  const handler: RequestHandler = {
+export function identifyPersonHandler(handlerFor: (h: HandlerInput) => Promise<RequestHandler | undefined>): RequestHandler {
+  return {
     canHandle: (h) => isIntent(h, "IdentifyPersonIntent"),
     async handle(h) {
       const slots = intentOf(h)?.slots;
@@ -47,22 +47,24 @@ export function identifyPersonHandler(handlers: () => readonly RequestHandler[])
       setCurrentPerson(h, { id: chosen.id, name: chosen.name, several: true });
       const voice = self && step.voice && voiceOf(h) === step.voice ? step.voice : undefined;
       if (voice) updateUser(h, (u) => ({ ...u, voices: { ...u.voices, [voice]: { id: chosen.id, name: chosen.name } } }));
-      const others = handlers().filter((other) => other !== handler);
-      return carryOn(h, others, step.resume, voice ? s.voiceRemembered(chosen.name) : undefined);
+      return carryOn(h, handlerFor, step.resume, voice ? s.voiceRemembered(chosen.name) : undefined);
     },
   };
-  return handler;
 }
 
-/** Handles the request that was waiting for the answer, as if it came now, with the first of `others` that can; `prefix` is said first. */
-async function carryOn(h: HandlerInput, others: readonly RequestHandler[], resume: Resume, prefix?: string): Promise<Response> {
+/** Handles the request that was waiting for the answer, as if it came now; `prefix` is said first. */
+async function carryOn(
+  h: HandlerInput,
+  handlerFor: (h: HandlerInput) => Promise<RequestHandler | undefined>,
+  resume: Resume,
+  prefix?: string,
+): Promise<Response> {
   const restored = conversationSchema().safeParse(resume.conversation);
   setConversation(h, restored.success ? restored.data : undefined);
   const now = h.requestEnvelope.request;
   const request = { ...resume.request, requestId: now.requestId, timestamp: now.timestamp, locale: now.locale } as Request;
   (h as { requestEnvelope: RequestEnvelope }).requestEnvelope = { ...h.requestEnvelope, request };
-  let next: RequestHandler | undefined;
-  for (const other of others) if (!next && (await other.canHandle(h))) next = other;
+  const next = await handlerFor(h);
   if (!next) return ask(h, speech(h).reprompt(), speech(h).reprompt());
   const response = await next.handle(h);
   const speak = response.outputSpeech;

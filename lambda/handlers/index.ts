@@ -31,8 +31,10 @@ import { YesHandler } from "./yes.js";
 
 export { SkillErrorHandler } from "./error.js";
 
-/** "Who is this?" answered: carries on with the request that asked, handled by the first of this list that can. */
-const IdentifyPersonHandler = identifyPersonHandler(() => requestHandlers);
+/** "Who is this?" answered: the request that asked carries on with the first other handler of the list that can take it. */
+const IdentifyPersonHandler: RequestHandler = identifyPersonHandler(async (h) => {
+  for (const handler of requestHandlers) if (handler !== IdentifyPersonHandler && (await handler.canHandle(h))) return handler;
+});
 
 export const requestHandlers: RequestHandler[] = [
   NotLinkedHandler,

@@ -3,6 +3,20 @@
  * that the interaction model's slot values, the handlers, the stored user data and the speech are keyed by.
  */
 
+/** The guide's red flags (RedFlagIntent's symptom slot; the words are symptoms/<language>.ts). */
+export const SYMPTOM_IDS = [
+  "face-spasm",
+  "tongue-spasm",
+  "swallowing",
+  "weakness",
+  "numbness",
+  "bladder-bowel",
+  "fever",
+  "weight-loss",
+  "severe-spasm",
+] as const;
+export type SymptomId = (typeof SYMPTOM_IDS)[number];
+
 /** What the FAQ answers (FaqIntent's topic slot). */
 export const FAQ_TOPICS = ["cramp", "massage", "daily"] as const;
 export type FaqTopic = (typeof FAQ_TOPICS)[number];
@@ -19,3 +33,9 @@ export const isOneOf = <T extends string>(values: readonly T[], value: string): 
 /** The languages the skill speaks; each skill locale speaks one of them (language/speech/index.ts). */
 export const LANGUAGES = ["en", "de", "fr", "es", "it"] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/** One slot value's words: what Alexa resolves to its id (the models' slot types, the symptoms heard as a "name"). */
+export interface SlotWords {
+  value: string;
+  synonyms: readonly string[];
+}

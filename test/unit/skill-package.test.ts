@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { SKILL_LOCALES as LOCALES, type SkillLocale, speechFor } from "../../lambda/language/speech/index.js";
-import { interactionModel, modelPath } from "../../lambda/model/interaction-model.js";
+import { interactionModel, modelPath } from "../../lambda/model/build.js";
 import { REGION_IDS, REGIONS } from "../../matter-bridge/contract/index.js";
 import { intentRequest, invoke } from "../helpers/envelopes.js";
 import { alexaFor, said, testSkill } from "../helpers/voice.js";
