@@ -1,9 +1,8 @@
 /** The skill as configured by the environment: what the Lambda, the self-hosted server and `npm run say` run. */
-import type { Skill as CustomSkill } from "ask-sdk-core";
+import type { Skill as CustomSkill, PersistenceAdapter } from "ask-sdk-core";
 import { BridgeClient } from "../bridge-api/client.js";
 import { httpFetch } from "../bridge-api/http-fetch.js";
 import type { Households } from "../households/skill-households.js";
-import { persistenceFromEnv } from "../user-data/persistence/index.js";
 import { parseSkillEnv, resolveBridgeToken, type SkillEnv } from "./env.js";
 import { createSkill } from "./skill.js";
 
@@ -45,4 +44,14 @@ async function bridgeFromEnv(env: SkillEnv, processEnv: NodeJS.ProcessEnv): Prom
   const token = await resolveBridgeToken(env);
   // The subset of fetch the client uses, without loading undici (a cold start's largest cost).
   return new BridgeClient({ url: env.BRIDGE_URL, token, fetch: httpFetch as unknown as typeof fetch });
+}
+
+/** Each adapter (the AWS SDK under DynamoDB's, node:fs under the file's) loads only when chosen: a faster cold start. */
+async function persistenceFromEnv(env: SkillEnv): Promise<PersistenceAdapter> {
+  if (env.PERSISTENCE !== "dynamodb") {
+    const { FilePersistenceAdapter } = await import("../user-data/persistence/file.js");
+    return new FilePersistenceAdapter(env.SKILL_DATA_DIR);
+  }
+  const { DynamoDbPersistenceAdapter } = await import("../user-data/persistence/dynamodb.js");
+  return new DynamoDbPersistenceAdapter(env.DYNAMODB_TABLE as string);
 }

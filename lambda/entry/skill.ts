@@ -5,7 +5,7 @@ import type { BridgeClient } from "../bridge-api/client.js";
 import { requestHandlers, SkillErrorHandler } from "../handlers/index.js";
 import type { Households } from "../households/skill-households.js";
 import { NOT_LINKED, type SkillDeps } from "../request/context.js";
-import { loadRequestState, saveUserData } from "../user-data/interceptors.js";
+import { loadRequestState, saveUserData } from "../request/interceptors.js";
 
 export interface SkillOptions {
   /** The one household's bridge (HOUSEHOLDS=single); with `households`, each request's is its user's. */

@@ -6,7 +6,6 @@ import { BridgeClient } from "../bridge-api/client.js";
 import type { Households } from "../households/skill-households.js";
 import type { Speech } from "../language/speech/index.js";
 import { type PersonData, personData, type UserData, updatePersonData } from "../user-data/schema.js";
-import { once } from "./once.js";
 
 export interface SkillDeps {
   /** This request's household's bridge (with `households`: the one its user is linked to, else NOT_LINKED). */
@@ -55,6 +54,15 @@ const resumeSchema = () =>
     conversation: z.unknown().optional(),
   });
 export type Resume = z.infer<ReturnType<typeof resumeSchema>>;
+
+/** `make`, run on the first call only: for what a cold start should build only when a request needs it. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
 
 /**
  * Where the conversation is: what a "yes", "no", "ready" or a bare region answers. Built the first

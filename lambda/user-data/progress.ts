@@ -4,19 +4,13 @@
  */
 import type { FinishedSession } from "../../matter-bridge/contract/api.js";
 import { WEEK_MS } from "../../matter-bridge/contract/units.js";
+import type { ProgressFigures } from "../language/speech/index.js";
 import type { PersonData } from "./schema.js";
 
 export const HISTORY_DAYS = 42;
 export const REVIEW_AFTER_WEEKS = 4;
 
-export interface ProgressReport {
-  weeksTracked: number;
-  sessionsThisWeek: number;
-  sessionsBefore: number;
-  spasmsThisWeek: number;
-  spasmsBefore: number;
-  tenderThisWeek?: number;
-  tenderBefore?: number;
+export interface ProgressReport extends ProgressFigures {
   /** True once enough weeks are tracked and nothing logged points to improvement. */
   suggestReview: boolean;
   empty: boolean;

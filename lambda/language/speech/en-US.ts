@@ -5,7 +5,6 @@
 import type { AdjustmentReason, RefusalCode } from "../../../matter-bridge/contract/api.js";
 import { cautionText, EYE_PROTECTION } from "../../../matter-bridge/contract/caution.js";
 import { REGION_IDS, REGIONS, type RegionId } from "../../../matter-bridge/contract/regions.js";
-import type { ProgressReport } from "../../user-data/progress.js";
 import { durationWords, numberWords } from "../spoken-numbers/en.js";
 import { type FaqTopic, ROM_CHANGES, type RomChange } from "../vocabulary.js";
 
@@ -111,6 +110,17 @@ const WELCOME_OPTIONS =
  */
 const stopHint = (when: string, panelNames: readonly string[]) =>
   `${when}, say: Alexa, tell bio light to stop${panelNames.length ? `, or: Alexa, turn off ${list(panelNames, "or")}` : ""}.`;
+
+/** What the progress answer says: this week's sessions, spasms and tenderness against the weeks before. */
+export interface ProgressFigures {
+  weeksTracked: number;
+  sessionsThisWeek: number;
+  sessionsBefore: number;
+  spasmsThisWeek: number;
+  spasmsBefore: number;
+  tenderThisWeek?: number;
+  tenderBefore?: number;
+}
 
 /** An open red flag as the skill says it: for whom ("you", a person's id, or null: everyone) and why. */
 export interface SpokenRedFlag {
@@ -233,7 +243,7 @@ export const enUS = {
   romChanges: ROM_WORDS,
   romLogged: (change: RomChange) => `Noted that your range of motion feels ${ROM_WORDS[change]}.`,
   askRom: () => `Is your range of motion ${list(ROM_CHOICE, "or", true)}? Say, for example, my range of motion is better.`,
-  progress: (p: Omit<ProgressReport, "suggestReview" | "empty">) => {
+  progress: (p: ProgressFigures) => {
     const parts = [
       `This week you had ${p.sessionsThisWeek} session${p.sessionsThisWeek === 1 ? "" : "s"}, against ${p.sessionsBefore} a week on average before`,
     ];

@@ -7,7 +7,7 @@ import { esES } from "./es-ES.js";
 import { frFR } from "./fr-FR.js";
 import { itIT } from "./it-IT.js";
 
-export type { RefusalContext, Speech } from "./en-US.js";
+export type { ProgressFigures, RefusalContext, Speech } from "./en-US.js";
 export { agoPhrase, minutesPhrase, whenPhrase } from "./en-US.js";
 
 /** The locales the skill speaks (and has an interaction model for), each with its catalogue. */

@@ -4,21 +4,11 @@
  * against, so a red flag is never taken for a person. The ids are the guide's red flags
  * (vocabulary.ts); every language has each.
  */
-import type { SlotWords, SymptomId } from "../vocabulary.js";
 import { GERMAN_SYMPTOMS } from "./de.js";
 import { ENGLISH_SYMPTOMS } from "./en.js";
 import { SPANISH_SYMPTOMS } from "./es.js";
 import { FRENCH_SYMPTOMS } from "./fr.js";
 import { ITALIAN_SYMPTOMS } from "./it.js";
-
-/** Every language's words: a red flag is heard as one whatever the request's language. */
-const EVERY_LANGUAGE: ReadonlyArray<Record<SymptomId, SlotWords>> = [
-  ENGLISH_SYMPTOMS,
-  GERMAN_SYMPTOMS,
-  FRENCH_SYMPTOMS,
-  SPANISH_SYMPTOMS,
-  ITALIAN_SYMPTOMS,
-];
 
 const normalise = (text: string) =>
   text
@@ -27,7 +17,12 @@ const normalise = (text: string) =>
     .replace(/[^\p{L}' ]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-const PHRASES = new Set(EVERY_LANGUAGE.flatMap((words) => Object.values(words).flatMap((w) => [w.value, ...w.synonyms])).map(normalise));
+/** Every language's words: a red flag is heard as one whatever the request's language. */
+const PHRASES = new Set(
+  [ENGLISH_SYMPTOMS, GERMAN_SYMPTOMS, FRENCH_SYMPTOMS, SPANISH_SYMPTOMS, ITALIAN_SYMPTOMS]
+    .flatMap((words) => Object.values(words).flatMap((w) => [w.value, ...w.synonyms]))
+    .map(normalise),
+);
 
 /** `heard` is one of the red-flag symptoms, word for word, in any language the skill speaks. */
 export const isSymptomPhrase = (heard: string): boolean => PHRASES.has(normalise(heard));

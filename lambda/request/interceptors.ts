@@ -1,10 +1,10 @@
 /** Loads this user's data before the handler and saves it after, when it changed. */
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from "ask-sdk-core";
 import { speechFor } from "../language/speech/index.js";
-import type { SkillDeps } from "../request/context.js";
-import { NOT_LINKED, state } from "../request/context.js";
-import { alexaUserId } from "./persistence/user-key.js";
-import { parseUserData, pruneLogs } from "./schema.js";
+import { alexaUserId } from "../user-data/persistence/user-key.js";
+import { parseUserData, pruneLogs } from "../user-data/schema.js";
+import type { SkillDeps } from "./context.js";
+import { NOT_LINKED, state } from "./context.js";
 
 export const loadRequestState = (deps: SkillDeps): RequestInterceptor => ({
   async process(h) {
