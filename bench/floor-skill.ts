@@ -7,7 +7,7 @@
  */
 import { type HandlerInput, SkillBuilders } from "ask-sdk-core";
 import type { RequestEnvelope } from "ask-sdk-model";
-import { httpFetch } from "../lambda/http-fetch.js";
+import { httpFetch } from "../lambda/bridge-api/http-fetch.js";
 import { readUserData } from "./user-read.js";
 
 const skill = SkillBuilders.custom()

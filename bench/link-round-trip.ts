@@ -1,13 +1,13 @@
 /**
  * One request's round trip as the skill makes it, to the same running bridge: through the local
  * broker with the skill's own transport (lambda/link/mqtt-link.ts over WebSocket; the bridge on
- * mutual TLS), and directly over HTTP with the skill's own client (lambda/http-fetch.ts, keep-alive).
+ * mutual TLS), and directly over HTTP with the skill's own client (lambda/bridge-api/http-fetch.ts, keep-alive).
  * The floor: the same transport to a bare MQTT.js client on the same TLS listener that answers at
  * once (the broker's two hops, no bridge). The same requests, taking turns, the first path rotating.
  */
 import { readFileSync } from "node:fs";
 import mqtt from "mqtt";
-import { httpFetch } from "../lambda/http-fetch.js";
+import { httpFetch } from "../lambda/bridge-api/http-fetch.js";
 import { MqttLink } from "../lambda/link/mqtt-link.js";
 import type { Broker, ThingCredentials } from "../test/helpers/mosquitto.js";
 import type { BenchBridge } from "./linked-bridge.js";

@@ -86,7 +86,7 @@ export function printLink({ roundTrip: trip, cold, rss, upgrade }: LinkNumbers):
   ]);
   console.log(
     `\nRound trip: ${trip.samples} GET /v1/panels and /v1/dose by each path in turn, to the same compiled bridge; the link is the skill's` +
-      "\nown transport (lambda/link/mqtt-link.ts, ws://) to the bridge on mutual TLS, HTTP the skill's keep-alive client (lambda/http-fetch.ts)." +
+      "\nown transport (lambda/link/mqtt-link.ts, ws://) to the bridge on mutual TLS, HTTP the skill's keep-alive client (lambda/bridge-api/http-fetch.ts)." +
       "\nCold: fresh processes, the built bundle (BRIDGE_LINK=mqtt, MQTT_URL=ws://) against bench/link-floor-skill.ts and hello-skill.ts." +
       "\nRSS: 1.5 s after the link connected (or after ready).",
   );

@@ -1,6 +1,6 @@
 // `npm run build`: the skill as one CommonJS bundle for AWS Lambda (Node.js 22, runtime nodejs22.x).
-//   dist/lambda/index.js       exports `handler`; @aws-sdk/* stays external (the runtime ships SDK v3)
-//   dist/lambda/link-function.js  exports `handler`: the link function (an IoT topic rule invokes it)
+//   dist/lambda/index.js       lambda/entry/skill-lambda.ts: exports `handler` and `provision`; @aws-sdk/* stays external (the runtime ships SDK v3)
+//   dist/lambda/link-function.js  lambda/entry/link-function.ts: exports `handler`, the link function (an IoT topic rule invokes it)
 //   dist/lambda/package.json   {"type":"commonjs"}: the root package is ESM, the bundle is not
 //   dist/lambda.zip            both files, for SAM / the Lambda console
 import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -15,7 +15,7 @@ const outDir = join(root, "dist/lambda");
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-const ENTRIES = { index: "lambda/index.ts", "link-function": "lambda/link-function.ts" };
+const ENTRIES = { index: "lambda/entry/skill-lambda.ts", "link-function": "lambda/entry/link-function.ts" };
 const results = await Promise.all(
   Object.entries(ENTRIES).map(([name, source]) =>
     build({ ...LAMBDA_ESBUILD, entryPoints: [join(root, source)], outfile: join(outDir, `${name}.js`), metafile: true }),

@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
-import { SkillEnvError } from "../lambda/env.js";
-import { skillFromEnv } from "../lambda/from-env.js";
+import { SkillEnvError } from "../lambda/entry/env.js";
+import { skillFromEnv } from "../lambda/entry/from-env.js";
 
 const MODEL = fileURLToPath(new URL("../models/interactionModels/custom/en-US.json", import.meta.url));
 const OPEN_CONVERSATION_MS = 10 * 60 * 1000;

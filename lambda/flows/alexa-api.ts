@@ -4,8 +4,8 @@
  */
 import type { HandlerInput } from "ask-sdk-core";
 import type { interfaces, services } from "ask-sdk-model";
-import { deps, updateUser, user } from "../context.js";
-import { ssmlSafe } from "../speech/index.js";
+import { ssmlSafe } from "../language/speech/index.js";
+import { deps, updateUser, user } from "../request/context.js";
 
 export const TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite";
 

@@ -7,6 +7,7 @@
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
 import type { RegionId } from "../../matter-bridge/contract/regions.js";
+import type { SpokenRedFlag } from "../language/speech/en-US.js";
 import {
   type Conversation,
   conversation,
@@ -20,10 +21,9 @@ import {
   updateMe,
   updateUser,
   user,
-} from "../context.js";
-import { ask, joinSpeech } from "../respond.js";
-import type { SpokenRedFlag } from "../speech/en-US.js";
-import { updatePersonData } from "../user-data.js";
+} from "../request/context.js";
+import { ask, joinSpeech } from "../request/respond.js";
+import { updatePersonData } from "../user-data/schema.js";
 import { forgetTimer, stopAll } from "./panel.js";
 import { voiceOf } from "./person.js";
 

@@ -1,8 +1,8 @@
 /** Reading and stopping what the panels are doing, through the bridge. */
 import type { HandlerInput } from "ask-sdk-core";
 import type { PanelStatus, StopSessionResponse } from "../../matter-bridge/contract/api.js";
-import type { BridgeResult } from "../bridge-client.js";
-import { deps, updateUser, user } from "../context.js";
+import type { BridgeResult } from "../bridge-api/client.js";
+import { deps, updateUser, user } from "../request/context.js";
 import { deleteTimer } from "./alexa-api.js";
 
 export async function runningPanels(h: HandlerInput): Promise<BridgeResult<PanelStatus[]>> {

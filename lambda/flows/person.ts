@@ -7,7 +7,7 @@
  */
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
-import type { BridgeResult } from "../bridge-client.js";
+import type { BridgeResult } from "../bridge-api/client.js";
 import {
   type CurrentPerson,
   currentPerson,
@@ -18,9 +18,9 @@ import {
   speech,
   updateUser,
   user,
-} from "../context.js";
-import { ask, bridgeTrouble, joinSpeech, tell } from "../respond.js";
-import { hasAccountLogs, migrateAccountData, type PersonData, updatePersonData } from "../user-data.js";
+} from "../request/context.js";
+import { ask, bridgeTrouble, joinSpeech, tell } from "../request/respond.js";
+import { hasAccountLogs, migrateAccountData, type PersonData, updatePersonData } from "../user-data/schema.js";
 
 /** `away`: the person is known from this account's own data because the bridge could not be asked (what it answered). */
 type Away = Exclude<BridgeResult<unknown>, { kind: "ok" }>;

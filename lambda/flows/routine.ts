@@ -2,8 +2,8 @@
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
 import type { RegionId } from "../../matter-bridge/contract/regions.js";
-import { cautionCurrent, setConversation, speech } from "../context.js";
-import { ask } from "../respond.js";
+import { cautionCurrent, setConversation, speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { askCaution } from "./caution.js";
 import { identify } from "./person.js";
 

@@ -6,7 +6,7 @@ import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
 import type { SessionRequest, StartSessionResponse } from "../../matter-bridge/contract/api.js";
 import type { RegionId } from "../../matter-bridge/contract/regions.js";
-import type { BridgeResult } from "../bridge-client.js";
+import type { BridgeResult } from "../bridge-api/client.js";
 import {
   type CurrentPerson,
   cautionCurrent,
@@ -19,8 +19,8 @@ import {
   speech,
   updateUser,
   user,
-} from "../context.js";
-import { ask, bridgeTrouble, joinSpeech, tell } from "../respond.js";
+} from "../request/context.js";
+import { ask, bridgeTrouble, joinSpeech, tell } from "../request/respond.js";
 import { showRefused, showStarted } from "../screen/index.js";
 import { askForTimers, createEndTimer, sendProgressive, shouldAskForTimers } from "./alexa-api.js";
 import { askCaution, type BridgeCaution } from "./caution.js";

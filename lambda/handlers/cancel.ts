@@ -1,6 +1,6 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { setConversation, speech } from "../context.js";
-import { tell } from "../respond.js";
+import { setConversation, speech } from "../request/context.js";
+import { tell } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /** Cancel ends the conversation; a running session keeps its own timed off. */

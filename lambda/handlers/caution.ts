@@ -1,6 +1,6 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { speech } from "../context.js";
-import { ask } from "../respond.js";
+import { speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 export const CautionHandler: RequestHandler = {

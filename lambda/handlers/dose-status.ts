@@ -1,10 +1,10 @@
 import type { RequestHandler } from "ask-sdk-core";
 import { REGION_IDS } from "../../matter-bridge/contract/regions.js";
-import { deps, intentOf, speech } from "../context.js";
 import { addressed, identify } from "../flows/person.js";
-import { ask, bridgeTrouble, tell } from "../respond.js";
+import { regionSlot } from "../language/slots.js";
+import { deps, intentOf, speech } from "../request/context.js";
+import { ask, bridgeTrouble, tell } from "../request/respond.js";
 import { showPanels } from "../screen/index.js";
-import { regionSlot } from "../slots.js";
 import { isIntent } from "./match.js";
 
 /** "When can I do my neck again?" / "How much have I used today?" — the bridge's rolling windows, for the person asking. */

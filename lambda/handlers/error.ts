@@ -1,6 +1,6 @@
 import type { ErrorHandler } from "ask-sdk-core";
-import { ask } from "../respond.js";
-import { speechFor } from "../speech/index.js";
+import { speechFor } from "../language/speech/index.js";
+import { ask } from "../request/respond.js";
 
 /** Anything unexpected: apologise and keep listening; never an exception to Alexa. */
 export const SkillErrorHandler: ErrorHandler = {

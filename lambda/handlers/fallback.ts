@@ -1,6 +1,6 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { conversation, speech } from "../context.js";
-import { ask } from "../respond.js";
+import { conversation, speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /** Not understood: repeat the open question if there is one, so a pending caution is never skipped. */

@@ -1,8 +1,8 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { intentOf, speech } from "../context.js";
-import { ask } from "../respond.js";
-import { slotOneOf } from "../slots.js";
-import { FAQ_TOPICS } from "../vocabulary.js";
+import { slotOneOf } from "../language/slots.js";
+import { FAQ_TOPICS } from "../language/vocabulary.js";
+import { intentOf, speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /** An answer per topic; anything else hears the questions it can answer. */

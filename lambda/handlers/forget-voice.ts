@@ -1,7 +1,7 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { clearCurrentPerson, currentPerson, intentOf, speech, updateUser, user } from "../context.js";
 import { matchPerson, voiceOf } from "../flows/person.js";
-import { ask } from "../respond.js";
+import { clearCurrentPerson, currentPerson, intentOf, speech, updateUser, user } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, speech } from "../context.js";
-import { ask } from "../respond.js";
+import { deps, speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /** What to say, and what stops a running session once the skill is no longer listening (the panels' names from the bridge). */

@@ -1,5 +1,8 @@
 import type { HandlerInput, RequestHandler } from "ask-sdk-core";
 import type { Request, RequestEnvelope, Response } from "ask-sdk-model";
+import { matchPerson, voiceOf } from "../flows/person.js";
+import { ssmlSafe } from "../language/speech/index.js";
+import { isSymptomPhrase } from "../language/symptoms/index.js";
 import {
   conversation,
   conversationSchema,
@@ -9,13 +12,9 @@ import {
   setCurrentPerson,
   speech,
   updateUser,
-} from "../context.js";
-import { matchPerson, voiceOf } from "../flows/person.js";
-import { ask } from "../respond.js";
-import { ssmlSafe } from "../speech/index.js";
-import { isSymptomPhrase } from "../symptoms.js";
+} from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { FallbackHandler } from "./fallback.js";
-import { requestHandlers } from "./index.js";
 import { isIntent } from "./match.js";
 import { RedFlagHandler } from "./red-flag.js";
 
@@ -26,37 +25,46 @@ import { RedFlagHandler } from "./red-flag.js";
  * name): "it's for Anna" books this request for Anna and remembers nothing, so a voice is never
  * linked to someone it spoke for. A name the bridge does not know is asked again; heard outside that
  * question, it is not understood.
+ *
+ * `handlerFor(h)`: the handler, not this one, that takes the request carried on (handlers/index.ts
+ * passes the first of its list that can).
  */
-export const IdentifyPersonHandler: RequestHandler = {
-  canHandle: (h) => isIntent(h, "IdentifyPersonIntent"),
-  async handle(h) {
-    const slots = intentOf(h)?.slots;
-    const self = slots?.name?.value?.trim() || undefined;
-    const heard = self ?? (slots?.forName?.value?.trim() || undefined);
-    // A red-flag symptom heard as a "name" ("I am {name}" catching "I am losing weight") is a red flag.
-    if (heard && isSymptomPhrase(heard)) return RedFlagHandler.handle(h);
-    const step = conversation(h);
-    if (step?.step !== "person") return FallbackHandler.handle(h);
-    const s = speech(h);
-    const names = step.choices.map((c) => c.name);
-    const chosen = heard ? matchPerson(heard, step.choices) : undefined;
-    if (!chosen) return ask(h, s.whoUnknown(heard, names), s.whoReprompt(names));
-    setCurrentPerson(h, { id: chosen.id, name: chosen.name, several: true });
-    const voice = self && step.voice && voiceOf(h) === step.voice ? step.voice : undefined;
-    if (voice) updateUser(h, (u) => ({ ...u, voices: { ...u.voices, [voice]: { id: chosen.id, name: chosen.name } } }));
-    return carryOn(h, step.resume, voice ? s.voiceRemembered(chosen.name) : undefined);
-  },
-};
+export function identifyPersonHandler(handlerFor: (h: HandlerInput) => Promise<RequestHandler | undefined>): RequestHandler {
+  return {
+    canHandle: (h) => isIntent(h, "IdentifyPersonIntent"),
+    async handle(h) {
+      const slots = intentOf(h)?.slots;
+      const self = slots?.name?.value?.trim() || undefined;
+      const heard = self ?? (slots?.forName?.value?.trim() || undefined);
+      // A red-flag symptom heard as a "name" ("I am {name}" catching "I am losing weight") is a red flag.
+      if (heard && isSymptomPhrase(heard)) return RedFlagHandler.handle(h);
+      const step = conversation(h);
+      if (step?.step !== "person") return FallbackHandler.handle(h);
+      const s = speech(h);
+      const names = step.choices.map((c) => c.name);
+      const chosen = heard ? matchPerson(heard, step.choices) : undefined;
+      if (!chosen) return ask(h, s.whoUnknown(heard, names), s.whoReprompt(names));
+      setCurrentPerson(h, { id: chosen.id, name: chosen.name, several: true });
+      const voice = self && step.voice && voiceOf(h) === step.voice ? step.voice : undefined;
+      if (voice) updateUser(h, (u) => ({ ...u, voices: { ...u.voices, [voice]: { id: chosen.id, name: chosen.name } } }));
+      return carryOn(h, handlerFor, step.resume, voice ? s.voiceRemembered(chosen.name) : undefined);
+    },
+  };
+}
 
 /** Handles the request that was waiting for the answer, as if it came now; `prefix` is said first. */
-async function carryOn(h: HandlerInput, resume: Resume, prefix?: string): Promise<Response> {
+async function carryOn(
+  h: HandlerInput,
+  handlerFor: (h: HandlerInput) => Promise<RequestHandler | undefined>,
+  resume: Resume,
+  prefix?: string,
+): Promise<Response> {
   const restored = conversationSchema().safeParse(resume.conversation);
   setConversation(h, restored.success ? restored.data : undefined);
   const now = h.requestEnvelope.request;
   const request = { ...resume.request, requestId: now.requestId, timestamp: now.timestamp, locale: now.locale } as Request;
   (h as { requestEnvelope: RequestEnvelope }).requestEnvelope = { ...h.requestEnvelope, request };
-  let next: RequestHandler | undefined;
-  for (const handler of requestHandlers) if (!next && handler !== IdentifyPersonHandler && (await handler.canHandle(h))) next = handler;
+  const next = await handlerFor(h);
   if (!next) return ask(h, speech(h).reprompt(), speech(h).reprompt());
   const response = await next.handle(h);
   const speak = response.outputSpeech;

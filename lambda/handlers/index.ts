@@ -7,7 +7,7 @@ import { FallbackHandler } from "./fallback.js";
 import { FaqHandler } from "./faq.js";
 import { ForgetVoiceHandler } from "./forget-voice.js";
 import { HelpHandler } from "./help.js";
-import { IdentifyPersonHandler } from "./identify-person.js";
+import { identifyPersonHandler } from "./identify-person.js";
 import { LaunchCautionNoHandler, LaunchHandler } from "./launch.js";
 import { LinkBridgeHandler } from "./link-bridge.js";
 import { LogRangeOfMotionHandler } from "./log-range-of-motion.js";
@@ -30,6 +30,11 @@ import { WorkoutDoneHandler } from "./workout-done.js";
 import { YesHandler } from "./yes.js";
 
 export { SkillErrorHandler } from "./error.js";
+
+/** "Who is this?" answered: the request that asked carries on with the first other handler of the list that can take it. */
+const IdentifyPersonHandler: RequestHandler = identifyPersonHandler(async (h) => {
+  for (const handler of requestHandlers) if (handler !== IdentifyPersonHandler && (await handler.canHandle(h))) return handler;
+});
 
 export const requestHandlers: RequestHandler[] = [
   NotLinkedHandler,

@@ -1,8 +1,8 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { cautionCurrent, conversation, setConversation, speech } from "../context.js";
 import { askCautionAtLaunch, isLaunchCaution, recordAcknowledgement } from "../flows/caution.js";
 import { identify } from "../flows/person.js";
-import { ask, bridgeTrouble, joinSpeech, tell } from "../respond.js";
+import { cautionCurrent, conversation, setConversation, speech } from "../request/context.js";
+import { ask, bridgeTrouble, joinSpeech, tell } from "../request/respond.js";
 import { isIntent, isRequest } from "./match.js";
 
 /**

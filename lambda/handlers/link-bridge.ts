@@ -1,9 +1,9 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, speech } from "../context.js";
-import { alexaUserId } from "../persistence/user-key.js";
-import { tell } from "../respond.js";
+import { ssmlSafe } from "../language/speech/index.js";
+import { deps, speech } from "../request/context.js";
+import { tell } from "../request/respond.js";
 import { showLinkCode } from "../screen/link-code.js";
-import { ssmlSafe } from "../speech/index.js";
+import { alexaUserId } from "../user-data/persistence/user-key.js";
 import { isIntent } from "./match.js";
 
 const CODE_MARK = "{code}";

@@ -1,9 +1,9 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, intentOf, speech } from "../context.js";
 import { identifyForLog, updateLogs } from "../flows/person.js";
-import { ask } from "../respond.js";
-import { slotOneOf } from "../slots.js";
-import { ROM_CHANGES } from "../vocabulary.js";
+import { slotOneOf } from "../language/slots.js";
+import { ROM_CHANGES } from "../language/vocabulary.js";
+import { deps, intentOf, speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 export const LogRangeOfMotionHandler: RequestHandler = {

@@ -1,8 +1,8 @@
 import type { RequestHandler } from "ask-sdk-core";
 import { DAY_MS, WEEK_MS } from "../../matter-bridge/contract/units.js";
-import { deps, me, speech } from "../context.js";
 import { identifyForLog, updateLogs } from "../flows/person.js";
-import { ask } from "../respond.js";
+import { deps, me, speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 export const LogSpasmHandler: RequestHandler = {

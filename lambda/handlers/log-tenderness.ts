@@ -1,9 +1,9 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, intentOf, speech } from "../context.js";
 import { identifyForLog, updateLogs } from "../flows/person.js";
-import { ask } from "../respond.js";
-import { numberSlot, regionSlot } from "../slots.js";
-import { TENDERNESS_SCALE } from "../vocabulary.js";
+import { numberSlot, regionSlot } from "../language/slots.js";
+import { TENDERNESS_SCALE } from "../language/vocabulary.js";
+import { deps, intentOf, speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /** Knot tenderness on its scale (whole numbers); anything else is asked again and nothing is logged. */

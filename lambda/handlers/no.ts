@@ -1,10 +1,10 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { conversation, setConversation, speech } from "../context.js";
 import { recordAcknowledgement } from "../flows/caution.js";
 import { identify } from "../flows/person.js";
 import { startRoutine } from "../flows/routine.js";
 import { requestSession } from "../flows/start-session.js";
-import { ask, joinSpeech, tell } from "../respond.js";
+import { conversation, setConversation, speech } from "../request/context.js";
+import { ask, joinSpeech, tell } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /** "No" to the caution records the acknowledgement (of the version that was read) and carries on with what was asked for. */

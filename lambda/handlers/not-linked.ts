@@ -1,6 +1,6 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, speech } from "../context.js";
-import { ask, tell } from "../respond.js";
+import { deps, speech } from "../request/context.js";
+import { ask, tell } from "../request/respond.js";
 import { isIntent, isRequest } from "./match.js";
 
 /**

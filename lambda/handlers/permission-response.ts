@@ -1,9 +1,9 @@
 import type { RequestHandler } from "ask-sdk-core";
 import type { interfaces } from "ask-sdk-model";
-import { speech } from "../context.js";
 import { sessionOfAskTimersToken, TIMERS_SCOPE } from "../flows/alexa-api.js";
 import { timerForRunningSession } from "../flows/start-session.js";
-import { tell } from "../respond.js";
+import { speech } from "../request/context.js";
+import { tell } from "../request/respond.js";
 
 const askForAnswer = (r: { type: string }): r is interfaces.connections.ConnectionsResponse =>
   r.type === "Connections.Response" && (r as interfaces.connections.ConnectionsResponse).name === "AskFor";

@@ -1,8 +1,8 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, me, speech } from "../context.js";
 import { addressed, identify } from "../flows/person.js";
-import { HISTORY_DAYS, progressReport, REVIEW_AFTER_WEEKS } from "../progress.js";
-import { bridgeTrouble, joinSpeech, tell } from "../respond.js";
+import { deps, me, speech } from "../request/context.js";
+import { bridgeTrouble, joinSpeech, tell } from "../request/respond.js";
+import { HISTORY_DAYS, progressReport, REVIEW_AFTER_WEEKS } from "../user-data/progress.js";
 import { isIntent } from "./match.js";
 
 /** "How am I doing?": this week against earlier weeks, from the bridge's history and the logs of the person asking. */

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { conversation, setConversation, speech } from "../context.js";
 import { requestSession } from "../flows/start-session.js";
-import { ask } from "../respond.js";
+import { conversation, setConversation, speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /** "Ready": movement → self-release → the light. */

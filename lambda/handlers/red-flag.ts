@@ -1,7 +1,7 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { setConversation, speech } from "../context.js";
 import { reportRedFlag, WITHDRAW_REASONS } from "../flows/caution.js";
-import { joinSpeech, tell } from "../respond.js";
+import { setConversation, speech } from "../request/context.js";
+import { joinSpeech, tell } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /**

@@ -1,8 +1,8 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { intentOf, setConversation, speech } from "../context.js";
 import { startRoutine } from "../flows/routine.js";
-import { ask } from "../respond.js";
-import { regionSlot } from "../slots.js";
+import { regionSlot } from "../language/slots.js";
+import { intentOf, setConversation, speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 export const RoutineHandler: RequestHandler = {

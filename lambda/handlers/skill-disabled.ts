@@ -1,6 +1,6 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps } from "../context.js";
-import { alexaUserId } from "../persistence/user-key.js";
+import { deps } from "../request/context.js";
+import { alexaUserId } from "../user-data/persistence/user-key.js";
 import { isRequest } from "./match.js";
 
 /**

@@ -1,10 +1,10 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { conversation, intentOf, type PendingStart, setConversation, speech } from "../context.js";
 import { startRoutine } from "../flows/routine.js";
 import { requestSession } from "../flows/start-session.js";
-import { DEFAULT_DOSE_LIMITS, MAX_SPOKEN_SECONDS, SPOKEN_DISTANCE_CM } from "../limits.js";
-import { ask } from "../respond.js";
-import { durationSlot, numberSlot, regionSlot } from "../slots.js";
+import { durationSlot, numberSlot, regionSlot } from "../language/slots.js";
+import { DEFAULT_DOSE_LIMITS, MAX_SPOKEN_SECONDS, SPOKEN_DISTANCE_CM } from "../language/spoken-limits.js";
+import { conversation, intentOf, type PendingStart, setConversation, speech } from "../request/context.js";
+import { ask } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /** The lengths a re-prompt offers: from the bridge's shortest session to the longest the skill passes on. */

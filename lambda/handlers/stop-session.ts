@@ -1,7 +1,7 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { setConversation, speech } from "../context.js";
 import { stopAll } from "../flows/panel.js";
-import { bridgeTrouble, joinSpeech, tell } from "../respond.js";
+import { setConversation, speech } from "../request/context.js";
+import { bridgeTrouble, joinSpeech, tell } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /**

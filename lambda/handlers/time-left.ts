@@ -1,7 +1,7 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { speech } from "../context.js";
 import { runningPanels } from "../flows/panel.js";
-import { bridgeTrouble, joinSpeech, tell } from "../respond.js";
+import { speech } from "../request/context.js";
+import { bridgeTrouble, joinSpeech, tell } from "../request/respond.js";
 import { showPanels } from "../screen/index.js";
 import { isIntent } from "./match.js";
 

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { deps, speech } from "../context.js";
-import { alexaUserId } from "../persistence/user-key.js";
-import { tell } from "../respond.js";
+import { deps, speech } from "../request/context.js";
+import { tell } from "../request/respond.js";
+import { alexaUserId } from "../user-data/persistence/user-key.js";
 import { isIntent } from "./match.js";
 
 /** "Unlink my bridge": this Alexa account no longer reaches its household (other accounts there stay linked). */

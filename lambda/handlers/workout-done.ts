@@ -1,9 +1,9 @@
 import type { RequestHandler } from "ask-sdk-core";
 import { REGION_IDS, REGIONS, type RegionId, WORKOUT_KINDS, type WorkoutKind } from "../../matter-bridge/contract/regions.js";
-import { deps, intentOf, setConversation, speech } from "../context.js";
 import { addressed, identify } from "../flows/person.js";
-import { ask, tell } from "../respond.js";
-import { slotOneOf } from "../slots.js";
+import { slotOneOf } from "../language/slots.js";
+import { deps, intentOf, setConversation, speech } from "../request/context.js";
+import { ask, tell } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /** "I just finished leg day": the regions that fit, the first one that may run now (for the person speaking) offered. */

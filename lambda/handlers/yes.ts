@@ -1,8 +1,8 @@
 import type { RequestHandler } from "ask-sdk-core";
-import { conversation, setConversation, speech } from "../context.js";
 import { reportRedFlag, WITHDRAW_REASONS } from "../flows/caution.js";
 import { requestSession } from "../flows/start-session.js";
-import { ask, tell } from "../respond.js";
+import { conversation, setConversation, speech } from "../request/context.js";
+import { ask, tell } from "../request/respond.js";
 import { isIntent } from "./match.js";
 
 /**

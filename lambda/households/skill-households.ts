@@ -3,7 +3,7 @@
  * linked to, and the codes and unlinking behind "link my bridge" / "unlink my bridge". Each thing
  * gets its own BridgeClient whose link publishes only to that thing's topics.
  */
-import type { BridgeClient } from "../bridge-client.js";
+import type { BridgeClient } from "../bridge-api/client.js";
 import type { HouseholdStore, IssuedCode } from "./store.js";
 
 export interface Households {

@@ -4,8 +4,7 @@
  * by these names and ids, so the compiler rejects a language that misses or invents one.
  */
 import type { RegionId, WorkoutKind } from "../../matter-bridge/contract/regions.js";
-import type { SymptomId } from "../symptoms.js";
-import type { FaqTopic, RomChange } from "../vocabulary.js";
+import type { FaqTopic, RomChange, SlotWords, SymptomId } from "../language/vocabulary.js";
 
 type Slot = readonly [name: string, type: string];
 const REGION: Slot = ["region", "Region"];
@@ -46,12 +45,6 @@ export const INTENT_SLOTS = {
 } as const satisfies Record<string, readonly Slot[]>;
 export type IntentName = keyof typeof INTENT_SLOTS;
 
-/** One slot value's words: what Alexa resolves to its id. */
-export interface SlotWords {
-  value: string;
-  synonyms: readonly string[];
-}
-
 /** What one language (or English variant) writes: its own samples and slot words, for the shared shape. */
 export interface LanguageSource {
   invocationName: string;
@@ -64,17 +57,3 @@ export interface LanguageSource {
     FaqTopic: Record<FaqTopic, SlotWords>;
   };
 }
-
-/**
- * Every combination of the parts, in order, single-spaced: `phrases(["", "please"], ["start", "begin"], "my {region}")`
- * gives "start my {region}", "begin my {region}", "please start my {region}", "please begin my {region}".
- */
-export function phrases(...parts: Array<string | readonly string[]>): string[] {
-  let out = [""];
-  for (const part of parts) {
-    const options = typeof part === "string" ? [part] : part;
-    out = out.flatMap((head) => options.map((tail) => `${head} ${tail}`));
-  }
-  return out.map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p.length > 0);
-}
-export const unique = (...lists: Array<readonly string[]>): string[] => [...new Set(lists.flat())];

@@ -5,7 +5,7 @@
  */
 import type { DoseResponse, PanelStatus, Session } from "../../matter-bridge/contract/api.js";
 import { REGION_IDS, REGIONS, type RegionId } from "../../matter-bridge/contract/regions.js";
-import { type Speech, speechFor } from "../speech/index.js";
+import { type Speech, speechFor } from "../language/speech/index.js";
 
 /** The words on the screen come from the locale's speech file. */
 export type ScreenLabels = Speech["screen"];

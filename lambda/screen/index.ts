@@ -8,9 +8,9 @@ import type { HandlerInput } from "ask-sdk-core";
 import type { interfaces } from "ask-sdk-model";
 import type { DoseResponse, PanelStatus, Session } from "../../matter-bridge/contract/api.js";
 import type { RegionId } from "../../matter-bridge/contract/regions.js";
-import type { BridgeResult } from "../bridge-client.js";
-import { deps } from "../context.js";
+import type { BridgeResult } from "../bridge-api/client.js";
 import { personIfKnown } from "../flows/person.js";
+import { deps } from "../request/context.js";
 import { DATASOURCE, PANEL_DOCUMENT } from "./apl.js";
 import { type ScreenData, screenData, screenPanel, screenRefusal, screenSession } from "./datasources.js";
 

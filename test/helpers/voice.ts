@@ -8,10 +8,10 @@ import { afterAll } from "@jest/globals";
 import type { Skill } from "ask-sdk-core";
 import type { RequestEnvelope } from "ask-sdk-model";
 import { VirtualAlexa } from "virtual-alexa";
-import { BridgeClient } from "../../lambda/bridge-client.js";
+import { BridgeClient } from "../../lambda/bridge-api/client.js";
+import { createSkill, type SkillOptions } from "../../lambda/entry/skill.js";
 import { TIMERS_SCOPE } from "../../lambda/flows/alexa-api.js";
-import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
-import { createSkill, type SkillOptions } from "../../lambda/skill.js";
+import { FilePersistenceAdapter } from "../../lambda/user-data/persistence/file.js";
 import { type CautionStatusResponse, CautionStatusResponseSchema } from "../../matter-bridge/contract/index.js";
 import { call } from "./http.js";
 

@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import mqtt from "mqtt";
-import { BridgeClient } from "../../lambda/bridge-client.js";
+import { BridgeClient } from "../../lambda/bridge-api/client.js";
 import { MqttLink } from "../../lambda/link/mqtt-link.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type LinkResponder, startLinkResponder } from "../helpers/link-responder.js";

@@ -20,7 +20,7 @@ let base: string;
 beforeAll(async () => {
   bridge = await startControlBridge({ acknowledged: true });
   dataDir = await mkdtemp(join(tmpdir(), "biolight-serve-"));
-  child = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "lambda/serve.ts")], {
+  child = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "lambda/entry/serve.ts")], {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: "", BRIDGE_URL: bridge.url, BRIDGE_TOKEN: bridge.token, SKILL_DATA_DIR: dataDir, SKILL_PORT: "0" },
     stdio: ["ignore", "pipe", "inherit"],

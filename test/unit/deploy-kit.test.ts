@@ -262,7 +262,7 @@ describe("SAM template: the IoT Core link (BridgeLink=mqtt)", () => {
       expect(rule.Type).toBe("IoTRule");
       const sql = rule.Properties.Sql.replace(/\s+/g, " ");
       expect(sql).toMatch(/FROM 'biolight\/v1\/\+\/link'$/);
-      // The fields the function reads (lambda/link-function.ts, LinkRuleEventSchema), the payload whole and encoded.
+      // The fields the function reads (lambda/entry/link-function.ts, LinkRuleEventSchema), the payload whole and encoded.
       for (const field of [
         "encode(*, 'base64') AS payload",
         "topic(3) AS thing",

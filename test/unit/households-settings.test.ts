@@ -1,6 +1,6 @@
 /** The settings of households: the skill's HOUSEHOLDS environment and `biolight-bridge link`'s arguments, refused with a clear reason. */
 import { describe, expect, it } from "@jest/globals";
-import { parseSkillEnv } from "../../lambda/env.js";
+import { parseSkillEnv } from "../../lambda/entry/env.js";
 import { linkCommand } from "../../matter-bridge/cli/link-command.js";
 import { freeTcpPort } from "../helpers/ports.js";
 

@@ -2,8 +2,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { BridgeClient } from "../../lambda/bridge-client.js";
-import { httpFetch } from "../../lambda/http-fetch.js";
+import { BridgeClient } from "../../lambda/bridge-api/client.js";
+import { httpFetch } from "../../lambda/bridge-api/http-fetch.js";
 
 let server: Server;
 let base: string;

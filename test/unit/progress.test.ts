@@ -1,7 +1,7 @@
 /** Progress over weeks (pure): this week against earlier weeks, and when to suggest a review. */
 import { describe, expect, it } from "@jest/globals";
-import { progressReport, REVIEW_AFTER_WEEKS } from "../../lambda/progress.js";
-import { parseUserData, type UserData } from "../../lambda/user-data.js";
+import { progressReport, REVIEW_AFTER_WEEKS } from "../../lambda/user-data/progress.js";
+import { parseUserData, type UserData } from "../../lambda/user-data/schema.js";
 import { DAY_MS as DAY, type FinishedSession, WEEK_MS as WEEK } from "../../matter-bridge/contract/index.js";
 
 const NOW = Date.UTC(2026, 10, 25, 12);

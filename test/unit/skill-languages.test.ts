@@ -2,16 +2,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { WITHDRAW_REASONS } from "../../lambda/flows/caution.js";
-import { numberWordsIn, parseNumberWords } from "../../lambda/number-words.js";
-import { parseDurationSeconds } from "../../lambda/slots.js";
-import { minutesPhrase as de, deDE, whenPhrase as deWhen } from "../../lambda/speech/de-DE.js";
-import { enUS, type Speech, type SpokenRedFlag } from "../../lambda/speech/en-US.js";
-import { minutesPhrase as es, esES, whenPhrase as esWhen } from "../../lambda/speech/es-ES.js";
-import { minutesPhrase as fr, frFR, whenPhrase as frWhen } from "../../lambda/speech/fr-FR.js";
-import { SKILL_LOCALES, speechFor } from "../../lambda/speech/index.js";
-import { minutesPhrase as it_, itIT, whenPhrase as itWhen } from "../../lambda/speech/it-IT.js";
-import { counted } from "../../lambda/speech/words.js";
-import { isSymptomPhrase } from "../../lambda/symptoms.js";
+import { parseDurationSeconds } from "../../lambda/language/slots.js";
+import { minutesPhrase as de, deDE, whenPhrase as deWhen } from "../../lambda/language/speech/de-DE.js";
+import { enUS, type Speech, type SpokenRedFlag } from "../../lambda/language/speech/en-US.js";
+import { minutesPhrase as es, esES, whenPhrase as esWhen } from "../../lambda/language/speech/es-ES.js";
+import { minutesPhrase as fr, frFR, whenPhrase as frWhen } from "../../lambda/language/speech/fr-FR.js";
+import { SKILL_LOCALES, speechFor } from "../../lambda/language/speech/index.js";
+import { minutesPhrase as it_, itIT, whenPhrase as itWhen } from "../../lambda/language/speech/it-IT.js";
+import { counted } from "../../lambda/language/speech/words.js";
+import { numberWordsIn, parseNumberWords } from "../../lambda/language/spoken-numbers/de-fr-es-it.js";
+import { isSymptomPhrase } from "../../lambda/language/symptoms/index.js";
 
 const skillJson: unknown = JSON.parse(readFileSync(new URL("../../models/skill.json", import.meta.url), "utf8"));
 

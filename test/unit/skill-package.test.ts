@@ -1,8 +1,8 @@
 /** The skill package: models in sync with their source, skill.json honest, every intent handled. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
-import { interactionModel, modelPath } from "../../lambda/model/interaction-model.js";
-import { SKILL_LOCALES as LOCALES, type SkillLocale, speechFor } from "../../lambda/speech/index.js";
+import { SKILL_LOCALES as LOCALES, type SkillLocale, speechFor } from "../../lambda/language/speech/index.js";
+import { interactionModel, modelPath } from "../../lambda/model/build.js";
 import { REGION_IDS, REGIONS } from "../../matter-bridge/contract/index.js";
 import { intentRequest, invoke } from "../helpers/envelopes.js";
 import { alexaFor, said, testSkill } from "../helpers/voice.js";

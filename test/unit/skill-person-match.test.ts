@@ -1,8 +1,9 @@
 /** Which of the bridge's people a spoken name means (the answer to "who is this?"). */
 import { describe, expect, it } from "@jest/globals";
 import { matchPerson } from "../../lambda/flows/person.js";
-import { isSymptomPhrase, SYMPTOMS } from "../../lambda/symptoms.js";
-import { migrateAccountData, parseUserData } from "../../lambda/user-data.js";
+import { ENGLISH_SYMPTOMS } from "../../lambda/language/symptoms/en.js";
+import { isSymptomPhrase } from "../../lambda/language/symptoms/index.js";
+import { migrateAccountData, parseUserData } from "../../lambda/user-data/schema.js";
 import { intentRequest, invoke } from "../helpers/envelopes.js";
 import { testSkill } from "../helpers/voice.js";
 
@@ -68,7 +69,7 @@ describe("the account's data from before people", () => {
 
 describe("a red flag heard as a name", () => {
   it("every Symptom value and synonym is a symptom phrase; names and other words are not", () => {
-    for (const phrase of SYMPTOMS.flatMap((s) => [s.value, ...s.synonyms]))
+    for (const phrase of Object.values(ENGLISH_SYMPTOMS).flatMap((s) => [s.value, ...s.synonyms]))
       expect({ phrase, symptom: isSymptomPhrase(phrase) }).toEqual({ phrase, symptom: true });
     expect(isSymptomPhrase("I CAN’T control my bladder")).toBe(true);
     for (const word of ["Anna", "Ben", "dizziness", "for Anna", "weak"])

@@ -10,7 +10,7 @@
  */
 import { createRequire } from "node:module";
 import { describe, expect, it } from "@jest/globals";
-import { numberWordsIn } from "../../lambda/number-words.js";
+import { numberWordsIn } from "../../lambda/language/spoken-numbers/de-fr-es-it.js";
 import type { RegionId } from "../../matter-bridge/contract/index.js";
 import { modelFile } from "../helpers/voice.js";
 

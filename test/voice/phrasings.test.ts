@@ -9,7 +9,7 @@
  * generalises from samples. Phrasings without a slot are checked apart: for a strict matcher they
  * can only be samples.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "@jest/globals";
 import type { RegionId } from "../../matter-bridge/contract/index.js";
@@ -185,7 +185,12 @@ const model = InteractionModel.fromFile(MODEL);
 const json = JSON.parse(readFileSync(MODEL, "utf8"));
 const intents: Array<{ name: string; samples: string[] }> = json.interactionModel.languageModel.intents;
 const samples = new Set(intents.flatMap((i) => i.samples.map((s) => s.toLowerCase())));
-const source = readFileSync(new URL("../../lambda/model/interaction-model.ts", import.meta.url), "utf8").toLowerCase();
+/** The English model's source: every file of lambda/model/en/ (its samples and slot values). */
+const englishSource = new URL("../../lambda/model/en/", import.meta.url);
+const source = readdirSync(englishSource)
+  .map((file) => readFileSync(new URL(file, englishSource), "utf8"))
+  .join("\n")
+  .toLowerCase();
 
 /** What virtual-alexa makes of a phrasing: the intent and the resolved region id (if any). */
 function resolve(utterance: string): { intent?: string; region?: string; regionHeard?: string } {

@@ -5,8 +5,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "@jest/globals";
-import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
-import { enUS } from "../../lambda/speech/en-US.js";
+import { enUS } from "../../lambda/language/speech/en-US.js";
+import { FilePersistenceAdapter } from "../../lambda/user-data/persistence/file.js";
 import { CAUTION_VERSION, REFUSAL_CODES, REGION_IDS, REGIONS } from "../../matter-bridge/contract/index.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type EnvelopeOptions, intentRequest, invoke, launchRequest, SKILL_ID } from "../helpers/envelopes.js";

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { RequestEnvelope } from "ask-sdk-model";
 import { TIMERS_SCOPE } from "../../lambda/flows/alexa-api.js";
-import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
+import { FilePersistenceAdapter } from "../../lambda/user-data/persistence/file.js";
 import { CAUTION_VERSION, RED_FLAGS } from "../../matter-bridge/contract/index.js";
 import { startControlBridge } from "../helpers/control-bridge.js";
 import { intentRequest, invoke, launchRequest } from "../helpers/envelopes.js";

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { BridgeClient } from "../../lambda/bridge-client.js";
+import { BridgeClient } from "../../lambda/bridge-api/client.js";
 import { MqttLink } from "../../lambda/link/mqtt-link.js";
 import { startControlBridge } from "../helpers/control-bridge.js";
 import { useFakeAlexaApi } from "../helpers/fake-alexa-api.js";

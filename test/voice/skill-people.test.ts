@@ -6,7 +6,7 @@
  * Alexa says.
  */
 import { describe, expect, it } from "@jest/globals";
-import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
+import { FilePersistenceAdapter } from "../../lambda/user-data/persistence/file.js";
 import { CAUTION_VERSION, DAY_MS } from "../../matter-bridge/contract/index.js";
 import { type ControlBridge, type ControlBridgeOptions, startControlBridge } from "../helpers/control-bridge.js";
 import { launchRequest } from "../helpers/envelopes.js";

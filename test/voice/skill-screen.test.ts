@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import type { ResponseEnvelope } from "ask-sdk-model";
-import { BridgeClient } from "../../lambda/bridge-client.js";
-import { FilePersistenceAdapter } from "../../lambda/persistence/file.js";
+import { BridgeClient } from "../../lambda/bridge-api/client.js";
 import type { ScreenData } from "../../lambda/screen/datasources.js";
+import { FilePersistenceAdapter } from "../../lambda/user-data/persistence/file.js";
 import { CAUTION_VERSION, type DoseResponse, type PanelStatus, REGIONS } from "../../matter-bridge/contract/index.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type EnvelopeOptions, intentRequest, invoke, launchRequest } from "../helpers/envelopes.js";

@@ -1,0 +1,266 @@
+/** The German (de-DE) interaction model's samples, written for German speakers (not translated sample by sample). */
+import { phrases, unique } from "../phrases.js";
+import type { IntentName } from "../shape.js";
+import { FOR, MY } from "./region-phrases.js";
+import { GERMAN_SESSION_SAMPLES } from "./session-samples.js";
+
+export const GERMAN_INVOCATION = "bio licht";
+
+export const GERMAN_SAMPLES: Record<IntentName, readonly string[]> = {
+  ...GERMAN_SESSION_SAMPLES,
+  WorkoutDoneIntent: unique(
+    phrases(
+      ["ich war", "ich komme", "ich bin"],
+      ["heute", "gerade", "eben", "vorhin"],
+      ["beim {workout}", "vom {workout}", "im {workout}", "von der {workout}", "aus dem {workout}"],
+    ),
+    phrases(
+      ["ich war", "ich bin gerade", "ich komme gerade", "ich komme", "bin gerade"],
+      ["beim {workout}", "vom {workout}", "im {workout}", "{workout}"],
+      ["", "heute", "gerade"],
+    ).filter((p) => !/gerade .*gerade$/.test(p)),
+    phrases(
+      ["ich habe", "ich hab", "hab gerade", "ich habe gerade", "ich hab gerade"],
+      ["{workout}", "ein {workout}", "eine {workout}"],
+      ["gemacht", "hinter mir", "beendet"],
+      ["", "heute"],
+    ),
+    phrases(
+      ["ich bin", "bin"],
+      ["fertig mit", "durch mit", "zurück vom", "zurück von", "gerade zurück vom", "gerade fertig mit"],
+      ["{workout}", "dem {workout}", "der {workout}", "meinem {workout}"],
+    ),
+    [
+      "ich habe gerade trainiert",
+      "ich war gerade {workout}",
+      "ich war eben {workout}",
+      "ich war heute {workout}",
+      "ich war trainieren",
+      "ich habe Sport gemacht",
+      "was soll ich nach {workout} machen",
+      "nach dem {workout}",
+      "nach {workout}",
+    ],
+  ),
+  RoutineIntent: unique(
+    phrases(["führ mich durch", "geh mit mir durch"], ["die Routine", "das Programm"], ["", ...FOR]),
+    phrases(
+      ["führe mich durch", "leite mich durch", "starte", "mach"],
+      ["die Routine", "eine Routine", "das Programm", "die geführte Routine"],
+      ["", ...FOR],
+    ),
+    phrases(["wie soll ich", "wie mache ich", "wie behandle ich"], MY, ["", "am besten"]).filter(
+      (p) => !p.startsWith("wie mache ich") || !p.endsWith("besten"),
+    ),
+    phrases(["was ist", "erkläre mir", "sag mir"], ["die Routine", "die Schritte", "das Programm"], FOR),
+    ["ich möchte die ganze Routine", "geführte Routine", "Routine für {region}"],
+  ),
+  ReadyIntent: [
+    "fertig",
+    "ich bin fertig",
+    "bereit",
+    "ich bin bereit",
+    "weiter",
+    "nächster Schritt",
+    "los geht's",
+    "mach weiter",
+    "ich bin so weit",
+    "okay weiter",
+    "erledigt",
+  ],
+  LogSpasmIntent: unique(
+    phrases(
+      ["ich hatte", "ich hatte gerade", "ich hatte heute", "ich habe heute"],
+      ["einen Krampf", "einen Muskelkrampf", "einen Spasmus"],
+      ["im Rücken", "im Nacken", "im Bein", "in der Wade", "in der Schulter"],
+    ),
+    phrases(
+      ["", "bitte"],
+      ["notiere", "trage", "speichere", "vermerke", "protokolliere"],
+      ["einen Krampf", "einen Muskelkrampf", "einen Rückenkrampf", "eine Verkrampfung", "einen Spasmus", "noch einen Krampf"],
+      ["", "ein"],
+    ).filter((p) => (p.startsWith("trage") || p.startsWith("bitte trage") ? p.endsWith(" ein") : !p.endsWith(" ein"))),
+    phrases(
+      ["ich hatte", "ich hatte gerade", "ich hab gerade", "ich habe", "ich hatte wieder"],
+      ["einen Krampf", "einen Muskelkrampf", "einen Rückenkrampf", "einen Spasmus", "eine Verkrampfung"],
+    ),
+    phrases("mein", ["Rücken", "Nacken", "Muskel", "Bein", "unterer Rücken"], ["hat sich verkrampft", "ist verkrampft", "hat gekrampft"]),
+  ),
+  LogTendernessIntent: unique(
+    phrases(["mein Knoten ist", "der Knoten ist", "die Empfindlichkeit ist", "der Druckschmerz ist"], "heute", [
+      "{score}",
+      "bei {score}",
+      "eine {score}",
+      "etwa {score}",
+    ]),
+    phrases(
+      ["", "notiere", "vermerke"],
+      ["Druckschmerz", "Empfindlichkeit", "den Knoten", "meinen Knoten", "die Verspannung"],
+      ["{score}", "mit {score}", "bei {score}", "{score} von zehn"],
+    ),
+    phrases(
+      [
+        "mein Knoten ist",
+        "der Knoten ist",
+        "die Empfindlichkeit ist",
+        "der Druckschmerz ist",
+        "meine Verspannung ist",
+        "mein Druckschmerz ist",
+      ],
+      ["", "etwa", "ungefähr", "so"],
+      ["{score}", "eine {score}", "bei {score}", "{score} von zehn"],
+      ["", "heute"],
+    ),
+    phrases(
+      ["der Knoten in", "die Verspannung in", "der Druckschmerz in"],
+      ["meinem {region}", "meinen {region}", "meiner {region}", "{region}"],
+      "ist",
+      ["{score}", "eine {score}", "bei {score}"],
+    ),
+    ["Empfindlichkeit notieren", "Druckschmerz notieren", "notiere meinen Druckschmerz", "bewerte meine Knoten"],
+  ),
+  LogRangeOfMotionIntent: unique(
+    phrases(
+      [
+        "meine Beweglichkeit",
+        "die Beweglichkeit",
+        "mein Bewegungsumfang",
+        "die Bewegung",
+        "das Drehen des Kopfes",
+        "das Bücken",
+        "meine Mobilität",
+      ],
+      ["ist", "fühlt sich", "ist heute", "fühlt sich heute", "scheint"],
+      "{change}",
+      ["", "an"],
+    ).filter((p) => p.includes("fühlt sich") === p.endsWith(" an")),
+    phrases(["notiere", "vermerke"], ["Beweglichkeit", "meine Beweglichkeit", "Bewegungsumfang"], ["{change}", "als {change}"]),
+    ["ich bin {change} beweglich", "ich kann mich {change} bewegen", "Beweglichkeit notieren"],
+  ),
+  ProgressIntent: unique(
+    phrases(["wie komme ich voran", "wie geht's voran", "wie mache ich mich"], ["", "diese Woche", "bisher"]),
+    phrases(
+      [
+        "wie geht es voran",
+        "wie läuft es",
+        "mache ich Fortschritte",
+        "hilft es",
+        "wirkt es",
+        "werde ich besser",
+        "geht es mir besser",
+        "wie war meine Woche",
+      ],
+      ["", "diese Woche", "bisher", "in letzter Zeit", "diesen Monat"],
+    ),
+    phrases(
+      ["zeig mir", "sag mir", "gib mir", "wie sind", "wie ist"],
+      ["meine Fortschritte", "meinen Fortschritt", "meine Wochenübersicht", "meine Zusammenfassung", "meinen Wochenbericht"],
+    ).filter((p) => !p.startsWith("wie ist") || !p.includes("meine ") || p.endsWith("Zusammenfassung") || p.endsWith("Wochenübersicht")),
+    ["Wochenübersicht", "vergleiche die Wochen", "wie war die letzte Woche", "wie war diese Woche"],
+  ),
+  RedFlagIntent: unique(
+    phrases(
+      [
+        "ich habe",
+        "ich hab",
+        "ich bemerke",
+        "ich habe plötzlich",
+        "ich habe seit kurzem",
+        "und wenn ich",
+        "was ist wenn ich",
+        "bei mir ist",
+        "ich habe auch",
+        "ich spüre",
+        "ich habe gerade",
+        "seit gestern habe ich",
+        "seit ein paar Tagen habe ich",
+      ],
+      "{symptom}",
+    ),
+    ["{symptom}"],
+    phrases(["was ist wenn ich", "und wenn ich"], "{symptom}", "habe"),
+  ),
+  FaqIntent: unique(
+    phrases(["kann Rotlicht", "kann es", "hilft es gegen", "stoppt es"], ["{topic}"], ["", "stoppen", "ersetzen"]).filter((p) =>
+      p.startsWith("kann") ? !p.endsWith("{topic}") : p.endsWith("{topic}"),
+    ),
+    phrases(
+      ["brauche ich noch", "brauche ich trotzdem", "soll ich weiter zur", "soll ich weiter zum", "ersetzt es", "ersetzt das"],
+      "{topic}",
+    ),
+    phrases(["kann ich es", "darf ich es", "kann ich das Panel", "soll ich es"], "{topic}", ["benutzen", "verwenden"]),
+    ["was mache ich bei {topic}", "was tun bei {topic}", "was ist mit {topic}", "was hilft bei {topic}"],
+  ),
+  CautionIntent: unique(
+    phrases(
+      ["lies", "lies mir", "sag mir", "wiederhole", "erkläre mir", "erinnere mich an"],
+      [
+        "die Warnung",
+        "die Warnhinweise",
+        "die Sicherheitshinweise",
+        "den Sicherheitscheck",
+        "die Sicherheitsfragen",
+        "die Warnsignale",
+        "die Vorsichtsmaßnahmen",
+        "die Risiken",
+      ],
+      ["", "noch einmal", "nochmal", "vor", "noch einmal vor", "nochmal vor"],
+    ).filter((p) => (p.startsWith("lies") ? true : !p.endsWith(" vor"))),
+    [
+      "was sind die Warnsignale",
+      "ist es sicher für mich",
+      "ist Rotlicht sicher für mich",
+      "wer sollte es nicht benutzen",
+      "Sicherheitshinweise",
+      "gibt es Risiken",
+      "was sind die Risiken",
+    ],
+  ),
+  IdentifyPersonIntent: [
+    "ich bin {name}",
+    "hier ist {name}",
+    "hier spricht {name}",
+    "das ist {name}",
+    "mein Name ist {name}",
+    "ich heiße {name}",
+    "es ist {name}",
+    "{name} hier",
+    "für {forName}",
+    "das ist für {forName}",
+    "es ist für {forName}",
+    "die Sitzung ist für {forName}",
+  ],
+  ForgetVoiceIntent: [
+    "das bin ich nicht",
+    "das bin nicht ich",
+    "vergiss meine Stimme",
+    "vergiss wer ich bin",
+    "falsche Person",
+    "du hast die falsche Person",
+    "das ist nicht mein Name",
+    "ich bin nicht {name}",
+    "ich bin doch nicht {name}",
+    "das ist nicht {name}",
+  ],
+  LinkBridgeIntent: unique(
+    phrases(
+      ["", "bitte"],
+      ["verbinde", "verknüpfe", "koppel"],
+      ["meine Bridge", "meine Bio Light Bridge", "mein Zuhause", "mein Konto", "die Bridge"],
+    ),
+    phrases(["", "bitte"], ["meine Bridge", "mein Zuhause", "mein Konto"], ["verbinden", "verknüpfen"]),
+    ["gib mir einen Verbindungscode", "ich brauche einen Verbindungscode", "neuer Verbindungscode", "Verbindungscode"],
+  ),
+  UnlinkBridgeIntent: unique(
+    phrases(["", "bitte"], ["trenne", "entferne"], ["meine Bridge", "meine Bio Light Bridge", "mein Zuhause", "mein Konto", "die Bridge"]),
+    phrases(["", "bitte"], ["meine Bridge", "mein Konto"], ["trennen", "entfernen"]),
+    ["vergiss meine Bridge"],
+  ),
+  "AMAZON.HelpIntent": ["was kann ich sagen", "was kannst du"],
+  "AMAZON.FallbackIntent": [],
+  "AMAZON.StopIntent": [],
+  "AMAZON.CancelIntent": [],
+  "AMAZON.NavigateHomeIntent": [],
+  "AMAZON.YesIntent": ["ja bitte", "ja starte", "eins davon trifft zu", "einiges trifft zu", "ja eins"],
+  "AMAZON.NoIntent": ["nichts davon", "nichts trifft zu", "keins davon", "nein keins", "nein nichts davon", "nein danke"],
+};

@@ -1,0 +1,261 @@
+/** The French (fr-FR) interaction model's samples, written for French speakers (not translated sample by sample). */
+import { phrases, unique } from "../phrases.js";
+import type { IntentName } from "../shape.js";
+import { MY } from "./region-phrases.js";
+import { FRENCH_SESSION_SAMPLES } from "./session-samples.js";
+
+export const FRENCH_INVOCATION = "bio lumière";
+
+export const FRENCH_SAMPLES: Record<IntentName, readonly string[]> = {
+  ...FRENCH_SESSION_SAMPLES,
+  WorkoutDoneIntent: unique(
+    phrases(
+      ["je rentre", "je reviens", "je sors", "je suis rentré", "je suis rentrée", "je viens de rentrer"],
+      ["du {workout}", "de la {workout}", "de {workout}", "de mon {workout}", "de ma {workout}"],
+    ),
+    phrases(
+      [
+        "je viens de faire",
+        "j'ai fait",
+        "je viens de finir",
+        "j'ai fini",
+        "je rentre de",
+        "je reviens de",
+        "je sors de",
+        "je suis allé à",
+        "je suis allée à",
+        "j'étais à",
+        "je suis allé faire",
+        "je suis allée faire",
+      ],
+      ["{workout}", "mon {workout}", "ma {workout}", "du {workout}", "de la {workout}", "un {workout}", "une {workout}"],
+      ["", "aujourd'hui", "ce matin", "ce soir"],
+    ),
+    [
+      "je viens de m'entraîner",
+      "je me suis entraîné",
+      "je me suis entraînée",
+      "que faire après {workout}",
+      "après {workout}",
+      "après le {workout}",
+      "après la {workout}",
+    ],
+  ),
+  RoutineIntent: unique(
+    phrases(
+      ["guide-moi dans", "accompagne-moi dans", "lance", "fais", "commence"],
+      ["la routine", "une routine", "la routine guidée", "le programme"],
+      ["", "pour {region}", "pour ma {region}", "pour mon {region}", "pour mes {region}", "pour le {region}", "pour la {region}"],
+    ),
+    phrases(["comment je fais", "comment traiter", "comment m'occuper de", "comment soulager"], MY),
+    [
+      "quelle est la routine pour {region}",
+      "explique-moi la routine pour {region}",
+      "routine pour {region}",
+      "je veux la routine complète",
+    ],
+  ),
+  ReadyIntent: [
+    "prêt",
+    "prête",
+    "je suis prêt",
+    "je suis prête",
+    "suivant",
+    "étape suivante",
+    "c'est fait",
+    "j'ai fini",
+    "on y va",
+    "on continue",
+    "continue",
+    "ok suivant",
+    "allons-y",
+  ],
+  LogSpasmIntent: unique(
+    phrases(
+      ["", "s'il te plaît"],
+      ["note", "enregistre", "ajoute", "garde en mémoire"],
+      [
+        "un spasme",
+        "un spasme musculaire",
+        "une crampe",
+        "une crampe musculaire",
+        "un spasme au dos",
+        "une contracture",
+        "encore un spasme",
+      ],
+    ),
+    phrases(
+      ["j'ai eu", "je viens d'avoir", "j'ai encore eu", "j'ai fait"],
+      ["un spasme", "un spasme musculaire", "une crampe", "une contracture", "un spasme au dos"],
+    ),
+    phrases(
+      "mon",
+      ["dos", "cou", "muscle", "bas du dos", "mollet"],
+      ["s'est contracté", "s'est bloqué", "a fait un spasme", "s'est crispé"],
+    ),
+  ),
+  LogTendernessIntent: unique(
+    phrases(
+      ["", "note", "enregistre"],
+      ["sensibilité", "la sensibilité", "le nœud", "mon nœud", "la douleur du nœud", "mes nœuds"],
+      ["{score}", "à {score}", "de {score}", "{score} sur dix"],
+    ),
+    phrases(
+      ["mon nœud est à", "le nœud est à", "la sensibilité est à", "mes nœuds sont à", "la tension est à"],
+      ["", "environ", "à peu près"],
+      ["{score}", "{score} sur dix"],
+      ["", "aujourd'hui"],
+    ),
+    phrases(
+      ["le nœud", "la sensibilité", "la tension"],
+      ["dans ma {region}", "dans mon {region}", "dans le {region}", "dans la {region}", "de ma {region}", "de mon {region}"],
+      "est à",
+      ["{score}", "{score} sur dix"],
+    ),
+    ["note ma sensibilité", "enregistre la sensibilité", "évalue mes nœuds"],
+  ),
+  LogRangeOfMotionIntent: unique(
+    phrases(
+      [
+        "ma mobilité",
+        "la mobilité",
+        "mon amplitude de mouvement",
+        "l'amplitude",
+        "mes mouvements",
+        "tourner la tête",
+        "me pencher",
+        "ma souplesse",
+      ],
+      ["est", "semble", "est aujourd'hui", "c'est", "me semble"],
+      "{change}",
+    ).filter((p) => !/^(tourner la tête|me pencher) (est|semble|me semble)/.test(p)),
+    phrases(["note", "enregistre"], ["ma mobilité", "la mobilité", "mon amplitude"], ["{change}", "comme {change}"]),
+    ["je bouge {change}", "je me sens {change} pour bouger", "note ma mobilité"],
+  ),
+  ProgressIntent: unique(
+    phrases(
+      [
+        "comment ça avance",
+        "où j'en suis",
+        "est-ce que je progresse",
+        "est-ce que ça marche",
+        "est-ce que ça m'aide",
+        "est-ce que je vais mieux",
+        "comment ça se passe",
+        "comment s'est passée ma semaine",
+      ],
+      ["", "cette semaine", "jusqu'ici", "ces derniers temps", "ce mois-ci"],
+    ),
+    phrases(
+      ["montre-moi", "donne-moi", "dis-moi", "lis-moi", "quel est"],
+      ["mes progrès", "mon bilan", "mon bilan de la semaine", "mon résumé", "mon rapport"],
+    ).filter((p) => !p.startsWith("quel est") || !p.includes("mes ")),
+    ["bilan de la semaine", "compare les semaines", "comment était la semaine dernière", "comment était cette semaine"],
+  ),
+  RedFlagIntent: unique(
+    phrases(["j'ai", "j'ai remarqué", "je remarque", "j'ai soudain", "j'ai aussi", "et si j'ai", "je ressens", "il y a"], "{symptom}"),
+    ["{symptom}"],
+  ),
+  FaqIntent: unique(
+    phrases(
+      ["est-ce que la lumière rouge peut", "est-ce que ça peut", "ça peut", "la lumière rouge peut"],
+      ["arrêter", "remplacer", "soulager"],
+      "{topic}",
+    ),
+    phrases(
+      [
+        "est-ce que j'ai encore besoin de",
+        "j'ai encore besoin de",
+        "est-ce que je dois continuer",
+        "est-ce que ça remplace",
+        "ça remplace",
+      ],
+      "{topic}",
+    ),
+    phrases(
+      ["je peux l'utiliser", "est-ce que je peux l'utiliser", "je peux utiliser le panneau", "est-ce qu'on peut l'utiliser"],
+      "{topic}",
+    ),
+    ["que faire en cas de {topic}", "que faire pour {topic}", "et pour {topic}", "et {topic}", "qu'est-ce que je fais pour {topic}"],
+  ),
+  CautionIntent: unique(
+    phrases(
+      ["relis", "relis-moi"],
+      [
+        "la mise en garde",
+        "les mises en garde",
+        "les consignes de sécurité",
+        "l'avertissement",
+        "les signaux d'alerte",
+        "les signes d'alerte",
+        "les précautions",
+      ],
+    ),
+    phrases(
+      ["lis", "lis-moi", "dis-moi", "répète", "rappelle-moi", "redis-moi"],
+      [
+        "la mise en garde",
+        "les mises en garde",
+        "les consignes de sécurité",
+        "l'avertissement",
+        "le contrôle de sécurité",
+        "les signaux d'alerte",
+        "les signes d'alerte",
+        "les précautions",
+        "les risques",
+      ],
+      ["", "encore", "à nouveau"],
+    ),
+    [
+      "quels sont les signaux d'alerte",
+      "quels sont les signes d'alerte",
+      "quels sont les risques",
+      "est-ce sans danger pour moi",
+      "est-ce que c'est sûr pour moi",
+      "qui ne doit pas l'utiliser",
+      "consignes de sécurité",
+    ],
+  ),
+  IdentifyPersonIntent: [
+    "c'est {name}",
+    "ici {name}",
+    "je suis {name}",
+    "moi c'est {name}",
+    "je m'appelle {name}",
+    "c'est moi {name}",
+    "{name} ici",
+    "pour {forName}",
+    "c'est pour {forName}",
+    "la séance est pour {forName}",
+    "c'est pour {forName} cette fois",
+  ],
+  ForgetVoiceIntent: [
+    "ce n'est pas moi",
+    "c'est pas moi",
+    "oublie ma voix",
+    "oublie qui je suis",
+    "tu te trompes de personne",
+    "mauvaise personne",
+    "ce n'est pas mon nom",
+    "je ne suis pas {name}",
+    "je suis pas {name}",
+    "ce n'est pas {name}",
+  ],
+  LinkBridgeIntent: unique(
+    phrases(["", "s'il te plaît"], ["relie", "connecte", "associe"], ["mon pont", "mon boîtier", "ma maison", "mon compte", "le pont"]),
+    phrases(["je veux", "je voudrais"], ["relier", "connecter", "associer"], ["mon pont", "mon boîtier", "ma maison", "mon compte"]),
+    ["donne-moi un code de liaison", "j'ai besoin d'un code de liaison", "nouveau code de liaison", "code de liaison"],
+  ),
+  UnlinkBridgeIntent: unique(
+    phrases(["", "s'il te plaît"], ["délie", "déconnecte", "dissocie"], ["mon pont", "mon boîtier", "ma maison", "mon compte", "le pont"]),
+    phrases(["je veux", "je voudrais"], ["délier", "déconnecter", "dissocier"], ["mon pont", "mon boîtier", "mon compte"]),
+    ["oublie mon pont"],
+  ),
+  "AMAZON.HelpIntent": ["qu'est-ce que je peux dire", "que sais-tu faire"],
+  "AMAZON.FallbackIntent": [],
+  "AMAZON.StopIntent": [],
+  "AMAZON.CancelIntent": [],
+  "AMAZON.NavigateHomeIntent": [],
+  "AMAZON.YesIntent": ["oui s'il te plaît", "oui lance", "l'un d'eux me concerne", "certains me concernent", "oui un"],
+  "AMAZON.NoIntent": ["aucun", "aucun ne me concerne", "rien de tout ça", "non aucun", "non rien", "non merci"],
+};
