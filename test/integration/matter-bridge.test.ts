@@ -96,8 +96,10 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await client?.close();
+  // The bridge first, while the controller still listens: closed the other way round, the node's
+  // close may wait for the gone controller's session.
   if (bridge) await stopBridge(bridge);
+  await client?.close();
   await rm(storage, { recursive: true, force: true });
   console.log(`matter numbers: ${JSON.stringify(Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, Math.round(v)])))}`);
 });
