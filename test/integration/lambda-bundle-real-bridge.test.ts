@@ -7,7 +7,6 @@
  * stopped and restarted → the skill answers within 5 s meanwhile and the bridge reconnects by itself.
  * Copy to test/integration/ after merging. Assumes the bridge's health has `cloud: "connected"`.
  */
-import { execFileSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,7 +32,7 @@ describe("the built skill through the link to the real bridge", () => {
   const containers: LambdaContainer[] = [];
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, "scripts/build-lambda.mjs")], { cwd: root });
+    // The bundle is built once per run (test/global-setup.js).
     broker = await Broker.start();
     dir = await mkdtemp(join(tmpdir(), "biolight-e2e-link-"));
     storage = join(dir, "storage");
