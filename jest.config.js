@@ -21,6 +21,8 @@ export default {
   },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", ...left.map((f) => `^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)],
+  // Builds the compiled bridge and the Lambda bundle once per run, when stale (test/global-setup.js).
+  globalSetup: "<rootDir>/test/global-setup.js",
   testTimeout: 30000,
   maxWorkers: 2,
   reporters: ["default", "<rootDir>/test/reporters/slowest-files.cjs"],

@@ -14,7 +14,10 @@ import { tempDirs } from "./temp-dirs.js";
 const ROOT = resolve(import.meta.dirname, "../..");
 export const READY = /bridge ready in (\d+) ms .*API (http:\/\/[\d.:]+)\)/;
 
-/** The compiled bridge, as production runs it (built here when a source is newer, e.g. on a fresh clone). */
+/**
+ * The compiled bridge, as production runs it. test/global-setup.js builds it once per run when a
+ * source is newer; built here too should one change during the run.
+ */
 const ENTRY = "dist/bridge/main.js";
 beforeAll(async () => {
   if (bridgeIsStale()) await buildBridge();

@@ -61,7 +61,7 @@ export async function startLinkedBridge(
   link = startCloudLink({
     version: "0.0.0-test",
     backoff: FAST_BACKOFF,
-    stopTimeoutMs: 500,
+    // The link's own stop timeout, as for the API (control-bridge.ts).
     ...opts.link,
     connection,
     controller: bridge.controller,

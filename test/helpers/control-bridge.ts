@@ -84,7 +84,9 @@ async function startIn(storage: string, opts: ControlBridgeOptions): Promise<Con
   );
   const controller = new SessionController({ config, ledger, drivers, log, offRetryMs: 20 });
   await controller.recover();
-  const api = await startApi({ controller, token: BRIDGE_TOKEN, host: "127.0.0.1", port: 0, log, stopTimeoutMs: 500, ...opts.api });
+  // The API's own stop timeout (5 s), not a shorter one: on a busy machine a switch-off and its ledger
+  // write can take longer than half a second, and the stop would then read as an unreachable panel.
+  const api = await startApi({ controller, token: BRIDGE_TOKEN, host: "127.0.0.1", port: 0, log, ...opts.api });
   let closing: Promise<void> | undefined;
   const stop = async () => {
     open.delete(bridge);

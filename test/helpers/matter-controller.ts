@@ -13,13 +13,18 @@ import type { PairedNode } from "@project-chip/matter.js/device";
 
 Logger.level = LogLevel.ERROR;
 
-export async function startController(storageRoot: string, id = "test-controller") {
+/**
+ * `localPort`: a controller restarted on the port it had is where a restarting bridge finds it again
+ * (it restores its subscriptions there first, waiting ~2 s for a controller that is gone).
+ */
+export async function startController(storageRoot: string, id = "test-controller", localPort?: number) {
   const environment = Environment.default;
   environment.vars.set("storage", { path: storageRoot });
   const controller = new CommissioningController({
     environment: { environment, id },
     autoConnect: false,
     adminFabricLabel: "biolight test",
+    localPort,
   });
   await controller.start();
   return controller;

@@ -1,7 +1,8 @@
 /**
  * A seeded fuzz run against the real control API (session controller, ledger, simulated panel, the
- * dashboard's static handler): a few thousand requests that are each wrong in some way (no or a
- * wrong token, a mangled body, a bad query, a malformed target or request line). Every answer must be
+ * dashboard's static handler): a few thousand draws of requests that are each wrong in some way (no
+ * or a wrong token, a mangled body, a bad query, a malformed target or request line), each distinct
+ * one sent (about a third: a repeat tells nothing a first try did not). Every answer must be
  * a 4xx (or a 2xx for a harmless read), never a 5xx, and nothing may change: no session, the caution
  * as it was, the ledger's files byte for byte. The seed is printed; FUZZ_SEED=<n> replays a run.
  */
@@ -15,7 +16,7 @@ import { BRIDGE_TOKEN, type ControlBridge, startControlBridge } from "../helpers
 import { makeConfig } from "../helpers/dose-fixtures.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0xb10_1167);
-const REQUESTS = 3000;
+const DRAWS = 3000;
 const CONCURRENCY = 8;
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
@@ -251,10 +252,11 @@ afterAll(async () => {
 });
 
 describe("a seeded fuzz of the control API", () => {
-  it(`${REQUESTS} wrong requests: no 5xx, no session, the caution as it was, the ledger's files unchanged`, async () => {
+  it(`the distinct wrong requests of ${DRAWS} draws: no 5xx, no session, the caution as it was, the ledger's files unchanged`, async () => {
     const before = { files: await files(), caution: bridge.controller.caution.record(), panels: bridge.controller.status() };
     const rng = prng(SEED);
-    const attempts = Array.from({ length: REQUESTS }, () => attempt(rng));
+    const drawn = Array.from({ length: DRAWS }, () => attempt(rng));
+    const attempts = [...new Map(drawn.map((a) => [JSON.stringify(a), a])).values()];
     const statuses = new Map<number, number>();
     const fivexx: string[] = [];
     let next = 0;
@@ -269,7 +271,9 @@ describe("a seeded fuzz of the control API", () => {
         }
       }),
     );
-    console.log(`fuzz seed ${SEED}: ${REQUESTS} requests; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+    console.log(
+      `fuzz seed ${SEED}: ${attempts.length} distinct requests of ${DRAWS} drawn; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+    );
     expect(fivexx).toEqual([]);
     // Every one got a status line (no reset connection, no silence).
     expect((statuses.get(0) ?? 0) + (statuses.get(-1) ?? 0)).toBe(0);

@@ -2,7 +2,9 @@
  * `npm run cloud:csr` for real (node:crypto key, openssl CSR), and `npm run cloud:cert` against
  * moto_server standing in for CloudFormation and IoT Core (the AWS CLI with AWS_ENDPOINT_URL). moto
  * issues certificates with keys of its own, so the matching certificate is one the test registers
- * for the household's key; moto's own from the CSR shows a certificate of another key refused.
+ * for the household's key; moto's own from the CSR shows a certificate of another key refused. The
+ * test sets moto up over its HTTP API (one Python AWS CLI start-up saved per call); the script
+ * under test uses the AWS CLI, as a user's machine does.
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { readFile, stat, writeFile } from "node:fs/promises";
@@ -60,13 +62,22 @@ describe("npm run cloud:csr", () => {
   });
 });
 
+// moto starts (a few seconds of Python) while the CSR tests run.
+let moto: ChildProcess;
+let motoPort: number;
+beforeAll(async () => {
+  motoPort = await freeTcpPort();
+  moto = spawn("moto_server", ["-p", String(motoPort)], { stdio: "ignore" });
+});
+afterAll(() => {
+  moto?.kill();
+});
+
 describe("npm run cloud:cert (moto_server as AWS)", () => {
-  let moto: ChildProcess;
+  let endpoint: string;
   let env: Record<string, string>;
   beforeAll(async () => {
-    const port = await freeTcpPort();
-    moto = spawn("moto_server", ["-p", String(port)], { stdio: "ignore" });
-    const endpoint = `http://127.0.0.1:${port}`;
+    endpoint = `http://127.0.0.1:${motoPort}`;
     env = {
       AWS_ENDPOINT_URL: endpoint,
       AWS_ACCESS_KEY_ID: "testing",
@@ -86,12 +97,35 @@ describe("npm run cloud:cert (moto_server as AWS)", () => {
       100,
     );
   }, 40_000);
-  afterAll(() => {
-    moto?.kill();
-  });
 
-  const aws = async (...args: string[]) =>
-    JSON.parse((await run("aws", [...args, "--output", "json"], { env: { ...process.env, ...env } })).stdout);
+  /** One call to moto's API: the service is named by the credential scope (moto checks no signature). */
+  async function moto(service: "cloudformation" | "iot", path: string, body: string, contentType: string) {
+    const res = await fetch(`${endpoint}${path}`, {
+      method: "POST",
+      headers: {
+        authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/eu-west-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
+        "content-type": contentType,
+      },
+      body,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`moto ${service} ${path}: ${res.status} ${text}`);
+    return text;
+  }
+  const createStack = (name: string, template: unknown) =>
+    moto(
+      "cloudformation",
+      "/",
+      new URLSearchParams({
+        Action: "CreateStack",
+        Version: "2010-05-15",
+        StackName: name,
+        TemplateBody: JSON.stringify(template),
+      }).toString(),
+      "application/x-www-form-urlencoded",
+    );
+  const iot = async (path: string, body: unknown): Promise<{ certificateId: string }> =>
+    JSON.parse(await moto("iot", path, JSON.stringify(body), "application/json"));
 
   /** A stack in moto with the outputs the real template gives. */
   async function stackWith(name: string, certificateId: string) {
@@ -103,7 +137,7 @@ describe("npm run cloud:cert (moto_server as AWS)", () => {
         CertificateId: { Value: certificateId },
       },
     };
-    await aws("cloudformation", "create-stack", "--stack-name", name, "--template-body", JSON.stringify(template));
+    await createStack(name, template);
   }
 
   async function household() {
@@ -118,14 +152,7 @@ describe("npm run cloud:cert (moto_server as AWS)", () => {
     const { storage, config } = await household();
     const mine = join(storage, "mine.pem");
     await run("openssl", ["req", "-x509", "-key", join(storage, "cloud/private.key"), "-subj", "/CN=home-1", "-days", "2", "-out", mine]);
-    const registered = await aws(
-      "iot",
-      "register-certificate-without-ca",
-      "--certificate-pem",
-      await readFile(mine, "utf8"),
-      "--status",
-      "ACTIVE",
-    );
+    const registered = await iot("/certificate/register-no-ca", { certificatePem: await readFile(mine, "utf8"), status: "ACTIVE" });
     await stackWith("biolight", registered.certificateId);
 
     const { stdout } = await npm("cloud-cert.mjs", ["--stack", "biolight", "--storage", storage, "--config", config], env);
@@ -145,13 +172,9 @@ describe("npm run cloud:cert (moto_server as AWS)", () => {
   it("refuses a certificate of another key, writing nothing", async () => {
     const { storage, config } = await household();
     const before = await readFile(config, "utf8");
-    const issued = await aws(
-      "iot",
-      "create-certificate-from-csr",
-      "--certificate-signing-request",
-      await readFile(join(storage, "cloud/certificate.csr"), "utf8"),
-      "--set-as-active",
-    );
+    const issued = await iot("/certificates?setAsActive=true", {
+      certificateSigningRequest: await readFile(join(storage, "cloud/certificate.csr"), "utf8"),
+    });
     await stackWith("other-key", issued.certificateId);
     const { code, stderr } = await failure(npm("cloud-cert.mjs", ["--stack", "other-key", "--storage", storage, "--config", config], env));
     expect([code, stderr]).toEqual([2, expect.stringMatching(/^Error: certificate \w+ does not belong to the private key/)]);
@@ -161,14 +184,7 @@ describe("npm run cloud:cert (moto_server as AWS)", () => {
 
   it("names what is missing: a stack without the link's outputs, no key, no config file", async () => {
     const { storage, config } = await household();
-    await aws(
-      "cloudformation",
-      "create-stack",
-      "--stack-name",
-      "http-only",
-      "--template-body",
-      JSON.stringify({ Resources: { Q: { Type: "AWS::SQS::Queue" } } }),
-    );
+    await createStack("http-only", { Resources: { Q: { Type: "AWS::SQS::Queue" } } });
     expect((await failure(npm("cloud-cert.mjs", ["--stack", "http-only", "--storage", storage, "--config", config], env))).stderr).toMatch(
       /stack http-only has no IotEndpoint output/,
     );

@@ -60,6 +60,8 @@ beforeAll(async () => {
     () => {},
   );
   ({ browser, page } = await launchPage());
+  // The page's own clock, moved on where the test waits for its next pairing refresh (pairingShown).
+  await page.clock.install();
 }, 60_000);
 
 afterAll(async () => {
@@ -75,6 +77,19 @@ afterAll(async () => {
 
 const apiGet = (path: string) => call(bridge.api.url, "GET", path, { token: bridge.token.token });
 const fabricRows = () => page.locator("[data-fabric]");
+
+/**
+ * Waits for `selector` on the page, moving the page's clock over its pairing refresh (every third
+ * 2 s poll) while it is not there yet, rather than waiting the seconds out.
+ */
+async function pairingShown(selector: string, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.locator(selector).count())) {
+    if (Date.now() > end) throw new Error(`the page did not show ${selector}`);
+    await page.clock.runFor(6000);
+    await page.waitForSelector(selector, { timeout: 250 }).catch(() => {});
+  }
+}
 
 /** A controller of its own (its own fabric) commissioning the bridge with the given QR code. */
 async function pairWith(qrPairingCode: string, id: string) {
@@ -116,11 +131,11 @@ it("unpaired: says so and shows the bridge's own code, with no window button", a
 
 it("paired: names the ecosystem, hides the code; a new window shows a fresh code a second ecosystem pairs with", async () => {
   await pairWith(bridge.pairing.qrPairingCode, "ecosystem-a");
-  await page.waitForSelector("[data-fabric]", { timeout: 15_000 });
+  await pairingShown("[data-fabric]");
   await page.waitForSelector("#pairing-code", { state: "hidden" });
   expect(await page.textContent("#pairing-status")).toMatch(/Paired with 1 ecosystem/);
   // The controller sets its fabric label just after commissioning: the page shows it at its next refresh.
-  await page.waitForSelector('[data-fabric] .fabric-name:text-is("Test controller (biolight test)")', { timeout: 15_000 });
+  await pairingShown('[data-fabric] .fabric-name:text-is("Test controller (biolight test)")');
   const paired = await apiGet("/v1/pairing");
   expect(paired.body).toMatchObject({
     commissioned: true,
@@ -145,7 +160,7 @@ it("paired: names the ecosystem, hides the code; a new window shows a fresh code
 
   // The old code no longer pairs anything new; the fresh one does, and the window closes.
   await pairWith(open.body.qrPairingCode, "ecosystem-b");
-  await page.locator("[data-fabric]").nth(1).waitFor({ timeout: 15_000 });
+  await pairingShown("[data-fabric] >> nth=1");
   expect(await page.textContent("#pairing-status")).toMatch(/Paired with 2 ecosystems/);
   expect(bridge.pairingControl.fabrics()).toHaveLength(2);
   expect((await apiGet("/v1/pairing")).body.window).toEqual({ open: false });
@@ -183,7 +198,7 @@ it("removes one fabric after a confirmation, and the bridge really forgets it", 
     void d.accept();
   });
   await page.click(`[data-remove-fabric="${first.fabricIndex}"]`);
-  await page.waitForSelector("#pairing-code:not([hidden]) #qr svg", { timeout: 20_000 });
+  await pairingShown("#pairing-code:not([hidden]) #qr svg", 20_000);
   expect(message).toMatch(/last one/);
   expect(await page.textContent("#pairing-status")).toMatch(/Not paired/);
   expect(await fabricRows().count()).toBe(0);

@@ -67,6 +67,9 @@ const historyByApi = async (b: ControlBridge, person: string) =>
     region: string;
   }>;
 
+/** Brings the page's next refresh (every 2 s) forward rather than waiting for it. */
+const nextRefresh = () => page.clock.runFor(2000);
+
 async function signIn(p: Page, b: ControlBridge) {
   await p.goto(`${b.url}/dashboard/`);
   await p.fill("#token", b.token);
@@ -80,6 +83,8 @@ beforeAll(async () => {
     ledgerFile: { format: "biolight-ledger/1", sessions: annaSessions, caution: null, seenAt: now - MINUTE },
   });
   ({ browser, page } = await launchPage());
+  // The page's own clock: it keeps time, and is moved over the page's 2 s refresh where a test waits for one (nextRefresh).
+  await page.clock.install();
 }, 60_000);
 
 afterAll(async () => {
@@ -221,6 +226,7 @@ describe("dashboard: two people", () => {
     const post = (path: string, body: unknown) => call(bridge.url, "POST", path, { token: bridge.token, body });
     expect((await post("/v1/caution/withdraw", { reason: "felt a bit warm" })).status).toBe(200);
     expect((await post("/v1/caution/withdraw", { reason: "sudden weakness in the legs" })).status).toBe(200);
+    await nextRefresh();
     await page.waitForSelector("#red-flags-list li:nth-child(2)");
     const items = await page.$$eval("#red-flags-list li", (lis) => lis.map((li) => li.textContent ?? ""));
     expect(items[0]).toMatch(/for everyone, via api: “sudden weakness in the legs”\. Waiting for Anna, Ben to confirm/);
@@ -228,6 +234,7 @@ describe("dashboard: two people", () => {
     expect(await page.textContent("#caution-why")).toMatch(/sudden weakness in the legs/);
     for (const person of ["anna", "ben"])
       expect((await post("/v1/caution/acknowledge", { version: CAUTION_VERSION, person })).status).toBe(200);
+    await nextRefresh();
     await page.waitForSelector("#red-flags", { state: "hidden" });
   }, 30_000);
 });

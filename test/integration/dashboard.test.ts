@@ -26,6 +26,8 @@ beforeAll(async () => {
   const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: false, help: false };
   bridge = await startBridge(cli, config, { BRIDGE_API_TOKEN: "dashboard-test-token-0123456789abcdef" }, () => {});
   ({ browser, page } = await launchPage());
+  // The page's own clock: it keeps time, and is moved over the page's 2 s refresh where a test waits for one (nextRefresh).
+  await page.clock.install();
 }, 60_000);
 
 afterAll(async () => {
@@ -34,6 +36,8 @@ afterAll(async () => {
   if (storage) await rm(storage, { recursive: true, force: true });
 });
 
+/** Brings the page's next refresh (every 2 s) forward rather than waiting for it. */
+const nextRefresh = () => page.clock.runFor(2000);
 const panelOn = () => bridge.controller.status()[0].on;
 /** What the simulated panel itself last did (its state file, written on every change). */
 const driverState = async () =>
@@ -136,6 +140,7 @@ it("what was typed in the minutes box, and the cursor, survive the page's refres
     const doc = (globalThis as unknown as { document: { querySelector(s: string): Record<string, unknown> } }).document;
     doc.querySelector("[data-panel=panel-1] input[type=number]").typedBefore = true;
   });
+  await nextRefresh();
   await page.waitForFunction(
     () =>
       !(globalThis as unknown as { document: { querySelector(s: string): Record<string, unknown> | null } }).document.querySelector(
@@ -256,6 +261,7 @@ it("shows the caution the bridge reports (a new version, saying so) and acknowle
     void route.continue();
   });
   try {
+    await nextRefresh();
     await page.waitForSelector("#caution:not([hidden])");
     expect(await page.textContent("#caution-text")).toBe("Caution version seven, as the bridge reports it.");
     expect(await page.textContent("#caution-title")).toMatch(/changed/);
@@ -272,6 +278,7 @@ it("shows the caution the bridge reports (a new version, saying so) and acknowle
     await page.unroute(ackUrl);
   }
   // Back to the real bridge, whose gate is open: the caution goes away.
+  await nextRefresh();
   await page.waitForSelector("#caution", { state: "hidden" });
 }, 30_000);
 

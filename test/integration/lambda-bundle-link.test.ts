@@ -6,7 +6,6 @@
  * offline status is spoken at once; a stopped broker is said within 5 s.
  */
 
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -32,7 +31,7 @@ describe("the built skill through the MQTT link", () => {
   const containers: LambdaContainer[] = [];
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, "scripts/build-lambda.mjs")], { cwd: root });
+    // The bundle is built once per run (test/global-setup.js).
     broker = await Broker.start();
     bridge = await startControlBridge({ config: { dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0 } } });
     const creds = await broker.mintThing(THING);

@@ -6,7 +6,6 @@
  * working beside it; the bridge stopped → its retained offline status is spoken at once; the broker
  * stopped and restarted → the skill answers within 5 s meanwhile and the bridge reconnects by itself.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,7 +35,7 @@ describe("the built skill through the link to the real bridge", () => {
   const containers: LambdaContainer[] = [];
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, "scripts/build-lambda.mjs")], { cwd: root });
+    // The bundle is built once per run (test/global-setup.js).
     broker = await Broker.start();
     dir = await mkdtemp(join(tmpdir(), "biolight-e2e-link-"));
     storage = join(dir, "storage");

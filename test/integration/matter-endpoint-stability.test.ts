@@ -75,6 +75,7 @@ interface Seen {
 
 let storage: string;
 let port: number;
+let controllerPort: number;
 let bridge: Bridge;
 let client: CommissioningController;
 let nodeId: NodeId;
@@ -116,8 +117,10 @@ async function restart(config: BridgeConfig) {
   await bridge.controller.shutdown();
   await bridge.matter.close();
   await client.close();
+  // The controller back on its port before the bridge starts: the bridge first restores its former
+  // subscription there (the new controller refuses it at once; a gone one would cost ~2 s of waiting).
+  client = await startController(join(storage, "controller"), undefined, controllerPort);
   bridge = await startBridge(config);
-  client = await startController(join(storage, "controller"));
   node = await connected();
 }
 
@@ -221,17 +224,19 @@ async function checkSwitches(config: BridgeConfig) {
 beforeAll(async () => {
   storage = await mkdtemp(join(tmpdir(), "biolight-endpoint-stability-"));
   port = await freeUdpPort();
+  controllerPort = await freeUdpPort();
   bridge = await startBridge(configs.first);
   await bridge.ledger.acknowledgeCaution(CAUTION_VERSION, "test");
-  client = await startController(join(storage, "controller"));
+  client = await startController(join(storage, "controller"), undefined, controllerPort);
   nodeId = (await commission(client, port, PASSCODE, DISCRIMINATOR)).nodeId;
   node = await connected();
 }, 60_000);
 
 afterAll(async () => {
-  await client?.close();
+  // The bridge first, as in restart().
   await bridge?.controller.shutdown();
   await bridge?.matter.close();
+  await client?.close();
   await rm(storage, { recursive: true, force: true });
   console.log(`endpoint numbers: ${JSON.stringify(timeline)}`);
 });

@@ -85,9 +85,11 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await client?.close();
+  // The bridge first, while the controller still listens: closed the other way round, the node's
+  // close may wait for the gone controller's session.
   await controller?.shutdown();
   await matter?.close();
+  await client?.close();
   await rm(storage, { recursive: true, force: true });
 });
 

@@ -5,7 +5,6 @@
  * on a fixed, trusted clock that saw the same sessions at their true times; and no session is lost.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
@@ -17,6 +16,7 @@ import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig, T0 } from "../helpers/dose-fixtures.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
+import { memoryTmpdir } from "../helpers/temp-dirs.js";
 
 const PROPERTY_RUNS = 120;
 const DAY = 24 * 3600 * 1000;
@@ -44,7 +44,7 @@ describe("trusted time properties", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 50 }), async (ops) => {
         const config = makeConfig({ dose: { minRestSameRegionSeconds: 6 * 3600, maxSessionsPerRegionPer7d: 3, maxOnSecondsPer24h: 2000 } });
-        const dir = await mkdtemp(join(tmpdir(), "biolight-clockprop-"));
+        const dir = await mkdtemp(join(memoryTmpdir(), "biolight-clockprop-"));
         dirs.push(dir);
         const clock = new FakeClock(T0);
         let trueNow = T0;

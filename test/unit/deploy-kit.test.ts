@@ -4,7 +4,7 @@
  * package (ask-resources.json), and `npm run endpoint` writes the SAM function's ARN into skill.json.
  */
 import { execFile } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -446,23 +446,12 @@ describe("models/skill.json for this deployment", () => {
 });
 
 describe("the handler SAM deploys, in the bundle the real build script makes", () => {
-  // A private copy of the project (scripts/build-lambda.mjs, sources and node_modules linked) so this
-  // build cannot race the one in test/integration/lambda-bundle.test.ts over dist/.
-  let project: string;
-  beforeAll(async () => {
-    project = mkdtempSync(join(tmpdir(), "biolight-deploy-kit-"));
-    mkdirSync(join(project, "scripts"));
-    for (const name of ["build-lambda.mjs", "lambda-esbuild.mjs"]) writeFileSync(join(project, "scripts", name), read(`scripts/${name}`));
-    for (const name of ["lambda", "matter-bridge", "node_modules", "tsconfig.json"]) symlinkSync(join(root, name), join(project, name));
-    writeFileSync(join(project, "package.json"), read("package.json")); // "type": "module", as in the repo
-    await run(process.execPath, [join(project, "scripts/build-lambda.mjs")], { cwd: project });
-  }, 60_000);
-  afterAll(() => rmSync(project, { recursive: true, force: true }));
-
+  // The bundle test/global-setup.js built for this run (scripts/build-lambda.mjs; it replaces each file whole,
+  // so a rebuild by test/integration/lambda-bundle.test.ts meanwhile is never seen half-written).
   it("CodeUri + Handler name a file that exists and exports a function of (event, context)", async () => {
     const fn = parseTemplate().Resources.SkillFunction.Properties;
     const [file, exported] = fn.Handler.split(".");
-    const codeDir = join(project, relative(root, resolve(root, "deploy", fn.CodeUri)));
+    const codeDir = resolve(root, "deploy", fn.CodeUri);
     const entry = join(codeDir, `${file}.js`);
     expect(existsSync(entry)).toBe(true);
     // Loaded as Lambda loads it: `require` in a fresh Node, with no skill environment set.
@@ -475,7 +464,7 @@ describe("the handler SAM deploys, in the bundle the real build script makes", (
   });
 
   it("exports hosted mode's provisioning handler (deploy/hosted.yaml's index.provision)", async () => {
-    const entry = join(project, "dist/lambda/index.js");
+    const entry = join(root, "dist/lambda/index.js");
     const script = `process.stdout.write(typeof require(${JSON.stringify(entry)}).provision)`;
     const { stdout } = await run(process.execPath, ["-e", script], { env: { PATH: process.env.PATH ?? "" } });
     expect(stdout).toBe("function");

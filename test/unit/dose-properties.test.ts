@@ -4,7 +4,6 @@
  * totals equal what was granted and delivered.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
@@ -17,6 +16,7 @@ import { countedSeconds, endOf, type LedgerSession } from "../../matter-bridge/d
 import { personResolver } from "../../matter-bridge/dose/people.js";
 import { decide } from "../../matter-bridge/dose/policy.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
+import { memoryTmpdir } from "../helpers/temp-dirs.js";
 
 const PROPERTY_RUNS = 200;
 const EPS = 1e-6;
@@ -117,7 +117,7 @@ describe("dose guard properties", () => {
           ],
           dose,
         });
-        const dir = await mkdtemp(join(tmpdir(), "biolight-prop-"));
+        const dir = await mkdtemp(join(memoryTmpdir(), "biolight-prop-"));
         dirs.push(dir);
         let now = Date.UTC(2026, 0, 1, 22, 0, 0);
         const clock = () => now;

@@ -14,7 +14,8 @@ beforeAll(async () => {
       body += c;
     });
     req.on("end", () => {
-      if (req.url?.startsWith("/slow")) return void setTimeout(() => res.end("{}"), 500).unref();
+      // Long past any timeout below, however late a busy machine runs the timers.
+      if (req.url?.startsWith("/slow")) return void setTimeout(() => res.end("{}"), 10_000).unref();
       if (req.url?.startsWith("/not-json")) return void res.end("<html>");
       res.writeHead(req.url === "/missing" ? 404 : 200, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ method: req.method, auth: req.headers.authorization, type: req.headers["content-type"], body }));
@@ -49,9 +50,10 @@ describe("httpFetch", () => {
   });
 
   it("is what the bridge client needs: a timeout, an invalid answer and one of the wrong shape come out as the client's reasons", async () => {
-    const client = (path: string) =>
-      new BridgeClient({ url: `${base}${path}`, token: "t", timeoutMs: 50, fetch: httpFetch as unknown as typeof fetch });
-    expect(await client("/slow").panels()).toEqual({ kind: "unreachable", reason: "timeout" });
+    // A short budget only where the timeout is the point: an answer that comes must not be cut off on a busy machine.
+    const client = (path: string, timeoutMs = 10_000) =>
+      new BridgeClient({ url: `${base}${path}`, token: "t", timeoutMs, fetch: httpFetch as unknown as typeof fetch });
+    expect(await client("/slow", 50).panels()).toEqual({ kind: "unreachable", reason: "timeout" });
     expect(await client("/not-json").panels()).toMatchObject({ kind: "unreachable", reason: expect.stringMatching(/^invalid response/) });
     // JSON, but not the contract's answer (each route's schema is loaded on its first call).
     expect(await client("/echo").panels()).toEqual({ kind: "unreachable", reason: "unexpected response" });

@@ -4,13 +4,11 @@
  * first launch, a start by region, time left, stop. What Alexa says is asserted in the locale's
  * language (words no other language uses), and the panel and the bridge are checked too.
  */
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { RequestEnvelope } from "ask-sdk-model";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
@@ -154,7 +152,7 @@ let bundle: { handler: (event: RequestEnvelope, context?: unknown) => Promise<un
 const saved = { ...process.env };
 
 beforeAll(async () => {
-  await promisify(execFile)(process.execPath, [join(root, "scripts/build-lambda.mjs")], { cwd: root });
+  // The bundle is built once per run (test/global-setup.js).
   bridge = await startControlBridge({ config: FAST });
   api = await startFakeAlexaApi();
   dataDir = await mkdtemp(join(tmpdir(), "biolight-locales-"));
