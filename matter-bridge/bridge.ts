@@ -163,6 +163,7 @@ export async function startBridge(
     const cloud: { link?: CloudLink } = {};
     const api = await startApi({
       controller,
+      clock,
       token: token.token,
       host: cli.apiHost,
       port: cli.apiPort,
@@ -180,7 +181,7 @@ export async function startBridge(
     teardown.add(() => api.close());
     if (cloudFiles) {
       const [{ startCloudLink }, { VERSION }] = await Promise.all([import("./cloud/start.js"), import("./version.js")]);
-      const link = startCloudLink({ version: VERSION, ...extras.link, connection: cloudFiles, controller, log });
+      const link = startCloudLink({ version: VERSION, clock, ...extras.link, connection: cloudFiles, controller, log });
       cloud.link = link;
       // It says offline at once and takes no more requests.
       teardown.addUrgent(() => link.close().catch((err: Error) => log(`Cloud link close failed: ${err.message}`)));

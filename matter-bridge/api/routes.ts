@@ -20,6 +20,7 @@ import { defaultPersonOf, findPerson } from "../contract/config.js";
 import { personIds, unknownPersonMessage } from "../dose/people.js";
 import { CautionVersionError } from "../sessions/caution-gate.js";
 import type { SessionController } from "../sessions/controller.js";
+import { type Clock, systemClock } from "../support/clock.js";
 import { HttpError, refusalError, validationError } from "./errors.js";
 import type { Route } from "./router.js";
 
@@ -29,6 +30,8 @@ export interface RouteOptions {
   stopTimeoutMs?: number;
   /** The cloud link's state, for `GET /v1/health` (default: "off"). */
   cloud?: () => CloudState;
+  /** The bridge's clock: a stop's wait for an unresponsive panel runs on it. */
+  clock?: Clock;
 }
 
 /** Validates with a contract schema; a failure is a 400 naming each field (and the allowed keys). */
@@ -38,13 +41,13 @@ export function parse<S extends z.ZodObject>(schema: S, value: unknown): z.outpu
   return parsed.data;
 }
 
-/** The promise's value, or "slow" once `ms` have passed (the work goes on either way). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | "slow"> {
-  let timer: NodeJS.Timeout | undefined;
+/** The promise's value, or "slow" once `ms` have passed on `clock` (the work goes on either way). */
+async function within<T>(clock: Clock, work: Promise<T>, ms: number): Promise<T | "slow"> {
+  let cancel = () => {};
   const slow = new Promise<"slow">((r) => {
-    timer = setTimeout(() => r("slow"), ms);
+    cancel = clock.after(ms, () => r("slow"));
   });
-  return Promise.race([work, slow]).finally(() => clearTimeout(timer));
+  return Promise.race([work, slow]).finally(cancel);
 }
 
 /** Health's clock fields: "ok", or "behind" with the two times and what starts wait for. */
@@ -53,7 +56,7 @@ function clockHealth(controller: SessionController): Pick<HealthResponse, "clock
   return check ? { clock: "behind", clockCheck: check } : { clock: "ok" };
 }
 
-export function controlRoutes({ controller, stopTimeoutMs = 5000, cloud = () => "off" }: RouteOptions): Route[] {
+export function controlRoutes({ controller, stopTimeoutMs = 5000, cloud = () => "off", clock = systemClock }: RouteOptions): Route[] {
   const knownPanel = (id: string) => {
     if (!controller.config.panels.some((p) => p.id === id)) throw new HttpError(404, "UNKNOWN_PANEL", `No panel with id "${id}".`);
   };
@@ -109,7 +112,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000, cloud = () => 
       async handle({ body, params }) {
         parse(StopSessionRequestSchema, await body({ optional: true }));
         knownPanel(params.id);
-        const finished = await within(controller.stop(params.id, "stopped"), stopTimeoutMs);
+        const finished = await within(clock, controller.stop(params.id, "stopped"), stopTimeoutMs);
         if (finished === "slow")
           throw new HttpError(
             503,
@@ -259,7 +262,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000, cloud = () => 
             `Every session is refused and every panel is being switched off, but the withdrawal is not saved yet: ${unsaved} Until it is, a restart would forget it.`,
           );
         // The gate is closed already; a panel that does not answer the switch-off is not waited for.
-        const finished = await Promise.all(stops.map((stop) => within(stop, stopTimeoutMs)));
+        const finished = await Promise.all(stops.map((stop) => within(clock, stop, stopTimeoutMs)));
         const stillOn = controller.config.panels.filter((_, i) => finished[i] === "slow").map((p) => p.id);
         return {
           status: 200,

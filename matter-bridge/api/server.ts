@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES }
 import type { AddressInfo, Socket } from "node:net";
 import type { CloudState } from "../contract/api.js";
 import type { SessionController } from "../sessions/controller.js";
+import { type Clock, systemClock } from "../support/clock.js";
 import { type AuthThrottle, bearerCheck } from "./auth.js";
 import { readJson } from "./body.js";
 import { door, internalError, knownError } from "./door.js";
@@ -32,6 +33,8 @@ export interface ApiOptions {
   authThrottle?: AuthThrottle;
   /** The cloud link's state, for `GET /v1/health` (default: "off"). */
   cloud?: () => CloudState;
+  /** The bridge's clock (a stop's wait, the close's grace period). */
+  clock?: Clock;
 }
 
 export interface Api {
@@ -134,7 +137,7 @@ export async function startApi(opts: ApiOptions): Promise<Api> {
         server.close(() => resolve());
         server.closeIdleConnections();
         // In-flight requests get a moment to finish; then every connection goes.
-        setTimeout(() => server.closeAllConnections(), 1000).unref();
+        (opts.clock ?? systemClock).after(1000, () => server.closeAllConnections(), { background: true });
       }),
   };
 }

@@ -11,6 +11,7 @@ import {
   type HouseholdQuestion,
   householdTopics,
 } from "../contract/cloud-link.js";
+import { type Clock, systemClock } from "../support/clock.js";
 
 /** The cloud could not be asked, or did not answer: nothing was linked or unlinked that the bridge knows of. */
 export type HouseholdPublish = (topic: string, payload: string, correlationData: Buffer, responseTopic: string) => Promise<void>;
@@ -18,10 +19,11 @@ export type HouseholdPublish = (topic: string, payload: string, correlationData:
 export class HouseholdAsker {
   readonly responseTopic: string;
   readonly requestTopic: string;
-  private readonly pending = new Map<string, { resolve: (answer: HouseholdAnswer) => void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<string, { resolve: (answer: HouseholdAnswer) => void; cancel: () => void }>();
 
   constructor(
     thing: string,
+    private readonly clock: Clock = systemClock,
     private readonly answerTimeoutMs = 10_000,
   ) {
     const topics = householdTopics(thing);
@@ -34,14 +36,14 @@ export class HouseholdAsker {
     if (!publish) throw new CloudUnavailableError("The cloud link is not connected, so nothing can be linked now; see the bridge's log.");
     const id = randomUUID();
     const answered = new Promise<HouseholdAnswer>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const cancel = this.clock.after(this.answerTimeoutMs, () => {
         this.pending.delete(id);
         reject(new CloudUnavailableError(`The cloud did not answer within ${this.answerTimeoutMs / 1000} s; try again.`));
-      }, this.answerTimeoutMs);
+      });
       this.pending.set(id, {
-        timer,
+        cancel,
         resolve: (answer) => {
-          clearTimeout(timer);
+          cancel();
           this.pending.delete(id);
           resolve(answer);
         },
@@ -50,7 +52,7 @@ export class HouseholdAsker {
     try {
       await publish(this.requestTopic, JSON.stringify({ ...question, id }), Buffer.from(id), this.responseTopic);
     } catch (err) {
-      clearTimeout(this.pending.get(id)?.timer);
+      this.pending.get(id)?.cancel();
       this.pending.delete(id);
       throw new CloudUnavailableError(`The question could not be sent to the cloud: ${(err as Error).message}`);
     }

@@ -9,23 +9,13 @@ import { connect as tlsConnect } from "node:tls";
 import { MqttClient } from "mqtt";
 import type { CloudState } from "../contract/api.js";
 import { type HouseholdQuestion, type LinkStatus, linkTopics } from "../contract/cloud-link.js";
+import { type Clock, systemClock } from "../support/clock.js";
 import { type Backoff, backoffDelay, LINK_BACKOFF } from "./backoff.js";
 import { HouseholdAsker } from "./household.js";
 import type { CloudConnection } from "./options.js";
 import type { IncomingRequest, OutgoingAnswer } from "./requests.js";
 
 export const LINK_KEEPALIVE_S = 30;
-
-/** Timers the link waits with (tests pass a fake). */
-export interface LinkTimers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realTimers: LinkTimers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
 
 export interface CloudLinkOptions {
   connection: CloudConnection;
@@ -34,7 +24,8 @@ export interface CloudLinkOptions {
   version: string;
   log: (m: string) => void;
   now?: () => number;
-  timers?: LinkTimers;
+  /** The bridge's clock: the reconnect waits and the answer and close time limits run on it. */
+  clock?: Clock;
   random?: () => number;
   backoff?: Backoff;
   /** How long a TCP + TLS + CONNECT may take before it counts as failed (default 10 s). */
@@ -52,7 +43,7 @@ export class CloudLink {
   private client?: MqttClient;
   private connected = false;
   private attempt = 0;
-  private retry?: unknown;
+  private cancelRetry?: () => void;
   private closed = false;
   private reason?: string;
   /** The failure last logged while not connected: repeats of it are not logged again. */
@@ -60,13 +51,13 @@ export class CloudLink {
   private readonly topics;
   private readonly household;
   private readonly now;
-  private readonly timers;
+  private readonly clock: Clock;
 
   constructor(private readonly opts: CloudLinkOptions) {
     this.topics = linkTopics(opts.connection.thing);
-    this.household = new HouseholdAsker(opts.connection.thing);
+    this.clock = opts.clock ?? systemClock;
+    this.household = new HouseholdAsker(opts.connection.thing, this.clock);
     this.now = opts.now ?? Date.now;
-    this.timers = opts.timers ?? realTimers;
   }
 
   get state(): CloudState {
@@ -199,10 +190,14 @@ export class CloudLink {
         `Cloud link cannot connect to ${this.where}: ${reason}; ${again} (and backing off up to ${((this.opts.backoff ?? LINK_BACKOFF).maxMs / 1000).toFixed(0)} s).`,
       );
     if (!was) this.saidFailure = reason;
-    this.retry = this.timers.setTimeout(() => {
-      this.retry = undefined;
-      this.open();
-    }, delay);
+    this.cancelRetry = this.clock.after(
+      delay,
+      () => {
+        this.cancelRetry = undefined;
+        this.open();
+      },
+      { background: true },
+    );
   }
 
   /** Asks the cloud's link function about this household's Alexa accounts (throws CloudUnavailableError when it cannot). */
@@ -220,11 +215,15 @@ export class CloudLink {
     return this.household.ask(publish, question);
   }
 
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => this.clock.after(ms, resolve, { background: true }));
+  }
+
   /** Says offline (retained, `since` now) when connected, then disconnects cleanly; no reconnect after. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.retry !== undefined) this.timers.clearTimeout(this.retry);
+    this.cancelRetry?.();
     const client = this.client;
     this.client = undefined;
     if (!client) return;
@@ -233,9 +232,9 @@ export class CloudLink {
     if (this.connected) {
       const bye = client.publishAsync(this.topics.status, this.status(false, this.now()), { qos: 1, retain: true });
       // A broker that does not answer does not hold the shutdown up.
-      await Promise.race([bye, new Promise((r) => setTimeout(r, 1000).unref())]).catch(() => {});
+      await Promise.race([bye, this.pause(1000)]).catch(() => {});
       this.connected = false;
-      await Promise.race([client.endAsync(), new Promise((r) => setTimeout(r, 1000).unref())]).catch(() => {});
+      await Promise.race([client.endAsync(), this.pause(1000)]).catch(() => {});
     }
     client.end(true);
     this.opts.log(`Cloud link closed.`);

@@ -16,7 +16,7 @@ export interface StartCloudLink extends Partial<Omit<CloudLinkOptions, "connecti
 
 /** Starts connecting (returns at once); the routes are the HTTP API's own (routes.ts), never pairing's or the dashboard's. */
 export function startCloudLink({ connection, controller, stopTimeoutMs, ...rest }: StartCloudLink): CloudLink {
-  const enter = door(controlRoutes({ controller, stopTimeoutMs, cloud: () => link.state }));
+  const enter = door(controlRoutes({ controller, stopTimeoutMs, cloud: () => link.state, clock: rest.clock }));
   const handle = linkRequests({ thing: connection.thing, enter, now: rest.now ?? Date.now, log: rest.log });
   const link = new CloudLink({ ...rest, connection, handle });
   link.start();
