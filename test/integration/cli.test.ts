@@ -86,6 +86,8 @@ describe("bridge CLI", () => {
   it("without a terminal and no acknowledgement: says how to acknowledge and refuses sessions", async () => {
     const storage = await tempDir();
     const b = await startBridge(storage, await configFile(storage));
+    // The hint follows the ready line: its last line says it is all there.
+    await b.waitFor(/the Alexa skill: "Alexa, open bio light"/);
     const out = b.output();
     expect(out).toMatch(/NOT acknowledged/);
     // Where to acknowledge, the dashboard among them, each named once.

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { type ConfigError, loadConfig } from "../../matter-bridge/config/load.js";
+import { LEDGER_FORMAT } from "../../matter-bridge/dose/ledger/load.js";
 
 const examples = readdirSync("examples").filter((f) => f.endsWith(".json"));
 const docs = ["README.md", ...(existsSync("docs") ? readdirSync("docs").map((f) => join("docs", f)) : [])].filter((f) => f.endsWith(".md"));
@@ -70,7 +71,6 @@ describe("CHANGELOG.md", () => {
     const changelog = read("CHANGELOG.md");
     const newest = /^## (\d+\.\d+\.\d+)/m.exec(changelog)?.[1];
     expect(newest).toBe(JSON.parse(read("package.json")).version);
-    const format = /const FORMAT = "(biolight-ledger\/\d+)"/.exec(read("matter-bridge/dose/ledger.ts"))?.[1];
-    expect(changelog).toContain(`"format": "${format}"`);
+    expect(changelog).toContain(`"format": "${LEDGER_FORMAT}"`);
   });
 });
