@@ -11,6 +11,7 @@
 
 import { ZodError } from "zod";
 import { alexaRoutes } from "./api/alexa-routes.js";
+import { cloudJoinRoutes } from "./api/cloud-join-routes.js";
 import { pairingRoutes } from "./api/pairing-routes.js";
 import { type Api, startApi } from "./api/server.js";
 import { type ApiToken, loadOrCreateToken } from "./api/token.js";
@@ -56,8 +57,8 @@ export interface Bridge {
   /** The fabrics --reset-pairing forgot at this start. */
   forgotten: FabricInfo[];
   api: Api;
-  /** The outbound link to the cloud, when the config has a `cloud` section. */
-  cloud?: CloudLink;
+  /** The outbound link to the cloud, when the config has a `cloud` section (or since the dashboard joined one). */
+  readonly cloud?: CloudLink;
   /**
    * Every panel off and every session closed, then the Matter node and the API closed. Resolves with
    * the panels that did not confirm they are off.
@@ -100,6 +101,8 @@ export interface BridgeExtras {
   cloud?: CloudConnection;
   /** The link's timers, randomness and backoff (tests). */
   link?: Partial<Omit<StartCloudLink, "connection" | "controller" | "log">>;
+  /** A CA file the dashboard's "join the cloud" writes into the cloud section, as `cloud join --ca` (a self-hosted broker; tests). */
+  joinCaPath?: string;
 }
 
 async function startLocked(
@@ -167,6 +170,14 @@ async function startLocked(
     for (const d of Object.values(drivers)) await d.close?.().catch(() => {});
     await lock?.release();
     return notOff;
+  };
+
+  /** The link for a cloud section: at start, or in place once the dashboard joined one (no restart). */
+  const startLink = async (connection: CloudConnection): Promise<CloudLink> => {
+    if (closing) throw new Error("The bridge is shutting down: the cloud link was not started.");
+    const [{ startCloudLink }, { VERSION }] = await Promise.all([import("./cloud/start.js"), import("./version.js")]);
+    cloud = startCloudLink({ version: VERSION, ...extras.link, connection, controller, log });
+    return cloud;
   };
 
   const acknowledgeFlag = async () => {
@@ -261,12 +272,17 @@ async function startLocked(
           () => (matter ? undefined : `The Matter node is not running: ${matterOffline()}`),
         ),
         ...alexaRoutes(() => cloud),
+        ...cloudJoinRoutes({
+          configPath: cli.config,
+          storage: cli.storage,
+          caPath: extras.joinCaPath,
+          cloud: () => cloud,
+          startLink,
+          log,
+        }),
       ],
     });
-    if (cloudFiles) {
-      const [{ startCloudLink }, { VERSION }] = await Promise.all([import("./cloud/start.js"), import("./version.js")]);
-      cloud = startCloudLink({ version: VERSION, ...extras.link, connection: cloudFiles, controller, log });
-    }
+    if (cloudFiles) await startLink(cloudFiles);
     if (readOnly)
       stopWatching = watchStorage({
         dir: cli.storage,
@@ -330,7 +346,9 @@ async function startLocked(
       },
       forgotten: matter?.forgotten ?? [],
       api: started,
-      cloud,
+      get cloud() {
+        return cloud;
+      },
       close: closeAll,
       lost,
     };
