@@ -282,7 +282,10 @@ describe("the dashboard's Join the cloud (Chromium), the link started in place",
     expect(await store.thingOf(ANNA)).not.toBe(cloud.thing);
   });
 
-  it("refuses a second join while joined (409), over HTTP; the link keeps running", async () => {
+  it("refuses a second join while joined (409), and a request of the wrong shape by its field (400); the link keeps running", async () => {
+    const bad = await call(bridge.api.url, "POST", "/v1/cloud/join", { token: TOKEN, body: { code: "12", provisionUrl } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error)).toMatch(/code/);
     const again = await call(bridge.api.url, "POST", "/v1/cloud/join", { token: TOKEN, body: { code: "123456", provisionUrl } });
     expect([again.status, again.body.error.code]).toEqual([409, "CLOUD_ALREADY_JOINED"]);
     expect(bridge.cloud?.state).toBe("connected");
