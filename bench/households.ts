@@ -36,6 +36,8 @@ const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 1000);
 const REQUESTS = 2000;
 const IN_FLIGHT = 100;
 const TABLE = "bench-households";
+/** Past this a link question counts as lost (the bench says so and stops) rather than waiting for ever. */
+const LINK_ANSWER_MS = 10 * 60_000;
 
 const connect = (url: string, clientId: string) =>
   new Promise<MqttClient>((resolve, reject) => {
@@ -78,9 +80,14 @@ async function household(url: string, thing: string): Promise<Household> {
     thing,
     client: c,
     link: (code) =>
-      new Promise<HouseholdAnswer>((resolve) => {
+      new Promise<HouseholdAnswer>((resolve, reject) => {
         const id = randomUUID();
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(new Error(`${thing}: no answer from the link function within ${LINK_ANSWER_MS / 1000} s`));
+        }, LINK_ANSWER_MS);
         waiting.set(id, (a) => {
+          clearTimeout(timer);
           waiting.delete(id);
           resolve(a);
         });
