@@ -12,6 +12,7 @@
  */
 
 import { alexaRoutes } from "./api/alexa-routes.js";
+import { cloudJoinRoutes } from "./api/cloud-join-routes.js";
 import { pairingRoutes } from "./api/pairing-routes.js";
 import { type Api, startApi } from "./api/server.js";
 import { type ApiToken, loadOrCreateToken } from "./api/token.js";
@@ -59,8 +60,8 @@ export interface Bridge {
   /** The fabrics --reset-pairing forgot at this start. */
   forgotten: FabricInfo[];
   api: Api;
-  /** The outbound link to the cloud, when the config has a `cloud` section. */
-  cloud?: CloudLink;
+  /** The outbound link to the cloud, when the config has a `cloud` section (or since the dashboard joined one). */
+  readonly cloud?: CloudLink;
   /**
    * Every panel off and every session closed, then the Matter node and the API closed. Resolves with
    * the panels that did not confirm they are off.
@@ -81,6 +82,8 @@ export interface BridgeExtras {
   link?: Partial<Omit<StartCloudLink, "connection" | "controller" | "log">>;
   /** The timers of the storage watch and the Matter node's retries (tests move it). */
   clock?: Clock;
+  /** A CA file the dashboard's "join the cloud" writes into the cloud section, as `cloud join --ca` (a self-hosted broker; tests). */
+  joinCaPath?: string;
 }
 
 export async function startBridge(
@@ -160,7 +163,20 @@ export async function startBridge(
     teardown.add(() => matter.close());
     if (!readOnly) await matter.start();
 
-    const cloud: { link?: CloudLink } = {};
+    const cloud: { link?: CloudLink; closing?: boolean } = {};
+    /** The link for a cloud section: at start, or in place once the dashboard joined one (no restart). */
+    const startLink = async (connection: CloudConnection): Promise<CloudLink> => {
+      if (cloud.closing) throw new Error("The bridge is shutting down: the cloud link was not started.");
+      const [{ startCloudLink }, { VERSION }] = await Promise.all([import("./cloud/start.js"), import("./version.js")]);
+      const link = startCloudLink({ version: VERSION, clock, ...extras.link, connection, controller, log });
+      cloud.link = link;
+      return link;
+    };
+    // On close the link says offline at once and takes no more requests (also one joined later).
+    teardown.addUrgent(async () => {
+      cloud.closing = true;
+      await cloud.link?.close().catch((err: Error) => log(`Cloud link close failed: ${err.message}`));
+    });
     const api = await startApi({
       controller,
       clock,
@@ -176,16 +192,18 @@ export async function startBridge(
           () => (matter.started ? undefined : `The Matter node is not running: ${matter.offline()}`),
         ),
         ...alexaRoutes(() => cloud.link),
+        ...cloudJoinRoutes({
+          configPath: cli.config,
+          storage: cli.storage,
+          caPath: extras.joinCaPath,
+          cloud: () => cloud.link,
+          startLink,
+          log,
+        }),
       ],
     });
     teardown.add(() => api.close());
-    if (cloudFiles) {
-      const [{ startCloudLink }, { VERSION }] = await Promise.all([import("./cloud/start.js"), import("./version.js")]);
-      const link = startCloudLink({ version: VERSION, clock, ...extras.link, connection: cloudFiles, controller, log });
-      cloud.link = link;
-      // It says offline at once and takes no more requests.
-      teardown.addUrgent(() => link.close().catch((err: Error) => log(`Cloud link close failed: ${err.message}`)));
-    }
+    if (cloudFiles) await startLink(cloudFiles);
 
     // Writable again (a read-only start): the ledger took its waiting writes; then the flags, then the node.
     const resumed: Array<Promise<void>> = [];
@@ -227,7 +245,9 @@ export async function startBridge(
       },
       forgotten: matter.forgotten,
       api,
-      cloud: cloud.link,
+      get cloud() {
+        return cloud.link;
+      },
       close,
       lost,
     };

@@ -23,13 +23,14 @@ export async function skillFromEnv(processEnv: NodeJS.ProcessEnv = process.env):
  * household's BridgeClient publishes only to its own thing's topics and accepts answers only from them.
  */
 async function householdsFromEnv(env: SkillEnv, processEnv: NodeJS.ProcessEnv): Promise<Households> {
-  const [{ MqttLinks }, { HouseholdStore }, { storeHouseholds }] = await Promise.all([
+  const [{ MqttLinks }, { SKILL_CLIENT_ID_PREFIX }, { HouseholdStore }, { storeHouseholds }] = await Promise.all([
     import("../link/mqtt-link.js"),
+    import("../link/client-ids.js"),
     import("../households/store.js"),
     import("../households/skill-households.js"),
   ]);
   const url = env.MQTT_URL as string;
-  const links = new MqttLinks({ url, clientIdPrefix: "biolight-skill-", env: processEnv });
+  const links = new MqttLinks({ url, clientIdPrefix: SKILL_CLIENT_ID_PREFIX, env: processEnv });
   const store = new HouseholdStore({ table: env.HOUSEHOLDS_TABLE as string });
   return storeHouseholds(store, (thing) => new BridgeClient({ url, token: "", link: links.forThing(thing) }));
 }

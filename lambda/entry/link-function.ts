@@ -91,14 +91,24 @@ async function answerOf(store: HouseholdStore, thing: string, payload: Buffer): 
   }
 }
 
+/** The function's settings (deploy/template.yaml and deploy/hosted.yaml set them). */
+export const LinkFunctionEnvSchema = z.object({
+  HOUSEHOLDS_TABLE: z.string().min(3),
+  MQTT_URL: z.url({ protocol: /^(wss?|mqtts?)$/ }),
+});
+
 let ready: Promise<(raw: unknown) => Promise<HouseholdAnswer | undefined>> | undefined;
 
 /** The Lambda entry (Handler: link-function.handler): HOUSEHOLDS_TABLE and MQTT_URL from the environment. */
 export async function handler(event: unknown): Promise<HouseholdAnswer | undefined> {
   ready ??= (async () => {
-    const env = z.object({ HOUSEHOLDS_TABLE: z.string().min(3), MQTT_URL: z.url({ protocol: /^(wss?|mqtts?)$/ }) }).parse(process.env);
-    const [{ HouseholdStore }, { MqttPublisher }] = await Promise.all([import("../households/store.js"), import("../link/publisher.js")]);
-    const publisher = new MqttPublisher({ url: env.MQTT_URL, clientIdPrefix: "biolight-linkfn-" });
+    const env = LinkFunctionEnvSchema.parse(process.env);
+    const [{ HouseholdStore }, { MqttPublisher }, { LINK_FUNCTION_CLIENT_ID_PREFIX }] = await Promise.all([
+      import("../households/store.js"),
+      import("../link/publisher.js"),
+      import("../link/client-ids.js"),
+    ]);
+    const publisher = new MqttPublisher({ url: env.MQTT_URL, clientIdPrefix: LINK_FUNCTION_CLIENT_ID_PREFIX });
     return linkFunction({ store: new HouseholdStore({ table: env.HOUSEHOLDS_TABLE }), publish: publisher.publish });
   })().catch((err) => {
     ready = undefined;

@@ -124,7 +124,8 @@ export async function handleProvision(event: HttpApiEvent, deps: ProvisionDeps):
 
 /** The function's settings (deploy/hosted.yaml sets them). */
 export const ProvisionEnvSchema = z.object({
-  HOUSEHOLD_TABLE: z.string().min(3),
+  /** The household table, under the name the skill and the link function read it by. */
+  HOUSEHOLDS_TABLE: z.string().min(3),
   IOT_POLICY: z.string().min(1),
   /** The ATS endpoint; absent: asked once per container with iot:DescribeEndpoint. */
   IOT_ENDPOINT: z.string().min(1).optional(),
@@ -144,7 +145,7 @@ export async function handler(event: HttpApiEvent): Promise<HttpApiResult> {
     let endpoint: Promise<string> | undefined;
     return {
       iot,
-      households: new HouseholdStore({ table: env.HOUSEHOLD_TABLE }),
+      households: new HouseholdStore({ table: env.HOUSEHOLDS_TABLE }),
       policyName: env.IOT_POLICY,
       endpoint: () =>
         (endpoint ??= env.IOT_ENDPOINT

@@ -1,7 +1,8 @@
 /**
  * `biolight-bridge cloud join <code> --provision-url <url> [--config FILE] [--storage DIR] [--ca FILE]`:
  * joins a hosted deployment (cloud/join.ts) and writes the certificate and `cloud` section. The link
- * starts with the bridge: a running bridge is restarted to connect (systemd: `systemctl restart biolight-bridge`).
+ * starts with the bridge: a running bridge is restarted to connect (systemd: `systemctl restart biolight-bridge`);
+ * the dashboard's "Join the cloud" (api/cloud-join-routes.ts) starts it in place instead.
  */
 import { JoinError, joinCloud } from "../cloud/join.js";
 
@@ -29,7 +30,9 @@ export async function cloudCommand(argv: string[], env: NodeJS.ProcessEnv): Prom
       caPath: flags.ca,
     });
     console.log(`Joined as ${cloud.thing} (${cloud.url}); the private key never left this machine.`);
-    console.log("Restart the bridge to connect (systemd: sudo systemctl restart biolight-bridge).");
+    console.log(
+      "Restart the bridge to connect (systemd: sudo systemctl restart biolight-bridge); joining from the dashboard needs no restart.",
+    );
     return 0;
   } catch (err) {
     console.error(`Error: ${err instanceof JoinError ? err.message : String(err)}`);

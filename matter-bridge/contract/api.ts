@@ -6,6 +6,7 @@
 export * from "./api/alexa.js";
 export * from "./api/caution.js";
 export * from "./api/clock.js";
+export * from "./api/cloud-join.js";
 export * from "./api/dose.js";
 export * from "./api/errors.js";
 export * from "./api/health.js";

@@ -338,7 +338,7 @@ describe("deploy/hosted.yaml (one skill, many households)", () => {
   it("runs the skill in multi-household mode over IoT Core, with the household table", () => {
     expect(env("SkillFunction")).toMatchObject({
       HOUSEHOLDS: "dynamodb",
-      HOUSEHOLD_TABLE: { Ref: "HouseholdTable" },
+      HOUSEHOLDS_TABLE: { Ref: "HouseholdTable" },
       BRIDGE_LINK: "mqtt",
       PERSISTENCE: "dynamodb",
     });
@@ -354,22 +354,6 @@ describe("deploy/hosted.yaml (one skill, many households)", () => {
     ]);
     expect(table.TimeToLiveSpecification).toEqual({ AttributeName: TABLE_KEYS.ttl, Enabled: true });
   });
-  it("gives every household's certificate the one-household policy, plus publishing to its own link topic", () => {
-    const home = parseTemplate().Resources.HomePolicy.Properties.PolicyDocument.Statement;
-    const hosted = r.HouseholdPolicy.Properties.PolicyDocument.Statement as Array<{ Action: string; Resource: unknown }>;
-    const own = (s: unknown) => JSON.stringify(s);
-    expect(hosted.filter((s) => s.Action !== "iot:Publish").map(own)).toEqual(
-      home.filter((s: { Action: string }) => s.Action !== "iot:Publish").map(own),
-    );
-    const publish = hosted.find((s) => s.Action === "iot:Publish")!.Resource as Array<{ "Fn::Sub": string }>;
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
-    const thingVar = "${!iot:Connection.Thing.ThingName}";
-    expect(publish.map((p) => p["Fn::Sub"].split(":topic/")[1])).toEqual([
-      `biolight/v1/${thingVar}/res/*`,
-      `biolight/v1/${thingVar}/status`,
-      `biolight/v1/${thingVar}/link`,
-    ]);
-  });
   it("serves POST /provision from index.provision with the policy's name, and lets it attach only that policy", () => {
     const fn = r.ProvisionFunction.Properties;
     expect(fn.Handler).toBe("index.provision");
@@ -377,23 +361,126 @@ describe("deploy/hosted.yaml (one skill, many households)", () => {
       Type: "HttpApi",
       Properties: { ApiId: { Ref: "ProvisionApi" }, Method: "POST", Path: "/provision" },
     });
-    expect(fn.Environment.Variables).toMatchObject({ HOUSEHOLD_TABLE: { Ref: "HouseholdTable" }, IOT_POLICY: { Ref: "HouseholdPolicy" } });
+    expect(fn.Environment.Variables).toMatchObject({ HOUSEHOLDS_TABLE: { Ref: "HouseholdTable" }, IOT_POLICY: { Ref: "HouseholdPolicy" } });
     const attach = fn.Policies.flatMap((p: { Statement?: unknown[] }) => p.Statement ?? []).find((s: { Action: string[] }) =>
       s.Action.includes("iot:AttachPolicy"),
     );
     expect(attach.Resource).toEqual({ "Fn::GetAtt": "HouseholdPolicy.Arn" });
     expect(t.Outputs.ProvisionUrl.Value["Fn::Sub"]).toMatch(/\/provision$/);
   });
-  it("invokes the link function from a topic rule on biolight/v1/+/link, naming the thing from the topic", () => {
-    expect(r.LinkFunction.Properties.Handler).toBe("index.link");
-    const rule = r.LinkTopicRule.Properties.TopicRulePayload;
-    expect(rule.Sql).toMatch(/^SELECT \*, topic\(3\) AS thing, .*FROM 'biolight\/v1\/\+\/link'$/);
-    expect(rule.Actions).toEqual([{ Lambda: { FunctionArn: { "Fn::GetAtt": "LinkFunction.Arn" } } }]);
-    expect(r.LinkRulePermission.Properties).toMatchObject({
-      Principal: "iot.amazonaws.com",
-      SourceArn: { "Fn::GetAtt": "LinkTopicRule.Arn" },
+
+  /**
+   * One fact, two templates: the household resources hosted.yaml shares with template.yaml's
+   * Households=linked are the same text (template.yaml's carry `Condition: UseHouseholds`, nothing else).
+   */
+  describe("says what template.yaml says about every household resource they share", () => {
+    const home = parseTemplate().Resources;
+    const iotStatements = (statements: Array<{ Action: unknown }>) =>
+      statements.filter((s) => typeof s.Action === "string" && s.Action.startsWith("iot:"));
+    it("the household table", () => {
+      const { Condition: _, ...shared } = home.HouseholdTable;
+      expect(r.HouseholdTable).toEqual(shared);
+    });
+    it("the link function: handler, environment, policies and its topic rule", () => {
+      expect(r.LinkFunction.Properties).toEqual(home.LinkFunction.Properties);
+    });
+    it("the skill's IoT permissions (as the SkillHouseholdsPolicy)", () => {
+      const hosted = r.SkillFunction.Properties.Policies.flatMap((p: { Statement?: unknown[] }) => p.Statement ?? []);
+      expect(iotStatements(hosted)).toEqual(iotStatements(home.SkillHouseholdsPolicy.Properties.PolicyDocument.Statement));
+    });
+    it("every household certificate's policy (as the one household's HomePolicy)", () => {
+      expect(r.HouseholdPolicy.Properties).toEqual(home.HomePolicy.Properties);
     });
   });
+});
+
+/**
+ * Each template against the code it deploys: every Lambda's environment is what its handler reads
+ * (its zod schema), the rule selects the fields the link function reads, and the IAM client ids and
+ * topics are the ones the code uses.
+ */
+describe("both templates against the code", () => {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub text, not a JS template
+  const ARN = "arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:";
+  const sub = (v: unknown) => (typeof v === "string" ? v : (v as { "Fn::Sub": string })["Fn::Sub"]);
+  const statements = (policies: Array<{ Statement?: unknown[] }>) =>
+    policies.flatMap((p) => (p.Statement ?? []) as Array<{ Action: string | string[]; Resource: unknown }>);
+  const resources = (list: Array<{ Action: string | string[]; Resource: unknown }>, action: string) =>
+    list.filter((s) => s.Action === action).flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).map(sub));
+  const templates = ["deploy/template.yaml", "deploy/hosted.yaml"].map((file) => [file, parseTemplate(file)] as const);
+  const bundleFunctions = (t: { Resources: Record<string, { Type: string; Properties: { CodeUri?: string } }> }) =>
+    Object.entries(t.Resources).filter(([, v]) => v.Type === "AWS::Serverless::Function" && v.Properties.CodeUri === "../dist/lambda");
+
+  it.each(templates)("%s: every function's environment is its handler's schema, every required setting set", async (_file, t) => {
+    const [{ SkillEnvSchema }, { LinkFunctionEnvSchema }, { ProvisionEnvSchema }] = await Promise.all([
+      import("../../lambda/entry/env.js"),
+      import("../../lambda/entry/link-function.js"),
+      import("../../lambda/provision/handler.js"),
+    ]);
+    const schemas: Record<string, z.ZodObject> = {
+      "index.handler": SkillEnvSchema,
+      "link-function.handler": LinkFunctionEnvSchema,
+      "index.provision": ProvisionEnvSchema,
+    };
+    const functions = bundleFunctions(t);
+    expect(functions.length).toBeGreaterThan(0);
+    for (const [name, fn] of functions) {
+      const { Handler, Environment } = fn.Properties as { Handler: string; Environment: { Variables: Record<string, unknown> } };
+      const schema = schemas[Handler];
+      expect([name, Handler, schema !== undefined]).toEqual([name, Handler, true]);
+      const set = Object.keys(Environment.Variables);
+      const known = Object.keys(schema.shape);
+      for (const key of set) expect([name, key, known.includes(key)]).toEqual([name, key, true]);
+      if (Handler !== "index.handler") {
+        const required = Object.entries(schema.shape).filter(([, v]) => !(v as z.ZodType).safeParse(undefined).success);
+        for (const [key] of required) expect([name, key, set.includes(key)]).toEqual([name, key, true]);
+      }
+    }
+  });
+
+  it.each(templates)("%s: the link rule selects exactly the fields the link function reads, from biolight/v1/+/link", async (_file, t) => {
+    const { LinkRuleEventSchema } = await import("../../lambda/entry/link-function.js");
+    const { householdTopics } = await import("../../matter-bridge/contract/cloud-link.js");
+    const fn = t.Resources.LinkFunction.Properties;
+    const rules = Object.values(fn.Events as Record<string, { Type: string; Properties: { Sql: string } }>).filter(
+      (e) => e.Type === "IoTRule",
+    );
+    expect(rules).toHaveLength(1);
+    const sql = rules[0].Properties.Sql.replace(/\s+/g, " ");
+    expect(sql.endsWith(`FROM '${householdTopics("+").requests}'`)).toBe(true);
+    expect([...sql.matchAll(/ AS (\w+)/g)].map((m) => m[1]).sort()).toEqual(Object.keys(LinkRuleEventSchema.shape).sort());
+  });
+
+  it.each(templates)("%s: the link function connects by its client-id prefix and answers only under link/res/", async (_file, t) => {
+    const { LINK_FUNCTION_CLIENT_ID_PREFIX } = await import("../../lambda/link/client-ids.js");
+    const { householdTopics } = await import("../../matter-bridge/contract/cloud-link.js");
+    const list = statements(t.Resources.LinkFunction.Properties.Policies);
+    expect(resources(list, "iot:Connect")).toEqual([`${ARN}client/${LINK_FUNCTION_CLIENT_ID_PREFIX}*`]);
+    expect(resources(list, "iot:Publish")).toEqual([`${ARN}topic/${householdTopics("*").responsePrefix}*`]);
+  });
+
+  it.each(templates)(
+    "%s: the multi-household skill connects by its client-id prefix and answers come to that client's res/ topic",
+    async (file, t) => {
+      const { SKILL_CLIENT_ID_PREFIX } = await import("../../lambda/link/client-ids.js");
+      const { linkTopics } = await import("../../matter-bridge/contract/cloud-link.js");
+      const r = t.Resources;
+      const list = file.endsWith("hosted.yaml")
+        ? statements(r.SkillFunction.Properties.Policies)
+        : (r.SkillHouseholdsPolicy.Properties.PolicyDocument.Statement as Array<{ Action: string; Resource: unknown }>);
+      const topics = linkTopics("*");
+      expect(resources(list, "iot:Connect")).toEqual([`${ARN}client/${SKILL_CLIENT_ID_PREFIX}*`]);
+      expect(resources(list, "iot:Publish")).toEqual([`${ARN}topic/${topics.requests}`]);
+      expect(resources(list, "iot:Subscribe")).toEqual([
+        `${ARN}topicfilter/${topics.responses(`${SKILL_CLIENT_ID_PREFIX}*`)}`,
+        `${ARN}topicfilter/${topics.status}`,
+      ]);
+      expect(resources(list, "iot:Receive")).toEqual([
+        `${ARN}topic/${topics.responses(`${SKILL_CLIENT_ID_PREFIX}*`)}`,
+        `${ARN}topic/${topics.status}`,
+      ]);
+    },
+  );
 });
 
 /**
@@ -463,11 +550,20 @@ describe("the handler SAM deploys, in the bundle the real build script makes", (
     expect(loaded.arity).toBeLessThanOrEqual(2); // (event, context): no callback-style handler
   });
 
-  it("exports hosted mode's provisioning handler (deploy/hosted.yaml's index.provision)", async () => {
-    const entry = join(root, "dist/lambda/index.js");
-    const script = `process.stdout.write(typeof require(${JSON.stringify(entry)}).provision)`;
-    const { stdout } = await run(process.execPath, ["-e", script], { env: { PATH: process.env.PATH ?? "" } });
-    expect(stdout).toBe("function");
+  it("every handler either template names (index.handler, index.provision, link-function.handler) is a function in the bundle", async () => {
+    const handlers = ["deploy/template.yaml", "deploy/hosted.yaml"].flatMap((file) =>
+      Object.values(parseTemplate(file).Resources as Record<string, { Type: string; Properties: { CodeUri?: string; Handler?: string } }>)
+        .filter((v) => v.Type === "AWS::Serverless::Function" && v.Properties.CodeUri === "../dist/lambda")
+        .map((v) => v.Properties.Handler as string),
+    );
+    expect(new Set(handlers)).toEqual(new Set(["index.handler", "index.provision", "link-function.handler"]));
+    for (const handler of new Set(handlers)) {
+      const [file, exported] = handler.split(".");
+      const entry = join(root, "dist/lambda", `${file}.js`);
+      const script = `process.stdout.write(typeof require(${JSON.stringify(entry)})[${JSON.stringify(exported)}])`;
+      const { stdout } = await run(process.execPath, ["-e", script], { env: { PATH: process.env.PATH ?? "" } });
+      expect([handler, stdout]).toEqual([handler, "function"]);
+    }
   });
 });
 

@@ -419,6 +419,8 @@ async function refreshAlexa() {
   const health = await fetch("/v1/health")
     .then((r) => r.json())
     .catch(() => ({}));
+  // No cloud section: the bridge can join a hosted skill's cloud from here; with one, its Alexa accounts.
+  $("cloud-join").hidden = health.cloud !== "off";
   $("alexa").hidden = !health.cloud || health.cloud === "off";
   if ($("alexa").hidden) return;
   const res = await api("/v1/alexa/accounts");
@@ -434,6 +436,28 @@ $("alexa-link-form").addEventListener("submit", async (e) => {
   $("alexa-code").value = "";
   renderAlexa(res.body);
   alexaSay(linkedCount(res.body.count));
+});
+/** POST /v1/cloud/join: key and CSR made on the bridge, the endpoint called, the link started in place. */
+function joinSay(text, refused = false) {
+  const m = $("cloud-join-message");
+  m.textContent = text;
+  m.className = refused ? "message refused" : "message";
+  m.hidden = !text;
+}
+$("cloud-join-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const body = { code: $("cloud-join-code").value.trim(), provisionUrl: $("cloud-join-url").value.trim() };
+  joinSay("Joining…");
+  const res = await api("/v1/cloud/join", { method: "POST", body: JSON.stringify(body) });
+  if (!res.ok) return joinSay(res.body.error?.message ?? `Not joined (HTTP ${res.status}).`, true);
+  $("cloud-join-code").value = "";
+  joinSay("");
+  renderCloud(res.body.cloud);
+  // This card goes; the Alexa accounts card (now that there is a link) says what happened, then lists the accounts.
+  $("cloud-join").hidden = true;
+  $("alexa").hidden = false;
+  alexaSay(`Joined the cloud as ${res.body.thing}: the cloud link is starting, no restart needed.`);
+  void refreshAlexa();
 });
 $("alexa-unlink-all").addEventListener("click", async () => {
   if (!confirm("Unlink every Alexa account from this bridge? Each can link again with a new code.")) return;
