@@ -1,4 +1,4 @@
-# The bridge in a container: the same compiled entry and the same commands as the README's
+# The bridge in a container: the same compiled entry and the same commands as docs/service.md's
 # "Running the bridge as a service" (test/unit/docker.test.ts keeps them the same).
 # Matter needs the real LAN (multicast, IPv6 link-local): run it with host networking (compose.yaml).
 

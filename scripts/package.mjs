@@ -27,7 +27,7 @@ console.log(`
 Packaged:
   dist/lambda.zip          Lambda bundle (handler index.handler, runtime nodejs22.x)
   dist/skill-package.zip   interaction models + skill.json
-Next (README, "Deploying: AWS Lambda"):
+Next (docs/skill-deployment.md, "Deploying: AWS Lambda"):
   ask deploy --target skill-metadata                          # first time only: creates the skill, prints its id
   sam deploy --guided --template-file deploy/template.yaml    # Lambda + DynamoDB table + token secret (SkillId = that id)
   npm run endpoint -- --stack <stack name>                    # the function's ARN into models/skill.json

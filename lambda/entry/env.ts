@@ -1,4 +1,4 @@
-/** The skill's settings from the environment (README.md, "Skill environment"), validated with one schema. */
+/** The skill's settings from the environment (docs/skill.md, "Skill environment"), validated with one schema. */
 import { join } from "node:path";
 import * as z from "zod";
 import { describeIssues } from "../../matter-bridge/contract/issues.js";

@@ -1,4 +1,4 @@
-/** The pairing routes (README "Control API"): who the bridge is paired with, a new pairing window, removing a fabric. */
+/** The pairing routes (docs/http-api.md): who the bridge is paired with, a new pairing window, removing a fabric. */
 
 import type { z } from "zod";
 import { OpenPairingWindowRequestSchema, type PairingStatusResponse, type RemoveFabricResponseSchema } from "../contract/api.js";

@@ -1,4 +1,4 @@
-/** The control API's routes (see README "Control API"). Every start and stop goes to the session controller. */
+/** The control API's routes (see docs/http-api.md). Every start and stop goes to the session controller. */
 import type { z } from "zod";
 import {
   CautionAcknowledgeRequestSchema,

@@ -1,5 +1,5 @@
 /**
- * The cloud link's messages (README "Cloud link"), shared by the bridge and the skill. Every topic
+ * The cloud link's messages (docs/cloud-link.md), shared by the bridge and the skill. Every topic
  * is under `biolight/v1/<thing>/`; a request is MQTT 5 with a response topic and correlation data.
  */
 import * as z from "zod";
@@ -63,7 +63,7 @@ export const LinkStatusSchema = z.object({
 export type LinkStatus = z.infer<typeof LinkStatusSchema>;
 
 /**
- * Linking Alexa accounts to this household (README "Linking Alexa accounts"): the bridge asks the
+ * Linking Alexa accounts to this household (docs/cloud-link.md, "Linking Alexa accounts"): the bridge asks the
  * cloud's link function on `link` (MQTT 5, with a response topic under its own `link/res/` prefix
  * and correlation data). The thing is the topic's, which its certificate alone may publish to:
  * never a field of the payload.

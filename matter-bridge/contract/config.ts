@@ -99,7 +99,7 @@ const mqttsUrl = z.string().refine((u) => {
 }, "must be mqtts://<host>[:port], e.g. mqtts://abc123-ats.iot.eu-west-1.amazonaws.com:8883 (no path, no user)");
 
 /**
- * The outbound link to AWS IoT Core (README "Cloud link"). Files are relative to the storage folder
+ * The outbound link to AWS IoT Core (docs/cloud-link.md). Files are relative to the storage folder
  * or absolute; `ca` defaults to Node's own roots (which hold Amazon's).
  */
 export const CloudConfigSchema = z.strictObject({

@@ -1,5 +1,5 @@
 /**
- * Hosted mode's provisioning endpoint (README "Hosted mode"): `POST /provision` with a spoken link
+ * Hosted mode's provisioning endpoint (docs/hosted.md): `POST /provision` with a spoken link
  * code and the bridge's CSR; the answer is the thing AWS IoT Core made for it and its certificate.
  * Shared by the provisioning function (lambda/provision/) and the bridge's `cloud join`.
  */

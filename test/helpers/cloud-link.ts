@@ -29,7 +29,7 @@ export const connectionFor = (broker: Broker, creds: ThingCredentials, thing = c
   ca: readFileSync(broker.caPath, "utf8"),
 });
 
-/** The `cloud` section of a bridge's config for `creds` on `broker`, its files copied into `storage`/cloud/ as the README has them. */
+/** The `cloud` section of a bridge's config for `creds` on `broker`, its files copied into `storage`/cloud/ as docs/cloud-link.md has them. */
 export async function cloudSection(broker: Broker, creds: ThingCredentials, storage: string) {
   await mkdir(join(storage, "cloud"), { recursive: true });
   await Promise.all([

@@ -635,9 +635,15 @@ describe("npm run endpoint (scripts/skill-endpoint.mjs)", () => {
   });
 });
 
-describe("README: Deploying: AWS Lambda", () => {
-  const readme = read("README.md");
-  const section = readme.slice(readme.indexOf("### Deploying: AWS Lambda"), readme.indexOf("### Deploying: self-hosted"));
+describe("docs/skill-deployment.md: Deploying: AWS Lambda", () => {
+  const page = read("docs/skill-deployment.md");
+  const from = page.indexOf("\n## Deploying: AWS Lambda\n");
+  const to = page.indexOf("\n## Deploying: self-hosted\n");
+  const section = page.slice(from, to);
+  it("is a section of its own, before the self-hosted one", () => {
+    expect(from).toBeGreaterThan(-1);
+    expect(to).toBeGreaterThan(from);
+  });
   it("is one order of commands: package, create the skill, SAM, endpoint, ask deploy, beta test", () => {
     const steps = [
       "npm ci",

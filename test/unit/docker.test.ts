@@ -1,6 +1,6 @@
 /**
  * No container engine runs here, so the image is checked as text: its steps are the commands the
- * README gives for a service install, it runs the same compiled entry as systemd, and compose runs
+ * docs give for a service install (docs/service.md), it runs the same compiled entry as systemd, and compose runs
  * it the way Matter needs (host networking, state in a volume, not as root).
  */
 import { spawnSync } from "node:child_process";
@@ -24,13 +24,16 @@ function parseDockerfile(text: string): Array<Array<{ op: string; args: string }
   return stages;
 }
 
-/** The shell commands in the README's ```sh blocks of one section, `sudo ` and comments dropped, split at `&&`. */
-function readmeCommands(heading: string): string[] {
-  const readme = read("README.md");
-  const start = readme.indexOf(`\n${heading}`);
+/** The service page (docs/service.md, linked from the README): the service install and Docker. */
+const SERVICE_PAGE = "docs/service.md";
+
+/** The shell commands in the service page's ```sh blocks of one section, `sudo ` and comments dropped, split at `&&`. */
+function pageCommands(heading: string): string[] {
+  const page = read(SERVICE_PAGE);
+  const start = page.indexOf(`\n${heading}`);
   expect(start).toBeGreaterThan(-1);
-  const end = readme.indexOf("\n## ", start + 1);
-  const section = readme.slice(start, end === -1 ? undefined : end);
+  const end = page.indexOf("\n## ", start + 1);
+  const section = page.slice(start, end === -1 ? undefined : end);
   const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
   return blocks
     .flatMap((b) => b.split("\n"))
@@ -46,7 +49,7 @@ const [build, runtime] = stages;
 const runs = (stage: typeof build) => stage.filter((i) => i.op === "RUN").flatMap((i) => i.args.split("&&").map((c) => c.trim()));
 
 describe("Dockerfile", () => {
-  const service = readmeCommands("## Running the bridge as a service");
+  const service = pageCommands("## Running the bridge as a service");
 
   it("has a build stage and a runtime stage", () => {
     expect(stages).toHaveLength(2);
@@ -54,7 +57,7 @@ describe("Dockerfile", () => {
     expect(runtime[0].args).toMatch(/^node:(22|24)\S*$/);
   });
 
-  it("builds with the README's commands, in the README's order", () => {
+  it("builds with the service page's commands, in its order", () => {
     const npm = runs(build).filter((c) => c.startsWith("npm "));
     expect(npm).toEqual(["npm ci", "npm run build:bridge"]);
     const at = npm.map((c) => service.indexOf(c));
@@ -62,7 +65,7 @@ describe("Dockerfile", () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
-  it("runs with only the README's production install and the compiled bridge from the build stage", () => {
+  it("runs with only the service page's production install and the compiled bridge from the build stage", () => {
     const npm = runs(runtime).filter((c) => c.startsWith("npm "));
     expect(npm).toEqual(["npm ci --omit=dev --workspaces=false"]);
     for (const c of npm) expect(service).toContain(c);
@@ -125,10 +128,10 @@ describe("compose.yaml", () => {
     expect(service.user).toBeUndefined(); // the image's non-root user
   });
 
-  it("gives the README's Docker commands the names they use", () => {
-    const commands = readmeCommands("## Docker");
+  it("gives the service page's Docker commands the names they use", () => {
+    const commands = pageCommands("## Docker");
     expect(commands).toEqual(expect.arrayContaining(["docker compose up -d --build", "docker compose logs -f biolight-bridge"]));
-    expect(read("README.md")).toMatch(/No container engine runs on the machines/);
+    expect(read(SERVICE_PAGE)).toMatch(/No container engine runs on the machines/);
     const mounted = service.volumes.find((v: string) => v.endsWith(":/etc/biolight/bridge.json:ro"));
     expect(mounted).toBe("./bridge.json:/etc/biolight/bridge.json:ro");
     expect(service.environment.BRIDGE_CONFIG).toBe("/etc/biolight/bridge.json");

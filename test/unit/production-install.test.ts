@@ -1,5 +1,5 @@
 /**
- * The bridge's production install (`npm ci --omit=dev --workspaces=false`, README) holds only what
+ * The bridge's production install (`npm ci --omit=dev --workspaces=false`, docs/service.md) holds only what
  * the bridge runs on: read from package-lock.json, as npm ci does, so no network is needed.
  */
 import { readFileSync } from "node:fs";

@@ -10,7 +10,7 @@ import { alexaFor, said, testSkill } from "../helpers/voice.js";
 const read = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), "utf8"));
 const skillJson = read("models/skill.json");
 
-/** What a household says to open the skill, per locale (README, "Languages"). */
+/** What a household says to open the skill, per locale (docs/skill.md, "Languages"). */
 const INVOCATIONS: Record<SkillLocale, string> = {
   "en-US": "bio light",
   "en-GB": "bio light",

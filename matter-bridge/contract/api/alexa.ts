@@ -1,5 +1,5 @@
 /**
- * The household's linked Alexa accounts (README "Linking Alexa accounts"): owner routes, HTTP only
+ * The household's linked Alexa accounts (docs/cloud-link.md, "Linking Alexa accounts"): owner routes, HTTP only
  * (the dashboard and `biolight-bridge link <code>`), answered by the cloud's link function.
  */
 import * as z from "zod";
