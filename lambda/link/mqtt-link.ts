@@ -78,6 +78,9 @@ interface Connection {
   pending: Map<string, Pending>;
 }
 
+/** Two subscriptions each (answers, status): 24 things stay within IoT Core's 50 per connection. */
+export const MAX_FOLLOWED_THINGS = 24;
+
 const STATUS_TOPIC = /^biolight\/v1\/([^/]+)\/status$/;
 const RESPONSE_TOPIC = /^biolight\/v1\/([^/]+)\/res\/([^/]+)$/;
 
@@ -164,10 +167,26 @@ export class MqttLinks {
     });
   }
 
-  /** The thing's state on this connection, subscribing to its answers and status the first time. */
+  /**
+   * The thing's state on this connection, subscribing to its answers and status the first time.
+   * AWS IoT Core allows 50 subscriptions per connection: the things followed longest ago (and not
+   * being asked now) are let go, so a warm container can serve any number of households in turn.
+   */
   private follow(conn: Connection, thing: string): ThingState {
     const known = conn.things.get(thing);
-    if (known) return known;
+    if (known) {
+      // Most recently used last, so the first in the map is the first to be let go.
+      conn.things.delete(thing);
+      conn.things.set(thing, known);
+      return known;
+    }
+    for (const [old] of conn.things) {
+      if (conn.things.size < MAX_FOLLOWED_THINGS) break;
+      if ([...conn.pending.values()].some((p) => p.thing === old)) continue;
+      conn.things.delete(old);
+      const t = linkTopics(old);
+      conn.client.unsubscribeAsync([t.responses(this.clientId), t.status]).catch(() => {});
+    }
     const topics = linkTopics(thing);
     const state: ThingState = {
       subscribed: conn.client.subscribeAsync([topics.responses(this.clientId), topics.status], { qos: 1 }).then(

@@ -86,6 +86,8 @@ log_type notice
 log_type information
 log_type subscribe
 set_tcp_nodelay true
+# $SYS figures (subscriptions/count...) every second, for tests that count what a client holds.
+sys_interval 1
 # IoT Core does not drop QoS 1 messages for a subscriber that is behind by a thousand (mosquitto's
 # default); the households bench has 2,000 link questions in flight to the one rule client.
 max_queued_messages 10000
