@@ -27,7 +27,8 @@ export interface LambdaContainer {
 export function startLambdaContainer(bundle: string, env: Record<string, string>, cwd: string): LambdaContainer {
   const child: ChildProcess = spawn(process.execPath, ["-e", CHILD, bundle], {
     cwd,
-    env: { PATH: process.env.PATH ?? "", NODE_PATH: "", ...env },
+    // A Lambda's bare environment, but the test run's switch for the SDK's Node 20 warning (jest.config.js).
+    env: { PATH: process.env.PATH ?? "", NODE_PATH: "", ...quietSdk(), ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const waiting = new Map<number, { resolve(r: ResponseEnvelope): void; reject(e: Error): void }>();
@@ -64,4 +65,10 @@ export function startLambdaContainer(bundle: string, env: Record<string, string>
     },
   };
   return container;
+}
+
+/** The test run's switch that keeps AWS SDK v3 from warning about Node 20 (set in jest.config.js). */
+function quietSdk(): Record<string, string> {
+  const quiet = process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
+  return quiet ? { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: quiet } : {};
 }
