@@ -1,5 +1,7 @@
 // `npm run build`: the skill as CommonJS bundles for AWS Lambda (Node.js 22, runtime nodejs22.x).
-//   dist/lambda/index.js          lambda/entry/skill-lambda.ts: exports `handler` and `provision`; @aws-sdk/* stays external (the runtime ships SDK v3)
+//   dist/lambda/index.js          lambda/entry/skill-lambda.ts: exports `handler` and `provision`, small; @aws-sdk/* stays external (the runtime ships SDK v3)
+//   dist/lambda/skill-core.js     lambda/entry/skill-core.ts: the skill, required by index.js with the first request
+//   dist/lambda/provision.js      lambda/provision/handler.ts: the provisioning endpoint, required by index.provision
 //   dist/lambda/link-function.js  lambda/entry/link-function.ts: exports `handler`, the link function (an IoT topic rule invokes it)
 //   dist/lambda/package.json      {"type":"commonjs"}: the root package is ESM, the bundles are not
 //   dist/lambda.zip               these files, for SAM / the Lambda console
@@ -15,7 +17,25 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const outDir = join(root, "dist/lambda");
 const zipPath = join(root, "dist/lambda.zip");
 const inputsPath = join(root, "dist/lambda-inputs.json");
-const ENTRIES = { index: "lambda/entry/skill-lambda.ts", "link-function": "lambda/entry/link-function.ts" };
+const ENTRIES = {
+  index: "lambda/entry/skill-lambda.ts",
+  "skill-core": "lambda/entry/skill-core.ts",
+  provision: "lambda/provision/handler.ts",
+  "link-function": "lambda/entry/link-function.ts",
+};
+/**
+ * What the entry loads on first use stays in files of their own: a Lambda reads (parses) the whole
+ * entry file at its cold start, even the parts a dynamic import keeps unevaluated.
+ */
+const LOADED_LATER = { "./skill-core.js": "./skill-core.js", "../provision/handler.js": "./provision.js" };
+const loadedLater = {
+  name: "loaded-later",
+  setup(build) {
+    build.onResolve({ filter: /^(\.\/skill-core|\.\.\/provision\/handler)\.js$/ }, (args) =>
+      args.importer.endsWith(join("lambda", "entry", "skill-lambda.ts")) ? { path: LOADED_LATER[args.path], external: true } : undefined,
+    );
+  },
+};
 const FILES = [...Object.keys(ENTRIES).map((name) => `${name}.js`), "package.json"];
 /** Not inputs esbuild reports, but they change the bundle all the same. */
 const SETTINGS = ["package.json", "package-lock.json", "scripts/build-lambda.mjs", "scripts/lambda-esbuild.mjs"];
@@ -34,6 +54,7 @@ export async function buildLambda() {
     Object.entries(ENTRIES).map(([name, source]) =>
       build({
         ...LAMBDA_ESBUILD,
+        ...(name === "index" ? { plugins: [...LAMBDA_ESBUILD.plugins, loadedLater] } : {}),
         entryPoints: [join(root, source)],
         absWorkingDir: root,
         write: false,

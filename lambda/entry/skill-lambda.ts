@@ -1,8 +1,9 @@
 /**
  * The skill's Lambda entry, built to dist/lambda/index.js (the templates' `index.handler` and
  * `index.provision`): an async handler; the skill is built once per container, on the first request.
- * Everything but this file loads with that first request (a dynamic import, which the CommonJS bundle
- * keeps lazy), so the module itself loads in about the time of a hello-world skill.
+ * Everything but this file loads with that first request: the build makes the skill
+ * (`skill-core.ts`) and the provisioning handler files of their own, which this one requires when
+ * first asked, so the module itself loads in about the time of a hello-world skill.
  */
 
 import type { Skill as CustomSkill } from "ask-sdk-core";
@@ -11,12 +12,8 @@ import type { RequestEnvelope, ResponseEnvelope } from "ask-sdk-model";
 let skill: Promise<CustomSkill> | undefined;
 
 export async function handler(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
-  skill ??= import("./short-lived.js")
-    .then(({ configureShortLived }) => {
-      configureShortLived();
-      return import("./from-env.js");
-    })
-    .then(({ skillFromEnv }) => skillFromEnv(process.env))
+  skill ??= import("./skill-core.js")
+    .then(({ loadSkill }) => loadSkill(process.env))
     .catch((err) => {
       skill = undefined; // a later request tries again (e.g. a secret that was not readable yet)
       throw err;
