@@ -1,6 +1,6 @@
 /**
- * Real parts some tests need from the machine. A test that needs one names its marker (imports its
- * helper, or starts it by name); where the part is missing, those test files are left out of the run with one loud line naming the command
+ * Real parts some tests need from the machine. A test that needs one imports its helper (the
+ * part's marker); where the part is missing, those test files are left out of the run with one loud line naming the command
  * that installs it, and with CI=true the run fails instead (.ci/run installs every part).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -21,7 +21,7 @@ export const PARTS = [
   },
   {
     name: "moto_server, the AWS API emulator (the cloud set-up tests)",
-    marker: '"moto_server"',
+    marker: "helpers/moto.js",
     path: "moto_server",
     install: "pip install 'moto[server]' awscli",
   },

@@ -33,6 +33,16 @@ const countdown = (at: string) => `${bind(`Math.floor(${untilMs(at)} / 60000)`)}
 const localClock = (at: string) => bind(`Time.format('HH:mm', ${at} + localTime - utcTime)`);
 
 const d = (path: string) => `${DATASOURCE}.${path}`;
+/** A binding to a field of the data source: `${bioLight.path}`. */
+export const field = (path: string) => bind(d(path));
+
+/** A full-screen document whose one container holds `container`'s items and styles. */
+export const fullScreenDocument = (container: Omit<AplComponent, "type">): AplDocument => ({
+  type: "APL",
+  version: "2023.3",
+  theme: "dark",
+  mainTemplate: { parameters: [DATASOURCE], items: [{ type: "Container", width: "100vw", height: "100vh", ...container }] },
+});
 
 const swatch = (colour: string): AplComponent => ({
   type: "Frame",
@@ -131,36 +141,23 @@ const doseRow: AplComponent = {
   ],
 };
 
-export const PANEL_DOCUMENT: AplDocument = {
-  type: "APL",
-  version: "2023.3",
-  theme: "dark",
-  mainTemplate: {
-    parameters: [DATASOURCE],
-    items: [
-      {
-        type: "Container",
-        width: "100vw",
-        height: "100vh",
-        paddingLeft: "5vw",
-        paddingRight: "5vw",
-        paddingTop: "4vh",
-        items: [
-          { type: "Text", text: bind(d("labels.title")), fontSize: "4vh", color: "#d0533a" },
-          { type: "Container", data: bind(d("sessions")), items: [sessionRow] },
-          {
-            type: "Text",
-            when: bind(d("nothingRunning")),
-            text: bind(d("labels.nothingRunning")),
-            fontSize: "5vh",
-            paddingTop: "2vh",
-          },
-          refusalBlock,
-          { type: "Text", text: bind(d("labels.last24h")), fontSize: "3.5vh", color: "#c8c8c8", paddingTop: "4vh" },
-          { type: "Container", when: bind(d("doseShown")), data: bind(d("regions")), items: [doseRow] },
-          { type: "Text", when: bind(`!${d("doseShown")}`), text: bind(d("labels.noDose")), fontSize: "3vh", color: "#c8c8c8" },
-        ],
-      },
-    ],
-  },
-};
+export const PANEL_DOCUMENT: AplDocument = fullScreenDocument({
+  paddingLeft: "5vw",
+  paddingRight: "5vw",
+  paddingTop: "4vh",
+  items: [
+    { type: "Text", text: field("labels.title"), fontSize: "4vh", color: "#d0533a" },
+    { type: "Container", data: field("sessions"), items: [sessionRow] },
+    {
+      type: "Text",
+      when: field("nothingRunning"),
+      text: field("labels.nothingRunning"),
+      fontSize: "5vh",
+      paddingTop: "2vh",
+    },
+    refusalBlock,
+    { type: "Text", text: field("labels.last24h"), fontSize: "3.5vh", color: "#c8c8c8", paddingTop: "4vh" },
+    { type: "Container", when: field("doseShown"), data: field("regions"), items: [doseRow] },
+    { type: "Text", when: bind(`!${d("doseShown")}`), text: field("labels.noDose"), fontSize: "3vh", color: "#c8c8c8" },
+  ],
+});

@@ -1,44 +1,29 @@
 /** The link code on a screen (Echo Show): big digits, with where to type them. */
 import type { HandlerInput } from "ask-sdk-core";
-import { type AplDocument, DATASOURCE } from "./apl.js";
+import { type AplDocument, DATASOURCE, field, fullScreenDocument } from "./apl.js";
 import { hasScreen } from "./index.js";
 
 export const LINK_CODE_TOKEN = "biolight-link-code";
 
-const d = (path: string) => `\${${DATASOURCE}.${path}}`;
-
-export const LINK_CODE_DOCUMENT: AplDocument = {
-  type: "APL",
-  version: "2023.3",
-  theme: "dark",
-  mainTemplate: {
-    parameters: [DATASOURCE],
-    items: [
-      {
-        type: "Container",
-        width: "100vw",
-        height: "100vh",
-        justifyContent: "center",
-        alignItems: "center",
-        paddingLeft: "6vw",
-        paddingRight: "6vw",
-        items: [
-          { type: "Text", text: d("title"), fontSize: "5vh", textAlign: "center" },
-          {
-            type: "Text",
-            text: d("code"),
-            fontSize: "18vh",
-            fontWeight: "bold",
-            letterSpacing: "2vw",
-            textAlign: "center",
-            paddingTop: "3vh",
-          },
-          { type: "Text", text: d("hint"), fontSize: "3.5vh", textAlign: "center", paddingTop: "3vh" },
-        ],
-      },
-    ],
-  },
-};
+export const LINK_CODE_DOCUMENT: AplDocument = fullScreenDocument({
+  justifyContent: "center",
+  alignItems: "center",
+  paddingLeft: "6vw",
+  paddingRight: "6vw",
+  items: [
+    { type: "Text", text: field("title"), fontSize: "5vh", textAlign: "center" },
+    {
+      type: "Text",
+      text: field("code"),
+      fontSize: "18vh",
+      fontWeight: "bold",
+      letterSpacing: "2vw",
+      textAlign: "center",
+      paddingTop: "3vh",
+    },
+    { type: "Text", text: field("hint"), fontSize: "3.5vh", textAlign: "center", paddingTop: "3vh" },
+  ],
+});
 
 /** Shows `code` on the request's screen, when it has one. */
 export function showLinkCode(h: HandlerInput, data: { title: string; code: string; hint: string }): void {

@@ -1,7 +1,7 @@
 /**
  * moto's server, the AWS API emulator, on a free port: real AWS SDK calls (DynamoDB, IoT) with no
- * AWS account. A test file that uses it names "moto_server" (test/machine-parts.js leaves it out,
- * loudly, where moto is not installed).
+ * AWS account. A test file that imports this helper is left out, loudly, where moto is not
+ * installed (test/machine-parts.js).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";

@@ -6,15 +6,14 @@
  * test sets moto up over its HTTP API (one Python AWS CLI start-up saved per call); the script
  * under test uses the AWS CLI, as a user's machine does.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { freeTcpPort } from "../helpers/ports.js";
+import { type Moto, startMoto } from "../helpers/moto.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
-import { until } from "../helpers/until.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -63,21 +62,20 @@ describe("npm run cloud:csr", () => {
 });
 
 // moto starts (a few seconds of Python) while the CSR tests run.
-let moto: ChildProcess;
-let motoPort: number;
-beforeAll(async () => {
-  motoPort = await freeTcpPort();
-  moto = spawn("moto_server", ["-p", String(motoPort)], { stdio: "ignore" });
+let motoStarted: Promise<Moto>;
+beforeAll(() => {
+  motoStarted = startMoto();
+  motoStarted.catch(() => {}); // awaited (and reported) by the tests that use it
 });
-afterAll(() => {
-  moto?.kill();
+afterAll(async () => {
+  await (await motoStarted.catch(() => undefined))?.close();
 });
 
 describe("npm run cloud:cert (moto_server as AWS)", () => {
   let endpoint: string;
   let env: Record<string, string>;
   beforeAll(async () => {
-    endpoint = `http://127.0.0.1:${motoPort}`;
+    ({ endpoint } = await motoStarted);
     env = {
       AWS_ENDPOINT_URL: endpoint,
       AWS_ACCESS_KEY_ID: "testing",
@@ -86,16 +84,6 @@ describe("npm run cloud:cert (moto_server as AWS)", () => {
       AWS_CONFIG_FILE: "/dev/null",
       AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
     };
-    await until(
-      () =>
-        fetch(`${endpoint}/moto-api/`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      "moto_server",
-      30_000,
-      100,
-    );
   }, 40_000);
 
   /** One call to moto's API: the service is named by the credential scope (moto checks no signature). */
