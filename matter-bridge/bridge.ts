@@ -12,11 +12,11 @@
  */
 
 import { alexaRoutes } from "./api/alexa-routes.js";
-import { cloudJoinRoutes } from "./api/cloud-join-routes.js";
 import { pairingRoutes } from "./api/pairing-routes.js";
 import { type Api, startApi } from "./api/server.js";
 import { type ApiToken, loadOrCreateToken } from "./api/token.js";
 import { applyStartFlags } from "./cli/start-flags.js";
+import { cloudJoinRoutes } from "./cloud/join-routes.js";
 import type { CloudLink } from "./cloud/link.js";
 import { type CloudConnection, cloudConnection } from "./cloud/options.js";
 import type { StartCloudLink } from "./cloud/start.js";

@@ -2,7 +2,7 @@
  * `biolight-bridge cloud join <code> --provision-url <url> [--config FILE] [--storage DIR] [--ca FILE]`:
  * joins a hosted deployment (cloud/join.ts) and writes the certificate and `cloud` section. The link
  * starts with the bridge: a running bridge is restarted to connect (systemd: `systemctl restart biolight-bridge`);
- * the dashboard's "Join the cloud" (api/cloud-join-routes.ts) starts it in place instead.
+ * the dashboard's "Join the cloud" (cloud/join-routes.ts) starts it in place instead.
  */
 import { JoinError, joinCloud } from "../cloud/join.js";
 

@@ -6,14 +6,14 @@
  * running bridge, which starts its link in place: no restart.
  */
 
-import { JoinError, joinCloud } from "../cloud/join.js";
-import type { CloudLink } from "../cloud/link.js";
-import { type CloudConnection, cloudConnection } from "../cloud/options.js";
+import { HttpError } from "../api/errors.js";
+import type { Route } from "../api/router.js";
+import { parse } from "../api/routes.js";
 import { ConfigError } from "../config/load.js";
 import { CLOUD_JOIN_ERRORS, CloudJoinRequestSchema, type CloudJoinResponse } from "../contract/api.js";
-import { HttpError } from "./errors.js";
-import type { Route } from "./router.js";
-import { parse } from "./routes.js";
+import { JoinError, joinCloud } from "./join.js";
+import type { CloudLink } from "./link.js";
+import { type CloudConnection, cloudConnection } from "./options.js";
 
 export interface CloudJoinOptions {
   /** The config file the bridge was started with (undefined: none, so nowhere to write the section). */
