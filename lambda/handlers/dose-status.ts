@@ -22,7 +22,7 @@ export const DoseStatusHandler: RequestHandler = {
     const dose = result.value;
     const regions = dose.people.find((p) => p.id === person.id)?.regions;
     if (!regions) return tell(h, s.error());
-    await showPanels(h, { dose });
+    await showPanels(h, { readDose: async () => dose });
     const now = deps(h).now();
     const cap = (id: string) => {
       const d = regions[id];
