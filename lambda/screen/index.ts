@@ -43,7 +43,7 @@ export async function showStarted(h: HandlerInput, session: Session, readDose: D
 export async function showRefused(h: HandlerInput, result: BridgeResult<unknown>, region: RegionId, readDose: DoseReader): Promise<void> {
   if (!hasScreen(h) || result.kind !== "refused") return;
   const dose = await readDose();
-  const refusal = screenRefusal(region, result.code, result.retryAfterSeconds, dose, deps(h).now());
+  const refusal = screenRefusal(region, result.code, result.retryAfterSeconds, dose, deps(h).clock.now());
   render(h, screenData(locale(h), { view: "refusal", refusal, dose }));
 }
 
@@ -60,6 +60,6 @@ export async function showPanels(h: HandlerInput, known: { running?: PanelStatus
         .then((r) => (r.kind === "ok" ? r.value.panels.filter((p) => p.on) : null)),
     known.readDose(),
   ]);
-  const now = deps(h).now();
+  const now = deps(h).clock.now();
   render(h, screenData(locale(h), { view: "status", sessions: running?.map((p) => screenPanel(p, now)) ?? null, dose }));
 }
