@@ -151,13 +151,8 @@ export class BridgeClient {
   /** The timeout covers the answer's body too: it is cancelled once the body has been read. */
   private async viaHttp(method: "GET" | "POST", path: string, body?: unknown): Promise<Answered> {
     const abort = new AbortController();
-    const cancel = this.clock.after(
-      this.timeoutMs,
-      () => abort.abort(new DOMException("the bridge did not answer in time", "TimeoutError")),
-      {
-        background: true,
-      },
-    );
+    const timedOut = () => abort.abort(new DOMException("the bridge did not answer in time", "TimeoutError"));
+    const cancel = this.clock.after(this.timeoutMs, timedOut, { background: true });
     try {
       const res = await this.fetchFn(`${this.url}${path}`, {
         method,
