@@ -3,6 +3,7 @@
  * schemas; every outcome is a value (never a throw) so handlers can always say something.
  */
 import type { z } from "zod";
+import { type Clock, systemClock } from "../../common/clock.js";
 import type { RefusalCode, SessionRequest } from "../../matter-bridge/contract/api.js";
 import type { LinkAnswer, LinkRequest } from "../link/mqtt-link.js";
 
@@ -43,6 +44,8 @@ export interface BridgeClientOptions {
   token: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** The HTTP timeout runs on it (default: the system's). */
+  clock?: Clock;
   /** Requests go through this link instead of HTTP (`url` and `token` are then unused). */
   link?: BridgeLink;
 }
@@ -59,11 +62,13 @@ export class BridgeClient {
   readonly url: string;
   private readonly timeoutMs: number;
   private readonly fetchFn: typeof fetch;
+  private readonly clock: Clock;
 
   constructor(private readonly options: BridgeClientOptions) {
     this.url = options.url.replace(/\/+$/, "");
     this.timeoutMs = options.timeoutMs ?? 3000;
     this.fetchFn = options.fetch ?? fetch;
+    this.clock = options.clock ?? systemClock;
   }
 
   startSession(request: SessionRequest) {
@@ -143,15 +148,21 @@ export class BridgeClient {
     return parsed.success ? { kind: "ok", value: parsed.data } : { kind: "unreachable", reason: "unexpected response" };
   }
 
+  /** The timeout covers the answer's body too: it is cancelled once the body has been read. */
   private async viaHttp(method: "GET" | "POST", path: string, body?: unknown): Promise<Answered> {
+    const abort = new AbortController();
+    const timedOut = () => abort.abort(new DOMException("the bridge did not answer in time", "TimeoutError"));
+    const cancel = this.clock.after(this.timeoutMs, timedOut, { background: true });
     try {
-      return await this.fetchFn(`${this.url}${path}`, {
+      const res = await this.fetchFn(`${this.url}${path}`, {
         method,
         headers: { Authorization: `Bearer ${this.options.token}`, ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
         body: body !== undefined ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: abort.signal,
       });
+      return { status: res.status, json: () => res.json().finally(cancel) };
     } catch (err) {
+      cancel();
       const name = (err as Error).name;
       return { kind: "unreachable", reason: name === "TimeoutError" || name === "AbortError" ? "timeout" : "network" };
     }

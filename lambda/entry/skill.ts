@@ -1,5 +1,6 @@
 /** The skill, built once: handlers, interceptors, persistence, the Alexa API client. */
 import { type Skill as CustomSkill, DefaultApiClient, type PersistenceAdapter, SkillBuilders } from "ask-sdk-core";
+import { type Clock, systemClock } from "../../common/clock.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import type { BridgeClient } from "../bridge-api/client.js";
 import { requestHandlers, SkillErrorHandler } from "../handlers/index.js";
@@ -14,7 +15,7 @@ export interface SkillOptions {
   persistence: PersistenceAdapter;
   /** When set, requests for any other skill id are rejected. */
   skillId?: string;
-  now?: () => number;
+  clock?: Clock;
   cautionVersion?: number;
   alexaApiTimeoutMs?: number;
 }
@@ -25,7 +26,7 @@ export function createSkill(options: SkillOptions): CustomSkill {
     bridge: options.bridge ?? NOT_LINKED,
     households: options.households,
     household: options.households ? "unlinked" : "single",
-    now: options.now ?? Date.now,
+    clock: options.clock ?? systemClock,
     cautionVersion: options.cautionVersion ?? CAUTION_VERSION,
     alexaApiTimeoutMs: options.alexaApiTimeoutMs ?? 1000,
   };

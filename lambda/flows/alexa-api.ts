@@ -9,8 +9,15 @@ import { deps, updateUser, user } from "../request/context.js";
 
 export const TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite";
 
-const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T | undefined> =>
-  Promise.race([work.catch(() => undefined), new Promise<undefined>((r) => setTimeout(() => r(undefined), ms).unref?.())]);
+/** `work`'s answer, or undefined when it fails or takes longer than the skill's short wait. */
+function withTimeout<T>(h: HandlerInput, work: Promise<T>): Promise<T | undefined> {
+  const { clock, alexaApiTimeoutMs } = deps(h);
+  let cancel = () => {};
+  const late = new Promise<undefined>((r) => {
+    cancel = clock.after(alexaApiTimeoutMs, () => r(undefined), { background: true });
+  });
+  return Promise.race([work.catch(() => undefined), late]).finally(cancel);
+}
 
 /** "Checking with your bridge…" while the bridge is asked; resolves when sent or given up. */
 export function sendProgressive(h: HandlerInput, text: string): Promise<unknown> {
@@ -21,7 +28,7 @@ export function sendProgressive(h: HandlerInput, text: string): Promise<unknown>
     header: { requestId },
     directive: { type: "VoicePlayer.Speak", speech: `<speak>${ssmlSafe(text)}</speak>` },
   };
-  return withTimeout(client.enqueue(directive), deps(h).alexaApiTimeoutMs);
+  return withTimeout(h, client.enqueue(directive));
 }
 
 export function timersGranted(h: HandlerInput): boolean {
@@ -56,7 +63,7 @@ export function askForTimers(h: HandlerInput, sessionId: string): void {
     token: askTimersToken(sessionId),
   };
   h.responseBuilder.addDirective(directive).withAskForPermissionsConsentCard([TIMERS_SCOPE]);
-  updateUser(h, (u) => ({ ...u, timersAskedAt: deps(h).now() }));
+  updateUser(h, (u) => ({ ...u, timersAskedAt: deps(h).clock.now() }));
 }
 
 /**
@@ -82,12 +89,12 @@ export async function createEndTimer(
       notificationConfig: { playAudible: true },
     },
   };
-  const created = await withTimeout(client.createTimer(request), deps(h).alexaApiTimeoutMs);
+  const created = await withTimeout(h, client.createTimer(request));
   return created?.id;
 }
 
 export async function deleteTimer(h: HandlerInput, id: string): Promise<void> {
   if (!timersGranted(h)) return;
   const client = h.serviceClientFactory?.getTimerManagementServiceClient();
-  if (client) await withTimeout(client.deleteTimer(id), deps(h).alexaApiTimeoutMs);
+  if (client) await withTimeout(h, client.deleteTimer(id));
 }

@@ -84,9 +84,9 @@ export const isLaunchCaution = (step: Conversation | undefined): step is Extract
 
 /** Records "none of these apply" for the current person, then tells the bridge (the household gate, and their own answer). */
 export async function recordAcknowledgement(h: HandlerInput, version?: number): Promise<void> {
-  const { bridge, cautionVersion, now } = deps(h);
+  const { bridge, cautionVersion, clock } = deps(h);
   const heard = version ?? cautionVersion;
-  updateMe(h, (p) => ({ ...p, caution: { version: heard, acknowledgedAt: now() } }));
+  updateMe(h, (p) => ({ ...p, caution: { version: heard, acknowledgedAt: clock.now() } }));
   await persistUser(h);
   // A bridge that is down now is told again before the next start (see startSession); one that
   // asks for another version reads its caution then.

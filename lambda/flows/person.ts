@@ -7,6 +7,7 @@
  */
 import type { HandlerInput } from "ask-sdk-core";
 import type { Response } from "ask-sdk-model";
+import type { DoseResponse } from "../../matter-bridge/contract/api.js";
 import type { BridgeResult } from "../bridge-api/client.js";
 import {
   type CurrentPerson,
@@ -124,10 +125,15 @@ function askUnlessKnown(h: HandlerInput, found: Exclude<Resolved, { kind: "troub
   return { kind: "reply", response: ask(h, joinSpeech(prefix, question), s.whoReprompt(names)) };
 }
 
-/** The person when it is known without asking (for what only shows more when it knows: the screen's dose). */
-export async function personIfKnown(h: HandlerInput): Promise<CurrentPerson | undefined> {
+/**
+ * The dose of the person the request is for, when that is known without asking and the bridge
+ * answers (for what only shows more when it knows: the screen's dose).
+ */
+export async function doseIfKnown(h: HandlerInput): Promise<DoseResponse | undefined> {
   const found = await resolve(h);
-  return found.kind === "known" ? found.person : undefined;
+  if (found.kind !== "known") return undefined;
+  const result = await deps(h).bridge.dose(found.person.id);
+  return result.kind === "ok" ? result.value : undefined;
 }
 
 const normalise = (text: string) =>

@@ -24,7 +24,7 @@ import { ask, bridgeTrouble, joinSpeech, tell } from "../request/respond.js";
 import { showRefused, showStarted } from "../screen/index.js";
 import { askForTimers, createEndTimer, sendProgressive, shouldAskForTimers } from "./alexa-api.js";
 import { askCaution, type BridgeCaution } from "./caution.js";
-import { addressed, identify } from "./person.js";
+import { addressed, doseIfKnown, identify } from "./person.js";
 
 /**
  * Entry for every voice path that wants the light on: the region, whom it is for (asked in a home
@@ -102,12 +102,12 @@ export async function startSession(
     return askCaution(h, { pending: { region, seconds, distanceCm } }, result.caution);
   }
   if (result.kind !== "ok") {
-    await showRefused(h, result, request.region);
+    await showRefused(h, result, request.region, () => doseIfKnown(h));
     return tell(h, joinSpeech(prefix, addressed(h, person, bridgeTrouble(h, result, request.region))));
   }
 
   const { session, adjustments } = result.value;
-  const screen = showStarted(h, session); // a screen only where there is one; read while the timer is set
+  const screen = showStarted(h, session, () => doseIfKnown(h)); // a screen only where there is one; read while the timer is set
   const [timerId, panelName] = await Promise.all([
     createEndTimer(h, session.seconds, s.timerLabel(), s.timerAnnouncement(session.region)),
     panelNameOf(h, session.panelId),

@@ -22,8 +22,8 @@ export const DoseStatusHandler: RequestHandler = {
     const dose = result.value;
     const regions = dose.people.find((p) => p.id === person.id)?.regions;
     if (!regions) return tell(h, s.error());
-    await showPanels(h, { dose });
-    const now = deps(h).now();
+    await showPanels(h, { readDose: async () => dose });
+    const now = deps(h).clock.now();
     const cap = (id: string) => {
       const d = regions[id];
       return d.capFluenceJPerCm2 ?? d.usedFluenceJPerCm2 + d.remainingFluenceJPerCm2;

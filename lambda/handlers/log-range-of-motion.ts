@@ -15,7 +15,7 @@ export const LogRangeOfMotionHandler: RequestHandler = {
     const who = await identifyForLog(h);
     if (who.kind === "reply") return who.response;
     const value = change.value;
-    const now = deps(h).now();
+    const now = deps(h).clock.now();
     updateLogs(h, who, (p) => ({ ...p, rom: [...p.rom, { at: now, change: value }] }));
     const away = who.kind === "account" ? ` ${s.loggedForHousehold()}` : "";
     return ask(h, `${s.romLogged(value)}${away} ${s.reprompt()}`, s.reprompt());

@@ -11,7 +11,7 @@ export const LogSpasmHandler: RequestHandler = {
     const s = speech(h);
     const who = await identifyForLog(h);
     if (who.kind === "reply") return who.response;
-    const now = deps(h).now();
+    const now = deps(h).clock.now();
     updateLogs(h, who, (p) => ({ ...p, spasms: [...p.spasms, now] }));
     if (who.kind === "account") return ask(h, `${s.spasmNoted()} ${s.loggedForHousehold()} ${s.reprompt()}`, s.reprompt());
     const count = me(h).spasms.filter((at) => at > now - WEEK_MS).length;

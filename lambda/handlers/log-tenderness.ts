@@ -18,7 +18,7 @@ export const LogTendernessHandler: RequestHandler = {
     const who = await identifyForLog(h);
     if (who.kind === "reply") return who.response;
     const region = regionSlot(intent);
-    const now = deps(h).now();
+    const now = deps(h).clock.now();
     updateLogs(h, who, (p) => ({
       ...p,
       tenderness: [...p.tenderness, { at: now, score: score.value, ...(region.kind === "ok" ? { region: region.value } : {}) }],

@@ -16,7 +16,7 @@ export const ProgressHandler: RequestHandler = {
     const history = await deps(h).bridge.history(HISTORY_DAYS, person.id);
     if (history.kind !== "ok") return tell(h, bridgeTrouble(h, history));
     const sessions = history.value.people.find((p) => p.id === person.id)?.sessions ?? [];
-    const report = progressReport(me(h), sessions, deps(h).now());
+    const report = progressReport(me(h), sessions, deps(h).clock.now());
     if (report.empty) return tell(h, addressed(h, person, s.progressEmpty()));
     return tell(
       h,

@@ -18,7 +18,7 @@ export const WorkoutDoneHandler: RequestHandler = {
     if (who.kind === "reply") return who.response;
     const { person } = who;
     const dose = await deps(h).bridge.dose(person.id);
-    const now = deps(h).now();
+    const now = deps(h).clock.now();
     let ready: RegionId[] = fitting;
     let soonest: number | undefined;
     const regions = dose.kind === "ok" ? dose.value.people.find((p) => p.id === person.id)?.regions : undefined;

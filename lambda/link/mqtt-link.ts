@@ -8,6 +8,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IClientOptions, MqttClient } from "mqtt";
+import { type Clock, systemClock } from "../../common/clock.js";
 import {
   type LinkRequest as LinkEnvelope,
   LinkResponseSchema,
@@ -47,7 +48,8 @@ export interface MqttLinksOptions {
   keepaliveSeconds?: number;
   /** After a failure, later requests to that thing fail at once for this long (several calls of one request stay within Alexa's 8 s). */
   failFastMs?: number;
-  now?: () => number;
+  /** The wall clock (keepalive, fail-fast, the request's `exp`) and the connect and answer timeouts (default: the system's). */
+  clock?: Clock;
   /** Where the AWS credentials and region come from (Lambda's environment). */
   env?: NodeJS.ProcessEnv;
   /** Extra MQTT.js options (tests: a CA for a TLS broker). */
@@ -87,13 +89,13 @@ const RESPONSE_TOPIC = /^biolight\/v1\/([^/]+)\/res\/([^/]+)$/;
 /** One broker connection for a container, serving any number of things. */
 export class MqttLinks {
   readonly clientId: string;
-  private readonly now: () => number;
+  private readonly clock: Clock;
   private connection?: Promise<Connection>;
   private readonly down = new Map<string, { until: number; reason: LinkAwayError }>();
 
   constructor(private readonly options: MqttLinksOptions) {
     this.clientId = `${options.clientIdPrefix}${randomBytes(6).toString("hex")}`;
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
   }
 
   /** A transport to one thing (for a BridgeClient). */
@@ -103,12 +105,12 @@ export class MqttLinks {
 
   async request(thing: string, req: LinkRequest): Promise<LinkAnswer> {
     const down = this.down.get(thing);
-    if (down && this.now() < down.until) throw down.reason;
+    if (down && this.clock.now() < down.until) throw down.reason;
     try {
       return await this.ask(thing, req);
     } catch (err) {
       const away = err instanceof LinkAwayError ? err : new LinkAwayError("network");
-      if (away.reason !== "offline") this.down.set(thing, { reason: away, until: this.now() + (this.options.failFastMs ?? 3000) });
+      if (away.reason !== "offline") this.down.set(thing, { reason: away, until: this.clock.now() + (this.options.failFastMs ?? 3000) });
       throw away;
     }
   }
@@ -137,22 +139,22 @@ export class MqttLinks {
       method: req.method,
       path: req.path,
       ...(req.body !== undefined ? { body: req.body } : {}),
-      exp: this.now() + answerMs,
+      exp: this.clock.now() + answerMs,
     };
     const payload = JSON.stringify(envelope);
     return new Promise<LinkAnswer>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const cancel = this.clock.after(answerMs, () => {
         conn.pending.delete(id);
         // A connection that let an answer time out may be half-dead (a paused broker): the next request opens a new one.
         if (this.connection) void this.close();
         reject(new LinkAwayError("timeout"));
-      }, answerMs);
+      });
       const settle =
         <T>(fn: (v: T) => void) =>
         (v: T) => {
-          clearTimeout(timer);
+          cancel();
           conn.pending.delete(id);
-          conn.lastUsed = this.now();
+          conn.lastUsed = this.clock.now();
           fn(v);
         };
       conn.pending.set(id, { thing, resolve: settle(resolve), reject: settle(reject) });
@@ -209,7 +211,7 @@ export class MqttLinks {
         (c) => {
           // A container that slept past the keepalive: the broker has dropped it (or will), without a word.
           if (this.connection !== current) return this.connect();
-          if (this.now() - c.lastUsed <= keepalive * 1000 && c.client.connected) return c;
+          if (this.clock.now() - c.lastUsed <= keepalive * 1000 && c.client.connected) return c;
           this.drop(c);
           this.connection = undefined;
           return this.connect();
@@ -231,7 +233,7 @@ export class MqttLinks {
     const connectMs = this.options.connectTimeoutMs ?? 1500;
     let wsUrl: string | undefined;
     try {
-      wsUrl = signedWsUrl(this.options.url, env, this.now());
+      wsUrl = signedWsUrl(this.options.url, env, this.clock.now());
     } catch {
       throw new LinkAwayError("network");
     }
@@ -246,7 +248,7 @@ export class MqttLinks {
       ...(wsUrl ? { transformWsUrl: () => wsUrl } : {}),
       ...this.options.mqtt,
     });
-    const conn: Connection = { client, lastUsed: this.now(), things: new Map(), pending: new Map() };
+    const conn: Connection = { client, lastUsed: this.clock.now(), things: new Map(), pending: new Map() };
     const fail = (err: LinkAwayError) => {
       for (const p of [...conn.pending.values()]) p.reject(err);
     };
@@ -258,13 +260,13 @@ export class MqttLinks {
     client.on("error", () => {}); // "close" follows; the reason is the request's answer
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new LinkAwayError("timeout")), connectMs);
+        const cancel = this.clock.after(connectMs, () => reject(new LinkAwayError("timeout")));
         client.once("connect", () => {
-          clearTimeout(timer);
+          cancel();
           resolve();
         });
         client.once("close", () => {
-          clearTimeout(timer);
+          cancel();
           reject(new LinkAwayError("network"));
         });
       });

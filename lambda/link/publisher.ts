@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IClientOptions, MqttClient } from "mqtt";
+import { type Clock, systemClock } from "../../common/clock.js";
 import { signedWsUrl } from "./broker-url.js";
 
 export interface PublishOptions {
@@ -19,14 +20,18 @@ export interface MqttPublisherOptions {
   env?: NodeJS.ProcessEnv;
   connectTimeoutMs?: number;
   mqtt?: IClientOptions;
+  /** The signing time and the connect timeout (default: the system's). */
+  clock?: Clock;
 }
 
 export class MqttPublisher {
   readonly clientId: string;
   private client?: Promise<MqttClient>;
+  private readonly clock: Clock;
 
   constructor(private readonly options: MqttPublisherOptions) {
     this.clientId = `${options.clientIdPrefix}${randomBytes(6).toString("hex")}`;
+    this.clock = options.clock ?? systemClock;
   }
 
   readonly publish: Publish = async (topic, payload, options = {}) => {
@@ -69,7 +74,7 @@ export class MqttPublisher {
 
   private async open(): Promise<MqttClient> {
     const { connect } = await import("mqtt");
-    const wsUrl = signedWsUrl(this.options.url, this.options.env ?? process.env, Date.now());
+    const wsUrl = signedWsUrl(this.options.url, this.options.env ?? process.env, this.clock.now());
     const connectMs = this.options.connectTimeoutMs ?? 3000;
     const client = connect(this.options.url, {
       protocolVersion: 5,
@@ -84,13 +89,15 @@ export class MqttPublisher {
     client.on("error", () => {});
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the broker did not accept a connection within ${connectMs} ms`)), connectMs);
+        const cancel = this.clock.after(connectMs, () =>
+          reject(new Error(`the broker did not accept a connection within ${connectMs} ms`)),
+        );
         client.once("connect", () => {
-          clearTimeout(timer);
+          cancel();
           resolve();
         });
         client.once("close", () => {
-          clearTimeout(timer);
+          cancel();
           reject(new Error("the broker closed the connection"));
         });
       });

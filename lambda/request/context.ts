@@ -1,6 +1,7 @@
 /** Per-request access to the skill's dependencies, speech, user data and conversation state. */
 import type { HandlerInput } from "ask-sdk-core";
 import * as z from "zod";
+import type { Clock } from "../../common/clock.js";
 import { RegionIdSchema } from "../../matter-bridge/contract/region-id.js";
 import { BridgeClient } from "../bridge-api/client.js";
 import type { Households } from "../households/skill-households.js";
@@ -13,7 +14,8 @@ export interface SkillDeps {
   households?: Households;
   /** single: one household for everyone (BRIDGE_THING/BRIDGE_URL); linked/unlinked: this request's user. */
   household: "single" | "linked" | "unlinked";
-  now: () => number;
+  /** The wall clock and the one way to set a timer (the Alexa API calls' short wait). */
+  clock: Clock;
   cautionVersion: number;
   /** Short wait for optional Alexa API calls (progressive response, timers). */
   alexaApiTimeoutMs: number;

@@ -29,7 +29,7 @@ export const saveUserData: ResponseInterceptor = {
   async process(h) {
     const s = state(h);
     if (!s?.userChanged) return;
-    h.attributesManager.setPersistentAttributes(pruneLogs(s.user, s.deps.now()));
+    h.attributesManager.setPersistentAttributes(pruneLogs(s.user, s.deps.clock.now()));
     await h.attributesManager.savePersistentAttributes();
     s.userChanged = false;
   },

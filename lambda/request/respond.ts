@@ -39,7 +39,7 @@ export function bridgeTrouble(h: HandlerInput, result: Exclude<BridgeResult<unkn
     case "unreachable": {
       if (result.offlineSince === undefined) return s.unreachable();
       const since = Date.parse(result.offlineSince);
-      return s.bridgeOffline(Number.isNaN(since) ? undefined : Math.max(0, (deps(h).now() - since) / 1000));
+      return s.bridgeOffline(Number.isNaN(since) ? undefined : Math.max(0, (deps(h).clock.now() - since) / 1000));
     }
   }
 }

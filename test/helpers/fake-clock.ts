@@ -1,4 +1,4 @@
-import type { Clock } from "../../matter-bridge/support/clock.js";
+import type { Clock } from "../../common/clock.js";
 
 interface Timer {
   at: number;

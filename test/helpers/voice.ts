@@ -31,7 +31,10 @@ afterAll(async () => {
   madeDirs.clear();
 });
 
-/** The real skill on a bridge; its user data in `opts.dataDir`, else in a temp folder of its own (removed after the file's tests). */
+/**
+ * The real skill on a bridge; its user data in `opts.dataDir`, else in a temp folder of its own (removed after the file's tests).
+ * `opts.clock` is the skill's and its bridge client's (a test's fake clock moves their timeouts).
+ */
 export async function testSkill(
   bridgeUrl: string,
   token: string,
@@ -43,7 +46,7 @@ export async function testSkill(
     madeDirs.add(dataDir);
   }
   const skill = createSkill({
-    bridge: new BridgeClient({ url: bridgeUrl, token, timeoutMs: opts.timeoutMs }),
+    bridge: new BridgeClient({ url: bridgeUrl, token, timeoutMs: opts.timeoutMs, clock: opts.clock }),
     persistence: opts.persistence ?? new FilePersistenceAdapter(dataDir),
     alexaApiTimeoutMs: 500,
     ...opts,

@@ -14,6 +14,7 @@ import mqtt from "mqtt";
 import { BridgeClient } from "../../lambda/bridge-api/client.js";
 import { MqttLink } from "../../lambda/link/mqtt-link.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
+import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
 import { type LinkResponder, startLinkResponder } from "../helpers/link-responder.js";
 import { Broker } from "../helpers/mosquitto.js";
 import { until } from "../helpers/until.js";
@@ -51,7 +52,7 @@ describe("the skill's MQTT link", () => {
     await broker?.close();
   });
 
-  /** The skill's client through a new link (a new container); `now` may be moved to play a container's sleep. */
+  /** The skill's client through a new link (a new container); on a fake `clock`, time is moved by the test (a container's sleep, a timeout). */
   function skillClient(opts: Partial<ConstructorParameters<typeof MqttLink>[0]> = {}) {
     const link = new MqttLink({ url: broker.wsUrl, thing: THING, ...opts });
     cleanups.push(() => link.close());
@@ -110,13 +111,13 @@ describe("the skill's MQTT link", () => {
   });
 
   it("keeps one connection per container while warm, and opens a new one after sleeping past the keepalive", async () => {
-    let now = Date.now();
-    const { link, client } = skillClient({ keepaliveSeconds: 30, now: () => now });
+    const clock = new FakeClock(Date.now());
+    const { link, client } = skillClient({ keepaliveSeconds: 30, clock });
     for (let i = 0; i < 3; i++) expect((await client.panels()).kind).toBe("ok");
-    now += 20_000;
+    clock.advance(20_000);
     expect((await client.panels()).kind).toBe("ok");
     expect(connectsOf(link.clientId)).toBe(1);
-    now += 31_000; // the container slept; the broker may have dropped the connection without a word
+    clock.advance(31_000); // the container slept; the broker may have dropped the connection without a word
     expect((await client.panels()).kind).toBe("ok");
     await until(() => connectsOf(link.clientId) === 2, "a second connection");
     // Another container has its own client id.
@@ -124,23 +125,33 @@ describe("the skill's MQTT link", () => {
   });
 
   it("a bridge that does not answer: unreachable after the answer budget, within 5 s", async () => {
-    const { client } = skillClient();
+    const clock = new FakeClock(Date.now());
+    const { client } = skillClient({ clock });
     expect((await client.panels()).kind).toBe("ok");
     responder.silent = true;
-    const t0 = Date.now();
-    expect(await client.panels()).toEqual({ kind: "unreachable", reason: "timeout" });
-    expect(Date.now() - t0).toBeLessThan(BUDGET_MS);
+    const asked = responder.requests.length;
+    let answer: unknown;
+    const answered = client.panels().then((a) => (answer = a));
+    await until(() => responder.requests.length > asked, "the request at the silent responder");
+    clock.advance(2999); // the answer budget is 3 s, well within the 5 s
+    expect(clock.pending).toBe(1);
+    await new Promise((done) => setImmediate(done));
+    expect(answer).toBeUndefined();
+    clock.advance(1);
+    await answered;
+    expect(answer).toEqual({ kind: "unreachable", reason: "timeout" });
   });
 
   it("a broker paused (SIGSTOP): unreachable within the budget, warm or cold, and answers again once it runs", async () => {
-    const warm = skillClient({ failFastMs: 0 }).client;
+    const clock = new FakeClock(Date.now());
+    const warm = skillClient({ failFastMs: 0, clock }).client;
     expect((await warm.panels()).kind).toBe("ok");
     broker.pause();
     cleanups.push(() => broker.resume());
-    for (const client of [warm, skillClient().client]) {
-      const t0 = Date.now();
-      expect(await client.panels()).toMatchObject({ kind: "unreachable" });
-      expect(Date.now() - t0).toBeLessThan(BUDGET_MS);
+    for (const client of [warm, skillClient({ clock }).client]) {
+      const t0 = clock.monotonic();
+      expect(await advanceUntil(clock, client.panels())).toMatchObject({ kind: "unreachable" });
+      expect(clock.monotonic() - t0).toBeLessThan(BUDGET_MS);
     }
     broker.resume();
     expect((await warm.panels()).kind).toBe("ok");

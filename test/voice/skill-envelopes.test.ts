@@ -11,6 +11,8 @@ import { CAUTION_VERSION, REFUSAL_CODES, REGION_IDS, REGIONS } from "../../matte
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type EnvelopeOptions, intentRequest, invoke, launchRequest, SKILL_ID } from "../helpers/envelopes.js";
 import { useFakeAlexaApi } from "../helpers/fake-alexa-api.js";
+import { FakeClock } from "../helpers/fake-clock.js";
+import { until } from "../helpers/until.js";
 import { testSkill } from "../helpers/voice.js";
 
 const fake = useFakeAlexaApi();
@@ -27,6 +29,7 @@ async function setup(
     bridge?: Parameters<typeof startControlBridge>[0];
     acknowledged?: boolean;
     timeoutMs?: number;
+    clock?: FakeClock;
   } = {},
 ) {
   let bridge: ControlBridge | undefined;
@@ -35,7 +38,7 @@ async function setup(
     cleanups.push(() => bridge!.close());
   }
   const url = opts.url ?? bridge!.url;
-  const { skill, dataDir } = await testSkill(url, opts.token ?? bridge?.token ?? "t0ken", { timeoutMs: opts.timeoutMs });
+  const { skill, dataDir } = await testSkill(url, opts.token ?? bridge?.token ?? "t0ken", { timeoutMs: opts.timeoutMs, clock: opts.clock });
   if (opts.acknowledged ?? true)
     await new FilePersistenceAdapter(dataDir).saveAttributes(launchRequest({ userId: USER }), {
       caution: { version: CAUTION_VERSION, acknowledgedAt: Date.now() },
@@ -175,19 +178,59 @@ describe("Alexa APIs: progressive response and timers", () => {
     expect(r.text).toContain("switches itself off");
     expect((await bridge!.panel()).on).toBe(true);
   });
+
+  it("an Alexa API that never answers holds the reply only for its short wait on the skill's clock", async () => {
+    const asked: string[] = [];
+    const silent = createServer((req) => {
+      asked.push(req.url ?? "");
+      req.resume();
+    });
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    cleanups.push(
+      () =>
+        new Promise((r) => {
+          silent.closeAllConnections();
+          silent.close(r);
+        }),
+    );
+    const clock = new FakeClock(Date.now());
+    const { bridge, skill } = await setup({ clock });
+    const apiEndpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    let r: Awaited<ReturnType<typeof invoke>> | undefined;
+    const replied = invoke(
+      skill,
+      intentRequest("StartSessionIntent", { region: region("mid-back") }, { userId: USER, apiEndpoint, timers: true }),
+    ).then((reply) => (r = reply));
+    // "Checking with your bridge", then the end-of-session timer: each is waited for 500 ms of the skill's clock, no more.
+    for (const path of ["/v1/directives", "/v1/alerts/timers"]) {
+      await until(() => asked.includes(path), `the skill's call to ${path}`);
+      expect(r).toBeUndefined();
+      expect(clock.pending).toBeGreaterThan(0);
+      clock.advance(500);
+    }
+    await replied;
+    expect(r?.text).toContain("switches itself off");
+    expect((await bridge!.panel()).on).toBe(true);
+  });
 });
 
 describe("a bridge that cannot help", () => {
-  it("slower than 3 s: an apology within the timeout, not silence", async () => {
+  it("slower than 3 s: an apology when the skill's 3 s are up, not silence", async () => {
+    // The bridge answers after 4.5 s of real time; the skill's own 3 s run on its clock, moved here.
     const url = await scriptedBridge(201, {}, 4500);
-    const { skill, env } = await setup({ url });
-    const t0 = performance.now();
-    const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, env));
-    const took = performance.now() - t0;
-    expect(took).toBeGreaterThan(2900);
-    expect(took).toBeLessThan(4400);
-    expect(r.text).toContain("Sorry, I couldn't reach your Bio Light bridge");
-    expect(fake.api().calls.some((c) => c.path === "/v1/directives")).toBe(true);
+    const clock = new FakeClock(Date.now());
+    const { skill, env } = await setup({ url, clock });
+    let r: Awaited<ReturnType<typeof invoke>> | undefined;
+    const replied = invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, env)).then((reply) => (r = reply));
+    // "Checking with your bridge" is sent while the bridge is asked (its 3 s already running).
+    await until(() => fake.api().calls.some((c) => c.path === "/v1/directives"), "the progressive response");
+    clock.advance(2999);
+    expect(clock.pending).toBe(1); // the bridge's 3 s, still running
+    await new Promise((done) => setImmediate(done));
+    expect(r).toBeUndefined();
+    clock.advance(1);
+    await replied;
+    expect(r?.text).toContain("Sorry, I couldn't reach your Bio Light bridge");
   });
 
   it("down: an apology and what to check", async () => {
