@@ -3,6 +3,7 @@
  * start-up, booked from the relay's own timer), a switch-on or -off that lands late (booked from the
  * relay's timer, never less than it was on), and a resumed ledger that leaves live sessions alone.
  * Real HTTP to the fake Shelly (which measures what its output really did), real ledger files.
+ * Where a test waits for the relay's timers, the relay, the ledger and the bridge share one fake clock.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
@@ -13,7 +14,9 @@ import { ShellyDriver } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { StorageUnavailableError } from "../../matter-bridge/storage/writable.js";
+import type { Clock } from "../../matter-bridge/support/clock.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
+import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
 import { type FakeShelly, startFakeShelly } from "../helpers/fake-shelly.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
@@ -21,8 +24,8 @@ const tempDir = tempDirs("biolight-relay-light-");
 const fast: Partial<BridgeConfigInput> = { dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0, maxSessionSeconds: 600 } };
 
 /** A bridge starting on `dir` (a new controller over the ledger there), its relay read and switched off by recover(). */
-async function bridgeOn(dir: string, driver: PanelDriver, opts: { acknowledge?: boolean } = {}) {
-  const ledger = await Ledger.open(dir);
+async function bridgeOn(dir: string, driver: PanelDriver, opts: { acknowledge?: boolean; clock?: Clock } = {}) {
+  const ledger = await Ledger.open(dir, { clock: opts.clock });
   if (opts.acknowledge !== false) await ledger.acknowledgeCaution(1, "test");
   const logs: string[] = [];
   const controller = new SessionController({
@@ -30,6 +33,7 @@ async function bridgeOn(dir: string, driver: PanelDriver, opts: { acknowledge?: 
     ledger,
     drivers: { "panel-1": driver },
     log: (m) => logs.push(m),
+    clock: opts.clock,
     offRetryMs: 20,
     ledgerRetryMs: 20,
   });
@@ -47,6 +51,20 @@ async function withShelly(run: (shelly: FakeShelly) => Promise<void>) {
     await shelly.close();
   }
 }
+
+/** A relay whose timers and late landings run on `clock`, the clock the bridge's deadlines and the ledger run on too. */
+async function withShellyOnClock(run: (shelly: FakeShelly, clock: FakeClock) => Promise<void>) {
+  const clock = new FakeClock(Date.now());
+  const shelly = await startFakeShelly({ clock });
+  try {
+    await run(shelly, clock);
+  } finally {
+    await shelly.close();
+  }
+}
+
+/** Moves `clock` (1 ms at a time, so a request in flight costs as little fake time as real) until `done` settles. */
+const meanwhile = <T>(clock: FakeClock, done: Promise<T>) => advanceUntil(clock, done, 1);
 
 describe("a press at the relay while no bridge ran", () => {
   it("is read before the start-up switch-off and booked from the relay's own timer, as a manual session for the default person", () =>
@@ -169,22 +187,25 @@ describe("a press at the relay while no bridge ran", () => {
 
 describe("light booked from what the relay did", () => {
   it("a relay without a flip-back timer whose switch-off lands late: booked at least as long as it was on", () =>
-    withShelly(async (shelly) => {
+    withShellyOnClock(async (shelly, clock) => {
       const dir = await tempDir();
-      const { ledger, controller } = await bridgeOn(dir, shellyDriver(shelly));
+      const { ledger, controller } = await bridgeOn(dir, shellyDriver(shelly), { clock });
       shelly.state().config.auto_off = false;
       shelly.setIgnoreToggleAfter(true);
       shelly.setLandingDelayMs({ on: 300, off: 900 });
-      const started = await controller.start({ region: "mid-back", seconds: 2 }, "test");
+      const started = await meanwhile(clock, controller.start({ region: "mid-back", seconds: 2 }, "test"));
       expect(started.ok).toBe(true);
-      await new Promise<void>((resolve) => {
-        const off = controller.onChange((s) => {
-          if (s.state === "off") {
-            off();
-            resolve();
-          }
-        });
-      });
+      await meanwhile(
+        clock,
+        new Promise<void>((resolve) => {
+          const off = controller.onChange((s) => {
+            if (s.state === "off") {
+              off();
+              resolve();
+            }
+          });
+        }),
+      );
       const on = shelly.onSeconds();
       expect(on).toBeGreaterThan(2.4); // the relay really was on past the planned 2 s
       const [session] = ledger.sessions();
@@ -193,9 +214,9 @@ describe("light booked from what the relay did", () => {
     }));
 
   it("a relay with its timer: a late switch-on and -off books no less than it was on, no more than its timer; a stop mid-session too", () =>
-    withShelly(async (shelly) => {
+    withShellyOnClock(async (shelly, clock) => {
       const dir = await tempDir();
-      const { ledger, controller } = await bridgeOn(dir, shellyDriver(shelly));
+      const { ledger, controller } = await bridgeOn(dir, shellyDriver(shelly), { clock });
       shelly.setLandingDelayMs({ on: 300, off: 900 });
       const finished = (id: string) =>
         new Promise<void>((resolve) => {
@@ -206,17 +227,17 @@ describe("light booked from what the relay did", () => {
             }
           });
         });
-      const started = await controller.start({ region: "mid-back", seconds: 2 }, "test");
+      const started = await meanwhile(clock, controller.start({ region: "mid-back", seconds: 2 }, "test"));
       if (!started.ok) throw new Error("not started");
-      await finished(started.session.id);
+      await meanwhile(clock, finished(started.session.id));
       const ran = ledger.sessions()[0];
       expect(ran.deliveredSeconds).toBe(2); // its timer: planned, however late the switch-on landed
-      expect(shelly.onSeconds()).toBeLessThan(2.1); // the fake's own timer (a setTimeout) may fire a little late
+      expect(shelly.onSeconds()).toBeLessThan(2.1); // the relay's own timer switched it off
 
       const before = shelly.onSeconds();
-      const second = await controller.start({ region: "neck-shoulders", seconds: 30 }, "test");
+      const second = await meanwhile(clock, controller.start({ region: "neck-shoulders", seconds: 30 }, "test"));
       if (!second.ok) throw new Error("not started");
-      const stopped = await controller.stop("panel-1", "stopped");
+      const stopped = await meanwhile(clock, controller.stop("panel-1", "stopped"));
       const on = shelly.onSeconds() - before;
       expect(stopped).toMatchObject({ endReason: "stopped" });
       expect(stopped!.deliveredSeconds).toBeGreaterThanOrEqual(on - 0.002);
