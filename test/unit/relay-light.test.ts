@@ -3,7 +3,8 @@
  * start-up, booked from the relay's own timer), a switch-on or -off that lands late (booked from the
  * relay's timer, never less than it was on), and a resumed ledger that leaves live sessions alone.
  * Real HTTP to the fake Shelly (which measures what its output really did), real ledger files.
- * Where a test waits for the relay's timers, the relay, the ledger and the bridge share one fake clock.
+ * The fake Shelly, the ledger and the bridge share one fake clock: the relay's timers and slow
+ * landings move with the bridge's deadlines, and no test waits for real time to pass.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
@@ -43,18 +44,13 @@ async function bridgeOn(dir: string, driver: PanelDriver, opts: { acknowledge?: 
 
 const shellyDriver = (shelly: FakeShelly) => new ShellyDriver({ kind: "shelly", url: shelly.url, switchId: 0, timeoutMs: 2000 });
 
-async function withShelly(run: (shelly: FakeShelly) => Promise<void>) {
-  const shelly = await startFakeShelly();
-  try {
-    await run(shelly);
-  } finally {
-    await shelly.close();
-  }
-}
-
-/** A relay whose timers and late landings run on `clock`, the clock the bridge's deadlines and the ledger run on too. */
-async function withShellyOnClock(run: (shelly: FakeShelly, clock: FakeClock) => Promise<void>) {
-  const clock = new FakeClock(Date.now());
+/**
+ * A relay whose timers and late landings run on `clock`, the clock the bridge's deadlines and the
+ * ledger run on too. It starts half-way through a second: the device's `unixtime` has whole seconds,
+ * so a timer started 8 s ago reads as run 8.5 s every time (on the system's clock, 1 run in 20 read 9.0 s).
+ */
+async function withShelly(run: (shelly: FakeShelly, clock: FakeClock) => Promise<void>) {
+  const clock = new FakeClock(Math.floor(Date.now() / 1000) * 1000 + 500);
   const shelly = await startFakeShelly({ clock });
   try {
     await run(shelly, clock);
@@ -68,10 +64,10 @@ const meanwhile = <T>(clock: FakeClock, done: Promise<T>) => advanceUntil(clock,
 
 describe("a press at the relay while no bridge ran", () => {
   it("is read before the start-up switch-off and booked from the relay's own timer, as a manual session for the default person", () =>
-    withShelly(async (shelly) => {
+    withShelly(async (shelly, clock) => {
       const dir = await tempDir();
       // A first bridge armed the relay's fail-safes (auto-off after the 600 s cap), then stopped.
-      const first = await bridgeOn(dir, shellyDriver(shelly));
+      const first = await bridgeOn(dir, shellyDriver(shelly), { clock });
       await first.controller.shutdown();
       expect(shelly.state().config).toMatchObject({ auto_off: true, auto_off_delay: 600 });
       // Pressed 8 s ago, the device's clock an hour ahead of the bridge's: it does not enter the count.
@@ -79,7 +75,7 @@ describe("a press at the relay while no bridge ran", () => {
       shelly.press(0, 8000);
 
       const mark = shelly.requests.length;
-      const { ledger, logs } = await bridgeOn(dir, shellyDriver(shelly), { acknowledge: false });
+      const { ledger, logs } = await bridgeOn(dir, shellyDriver(shelly), { acknowledge: false, clock });
       expect(shelly.state().output).toBe(false);
       const on = shelly.onSeconds();
       const [manual] = ledger.sessions();
@@ -103,33 +99,33 @@ describe("a press at the relay while no bridge ran", () => {
     }));
 
   it("a relay whose clock never synced: its whole timer; one reporting no timer at all: the session cap", () =>
-    withShelly(async (shelly) => {
+    withShelly(async (shelly, clock) => {
       const dir = await tempDir();
       shelly.state().config.auto_off = true;
       shelly.state().config.auto_off_delay = 300;
       shelly.setClock(null);
       shelly.press(0, 3000);
-      const unsynced = await bridgeOn(dir, shellyDriver(shelly));
+      const unsynced = await bridgeOn(dir, shellyDriver(shelly), { clock });
       expect(unsynced.ledger.sessions()).toEqual([expect.objectContaining({ deliveredSeconds: 300, endReason: "found-on-at-start-up" })]);
       expect(unsynced.logs.join("\n")).toMatch(/its timer of 300 s cannot say how long it ran: counted in full; booked 300\.0 s/);
       await unsynced.controller.shutdown();
 
       shelly.state().config.auto_off = false; // a relay never armed (or reset): no timer runs
       shelly.press(0, 3000);
-      const untimed = await bridgeOn(dir, shellyDriver(shelly));
+      const untimed = await bridgeOn(dir, shellyDriver(shelly), { clock });
       expect(untimed.ledger.sessions()[1]).toMatchObject({ deliveredSeconds: 600, endReason: "found-on-at-start-up" });
       expect(untimed.logs.join("\n")).toMatch(/it reports no timer: counted as the session cap of 600 s/);
       expect(shelly.state().output).toBe(false);
     }));
 
   it("a crashed session's own light is counted once (with the session); a press after it ended is booked beside it", () =>
-    withShelly(async (shelly) => {
+    withShelly(async (shelly, clock) => {
       const dir = await tempDir();
-      const first = await bridgeOn(dir, shellyDriver(shelly));
+      const first = await bridgeOn(dir, shellyDriver(shelly), { clock });
       const started = await first.controller.start({ region: "mid-back", seconds: 60 }, "test");
       expect(started.ok).toBe(true);
       // The bridge dies mid-session (no shutdown): the relay runs on with its toggle_after.
-      const again = await bridgeOn(dir, shellyDriver(shelly));
+      const again = await bridgeOn(dir, shellyDriver(shelly), { clock });
       expect(again.ledger.sessions()).toEqual([
         expect.objectContaining({ region: "mid-back", deliveredSeconds: 60, endReason: "recovered-after-restart" }),
       ]);
@@ -142,13 +138,13 @@ describe("a press at the relay while no bridge ran", () => {
       shelly.press(0); // already on: no change
       shelly.reboot(); // power blip: off (initial_state off)
       shelly.press(0, 2000);
-      const third = await bridgeOn(dir, shellyDriver(shelly));
+      const third = await bridgeOn(dir, shellyDriver(shelly), { clock });
       const reasons = third.ledger.sessions().map((s) => s.endReason);
       expect(reasons.sort()).toEqual(["found-on-at-start-up", "recovered-after-restart", "recovered-after-restart"]);
       const pressed = third.ledger.sessions().find((s) => s.endReason === "found-on-at-start-up")!;
       expect(pressed.deliveredSeconds).toBeGreaterThanOrEqual(2);
       expect(pressed.deliveredSeconds).toBeLessThan(4);
-      // The "crashed" bridges' sessions are still running in this process: end them (their deadlines would keep jest alive).
+      // The "crashed" bridges' controllers still run in this process: shut them down.
       await Promise.all([first.controller.shutdown(), again.controller.shutdown()]);
     }));
 
@@ -187,7 +183,7 @@ describe("a press at the relay while no bridge ran", () => {
 
 describe("light booked from what the relay did", () => {
   it("a relay without a flip-back timer whose switch-off lands late: booked at least as long as it was on", () =>
-    withShellyOnClock(async (shelly, clock) => {
+    withShelly(async (shelly, clock) => {
       const dir = await tempDir();
       const { ledger, controller } = await bridgeOn(dir, shellyDriver(shelly), { clock });
       shelly.state().config.auto_off = false;
@@ -214,7 +210,7 @@ describe("light booked from what the relay did", () => {
     }));
 
   it("a relay with its timer: a late switch-on and -off books no less than it was on, no more than its timer; a stop mid-session too", () =>
-    withShellyOnClock(async (shelly, clock) => {
+    withShelly(async (shelly, clock) => {
       const dir = await tempDir();
       const { ledger, controller } = await bridgeOn(dir, shellyDriver(shelly), { clock });
       shelly.setLandingDelayMs({ on: 300, off: 900 });
