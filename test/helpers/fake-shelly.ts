@@ -17,7 +17,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { type Clock, systemClock } from "../../matter-bridge/support/clock.js";
+import { type Clock, systemClock } from "../../common/clock.js";
 
 export type InitialState = "off" | "on" | "restore_last" | "match_input";
 

@@ -8,6 +8,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
+import type { Clock } from "../../common/clock.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 import type { PanelDriver } from "../../matter-bridge/panels/driver.js";
@@ -15,7 +16,6 @@ import { ShellyDriver } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { StorageUnavailableError } from "../../matter-bridge/storage/writable.js";
-import type { Clock } from "../../matter-bridge/support/clock.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
 import { type FakeShelly, startFakeShelly } from "../helpers/fake-shelly.js";
