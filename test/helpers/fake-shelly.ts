@@ -7,6 +7,8 @@
  * which can be set apart from the host's or left unsynced (null, as before the device's first sync).
  * A switch-on or -off can land late (`setLandingDelayMs`: a slow link), and `onPeriods` is what the
  * relay's output really did, measured by the device: what the ledger must never undercount.
+ * Every timer and reading of the device (its switch timers, slow answers, late landings, its clock,
+ * `onPeriods`) runs on `clock`: the system's by default, or a test's fake clock shared with the bridge.
  *
  * Timers, as modelled here: each switch has one timer (what the device reports as
  * timer_started_at/timer_duration). An explicit `toggle_after` sets it; otherwise switching on
@@ -15,6 +17,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { type Clock, systemClock } from "../../common/clock.js";
 
 export type InitialState = "off" | "on" | "restore_last" | "match_input";
 
@@ -33,11 +36,12 @@ interface SwitchState {
   output: boolean;
   /** Source of the last change, as the device reports it: "init", "http", "button", "timer". */
   source: string;
-  timer?: NodeJS.Timeout;
+  /** Cancels the running timer. */
+  timer?: () => void;
   /** When the timer started, on the device's clock (ms). */
   timerStartedAt?: number;
   timerDuration?: number;
-  /** Every stretch the output was on (host ms; `off` undefined while on). */
+  /** Every stretch the output was on (the clock's monotonic ms; `off` undefined while on). */
   onPeriods: Array<{ on: number; off?: number }>;
   config: FakeSwitchConfig;
   /** What the load draws while the relay is on (W). */
@@ -122,26 +126,38 @@ function checkConfig(raw: unknown): { error: string } | { changes: Partial<FakeS
   return { changes: changes as Partial<FakeSwitchConfig> };
 }
 
-export async function startFakeShelly(opts: { switches?: number; port?: number; metering?: boolean } = {}): Promise<FakeShelly> {
+export async function startFakeShelly(
+  opts: { switches?: number; port?: number; metering?: boolean; clock?: Clock } = {},
+): Promise<FakeShelly> {
   const metering = opts.metering ?? true;
+  const clock = opts.clock ?? systemClock;
   const switches = new Map<number, SwitchState>();
   for (let i = 0; i < (opts.switches ?? 1); i++)
     switches.set(i, { output: false, source: "init", config: { id: i, ...DEFAULT_CONFIG }, loadW: 0, onPeriods: [] });
   const requests: string[] = [];
   const sockets = new Set<Socket>();
-  const pendingReplies = new Set<NodeJS.Timeout>();
+  const pendingReplies = new Set<() => void>();
   let down = false;
   let delayMs = 0;
   let ignoreConfigWrites = false;
   let ignoreToggleAfter = false;
   let clockOffsetMs: number | null = 0;
   let landing: { on?: number; off?: number } = {};
-  const bootedAt = Date.now();
+  const bootedAt = clock.now();
   // Unsynced, a device counts from the epoch at boot (as if its clock was never set).
-  const deviceNow = () => (clockOffsetMs === null ? Date.now() - bootedAt : Date.now() + clockOffsetMs);
+  const deviceNow = () => (clockOffsetMs === null ? clock.now() - bootedAt : clock.now() + clockOffsetMs);
+  /** Runs `fn` after `ms` unless the device closes first; at once for no delay (a fake clock's timer waits for it to move). */
+  const later = (ms: number, fn: () => void) => {
+    if (ms <= 0) return fn();
+    const cancel = clock.after(ms, () => {
+      pendingReplies.delete(cancel);
+      fn();
+    });
+    pendingReplies.add(cancel);
+  };
 
   const clearTimer = (sw: SwitchState) => {
-    clearTimeout(sw.timer);
+    sw.timer?.();
     sw.timer = undefined;
     sw.timerStartedAt = undefined;
     sw.timerDuration = undefined;
@@ -149,19 +165,16 @@ export async function startFakeShelly(opts: { switches?: number; port?: number; 
   const startTimer = (sw: SwitchState, seconds: number, agoMs = 0) => {
     sw.timerStartedAt = deviceNow() - agoMs;
     sw.timerDuration = seconds;
-    sw.timer = setTimeout(
-      () => {
-        sw.timer = undefined;
-        setOutput(sw, !sw.output, "timer");
-      },
-      Math.max(0, seconds * 1000 - agoMs),
-    );
+    sw.timer = clock.after(Math.max(0, seconds * 1000 - agoMs), () => {
+      sw.timer = undefined;
+      setOutput(sw, !sw.output, "timer");
+    });
   };
   /** Switches the output; an explicit toggle_after wins over the configured auto timers. */
   const setOutput = (sw: SwitchState, on: boolean, source: string, toggleAfter?: number, agoMs = 0) => {
     clearTimer(sw);
-    if (on && !sw.output) sw.onPeriods.push({ on: Date.now() - agoMs });
-    if (!on && sw.output) sw.onPeriods[sw.onPeriods.length - 1].off = Date.now();
+    if (on && !sw.output) sw.onPeriods.push({ on: clock.monotonic() - agoMs });
+    if (!on && sw.output) sw.onPeriods[sw.onPeriods.length - 1].off = clock.monotonic();
     sw.output = on;
     sw.source = source;
     if (toggleAfter !== undefined && !ignoreToggleAfter) startTimer(sw, toggleAfter, agoMs);
@@ -182,13 +195,10 @@ export async function startFakeShelly(opts: { switches?: number; port?: number; 
     }
     const url = new URL(req.url ?? "/", "http://shelly");
     requests.push(`${url.pathname}${url.search}`);
-    const reply = (status: number, body: unknown) => {
-      const timer = setTimeout(() => {
-        pendingReplies.delete(timer);
+    const reply = (status: number, body: unknown) =>
+      later(delayMs, () => {
         if (!res.writableEnded) res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
-      }, delayMs);
-      pendingReplies.add(timer);
-    };
+      });
     if (url.pathname === "/rpc/Sys.GetStatus")
       return reply(200, {
         unixtime: clockOffsetMs === null ? null : Math.floor(deviceNow() / 1000),
@@ -235,14 +245,11 @@ export async function startFakeShelly(opts: { switches?: number; port?: number; 
         setOutput(sw, on === "true", "http", seconds);
         return reply(200, { was_on: wasOn });
       }
-      const timer = setTimeout(() => {
-        pendingReplies.delete(timer);
+      return later(lands, () => {
         const was = sw.output;
         setOutput(sw, on === "true", "http", seconds);
         reply(200, { was_on: was });
-      }, lands);
-      pendingReplies.add(timer);
-      return;
+      });
     }
     return reply(404, { code: 404, message: `No handler for ${url.pathname}` });
   });
@@ -290,10 +297,10 @@ export async function startFakeShelly(opts: { switches?: number; port?: number; 
     setLandingDelayMs: (delays) => {
       landing = delays;
     },
-    onSeconds: (id = 0) => get(id).onPeriods.reduce((total, p) => total + ((p.off ?? Date.now()) - p.on) / 1000, 0),
+    onSeconds: (id = 0) => get(id).onPeriods.reduce((total, p) => total + ((p.off ?? clock.monotonic()) - p.on) / 1000, 0),
     close: async () => {
-      for (const sw of switches.values()) clearTimeout(sw.timer);
-      for (const t of pendingReplies) clearTimeout(t);
+      for (const sw of switches.values()) sw.timer?.();
+      for (const cancel of pendingReplies) cancel();
       pendingReplies.clear();
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -7,17 +7,17 @@ import { PanelUnreachableError } from "../../matter-bridge/panels/driver.js";
 import { createDriver } from "../../matter-bridge/panels/index.js";
 import { ShellyDriver, shellyFailSafeConfig } from "../../matter-bridge/panels/shelly.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
+import { FakeClock } from "../helpers/fake-clock.js";
 import { type FakeShelly, startFakeShelly } from "../helpers/fake-shelly.js";
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Polls `check` every 10 ms until it holds; rejects after `timeoutMs`. Returns the time it took. */
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
-  const t0 = performance.now();
-  while (!(await check())) {
-    if (performance.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await wait(10);
+/** Moves the device's clock 1 ms at a time until its relay is off (its own timer did it); answers the ms that took. */
+function msUntilOff(device: FakeShelly, clock: FakeClock, maxMs = 5000): number {
+  let ms = 0;
+  for (; device.state().output; ms++) {
+    if (ms >= maxMs) throw new Error(`the relay was still on after ${maxMs} ms`);
+    clock.advance(1);
   }
-  return performance.now() - t0;
+  return ms;
 }
 /** The `config` object of each Switch.SetConfig request the device received. */
 const setConfigWrites = (device: FakeShelly) =>
@@ -37,12 +37,15 @@ describe("shelly driver (Gen2 RPC over HTTP)", () => {
   afterEach(async () => device?.close());
 
   it("switches on with toggle_after as a hardware backstop, which turns the relay off by itself", async () => {
-    device = await startFakeShelly();
+    const clock = new FakeClock(Date.now());
+    device = await startFakeShelly({ clock });
     const driver = shelly(device.url);
     await driver.on(0.4); // rounded up to whole seconds for the relay
     expect(device.requests).toEqual(["/rpc/Switch.Set?id=0&on=true&toggle_after=1"]);
     expect(await driver.status()).toEqual({ on: true, reachable: true, powerW: 0 });
-    await wait(1150);
+    clock.advance(999);
+    expect(device.state().output).toBe(true);
+    clock.advance(1);
     expect(device.state().output).toBe(false);
     expect(await driver.status()).toEqual({ on: false, reachable: true, powerW: 0 });
   });
@@ -138,29 +141,28 @@ describe("shelly fail-safes (the relay's own config)", () => {
   });
 
   it("turns someone's press at the device off by itself after auto_off_delay, bridge or no bridge", async () => {
-    device = await startFakeShelly();
+    const clock = new FakeClock(Date.now());
+    device = await startFakeShelly({ clock });
     const driver = shelly(device.url);
     await driver.applyFailSafes({ maxSessionSeconds: 1.9 }); // auto_off_delay 1 s
     expect(device.state().config.auto_off_delay).toBe(1);
-    const t0 = performance.now();
     device.press();
     expect(await driver.status()).toMatchObject({ on: true, reachable: true });
     device.setDown(true); // the bridge cannot reach the device any more: only the relay's own timer is left
-    await waitFor(() => !device.state().output, 3000, "the relay to switch itself off");
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(950);
+    expect(msUntilOff(device, clock)).toBe(1000);
     expect(device.state().source).toBe("timer");
     device.setDown(false);
     expect(await driver.status()).toMatchObject({ on: false, reachable: true });
   });
 
   it("keeps the bridge's own toggle_after timer working under auto_off", async () => {
-    device = await startFakeShelly();
+    const clock = new FakeClock(Date.now());
+    device = await startFakeShelly({ clock });
     const driver = shelly(device.url);
     await driver.applyFailSafes({ maxSessionSeconds: 30 });
     await driver.on(1);
     expect(device.state().timerDuration).toBe(1);
-    const took = await waitFor(() => !device.state().output, 3000, "toggle_after to switch the relay off");
-    expect(took).toBeLessThan(2500);
+    expect(msUntilOff(device, clock)).toBe(1000); // toggle_after's 1 s, not auto_off's 30 s
   });
 
   it("comes back off after a power cut once armed (restore_last as shipped would have kept it on)", async () => {

@@ -3,9 +3,12 @@
  * start-up, booked from the relay's own timer), a switch-on or -off that lands late (booked from the
  * relay's timer, never less than it was on), and a resumed ledger that leaves live sessions alone.
  * Real HTTP to the fake Shelly (which measures what its output really did), real ledger files.
+ * The fake Shelly, the ledger and the bridge share one fake clock: the relay's timers and slow
+ * landings move with the bridge's deadlines, and no test waits for real time to pass.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
+import type { Clock } from "../../common/clock.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 import type { PanelDriver } from "../../matter-bridge/panels/driver.js";
@@ -14,6 +17,7 @@ import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { StorageUnavailableError } from "../../matter-bridge/storage/writable.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
+import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
 import { type FakeShelly, startFakeShelly } from "../helpers/fake-shelly.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
@@ -21,8 +25,8 @@ const tempDir = tempDirs("biolight-relay-light-");
 const fast: Partial<BridgeConfigInput> = { dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0, maxSessionSeconds: 600 } };
 
 /** A bridge starting on `dir` (a new controller over the ledger there), its relay read and switched off by recover(). */
-async function bridgeOn(dir: string, driver: PanelDriver, opts: { acknowledge?: boolean } = {}) {
-  const ledger = await Ledger.open(dir);
+async function bridgeOn(dir: string, driver: PanelDriver, opts: { acknowledge?: boolean; clock?: Clock } = {}) {
+  const ledger = await Ledger.open(dir, { clock: opts.clock });
   if (opts.acknowledge !== false) await ledger.acknowledgeCaution(1, "test");
   const logs: string[] = [];
   const controller = new SessionController({
@@ -30,6 +34,7 @@ async function bridgeOn(dir: string, driver: PanelDriver, opts: { acknowledge?: 
     ledger,
     drivers: { "panel-1": driver },
     log: (m) => logs.push(m),
+    clock: opts.clock,
     offRetryMs: 20,
     ledgerRetryMs: 20,
   });
@@ -39,21 +44,30 @@ async function bridgeOn(dir: string, driver: PanelDriver, opts: { acknowledge?: 
 
 const shellyDriver = (shelly: FakeShelly) => new ShellyDriver({ kind: "shelly", url: shelly.url, switchId: 0, timeoutMs: 2000 });
 
-async function withShelly(run: (shelly: FakeShelly) => Promise<void>) {
-  const shelly = await startFakeShelly();
+/**
+ * A relay whose timers and late landings run on `clock`, the clock the bridge's deadlines and the
+ * ledger run on too. It starts half-way through a second: the device's `unixtime` has whole seconds,
+ * so a timer started 8 s ago reads as run 8.5 s every time (on the system's clock, 1 run in 20 read 9.0 s).
+ */
+async function withShelly(run: (shelly: FakeShelly, clock: FakeClock) => Promise<void>) {
+  const clock = new FakeClock(Math.floor(Date.now() / 1000) * 1000 + 500);
+  const shelly = await startFakeShelly({ clock });
   try {
-    await run(shelly);
+    await run(shelly, clock);
   } finally {
     await shelly.close();
   }
 }
 
+/** Moves `clock` (1 ms at a time, so a request in flight costs as little fake time as real) until `done` settles. */
+const meanwhile = <T>(clock: FakeClock, done: Promise<T>) => advanceUntil(clock, done, 1);
+
 describe("a press at the relay while no bridge ran", () => {
   it("is read before the start-up switch-off and booked from the relay's own timer, as a manual session for the default person", () =>
-    withShelly(async (shelly) => {
+    withShelly(async (shelly, clock) => {
       const dir = await tempDir();
       // A first bridge armed the relay's fail-safes (auto-off after the 600 s cap), then stopped.
-      const first = await bridgeOn(dir, shellyDriver(shelly));
+      const first = await bridgeOn(dir, shellyDriver(shelly), { clock });
       await first.controller.shutdown();
       expect(shelly.state().config).toMatchObject({ auto_off: true, auto_off_delay: 600 });
       // Pressed 8 s ago, the device's clock an hour ahead of the bridge's: it does not enter the count.
@@ -61,7 +75,7 @@ describe("a press at the relay while no bridge ran", () => {
       shelly.press(0, 8000);
 
       const mark = shelly.requests.length;
-      const { ledger, logs } = await bridgeOn(dir, shellyDriver(shelly), { acknowledge: false });
+      const { ledger, logs } = await bridgeOn(dir, shellyDriver(shelly), { acknowledge: false, clock });
       expect(shelly.state().output).toBe(false);
       const on = shelly.onSeconds();
       const [manual] = ledger.sessions();
@@ -85,33 +99,33 @@ describe("a press at the relay while no bridge ran", () => {
     }));
 
   it("a relay whose clock never synced: its whole timer; one reporting no timer at all: the session cap", () =>
-    withShelly(async (shelly) => {
+    withShelly(async (shelly, clock) => {
       const dir = await tempDir();
       shelly.state().config.auto_off = true;
       shelly.state().config.auto_off_delay = 300;
       shelly.setClock(null);
       shelly.press(0, 3000);
-      const unsynced = await bridgeOn(dir, shellyDriver(shelly));
+      const unsynced = await bridgeOn(dir, shellyDriver(shelly), { clock });
       expect(unsynced.ledger.sessions()).toEqual([expect.objectContaining({ deliveredSeconds: 300, endReason: "found-on-at-start-up" })]);
       expect(unsynced.logs.join("\n")).toMatch(/its timer of 300 s cannot say how long it ran: counted in full; booked 300\.0 s/);
       await unsynced.controller.shutdown();
 
       shelly.state().config.auto_off = false; // a relay never armed (or reset): no timer runs
       shelly.press(0, 3000);
-      const untimed = await bridgeOn(dir, shellyDriver(shelly));
+      const untimed = await bridgeOn(dir, shellyDriver(shelly), { clock });
       expect(untimed.ledger.sessions()[1]).toMatchObject({ deliveredSeconds: 600, endReason: "found-on-at-start-up" });
       expect(untimed.logs.join("\n")).toMatch(/it reports no timer: counted as the session cap of 600 s/);
       expect(shelly.state().output).toBe(false);
     }));
 
   it("a crashed session's own light is counted once (with the session); a press after it ended is booked beside it", () =>
-    withShelly(async (shelly) => {
+    withShelly(async (shelly, clock) => {
       const dir = await tempDir();
-      const first = await bridgeOn(dir, shellyDriver(shelly));
+      const first = await bridgeOn(dir, shellyDriver(shelly), { clock });
       const started = await first.controller.start({ region: "mid-back", seconds: 60 }, "test");
       expect(started.ok).toBe(true);
       // The bridge dies mid-session (no shutdown): the relay runs on with its toggle_after.
-      const again = await bridgeOn(dir, shellyDriver(shelly));
+      const again = await bridgeOn(dir, shellyDriver(shelly), { clock });
       expect(again.ledger.sessions()).toEqual([
         expect.objectContaining({ region: "mid-back", deliveredSeconds: 60, endReason: "recovered-after-restart" }),
       ]);
@@ -124,13 +138,13 @@ describe("a press at the relay while no bridge ran", () => {
       shelly.press(0); // already on: no change
       shelly.reboot(); // power blip: off (initial_state off)
       shelly.press(0, 2000);
-      const third = await bridgeOn(dir, shellyDriver(shelly));
+      const third = await bridgeOn(dir, shellyDriver(shelly), { clock });
       const reasons = third.ledger.sessions().map((s) => s.endReason);
       expect(reasons.sort()).toEqual(["found-on-at-start-up", "recovered-after-restart", "recovered-after-restart"]);
       const pressed = third.ledger.sessions().find((s) => s.endReason === "found-on-at-start-up")!;
       expect(pressed.deliveredSeconds).toBeGreaterThanOrEqual(2);
       expect(pressed.deliveredSeconds).toBeLessThan(4);
-      // The "crashed" bridges' sessions are still running in this process: end them (their deadlines would keep jest alive).
+      // The "crashed" bridges' controllers still run in this process: shut them down.
       await Promise.all([first.controller.shutdown(), again.controller.shutdown()]);
     }));
 
@@ -169,22 +183,25 @@ describe("a press at the relay while no bridge ran", () => {
 
 describe("light booked from what the relay did", () => {
   it("a relay without a flip-back timer whose switch-off lands late: booked at least as long as it was on", () =>
-    withShelly(async (shelly) => {
+    withShelly(async (shelly, clock) => {
       const dir = await tempDir();
-      const { ledger, controller } = await bridgeOn(dir, shellyDriver(shelly));
+      const { ledger, controller } = await bridgeOn(dir, shellyDriver(shelly), { clock });
       shelly.state().config.auto_off = false;
       shelly.setIgnoreToggleAfter(true);
       shelly.setLandingDelayMs({ on: 300, off: 900 });
-      const started = await controller.start({ region: "mid-back", seconds: 2 }, "test");
+      const started = await meanwhile(clock, controller.start({ region: "mid-back", seconds: 2 }, "test"));
       expect(started.ok).toBe(true);
-      await new Promise<void>((resolve) => {
-        const off = controller.onChange((s) => {
-          if (s.state === "off") {
-            off();
-            resolve();
-          }
-        });
-      });
+      await meanwhile(
+        clock,
+        new Promise<void>((resolve) => {
+          const off = controller.onChange((s) => {
+            if (s.state === "off") {
+              off();
+              resolve();
+            }
+          });
+        }),
+      );
       const on = shelly.onSeconds();
       expect(on).toBeGreaterThan(2.4); // the relay really was on past the planned 2 s
       const [session] = ledger.sessions();
@@ -193,9 +210,9 @@ describe("light booked from what the relay did", () => {
     }));
 
   it("a relay with its timer: a late switch-on and -off books no less than it was on, no more than its timer; a stop mid-session too", () =>
-    withShelly(async (shelly) => {
+    withShelly(async (shelly, clock) => {
       const dir = await tempDir();
-      const { ledger, controller } = await bridgeOn(dir, shellyDriver(shelly));
+      const { ledger, controller } = await bridgeOn(dir, shellyDriver(shelly), { clock });
       shelly.setLandingDelayMs({ on: 300, off: 900 });
       const finished = (id: string) =>
         new Promise<void>((resolve) => {
@@ -206,17 +223,17 @@ describe("light booked from what the relay did", () => {
             }
           });
         });
-      const started = await controller.start({ region: "mid-back", seconds: 2 }, "test");
+      const started = await meanwhile(clock, controller.start({ region: "mid-back", seconds: 2 }, "test"));
       if (!started.ok) throw new Error("not started");
-      await finished(started.session.id);
+      await meanwhile(clock, finished(started.session.id));
       const ran = ledger.sessions()[0];
       expect(ran.deliveredSeconds).toBe(2); // its timer: planned, however late the switch-on landed
-      expect(shelly.onSeconds()).toBeLessThan(2.1); // the fake's own timer (a setTimeout) may fire a little late
+      expect(shelly.onSeconds()).toBeLessThan(2.1); // the relay's own timer switched it off
 
       const before = shelly.onSeconds();
-      const second = await controller.start({ region: "neck-shoulders", seconds: 30 }, "test");
+      const second = await meanwhile(clock, controller.start({ region: "neck-shoulders", seconds: 30 }, "test"));
       if (!second.ok) throw new Error("not started");
-      const stopped = await controller.stop("panel-1", "stopped");
+      const stopped = await meanwhile(clock, controller.stop("panel-1", "stopped"));
       const on = shelly.onSeconds() - before;
       expect(stopped).toMatchObject({ endReason: "stopped" });
       expect(stopped!.deliveredSeconds).toBeGreaterThanOrEqual(on - 0.002);
