@@ -19,7 +19,10 @@ export type HouseholdPublish = (topic: string, payload: string, correlationData:
 export class HouseholdAsker {
   readonly responseTopic: string;
   readonly requestTopic: string;
-  private readonly pending = new Map<string, { resolve: (answer: HouseholdAnswer) => void; cancel: () => void }>();
+  private readonly pending = new Map<
+    string,
+    { resolve: (answer: HouseholdAnswer) => void; reject: (err: Error) => void; cancel: () => void }
+  >();
 
   constructor(
     thing: string,
@@ -47,8 +50,15 @@ export class HouseholdAsker {
           this.pending.delete(id);
           resolve(answer);
         },
+        reject: (err) => {
+          cancel();
+          this.pending.delete(id);
+          reject(err);
+        },
       });
     });
+    // Settled by closeAll even while the publish below is still under way (its caller is not awaiting it yet).
+    answered.catch(() => {});
     try {
       await publish(this.requestTopic, JSON.stringify({ ...question, id }), Buffer.from(id), this.responseTopic);
     } catch (err) {
@@ -57,6 +67,12 @@ export class HouseholdAsker {
       throw new CloudUnavailableError(`The question could not be sent to the cloud: ${(err as Error).message}`);
     }
     return answered;
+  }
+
+  /** The link closed: every question still waiting is answered so at once, and its timer goes with it. */
+  closeAll(): void {
+    for (const { reject } of [...this.pending.values()])
+      reject(new CloudUnavailableError("The cloud link closed before the cloud answered; ask again once the bridge runs."));
   }
 
   /** A message on the response topic: settles the question it answers (by correlation data, else its id). */

@@ -215,8 +215,14 @@ export class CloudLink {
     return this.household.ask(publish, question);
   }
 
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => this.clock.after(ms, resolve, { background: true }));
+  /** Waits for `work`, but no more than `ms`; the time limit's timer goes either way. */
+  private async atMost(work: Promise<unknown>, ms: number): Promise<void> {
+    let cancel = () => {};
+    const timeUp = new Promise<void>((resolve) => {
+      cancel = this.clock.after(ms, resolve, { background: true });
+    });
+    await Promise.race([work, timeUp]).catch(() => {});
+    cancel();
   }
 
   /** Says offline (retained, `since` now) when connected, then disconnects cleanly; no reconnect after. */
@@ -224,6 +230,7 @@ export class CloudLink {
     if (this.closed) return;
     this.closed = true;
     this.cancelRetry?.();
+    this.household.closeAll();
     const client = this.client;
     this.client = undefined;
     if (!client) return;
@@ -232,9 +239,9 @@ export class CloudLink {
     if (this.connected) {
       const bye = client.publishAsync(this.topics.status, this.status(false, this.now()), { qos: 1, retain: true });
       // A broker that does not answer does not hold the shutdown up.
-      await Promise.race([bye, this.pause(1000)]).catch(() => {});
+      await this.atMost(bye, 1000);
       this.connected = false;
-      await Promise.race([client.endAsync(), this.pause(1000)]).catch(() => {});
+      await this.atMost(client.endAsync(), 1000);
     }
     client.end(true);
     this.opts.log(`Cloud link closed.`);

@@ -5,6 +5,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Clock } from "../../common/clock.js";
 import { type ApiOptions, startApi } from "../../matter-bridge/api/server.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
@@ -58,6 +59,8 @@ export interface ControlBridgeOptions {
   ledgerFile?: unknown;
   /** More of the API's options (extra routes, a static handler, the token throttle). */
   api?: Pick<ApiOptions, "extraRoutes" | "static" | "authThrottle" | "cloud">;
+  /** The bridge's clock (ledger, sessions, API), e.g. a FakeClock a test moves; default the system's. */
+  clock?: Clock;
 }
 
 export async function startControlBridge(opts: ControlBridgeOptions = {}): Promise<ControlBridge> {
@@ -73,7 +76,7 @@ export async function startControlBridge(opts: ControlBridgeOptions = {}): Promi
 async function startIn(storage: string, opts: ControlBridgeOptions): Promise<ControlBridge> {
   const config = makeConfig(opts.config ?? {});
   if (opts.ledgerFile !== undefined) await writeFile(join(storage, LEDGER_FILE), JSON.stringify(opts.ledgerFile));
-  const ledger = await Ledger.open(storage);
+  const ledger = await Ledger.open(storage, { clock: opts.clock });
   // As the bridge does before any panel is touched (bridge.ts).
   checkLedgerIds(config, ledger);
   if (opts.acknowledged) await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
@@ -82,11 +85,11 @@ async function startIn(storage: string, opts: ControlBridgeOptions): Promise<Con
   const drivers = Object.fromEntries(
     await Promise.all(config.panels.map(async (p) => [p.id, await createDriver(p, { storageDir: storage, log })] as const)),
   );
-  const controller = new SessionController({ config, ledger, drivers, log, offRetryMs: 20 });
+  const controller = new SessionController({ config, ledger, drivers, log, offRetryMs: 20, clock: opts.clock });
   await controller.recover();
   // The API's own stop timeout (5 s), not a shorter one: on a busy machine a switch-off and its ledger
   // write can take longer than half a second, and the stop would then read as an unreachable panel.
-  const api = await startApi({ controller, token: BRIDGE_TOKEN, host: "127.0.0.1", port: 0, log, ...opts.api });
+  const api = await startApi({ controller, token: BRIDGE_TOKEN, host: "127.0.0.1", port: 0, log, clock: opts.clock, ...opts.api });
   let closing: Promise<void> | undefined;
   const stop = async () => {
     open.delete(bridge);

@@ -6,7 +6,10 @@
  * the broker restarts, and HTTP keeps working beside it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import mqtt from "mqtt";
+import { CloudUnavailableError, householdTopics } from "../../matter-bridge/contract/cloud-link.js";
 import { type LinkedBridge, retainedStatus, SkillClient, startLinkedBridge } from "../helpers/cloud-link.js";
+import { FakeClock } from "../helpers/fake-clock.js";
 import { call } from "../helpers/http.js";
 import { Broker, type ThingCredentials } from "../helpers/mosquitto.js";
 import { until } from "../helpers/until.js";
@@ -148,6 +151,30 @@ describe("the cloud link", () => {
     await skill.close();
     skill = await SkillClient.connect(broker.tcpUrl, "home-1");
     expect((await skill.request(SkillClient.envelope("GET", "/v1/panels"))).status).toBe(200);
+  });
+
+  it("closing the link answers a question still waiting for the cloud at once, leaving no timer behind", async () => {
+    const clock = new FakeClock(Date.now());
+    const other = await startLinkedBridge(broker, await broker.mintThing("home-3"), { acknowledged: true, link: { clock } });
+    // The test's client sees the question reach the broker (nothing here plays the cloud's link function).
+    const cloud = await mqtt.connectAsync(broker.tcpUrl, { protocolVersion: 5, reconnectPeriod: 0 });
+    try {
+      await until(() => other.link.state === "connected", "the link to connect");
+      await cloud.subscribeAsync(householdTopics("home-3").requests, { qos: 1 });
+      const sent = new Promise<void>((resolve) => cloud.on("message", () => resolve()));
+      const asked = other.link.askHousehold({ op: "accounts" });
+      asked.catch(() => {});
+      await sent;
+      expect(clock.pending).toBe(1); // the 10 s the bridge waits for an answer
+      await other.link.close();
+      const settled = await Promise.race([asked.catch((err: Error) => err), new Promise((r) => setImmediate(() => r("still waiting")))]);
+      expect(settled).toBeInstanceOf(CloudUnavailableError);
+      expect((settled as Error).message).toMatch(/cloud link closed before the cloud answered/);
+      expect(clock.pending).toBe(0);
+    } finally {
+      await cloud.endAsync(true);
+      await other.close();
+    }
   });
 
   it("cannot use another thing's topics with its own certificate", async () => {

@@ -14,7 +14,7 @@
  * policy variables do by thing name, mosquitto's ACL does by CN). Every other call and field —
  * the thing, the certificate id and ARN, the policy and thing attachments — is moto's.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -99,7 +99,7 @@ function brokerSignsCertificates(client: IoTClient): void {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, "scripts/build-lambda.mjs")], { cwd: root });
+  // The skill's bundle is built once per run (test/global-setup.js).
   [moto, broker] = await Promise.all([startMoto(), Broker.start()]);
   iot = new IoTClient(moto.aws);
   brokerSignsCertificates(iot);
@@ -205,7 +205,8 @@ describe("biolight-bridge cloud join, then voice", () => {
     const { storage, configPath } = await home("anna");
     const { stdout } = await run(
       process.execPath,
-      ["--import", "tsx", join(root, "matter-bridge/main.ts"), "cloud", "join", code].concat([
+      // `biolight-bridge`: the compiled bridge (built for the run by test/global-setup.js).
+      [join(root, "bin/biolight-bridge.mjs"), "cloud", "join", code].concat([
         "--provision-url",
         provisionUrl,
         "--config",

@@ -286,11 +286,15 @@ describe("a bridge that cannot help", () => {
   });
 
   it("a real refusal from the real bridge: rest interval with the time until the region may run", async () => {
+    // The session runs its 2 s to the end on the bridge's clock, moved here.
+    const clock = new FakeClock(Date.now());
     const { bridge, skill, env } = await setup({
-      bridge: { config: { dose: { minSessionSeconds: 1, maxSessionSeconds: 2, minRestSameRegionSeconds: 7200 } } },
+      bridge: { config: { dose: { minSessionSeconds: 1, maxSessionSeconds: 2, minRestSameRegionSeconds: 7200 } }, clock },
     });
     await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, env));
-    await new Promise((r) => setTimeout(r, 2300));
+    expect((await bridge!.panel()).on).toBe(true);
+    clock.advance(2000);
+    await until(async () => !(await bridge!.panel()).on, "the session's own end");
     expect((await bridge!.panel()).on).toBe(false);
     const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, env));
     expect(r.text).toMatch(
