@@ -76,3 +76,17 @@ export async function advanceUntil<T>(clock: FakeClock, done: Promise<T>, stepMs
   }
   return done;
 }
+
+/**
+ * Moves `clock` on `stepMs` at a time, letting promises and I/O run between steps, until `check()`
+ * holds; throws naming `what` after `maxMs` of fake time. For an effect of the clock's timers that no
+ * promise announces (a driver's switch-off, a state reached).
+ */
+export async function advanceUntilSeen(clock: FakeClock, check: () => boolean, what: string, stepMs = 10, maxMs = 60_000): Promise<void> {
+  for (let t = 0; ; t += stepMs) {
+    await new Promise((r) => setImmediate(r));
+    if (check()) return;
+    if (t > maxMs) throw new Error(`still waiting for ${what} after ${maxMs} ms of fake time`);
+    clock.advance(stepMs);
+  }
+}
