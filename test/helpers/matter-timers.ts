@@ -30,11 +30,13 @@ export function watchMatterTimers() {
     armed.push(entry as Armed);
     return entry.timer;
   };
-  Time.getTimer = wrap(false, getTimer);
-  Time.getPeriodicTimer = wrap(true, getPeriodicTimer);
+  // matter.js declares them readonly; they are plain static fields that every timer is made through.
+  const time = Time as unknown as { getTimer: typeof getTimer; getPeriodicTimer: typeof getPeriodicTimer };
+  time.getTimer = wrap(false, getTimer);
+  time.getPeriodicTimer = wrap(true, getPeriodicTimer);
   const stop = () => {
-    Time.getTimer = getTimer;
-    Time.getPeriodicTimer = getPeriodicTimer;
+    time.getTimer = getTimer;
+    time.getPeriodicTimer = getPeriodicTimer;
   };
   return {
     stop,
