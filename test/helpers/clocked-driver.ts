@@ -1,5 +1,5 @@
+import type { TimeSource } from "../../common/clock.js";
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
-import type { TimeSource } from "../../matter-bridge/support/clock.js";
 
 /**
  * A simulated panel whose recorded actions carry `clock`'s time (the fake clock the bridge runs on)
