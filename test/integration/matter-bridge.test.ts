@@ -210,7 +210,8 @@ describe("the panel as a Matter device", () => {
     release();
     await Promise.all([on, off]);
     // The clock moves meanwhile: an Off that did not win would leave the session to its 2 s deadline.
-    await advanceUntilSeen(clock, () => bridge.controller.panelState("panel-1") === "off", "the panel to be idle");
+    await advanceUntilSeen(clock, () => bridge.driver.actions.length >= before + 2, "the switch-off");
+    await idle();
     const [switchedOn, switchedOff] = bridge.driver.actions.slice(before);
     expect([switchedOn.action, switchedOff.action]).toEqual(["on", "off"]);
     expect(switchedOff.at - switchedOn.at).toBeLessThan(1000); // not the session's 2 s

@@ -196,7 +196,7 @@ describe("region switches", () => {
     expect(await reads(midBack, true)).toBe(true);
     expect(await switchOf("Low back session").getOnOffAttribute(true)).toBe(false);
     // The deadline ends it (2 s of the bridge's time): the switch reads off by itself.
-    await advanceUntilSeen(clock, () => controller.panelState("panel-1") === "off", "the session's deadline");
+    await advanceUntilSeen(clock, () => !driver.isOn, "the switch-off at the session's deadline");
     expect(await reads(midBack, false)).toBe(false);
     await idle();
     expect(ledger.sessions().at(-1)).toMatchObject({ region: "mid-back", endReason: "completed" });
