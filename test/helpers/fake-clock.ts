@@ -76,3 +76,30 @@ export async function advanceUntil<T>(clock: FakeClock, done: Promise<T>, stepMs
   }
   return done;
 }
+
+/**
+ * Moves `clock` on `stepMs` at a time, letting promises and I/O run between steps, until `check()`
+ * holds. For an effect that follows a timer of the clock within promises (a deadline's switch-off at
+ * the driver), not one that waits on I/O (a ledger write): the fake time would run on meanwhile. Past
+ * `maxMs` of fake time it stops moving the clock and waits in real time; throws naming `what` after
+ * `realTimeoutMs` more.
+ */
+export async function advanceUntilSeen(
+  clock: FakeClock,
+  check: () => boolean,
+  what: string,
+  stepMs = 10,
+  maxMs = 60_000,
+  realTimeoutMs = 5000,
+) {
+  for (let t = 0; t <= maxMs; t += stepMs) {
+    await new Promise((r) => setImmediate(r));
+    if (check()) return;
+    clock.advance(stepMs);
+  }
+  const end = Date.now() + realTimeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`still waiting for ${what} after ${maxMs} ms of fake time`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

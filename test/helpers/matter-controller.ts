@@ -44,12 +44,38 @@ export async function commission(controller: CommissioningController, port: numb
   return { nodeId, commissioningMs: performance.now() - t0 };
 }
 
-/** Connects and waits until the bridged panel endpoint is known. */
-export async function connect(controller: CommissioningController, nodeId: NodeId, panelEndpoint = 2): Promise<PairedNode> {
+/** Connects and waits until the bridged panel endpoint is known (from stored data or the bridge's). */
+export async function connect(
+  controller: CommissioningController,
+  nodeId: NodeId,
+  panelEndpoint = 2,
+  timeoutMs = 10_000,
+): Promise<PairedNode> {
   const node = await controller.getNode(nodeId);
-  if (!node.isConnected) node.connect();
-  for (let i = 0; i < 200 && !node.getDeviceById(panelEndpoint); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!node.getDeviceById(panelEndpoint)) throw new Error("bridged panel endpoint did not appear");
+  const known = () => node.getDeviceById(panelEndpoint) !== undefined;
+  const { initialized, initializedFromRemote, structureChanged } = node.events;
+  await new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (!known()) return;
+      done();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error("bridged panel endpoint did not appear"));
+    }, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      initialized.off(check);
+      initializedFromRemote.off(check);
+      structureChanged.off(check);
+    };
+    initialized.on(check);
+    initializedFromRemote.on(check);
+    structureChanged.on(check);
+    if (!node.isConnected) node.connect();
+    check();
+  });
   return node;
 }
 

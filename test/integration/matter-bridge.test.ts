@@ -1,6 +1,8 @@
 /**
  * The panel as a Matter device, driven by a real matter.js controller commissioning the bridge over
- * UDP on 127.0.0.1. Assertions are on what the panel driver did, not only on attributes.
+ * UDP on 127.0.0.1. Assertions are on what the panel driver did, not only on attributes. The bridge
+ * runs on a fake clock: a session's time passes when the test moves it, and the driver's actions
+ * carry that clock's time.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,11 +12,14 @@ import type { NodeId } from "@matter/main/types";
 import type { CommissioningController } from "@project-chip/matter.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 import { type RunningMatterNode, startMatterNode } from "../../matter-bridge/matter/node.js";
-import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
+import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
+import { clockedDriver } from "../helpers/clocked-driver.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
+import { advanceUntilSeen, FakeClock } from "../helpers/fake-clock.js";
 import { commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { until } from "../helpers/until.js";
 
 // Second-scale limits: low back 2 s by default, 3 s per session, 10 s worth of light per 24 h.
 const config = makeConfig({
@@ -30,6 +35,8 @@ const config = makeConfig({
 const PASSCODE = 20202021;
 const DISCRIMINATOR = 3840;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The bridge's time (deadlines, the ledger, the driver's action times); the controller's network runs on real time. */
+const clock = new FakeClock(Date.now());
 
 interface Bridge {
   driver: SimulatedDriver;
@@ -47,9 +54,9 @@ const numbers: Record<string, number> = {};
 
 async function startBridge(): Promise<Bridge> {
   const t0 = performance.now();
-  const ledger = await Ledger.open(storage);
-  const driver = new SimulatedDriver("panel-1", { log: () => {} });
-  const controller = new SessionController({ config, ledger, drivers: { "panel-1": driver }, log: () => {} });
+  const ledger = await Ledger.open(storage, { clock });
+  const driver = clockedDriver("panel-1", clock);
+  const controller = new SessionController({ config, ledger, drivers: { "panel-1": driver }, log: () => {}, clock });
   await controller.recover();
   const matter = await startMatterNode({ controller, config, storageDir: storage, port, passcode: PASSCODE, discriminator: DISCRIMINATOR });
   numbers.startupMs = performance.now() - t0;
@@ -74,13 +81,18 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 20
 
 /** Waits until the last session is closed in the ledger, so the next test starts from idle. */
 async function idle() {
-  while (bridge.controller.panelState("panel-1") !== "off") await wait(5);
+  await until(() => bridge.controller.panelState("panel-1") === "off", "the panel to be idle", 5000, 5);
 }
 
-/** Waits for the driver's next action and returns how long it took from `since` (performance.now()). */
-async function nextAction(driver: SimulatedDriver, count: number, timeoutMs = 6000) {
-  const t0 = Date.now();
-  while (driver.actions.length < count && Date.now() - t0 < timeoutMs) await wait(5);
+/** The driver's action number `count` (1-based), once it happened (without the clock moving). */
+async function nextAction(driver: SimulatedDriver, count: number) {
+  await until(() => driver.actions.length >= count, `the driver's action ${count}`, 6000, 5);
+  return driver.actions[count - 1];
+}
+
+/** The driver's action number `count`, moving the bridge's clock until it happens (a deadline's switch-off). */
+async function actionInTime(driver: SimulatedDriver, count: number) {
+  await advanceUntilSeen(clock, () => driver.actions.length >= count, `the driver's action ${count}`);
   return driver.actions[count - 1];
 }
 
@@ -110,16 +122,17 @@ describe("the panel as a Matter device", () => {
     const onOff = onOffClient(node);
     await idle();
     const before = bridge.driver.actions.length;
-    const sent = Date.now();
+    const sent = performance.now();
     await onOff.on();
+    // Real time to the command's answer: the relay is switched on before it (the driver's times are the fake clock's).
+    numbers.commandToDriverMs = performance.now() - sent;
     const on = await nextAction(bridge.driver, before + 1);
     expect(on).toMatchObject({ action: "on", seconds: 2 });
-    numbers.commandToDriverMs = on.at - sent;
     expect(await onOff.getOnOffAttribute(true)).toBe(true);
     const onTime = await onOff.getOnTimeAttribute(true);
     expect(onTime).toBeGreaterThan(0);
     expect(onTime).toBeLessThanOrEqual(20);
-    const off = await nextAction(bridge.driver, before + 2);
+    const off = await actionInTime(bridge.driver, before + 2);
     expect(off.action).toBe("off");
     numbers.offErrorMs = off.at - on.at - 2000;
     // At its 2 s, not early and not at the 3 s cap (bounds a busy machine keeps: no tighter timing asserted).
@@ -139,7 +152,7 @@ describe("the panel as a Matter device", () => {
     const onTime = await onOff.getOnTimeAttribute(true);
     expect(onTime).toBeLessThanOrEqual(30);
     expect(onTime).toBeGreaterThan(10);
-    const off = await nextAction(bridge.driver, before + 2);
+    const off = await actionInTime(bridge.driver, before + 2);
     expect(off.at - on.at).toBeGreaterThanOrEqual(2950);
     expect(off.at - on.at).toBeLessThan(3900); // the 3 s grant, not the 100 s asked for
   });
@@ -152,7 +165,7 @@ describe("the panel as a Matter device", () => {
     const on = await nextAction(bridge.driver, before + 1);
     await onOff.setOnTimeAttribute(0xffff);
     await onOff.setOffWaitTimeAttribute(0xffff);
-    const off = await nextAction(bridge.driver, before + 2);
+    const off = await actionInTime(bridge.driver, before + 2);
     expect(off.action).toBe("off");
     expect(off.at - on.at).toBeLessThan(2900); // the session's own 2 s
     expect(bridge.controller.isOn("panel-1")).toBe(false);
@@ -165,7 +178,7 @@ describe("the panel as a Matter device", () => {
     await onOff.on();
     const on = await nextAction(bridge.driver, before + 1);
     await onOff.setOnTimeAttribute(5); // half a second
-    const off = await nextAction(bridge.driver, before + 2);
+    const off = await actionInTime(bridge.driver, before + 2);
     expect(off.at - on.at).toBeLessThan(1900); // shorter than the session's 2 s
   });
 
@@ -175,7 +188,7 @@ describe("the panel as a Matter device", () => {
     const before = bridge.driver.actions.length;
     await onOff.on();
     await nextAction(bridge.driver, before + 1);
-    await wait(500);
+    clock.advance(500);
     await onOff.off();
     expect(bridge.driver.actions[before + 1].action).toBe("off");
     const last = bridge.ledger.sessions().at(-1)!;
@@ -190,11 +203,14 @@ describe("the panel as a Matter device", () => {
     const before = bridge.driver.actions.length;
     const release = bridge.driver.slowOn();
     const on = onOff.on();
-    while (bridge.controller.panelState("panel-1") !== "starting") await wait(5);
-    // matter.js runs the Off once the On command's handler is done, i.e. once the relay answered.
+    await until(() => bridge.controller.panelState("panel-1") === "starting", "the start", 5000, 5);
+    // matter.js runs the Off once the On command's handler is done, i.e. once the relay answered (the
+    // controller itself sends its invokes one batch at a time, the Off after the On's answer).
     const off = onOff.off();
-    setTimeout(release, 200);
+    release();
     await Promise.all([on, off]);
+    // The clock moves meanwhile: an Off that did not win would leave the session to its 2 s deadline.
+    await advanceUntilSeen(clock, () => bridge.driver.actions.length >= before + 2, "the switch-off");
     await idle();
     const [switchedOn, switchedOff] = bridge.driver.actions.slice(before);
     expect([switchedOn.action, switchedOff.action]).toEqual(["on", "off"]);
@@ -210,6 +226,7 @@ describe("the panel as a Matter device", () => {
     while (bridge.controller.dose().regions["low-back-hips"].remainingFluenceJPerCm2 >= 0.024) {
       const out = await bridge.controller.start({ region: "low-back-hips", seconds: 3 }, "test");
       if (!out.ok) break;
+      clock.advance(500);
       await bridge.controller.stop("panel-1", "test");
     }
     await idle();
@@ -217,9 +234,10 @@ describe("the panel as a Matter device", () => {
     expect(await eventually(() => onOff.getOnOffAttribute(true), false)).toBe(false);
     const before = bridge.driver.actions.length;
     await expect(onOff.toggle()).rejects.toThrow(/non-success result: 1/);
-    await wait(200);
-    expect(bridge.driver.actions.length).toBe(before);
+    // Past any session's time on the bridge's clock, and a later read's answer: nothing switched on meanwhile.
+    clock.advance(3000);
     expect(await onOff.getOnOffAttribute(true)).toBe(false);
+    expect(bridge.driver.actions.length).toBe(before);
   });
 
   it("the controller reconnects after a bridge restart (fabric persisted) and the dose still counts", async () => {

@@ -2,7 +2,9 @@
  * The panel endpoint follows the session controller by itself (no outside mirror): reachability, the
  * OnTime read-out counting down while on, and a controller's OnTime writes told from the bridge's own
  * updates by the write's context, not by its value. Driven by a real matter.js controller
- * commissioning the bridge over UDP on 127.0.0.1; assertions are on what the panel driver did.
+ * commissioning the bridge over UDP on 127.0.0.1; assertions are on what the panel driver did. The
+ * bridge runs on a fake clock the test moves (deadlines, retries, the time left); the OnTime read-out
+ * ticks on matter.js's own time, once a real second.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,11 +17,14 @@ import type { CommissioningController } from "@project-chip/matter.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 import { type RunningMatterNode, startMatterNode } from "../../matter-bridge/matter/node.js";
 import { PanelOnOffServer } from "../../matter-bridge/matter/panel-onoff.js";
-import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
+import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
+import { clockedDriver } from "../helpers/clocked-driver.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
+import { advanceUntilSeen, FakeClock } from "../helpers/fake-clock.js";
 import { bridgedInfoClient, commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { until as holds } from "../helpers/until.js";
 
 // Sessions of 3 s by default.
 const config = makeConfig({
@@ -29,6 +34,8 @@ const config = makeConfig({
 const PASSCODE = 20202021;
 const DISCRIMINATOR = 3842;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The bridge's time (deadlines, retries, the ledger, the driver's action times). */
+const clock = new FakeClock(Date.now());
 
 let storage: string;
 let driver: SimulatedDriver;
@@ -57,25 +64,30 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
   return value;
 }
 
-/** The driver's action number `count` (1-based), once it happened. */
-async function action(count: number, timeoutMs = 6000) {
-  const t0 = Date.now();
-  while (driver.actions.length < count && Date.now() - t0 < timeoutMs) await wait(5);
+/** The driver's action number `count` (1-based), once it happened (without the clock moving). */
+async function action(count: number) {
+  await holds(() => driver.actions.length >= count, `the driver's action ${count}`, 6000, 5);
+  return driver.actions[count - 1];
+}
+
+/** The driver's action number `count`, moving the bridge's clock until it happens (a deadline, a retry). */
+async function actionInTime(count: number) {
+  await advanceUntilSeen(clock, () => driver.actions.length >= count, `the driver's action ${count}`);
   return driver.actions[count - 1];
 }
 
 async function idle() {
-  while (controller.panelState("panel-1") !== "off") await wait(5);
+  await holds(() => controller.panelState("panel-1") === "off", "the panel to be idle", 5000, 5);
 }
 
 beforeAll(async () => {
   storage = await mkdtemp(join(tmpdir(), "biolight-panel-state-"));
   const port = await freeUdpPort();
-  const ledger = await Ledger.open(storage);
+  const ledger = await Ledger.open(storage, { clock });
   await ledger.acknowledgeCaution(1, "test");
-  driver = new SimulatedDriver("panel-1", { log: () => {} });
+  driver = clockedDriver("panel-1", clock);
   driver.setReachable(false); // the panel does not answer at start-up
-  controller = new SessionController({ config, ledger, drivers: { "panel-1": driver }, log: () => {} });
+  controller = new SessionController({ config, ledger, drivers: { "panel-1": driver }, log: () => {}, clock });
   await controller.recover();
   matter = await startMatterNode({ controller, config, storageDir: storage, port, passcode: PASSCODE, discriminator: DISCRIMINATOR });
   const endpoint = matter.node.parts.require("aggregator").parts.require("panel-panel-1");
@@ -113,7 +125,7 @@ describe("the panel endpoint follows the session controller", () => {
       ),
     ).toBe(true);
     // The start-up switch-off, retried until the panel answers, lands before any session starts.
-    expect(await action(before + 1)).toMatchObject({ action: "off" });
+    expect(await actionInTime(before + 1)).toMatchObject({ action: "off" });
   });
 
   it("OnTime counts down once a second while on, written in the bridge's own context, and the session runs its full time", async () => {
@@ -127,14 +139,20 @@ describe("the panel endpoint follows the session controller", () => {
     const first = await onOff.getOnTimeAttribute(true);
     expect(first).toBeGreaterThan(20);
     expect(first).toBeLessThanOrEqual(30);
-    // Two ticks of the read-out, seen by a controller.
+    // Two ticks of the read-out, seen by a controller: a second of the bridge's time passes before each.
+    clock.advance(1000);
+    await until(
+      () => onOff.getOnTimeAttribute(true),
+      (t) => t <= first - 5,
+    );
+    clock.advance(1000);
     expect(
       await until(
         () => onOff.getOnTimeAttribute(true),
         (t) => t <= first - 15,
       ),
     ).toBeLessThanOrEqual(first - 15);
-    const off = await action(before + 2);
+    const off = await actionInTime(before + 2);
     expect(off.action).toBe("off");
     expect(off.at - on.at).toBeGreaterThanOrEqual(2950);
     expect(off.at - on.at).toBeLessThan(3300);
@@ -175,7 +193,7 @@ describe("the panel endpoint follows the session controller", () => {
       expect(shown).toBeLessThanOrEqual(30);
       expect(controller.isOn("panel-1")).toBe(true);
     }
-    const off = await action(before + 2);
+    const off = await actionInTime(before + 2);
     expect(off.action).toBe("off");
     expect(off.at - on.at).toBeGreaterThanOrEqual(2950);
     expect(off.at - on.at).toBeLessThan(3300);
@@ -196,9 +214,9 @@ describe("the panel endpoint follows the session controller", () => {
     const before = driver.actions.length;
     await onOff.on();
     await action(before + 1);
-    const sent = Date.now();
+    const sent = clock.now();
     await onOff.setOnTimeAttribute(5); // half a second
-    const off = await action(before + 2);
+    const off = await actionInTime(before + 2);
     expect(off.action).toBe("off");
     expect(off.at - sent).toBeLessThan(2000); // about 0.5 s: well before the ~3 s the session had left
     expect(shorten).toHaveBeenCalledTimes(1);

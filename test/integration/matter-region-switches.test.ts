@@ -3,7 +3,8 @@
  * matter.js controller commissioning the bridge over UDP on 127.0.0.1, next to the real HTTP control
  * API. On starts the region on the panel through the guard, a refusal is a Matter failure status, Off
  * stops only that region, and the switch reads on exactly while its region runs, whoever started it.
- * Waits are on attribute reports and the controller's changes, not on fixed sleeps.
+ * Waits are on attribute reports and the controller's changes, not on fixed sleeps; the bridge runs
+ * on a fake clock the test moves when a session's time must pass.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -22,6 +23,7 @@ import { regionSwitchEndpointId } from "../../matter-bridge/matter/region-switch
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController, type StartOutcome } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
+import { advanceUntilSeen, FakeClock } from "../helpers/fake-clock.js";
 import { call } from "../helpers/http.js";
 import { bridgedInfoClient, commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
 import { freeUdpPort } from "../helpers/ports.js";
@@ -47,6 +49,8 @@ const REFUSED = /non-success result: 1\b/;
 /** The panels are endpoints 2 and 3; panel-1's region switches follow. */
 const PANEL_ENDPOINT = 2;
 const LAST_ENDPOINT = 6;
+/** The bridge's time (deadlines, rest intervals, the ledger). */
+const clock = new FakeClock(Date.now());
 
 let storage: string;
 let driver: SimulatedDriver;
@@ -137,11 +141,11 @@ const ons = () => driver.actions.filter((a) => a.action === "on").length;
 beforeAll(async () => {
   storage = await mkdtemp(join(tmpdir(), "biolight-region-switches-"));
   const port = await freeUdpPort();
-  ledger = await Ledger.open(storage);
+  ledger = await Ledger.open(storage, { clock });
   await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
   driver = new SimulatedDriver("panel-1", { log: () => {} });
   const drivers = { "panel-1": driver, "panel-2": new SimulatedDriver("panel-2", { log: () => {} }) };
-  controller = new SessionController({ config, ledger, drivers, log: () => {} });
+  controller = new SessionController({ config, ledger, drivers, log: () => {}, clock });
   await controller.recover();
   matter = await startMatterNode({ controller, config, storageDir: storage, port, passcode: PASSCODE, discriminator: DISCRIMINATOR });
   api = await startApi({ controller, token: TOKEN, host: "127.0.0.1", port: 0, log: () => {} });
@@ -191,7 +195,8 @@ describe("region switches", () => {
     expect(answer.status).toBe(201);
     expect(await reads(midBack, true)).toBe(true);
     expect(await switchOf("Low back session").getOnOffAttribute(true)).toBe(false);
-    // The deadline ends it (2 s): the switch reads off by itself.
+    // The deadline ends it (2 s of the bridge's time): the switch reads off by itself.
+    await advanceUntilSeen(clock, () => !driver.isOn, "the switch-off at the session's deadline");
     expect(await reads(midBack, false)).toBe(false);
     await idle();
     expect(ledger.sessions().at(-1)).toMatchObject({ region: "mid-back", endReason: "completed" });

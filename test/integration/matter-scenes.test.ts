@@ -3,12 +3,13 @@
  * 127.0.0.1. Scenes Management is mandatory for On/Off Plug-in Units and On/Off Lights, so the
  * panel keeps it; a recall must go through the dose guard like any other "on", report a refusal to
  * the controller, and leave nothing pending that could switch the panel on after a later Off.
- * Assertions are on what the panel driver did, not only on attributes.
+ * Assertions are on what the panel driver did, not only on attributes. Waiting out a transition
+ * follows matter.js's own timers (test/helpers/matter-timers.ts), not a sleep.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { GroupId, type NodeId } from "@matter/main/types";
 import type { CommissioningController } from "@project-chip/matter.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
@@ -25,7 +26,9 @@ import {
   serverClusterIds,
   startController,
 } from "../helpers/matter-controller.js";
+import { watchMatterTimers } from "../helpers/matter-timers.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { until } from "../helpers/until.js";
 
 // Sessions of 5 s by default (every test ends them early with Off); a weekly session limit the
 // last test uses up.
@@ -43,7 +46,6 @@ const ADDED_OFF = 3;
 /** A scene transition: short, but long enough that a deferred "on" would land after the Off. */
 const TRANSITION_MS = 1000;
 const REFUSED = /non-success result: 1\b/;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let storage: string;
 let driver: SimulatedDriver;
@@ -52,6 +54,8 @@ let ledger: Ledger;
 let matter: RunningMatterNode;
 let client: CommissioningController;
 let nodeId: NodeId;
+/** The matter.js timers a test's recall armed (stopped after each test, should it fail first). */
+let timers: ReturnType<typeof watchMatterTimers> | undefined;
 
 const ons = () => driver.actions.filter((a) => a.action === "on").length;
 
@@ -61,9 +65,8 @@ const ons = () => driver.actions.filter((a) => a.action === "on").length;
  * panel off (matter.js defers an "on" only when OnOff is false).
  */
 async function settledOff(onOff: Awaited<ReturnType<typeof panel>>["onOff"], timeoutMs = 2000) {
-  const t0 = Date.now();
-  while (controller.panelState("panel-1") !== "off" && Date.now() - t0 < timeoutMs) await wait(5);
-  while ((await onOff.getOnOffAttribute(true)) && Date.now() - t0 < timeoutMs) await wait(20);
+  await until(() => controller.panelState("panel-1") === "off", "the session to close", timeoutMs, 5);
+  await until(async () => !(await onOff.getOnOffAttribute(true)), "OnOff to read off", timeoutMs, 20);
 }
 
 async function panel() {
@@ -83,6 +86,8 @@ beforeAll(async () => {
   client = await startController(join(storage, "controller"));
   nodeId = (await commission(client, port, PASSCODE, DISCRIMINATOR)).nodeId;
 }, 60_000);
+
+afterEach(() => timers?.stop());
 
 afterAll(async () => {
   // The bridge first, while the controller still listens: closed the other way round, the node's
@@ -111,10 +116,11 @@ describe("scenes on the panel", () => {
     });
     expect(added.status).toBe(0);
     const before = driver.actions.length;
+    timers = watchMatterTimers();
     await expect(scenes.recallScene({ groupId: GROUP, sceneId: ADDED_ON })).rejects.toThrow(REFUSED);
     await expect(scenes.recallScene({ groupId: GROUP, sceneId: ADDED_ON, transitionTime: TRANSITION_MS })).rejects.toThrow(REFUSED);
-    // Waiting out the transition is the point: a deferred "on" would fire now.
-    await wait(TRANSITION_MS + 500);
+    // Waiting out the transition is the point: a deferred "on" would have fired once matter.js's timers have.
+    await timers.settled(TRANSITION_MS);
     expect(driver.actions.slice(before)).toEqual([]);
     expect(controller.panelState("panel-1") !== "off").toBe(false);
   });
@@ -141,6 +147,7 @@ describe("scenes on the panel", () => {
     await settledOff(onOff);
 
     const before = driver.actions.length;
+    timers = watchMatterTimers();
     await scenes.recallScene({ groupId: GROUP, sceneId: STORED_ON, transitionTime: TRANSITION_MS });
     // Switched on before the command's response, by a session the guard granted.
     expect(driver.actions.slice(before)).toMatchObject([{ action: "on", seconds: 5 }]);
@@ -150,8 +157,8 @@ describe("scenes on the panel", () => {
     await onOff.off();
     const afterOff = driver.actions.length;
     expect(driver.actions.at(-1)?.action).toBe("off");
-    // Waiting out the transition is the point: matter.js would apply the deferred "on" now.
-    await wait(TRANSITION_MS + 500);
+    // Waiting out the transition is the point: matter.js would have applied the deferred "on" once its timers have run.
+    await timers.settled(TRANSITION_MS);
     expect(driver.actions.slice(afterOff)).toEqual([]);
     expect(controller.panelState("panel-1") !== "off").toBe(false);
     expect(await onOff.getOnOffAttribute(true)).toBe(false);
@@ -168,11 +175,12 @@ describe("scenes on the panel", () => {
       extensionFieldSetStructs: onOffSceneFields(true),
     });
     const before = driver.actions.length;
+    timers = watchMatterTimers();
     await scenes.recallScene({ groupId: GROUP, sceneId: ADDED_ON }); // uses the scene's transition time
     expect(driver.actions.slice(before)).toMatchObject([{ action: "on" }]);
     await onOff.off();
     const afterOff = driver.actions.length;
-    await wait(TRANSITION_MS + 500);
+    await timers.settled(TRANSITION_MS);
     expect(driver.actions.slice(afterOff)).toEqual([]);
   });
 
@@ -218,11 +226,12 @@ describe("scenes on the panel", () => {
       await controller.stop("panel-1", "test");
     }
     const before = driver.actions.length;
+    timers = watchMatterTimers();
     await expect(scenes.recallScene({ groupId: GROUP, sceneId: STORED_ON })).rejects.toThrow(REFUSED);
     await expect(scenes.recallScene({ groupId: GROUP, sceneId: STORED_ON, transitionTime: TRANSITION_MS })).rejects.toThrow(REFUSED);
     await onOff.offWithEffect({ effectIdentifier: 0, effectVariant: 0 });
     await expect(onOff.onWithRecallGlobalScene()).rejects.toThrow(REFUSED);
-    await wait(TRANSITION_MS + 500);
+    await timers.settled(TRANSITION_MS);
     expect(driver.actions.slice(before).filter((a) => a.action === "on")).toEqual([]);
     expect(await onOff.getOnOffAttribute(true)).toBe(false);
   });
