@@ -15,7 +15,7 @@
  * the thing, the certificate id and ARN, the policy and thing attachments — is moto's.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -164,11 +164,16 @@ async function home(name: string) {
   return { storage, configPath };
 }
 
-async function start(storage: string, configPath: string, extras: Parameters<typeof startBridge>[5] = {}): Promise<Bridge> {
+async function start(
+  storage: string,
+  configPath: string,
+  extras: Parameters<typeof startBridge>[5] = {},
+  { withoutConfigFile = false } = {},
+): Promise<Bridge> {
   const config = parseConfig(JSON.parse(await readFile(configPath, "utf8")));
   const cli = {
     storage,
-    config: configPath,
+    config: withoutConfigFile ? undefined : configPath,
     matterPort: await freeUdpPort(),
     apiPort: 0,
     apiHost: "127.0.0.1",
@@ -290,5 +295,16 @@ describe("the dashboard's Join the cloud (Chromium), the link started in place",
     const again = await call(bridge.api.url, "POST", "/v1/cloud/join", { token: TOKEN, body: { code: "123456", provisionUrl } });
     expect([again.status, again.body.error.code]).toEqual([409, "CLOUD_ALREADY_JOINED"]);
     expect(bridge.cloud?.state).toBe("connected");
+  });
+
+  it("a bridge started without a config file: 409 naming how to start it, nothing written and no link started", async () => {
+    const carol = await home("carol");
+    const alone = await start(carol.storage, carol.configPath, { joinCaPath: broker.caPath }, { withoutConfigFile: true });
+    const before = await readdir(carol.storage);
+    const refused = await call(alone.api.url, "POST", "/v1/cloud/join", { token: TOKEN, body: { code: "123456", provisionUrl } });
+    expect([refused.status, refused.body.error.code]).toEqual([409, "CLOUD_JOIN_NO_CONFIG"]);
+    expect(refused.body.error.message).toMatch(/without a config file \(--config or BRIDGE_CONFIG\)/);
+    expect(await readdir(carol.storage)).toEqual(before);
+    expect(alone.cloud).toBeUndefined();
   });
 });
