@@ -101,7 +101,11 @@ export async function startBridge(
   const clock = extras.clock ?? systemClock;
   const teardown = new Teardown(log);
   // First, before the ledger is read or any panel touched: a second bridge on this folder stops here.
-  const storage = new StorageOwnership(cli.storage, held ?? (await lockStorageOrReadOnly(cli.storage)), { log, clock });
+  const storage = new StorageOwnership(cli.storage, held ?? (await lockStorageOrReadOnly(cli.storage)), {
+    log,
+    clock,
+    checkMs: cli.storageCheckMs,
+  });
   teardown.add(() => storage.release());
   const readOnly = storage.why();
   try {
@@ -156,6 +160,7 @@ export async function startBridge(
       resetPairing: cli.resetPairing,
       log,
       clock,
+      retryMs: storage.checkMs,
     });
     // Read (and checked) now; saved, when new, once the storage can be written.
     await matter.pairingCodes(!readOnly);

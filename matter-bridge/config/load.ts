@@ -82,6 +82,8 @@ export const CliOptionsSchema = z.strictObject({
   /** Forget every Matter fabric at start (after a confirmation: a y/N prompt on a terminal, else --yes). */
   resetPairing: z.boolean().optional(),
   yes: z.boolean().optional(),
+  /** How often the storage lock is checked, and a storage folder the bridge cannot write re-checked (ms; default 2000). */
+  storageCheckMs: whole("--storage-check-ms / BRIDGE_STORAGE_CHECK_MS", 100, 60000).optional(),
   logFormat: z.enum(LOG_FORMATS, { error: () => `--log-format / BRIDGE_LOG_FORMAT must be one of: ${LOG_FORMATS.join(", ")}` }).optional(),
   help: z.boolean(),
   version: z.boolean().optional(),
@@ -103,6 +105,7 @@ const FLAGS: Record<string, { key: keyof CliOptions; env?: string; boolean?: boo
   "--clock-sync": { key: "clockSync", env: "BRIDGE_CLOCK_SYNC" },
   "--reset-pairing": { key: "resetPairing", boolean: true },
   "--yes": { key: "yes", boolean: true },
+  "--storage-check-ms": { key: "storageCheckMs", env: "BRIDGE_STORAGE_CHECK_MS" },
   "--log-format": { key: "logFormat", env: "BRIDGE_LOG_FORMAT" },
   "--version": { key: "version", boolean: true },
   "--check-config": { key: "checkConfig", boolean: true },
@@ -124,6 +127,8 @@ export const USAGE = `Usage: npm start -- [flags]
   --clock-sync S         system: a synchronized system clock (timesyncd, chrony) is trusted;
                          off: only --clock-is-right or the dashboard   env BRIDGE_CLOCK_SYNC default: system
   --reset-pairing        forget every Matter pairing (fabric), then run; asks y/N (no terminal: add --yes)
+  --storage-check-ms N   how often the storage lock is checked, and a storage folder the bridge
+                         cannot write re-checked (ms, 100–60000)  env BRIDGE_STORAGE_CHECK_MS default: 2000
   --log-format F         text or json (one JSON object per line)  env BRIDGE_LOG_FORMAT default: text
   --check-config         check the --config file (and the cloud section's files), then exit:
                          0 when it is good, 2 with the mistakes; starts and writes nothing

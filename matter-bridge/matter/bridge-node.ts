@@ -8,7 +8,6 @@ import { ConfigError } from "../config/load.js";
 import type { BridgeConfig } from "../contract/config.js";
 import { describeIssues } from "../contract/issues.js";
 import type { SessionController } from "../sessions/controller.js";
-import { STORAGE_CHECK_MS } from "../storage/ownership.js";
 import type { Clock } from "../support/clock.js";
 import { type FabricInfo, PairingControl } from "./fabrics.js";
 import { type RunningMatterNode, startMatterNode } from "./node.js";
@@ -24,6 +23,8 @@ export interface BridgeNodeOptions {
   resetPairing?: boolean;
   log: (m: string) => void;
   clock: Clock;
+  /** How long after a failed start (once the folder can be written) it is tried again: the storage watch's period. */
+  retryMs: number;
 }
 
 export class BridgeNode {
@@ -56,13 +57,13 @@ export class BridgeNode {
   }
 
   /**
-   * The storage folder can be written again: starts the node, every STORAGE_CHECK_MS until it does
+   * The storage folder can be written again: starts the node, every `retryMs` until it does
    * or `stop()`. Settles once the last attempt is over.
    */
   async startNowWritable(): Promise<void> {
     while (!this.stopped && !(await this.attempt()))
       await new Promise<void>((resolve) => {
-        const cancel = this.opts.clock.after(STORAGE_CHECK_MS, resolve);
+        const cancel = this.opts.clock.after(this.opts.retryMs, resolve);
         this.wake = () => {
           cancel();
           resolve();
@@ -74,7 +75,7 @@ export class BridgeNode {
     try {
       await this.start();
     } catch (err) {
-      const message = `The Matter node could not start (${(err as Error).message}); trying again in ${STORAGE_CHECK_MS / 1000} s.`;
+      const message = `The Matter node could not start (${(err as Error).message}); trying again in ${this.opts.retryMs / 1000} s.`;
       if (message !== this.said) this.opts.log(message);
       this.said = message;
       return false;

@@ -15,7 +15,7 @@ import { every } from "../support/timers.js";
 import { describeHolder, lockStorage, runningHolder, type StorageLock, StorageLockedError } from "./lock.js";
 import { canWrite, isUnwritable, StorageUnavailableError } from "./writable.js";
 
-/** How often the lock is checked while held, and a folder the bridge cannot write re-checked. */
+/** How often the lock is checked while held, and a folder the bridge cannot write re-checked (default; `--storage-check-ms`). */
 export const STORAGE_CHECK_MS = 2000;
 
 export type Ownership = { state: "held" } | { state: "read-only" | "lost" | "stale"; why: StorageUnavailableError };
@@ -51,13 +51,18 @@ export class StorageOwnership {
     readonly dir: string,
     /** The lock, or why the folder cannot be written (storage/lock.ts's `lockStorageOrReadOnly`). */
     start: StorageLock | StorageUnavailableError,
-    private readonly opts: { log: (m: string) => void; clock?: Clock },
+    private readonly opts: { log: (m: string) => void; clock?: Clock; checkMs?: number },
   ) {
     if (start instanceof StorageUnavailableError) this.current = { state: "read-only", why: start };
     else {
       this.lock = start;
       this.current = { state: "held" };
     }
+  }
+
+  /** How often the watch checks (the Matter node's start is retried as often). */
+  get checkMs(): number {
+    return this.opts.checkMs ?? STORAGE_CHECK_MS;
   }
 
   get state(): Ownership["state"] {
@@ -90,7 +95,7 @@ export class StorageOwnership {
 
   /**
    * From now on the ledger follows the ownership (suspended whenever it is not held), and every
-   * STORAGE_CHECK_MS: while held, the lock is checked; while read-only, the folder is re-checked
+   * `checkMs` (STORAGE_CHECK_MS): while held, the lock is checked; while read-only, the folder is re-checked
    * (access(2) only: nothing is written while nothing changed), then lock → the ledger's waiting writes.
    */
   watch(ledger: LedgerFront): void {
@@ -98,7 +103,7 @@ export class StorageOwnership {
     const why = this.why();
     if (why) ledger.suspendLedger(why);
     this.stopTimer = every(
-      STORAGE_CHECK_MS,
+      this.checkMs,
       () => {
         this.inFlight = this.check().catch((err: Error) => this.say(`Checking the storage folder ${this.dir} failed: ${err.message}`));
         return this.inFlight;

@@ -15,6 +15,7 @@ import { RED_FLAG_SLOT_FILE } from "../../matter-bridge/dose/red-flag-slot.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { type Clock, withSystemTimers } from "../../matter-bridge/support/clock.js";
 import { makeConfig, session } from "../helpers/dose-fixtures.js";
+import { FakeClock } from "../helpers/fake-clock.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
 import { fillableDisk } from "../helpers/full-disk.js";
 import { call } from "../helpers/http.js";
@@ -31,7 +32,10 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-async function bridge(opts: { caution?: { version: number }; clock?: Clock; seedDir?: string; write?: LedgerWriter } = {}) {
+/** `apiClock`: the API's clock (a stop's wait for an unresponsive panel runs on it). */
+async function bridge(
+  opts: { caution?: { version: number }; clock?: Clock; apiClock?: Clock; seedDir?: string; write?: LedgerWriter } = {},
+) {
   const storage = opts.seedDir ?? (await mkdtemp(join(tmpdir(), "biolight-guard-")));
   dirs.push(storage);
   const ledger = await Ledger.open(storage, { ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.write ? { write: opts.write } : {}) });
@@ -43,6 +47,8 @@ async function bridge(opts: { caution?: { version: number }; clock?: Clock; seed
     drivers: { "panel-1": driver },
     log: () => {},
     offRetryMs: 20,
+    // A write that failed (the full-disk tests) is retried within milliseconds of the disk having room, not a second.
+    ledgerRetryMs: 20,
   });
   await controller.recover();
   const api = await startApi({
@@ -52,6 +58,7 @@ async function bridge(opts: { caution?: { version: number }; clock?: Clock; seed
     port: 0,
     log: () => {},
     stopTimeoutMs: 300,
+    clock: opts.apiClock,
     authThrottle: new AuthThrottle(),
   });
   apis.push({ api, controller });
@@ -128,11 +135,16 @@ describe("the caution withdrawal holds when things go wrong", () => {
   });
 
   it("answers once the gate is closed, not after a panel that does not answer is finally off", async () => {
-    const b = await bridge({ caution: { version: CAUTION_VERSION } });
+    // The answer's wait for the panels (stopTimeoutMs) passes on a fake clock; the relay never answers, so only that wait can end it.
+    const apiClock = new FakeClock(Date.now());
+    const b = await bridge({ caution: { version: CAUTION_VERSION }, apiClock });
     expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 300 })).status).toBe(201);
     b.driver.failOff = 1_000_000;
     const t0 = Date.now();
-    const res = await b.post("/v1/caution/withdraw", {});
+    const answer = b.post("/v1/caution/withdraw", {});
+    await until(() => apiClock.pending > 0, "the answer to wait for the panel");
+    apiClock.advance(300);
+    const res = await answer;
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(res.body).toMatchObject({ acknowledged: false, stopped: [], stillSwitchingOff: ["panel-1"] });
     expect((await b.post("/v1/sessions", { region: "neck-shoulders", seconds: 30 })).body.error.code).toMatch(

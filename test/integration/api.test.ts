@@ -24,7 +24,9 @@ import { createDriver } from "../../matter-bridge/panels/index.js";
 import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { DAY, HOUR, makeConfig, session } from "../helpers/dose-fixtures.js";
+import { FakeClock } from "../helpers/fake-clock.js";
 import { call } from "../helpers/http.js";
+import { until } from "../helpers/until.js";
 
 const TOKEN = "test-token-0123456789abcdefghijklmnop";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -70,17 +72,28 @@ async function bridge(
     seed?: LedgerSession[];
     extra?: Parameters<typeof startApi>[0]["extraRoutes"];
     static?: Parameters<typeof startApi>[0]["static"];
+    /** The bridge's time (ledger, session deadlines, the API's wait for a stop): a test moves it. */
+    clock?: FakeClock;
+    /** Only the API's (its wait for a stop that the panel does not answer). */
+    apiClock?: FakeClock;
   } = {},
 ): Promise<Harness> {
   const storage = await tempDir();
   const config = makeConfig({ ...FAST, ...input, dose: { ...FAST.dose, ...input.dose } });
-  const ledger = await Ledger.open(storage);
+  const ledger = await Ledger.open(storage, opts.clock ? { clock: opts.clock } : {});
   for (const s of opts.seed ?? []) await ledger.begin(s);
   if (opts.acknowledged ?? true) await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
   const logs: string[] = [];
   const log = (m: string) => void logs.push(m);
   const driver = (await createDriver(config.panels[0], { storageDir: storage, log })) as SimulatedDriver;
-  const controller = new SessionController({ config, ledger, drivers: { [config.panels[0].id]: driver }, log, offRetryMs: 20 });
+  const controller = new SessionController({
+    config,
+    ledger,
+    drivers: { [config.panels[0].id]: driver },
+    log,
+    offRetryMs: 20,
+    clock: opts.clock,
+  });
   await controller.recover();
   // This file sends dozens of wrong tokens on purpose; the throttle has its own tests (api-throttle).
   const authThrottle = new AuthThrottle({ maxFailures: 1000 });
@@ -91,6 +104,7 @@ async function bridge(
     port: 0,
     log,
     stopTimeoutMs: 500,
+    clock: opts.apiClock ?? opts.clock,
     extraRoutes: opts.extra,
     static: opts.static,
     authThrottle,
@@ -154,7 +168,8 @@ describe("control API: routes", () => {
   });
 
   it("starts a session, refuses a second one on the busy panel, stops early and records what was delivered", async () => {
-    const h = await bridge();
+    const clock = new FakeClock(Date.now());
+    const h = await bridge(FAST, { clock });
     const started = await post(h, "/v1/sessions", { region: "neck-shoulders", seconds: 20 });
     expect(started.status).toBe(201);
     const { session: s, adjustments } = StartSessionResponseSchema.parse(started.body);
@@ -170,7 +185,7 @@ describe("control API: routes", () => {
     const busy = await expectRefusalWhileOn(h, { region: "mid-back" });
     expect(busy.retryAfterSeconds).toBeGreaterThan(15);
 
-    await sleep(1200);
+    clock.advance(1200);
     const stopped = await post(h, "/v1/panels/panel-1/stop");
     expect(stopped.status).toBe(200);
     const fin = FinishedSessionSchema.parse(stopped.body.session);
@@ -206,9 +221,14 @@ describe("control API: routes", () => {
   });
 
   it("lets a session run to its end and switch the panel off by itself", async () => {
-    const h = await bridge();
+    const clock = new FakeClock(Date.now());
+    const h = await bridge(FAST, { clock });
     expect((await post(h, "/v1/sessions", { region: "mid-back", seconds: 1 })).status).toBe(201);
-    await sleep(1400);
+    clock.advance(999);
+    expect(h.controller.isOn("panel-1")).toBe(true);
+    clock.advance(1);
+    // Its deadline fired: the switch-off, then the session's end in the ledger.
+    await until(() => h.ledger.openSessions().length === 0, "the session to close at its end");
     expect((await h.panelState()).on).toBe(false);
     const [done] = (await get(h, "/v1/history?days=1")).body.people[0].sessions;
     expect(done).toMatchObject({ region: "mid-back", seconds: 1, deliveredSeconds: 1, endReason: "completed" });
@@ -497,10 +517,15 @@ describe("control API: refusals", () => {
   });
 
   it("a stop the panel does not answer is a 503 after a while; the switch-off keeps being retried", async () => {
-    const h = await bridge();
+    // The API's wait (stopTimeoutMs) passes on a fake clock; the switch-off retries run in real time.
+    const apiClock = new FakeClock(Date.now());
+    const h = await bridge(FAST, { apiClock });
     expect((await post(h, "/v1/sessions", { region: "mid-back", seconds: 20 })).status).toBe(201);
     h.driver.setReachable(false);
-    const res = await post(h, "/v1/panels/panel-1/stop");
+    const answer = post(h, "/v1/panels/panel-1/stop");
+    await until(() => apiClock.pending > 0, "the stop's answer to wait for the panel");
+    apiClock.advance(500);
+    const res = await answer;
     expect([res.status, res.body.error.code]).toEqual([503, "PANEL_UNREACHABLE"]);
     expect(h.ledger.openSessions()).toHaveLength(1);
     h.driver.setReachable(true);

@@ -51,6 +51,12 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
+/**
+ * The read-only bridges re-check their folder every 100 ms rather than every 2 s (the documented
+ * BRIDGE_STORAGE_CHECK_MS): each recovery below waits for one re-check.
+ */
+const QUICK_CHECKS = { BRIDGE_STORAGE_CHECK_MS: "100" };
+
 /** Polls `probe` (an API call, so not too often) until it returns true; throws with `what` after 15 s. */
 const untilApi = (what: string, probe: () => Promise<boolean>) => until(probe, what, 15_000, 100);
 
@@ -74,7 +80,7 @@ describeIf("a storage folder the bridge cannot write", () => {
 
       chmodR("a-w", storage);
       const before = await snapshot(storage);
-      const b = await startBridge(storage, config, [], { user });
+      const b = await startBridge(storage, config, [], { user, env: QUICK_CHECKS });
       const out = b.output();
       expect(out).toContain("THE STORAGE FOLDER CANNOT BE WRITTEN: EVERY SESSION IS REFUSED (LEDGER_UNAVAILABLE)");
       expect(out).toMatch(/Matter: NOT STARTED/);
@@ -157,7 +163,7 @@ describeIf("a storage folder the bridge cannot write", () => {
       expect(noToken.output()).not.toMatch(/bridge ready|\n\s+at /);
 
       const token = "readonly-test-token-0123456789abcdef";
-      const b = launch(args, { user, env: { BRIDGE_API_TOKEN: token } });
+      const b = launch(args, { user, env: { ...QUICK_CHECKS, BRIDGE_API_TOKEN: token } });
       const [, , url] = await b.waitFor(READY);
       const refused = await call(url, "POST", "/v1/sessions", { token, body: { region: "mid-back", seconds: 60 } });
       expect([refused.status, refused.body.error.code]).toEqual([503, "LEDGER_UNAVAILABLE"]);
@@ -191,7 +197,8 @@ describeIf("a storage folder the bridge cannot write", () => {
       const token = "readonly-test-token-0123456789abcdef";
       const run = async (as?: typeof user) => {
         const args = ["--storage", storage, "--config", config, "--api-port", "0", "--matter-port", String(await freeUdpPort())];
-        const bridge = launch(args, { user: as, env: { BRIDGE_API_TOKEN: token } });
+        // The read-only one re-checks quickly; the one that may write keeps the default.
+        const bridge = launch(args, { user: as, env: { ...(as ? QUICK_CHECKS : {}), BRIDGE_API_TOKEN: token } });
         const [, , url] = await bridge.waitFor(READY);
         return { ...bridge, url, token };
       };

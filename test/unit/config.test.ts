@@ -344,6 +344,14 @@ describe("CLI flags and environment", () => {
   ])("refuses %j as not plain digits", (argv, pattern) => {
     expect(() => parseCli(argv as string[], {})).toThrow(pattern);
   });
+  it("takes how often the storage is checked from --storage-check-ms or BRIDGE_STORAGE_CHECK_MS (100–60000 ms), naming it when wrong", () => {
+    expect(parseCli([], {}).storageCheckMs).toBeUndefined(); // the watch's own 2 s
+    expect(parseCli(["--storage-check-ms", "100"], {}).storageCheckMs).toBe(100);
+    expect(parseCli([], { BRIDGE_STORAGE_CHECK_MS: "60000" }).storageCheckMs).toBe(60000);
+    expect(parseCli(["--storage-check-ms=500"], { BRIDGE_STORAGE_CHECK_MS: "60000" }).storageCheckMs).toBe(500);
+    for (const bad of ["99", "60001", "0", "2s", "1e3"])
+      expect(() => parseCli([], { BRIDGE_STORAGE_CHECK_MS: bad })).toThrow(/--storage-check-ms \/ BRIDGE_STORAGE_CHECK_MS must be/);
+  });
   it("accepts plain digits from flags and environment", () => {
     expect(parseCli(["--api-port", "8787"], {}).apiPort).toBe(8787);
     expect(parseCli(["--api-port=0"], {}).apiPort).toBe(0);

@@ -53,11 +53,11 @@ async function crashedLedger(dir: string) {
 }
 
 /** The ownership, its ledger and controller as bridge.ts wires them, on a fake clock. */
-async function owned(dir: string, initially: Awaited<ReturnType<typeof lockStorageOrReadOnly>>) {
+async function owned(dir: string, initially: Awaited<ReturnType<typeof lockStorageOrReadOnly>>, checkMs?: number) {
   const logs: string[] = [];
   const log = (m: string) => logs.push(m);
   const clock = new FakeClock(Date.now());
-  const ownership = new StorageOwnership(dir, initially, { log, clock });
+  const ownership = new StorageOwnership(dir, initially, { log, clock, checkMs });
   const ledger = await Ledger.open(dir, { suspended: ownership.why(), lockLost: ownership.confirm });
   const controller = new SessionController({
     config: makeConfig(fast),
@@ -111,6 +111,23 @@ describe("the storage ownership", () => {
       await expect(readFile(join(dir, LOCK_FILE))).rejects.toMatchObject({ code: "ENOENT" });
     } finally {
       await folder.writable(true);
+    }
+  });
+
+  it("checks as often as it is told (--storage-check-ms), else every STORAGE_CHECK_MS", async () => {
+    const other = JSON.stringify({ pid: 4242, hostname: "other-host", startedAt: "2026-11-25T10:00:00.000Z", token: "theirs" });
+    for (const checkMs of [100, undefined]) {
+      const dir = await tempDir();
+      const o = await owned(dir, await lockStorage(dir), checkMs);
+      const every = checkMs ?? STORAGE_CHECK_MS;
+      expect(o.ownership.checkMs).toBe(every);
+      await writeFile(join(dir, LOCK_FILE), other);
+      o.clock.advance(every - 1);
+      expect(o.ownership.state).toBe("held");
+      o.clock.advance(1);
+      await o.ownership.lost;
+      expect(o.ownership.state).toBe("lost");
+      await o.controller.shutdown();
     }
   });
 
