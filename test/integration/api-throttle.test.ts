@@ -132,7 +132,7 @@ describe("bridge start-up", () => {
   it("refuses a BRIDGE_API_TOKEN shorter than 24 characters, saying how long it is and how to make one", async () => {
     const storage = await tempDir();
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BRIDGE_|MATTER_|NODE_OPTIONS$)/.test(k)));
-    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "matter-bridge/main.ts", "--storage", storage], {
+    const run = promisify(execFile)(process.execPath, ["bin/biolight-bridge.mjs", "--storage", storage], {
       cwd: ROOT,
       env: { ...env, BRIDGE_API_TOKEN: "short-secret" },
       timeout: 25_000,

@@ -6,7 +6,7 @@
  * biolight/v1/+/link to the link function with the fields the rule's SQL selects. Two homes, each a
  * real bridge with its cloud link up.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -50,7 +50,6 @@ const ruleEvents: LinkRuleEvent[] = [];
 let aws: Record<string, string>;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, "scripts/build-lambda.mjs")], { cwd: root });
   [moto, broker] = await Promise.all([startMoto(), Broker.start()]);
   await createHouseholdTable(moto, TABLE);
   store = new HouseholdStore({ table: TABLE, dynamo: moto.aws });
@@ -170,7 +169,7 @@ describe("linking an Alexa account by a spoken code", () => {
     const code = await spokenCode(CARL);
     const { stdout } = await run(
       process.execPath,
-      ["--import", "tsx", join(root, "matter-bridge/main.ts"), "link", code, "--api-port", new URL(homeA.url).port],
+      [join(root, "bin/biolight-bridge.mjs"), "link", code, "--api-port", new URL(homeA.url).port],
       {
         cwd: root,
         env: { ...process.env, BRIDGE_API_TOKEN: homeA.token },
