@@ -2,8 +2,7 @@
  * A real bridge without Matter for skill and dashboard-free tests: ledger, session controller,
  * simulated panel and the HTTP control API, in-process on a free port, in a temp storage dir.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Clock } from "../../common/clock.js";
 import { type ApiOptions, startApi } from "../../matter-bridge/api/server.js";
@@ -15,6 +14,7 @@ import { createDriver } from "../../matter-bridge/panels/index.js";
 import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig } from "./dose-fixtures.js";
+import { newTempDir, removeTempDir } from "./temp-dirs.js";
 
 export const BRIDGE_TOKEN = "skill-test-token-0123456789abcdefghij";
 
@@ -49,7 +49,7 @@ const leftovers = new Set<string>();
 if (typeof afterAll === "function")
   afterAll(async () => {
     for (const bridge of [...open]) await bridge.close();
-    for (const dir of leftovers) await rm(dir, { recursive: true, force: true });
+    for (const dir of leftovers) await removeTempDir(dir);
   });
 
 export interface ControlBridgeOptions {
@@ -64,11 +64,11 @@ export interface ControlBridgeOptions {
 }
 
 export async function startControlBridge(opts: ControlBridgeOptions = {}): Promise<ControlBridge> {
-  const storage = await mkdtemp(join(tmpdir(), "biolight-bridge-"));
+  const storage = await newTempDir("biolight-bridge-");
   try {
     return await startIn(storage, opts);
   } catch (err) {
-    await rm(storage, { recursive: true, force: true });
+    await removeTempDir(storage);
     throw err;
   }
 }
@@ -108,7 +108,7 @@ async function startIn(storage: string, opts: ControlBridgeOptions): Promise<Con
     close() {
       closing ??= (async () => {
         await stop();
-        await rm(storage, { recursive: true, force: true });
+        await removeTempDir(storage);
       })();
       return closing;
     },

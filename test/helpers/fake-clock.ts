@@ -1,4 +1,5 @@
 import type { Clock } from "../../common/clock.js";
+import { nextTurn, until } from "./until.js";
 
 interface Timer {
   at: number;
@@ -71,7 +72,7 @@ export async function advanceUntil<T>(clock: FakeClock, done: Promise<T>, stepMs
   );
   for (let t = 0; !settled; t += stepMs) {
     if (t > maxMs) throw new Error(`still waiting after ${maxMs} ms of fake time`);
-    await new Promise((r) => setImmediate(r));
+    await nextTurn();
     if (!settled) clock.advance(stepMs);
   }
   return done;
@@ -93,13 +94,9 @@ export async function advanceUntilSeen(
   realTimeoutMs = 5000,
 ) {
   for (let t = 0; t <= maxMs; t += stepMs) {
-    await new Promise((r) => setImmediate(r));
+    await nextTurn();
     if (check()) return;
     clock.advance(stepMs);
   }
-  const end = Date.now() + realTimeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`still waiting for ${what} after ${maxMs} ms of fake time`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await until(check, `${what} (fake time has run ${maxMs} ms)`, realTimeoutMs);
 }

@@ -8,11 +8,12 @@
  * this helper out of the run, with one loud line (a failure under CI=true).
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { tmpdir, userInfo } from "node:os";
+import { userInfo } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { newTempDir, removeTempDir } from "./temp-dirs.js";
 
 const MOSQUITTO = process.env.MOSQUITTO_PATH ?? "/usr/sbin/mosquitto";
 const run = promisify(execFile);
@@ -128,7 +129,7 @@ export class Broker {
 
   /** A broker on free ports with a new CA and server certificate, started and ready. */
   static async start(): Promise<Broker> {
-    const dir = await mkdtemp(join(tmpdir(), "mosquitto-"));
+    const dir = await newTempDir("mosquitto-");
     await newKey(dir, "ca.key");
     await openssl(dir, "req", "-x509", "-new", "-key", "ca.key", "-subj", "/CN=biolight test CA", "-days", "2", "-out", "ca.pem");
     await signed(dir, "server", "/CN=localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
@@ -143,7 +144,7 @@ export class Broker {
       } catch (err) {
         // Another process took a port between our probe and mosquitto's bind: try others.
         if (attempt >= 5 || !/in use/i.test(broker.log)) {
-          await rm(dir, { recursive: true, force: true });
+          await removeTempDir(dir);
           throw err;
         }
       }
@@ -223,7 +224,7 @@ export class Broker {
   /** Stops the broker and removes its folder (certificates minted by it included). */
   async close(): Promise<void> {
     await this.stop();
-    await rm(this.dir, { recursive: true, force: true });
+    await removeTempDir(this.dir);
   }
 
   /** A certificate (CN = `thing`) and key for a thing, signed by this broker's CA, as PEM files in its folder. */

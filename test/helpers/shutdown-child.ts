@@ -3,6 +3,7 @@
  * when it completes, and (with `throw`) throws an uncaught error half-way through it.
  */
 import { onShutdownSignals } from "../../matter-bridge/cli/signals.js";
+import { pause } from "./until.js";
 
 const shutdownMs = Number(process.argv[2]);
 const log = (m: string) => process.stdout.write(`${m}\n`);
@@ -13,7 +14,7 @@ const on = onShutdownSignals(
         throw new Error("boom while closing");
       }, shutdownMs / 2);
     }
-    await new Promise((r) => setTimeout(r, shutdownMs));
+    await pause(shutdownMs); // real time: the parent sends real signals while this shutdown runs
     log("closed");
   },
   { log },

@@ -4,18 +4,18 @@
  * `free()` gives room again. Unmounted after the test file's tests.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, open, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll } from "@jest/globals";
+import { newTempDir, removeTempDir } from "./temp-dirs.js";
 
 const run = promisify(execFile);
 const mounted: string[] = [];
 afterAll(async () => {
   for (const dir of mounted.splice(0)) {
     await run("umount", [dir]).catch(() => {});
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 });
 
@@ -32,11 +32,11 @@ export interface SmallDisk {
 
 /** A tmpfs of `kib` KiB, or undefined where it cannot be mounted (not root, no mount(2)). */
 export async function smallDisk(kib: number): Promise<SmallDisk | undefined> {
-  const dir = await mkdtemp(join(tmpdir(), "biolight-small-disk-"));
+  const dir = await newTempDir("biolight-small-disk-");
   try {
     await run("mount", ["-t", "tmpfs", "-o", `size=${kib}k,mode=0700`, "tmpfs", dir]);
   } catch {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
     return undefined;
   }
   mounted.push(dir);

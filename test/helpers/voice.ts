@@ -1,10 +1,8 @@
 /** The real skill on the real en-US interaction model through virtual-alexa, against a real bridge. */
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll } from "@jest/globals";
 import type { Skill } from "ask-sdk-core";
 import type { RequestEnvelope } from "ask-sdk-model";
 import { VirtualAlexa } from "virtual-alexa";
@@ -14,6 +12,7 @@ import { TIMERS_SCOPE } from "../../lambda/flows/alexa-api.js";
 import { FilePersistenceAdapter } from "../../lambda/user-data/persistence/file.js";
 import { type CautionStatusResponse, CautionStatusResponseSchema } from "../../matter-bridge/contract/index.js";
 import { call } from "./http.js";
+import { tempDirs } from "./temp-dirs.js";
 
 // virtual-alexa loads nock, which patches node:http process-wide on load (and breaks
 // request(url, options, callback) for every later test in this jest worker). Nothing here uses it.
@@ -24,12 +23,8 @@ export const modelFile = (locale: string) =>
   fileURLToPath(new URL(`../../models/interactionModels/custom/${locale}.json`, import.meta.url));
 export const MODEL = modelFile("en-US");
 
-/** The user-data folders testSkill made, removed after the test file that imports this helper. */
-const madeDirs = new Set<string>();
-afterAll(async () => {
-  await Promise.all([...madeDirs].map((dir) => rm(dir, { recursive: true, force: true })));
-  madeDirs.clear();
-});
+/** The user-data folders testSkill makes, removed after the test file that imports this helper. */
+const tempDir = tempDirs("biolight-skill-");
 
 /**
  * The real skill on a bridge; its user data in `opts.dataDir`, else in a temp folder of its own (removed after the file's tests).
@@ -40,11 +35,7 @@ export async function testSkill(
   token: string,
   opts: Partial<SkillOptions> & { dataDir?: string; timeoutMs?: number } = {},
 ) {
-  let dataDir = opts.dataDir;
-  if (dataDir === undefined) {
-    dataDir = await mkdtemp(join(tmpdir(), "biolight-skill-"));
-    madeDirs.add(dataDir);
-  }
+  const dataDir = opts.dataDir ?? (await tempDir());
   const skill = createSkill({
     bridge: new BridgeClient({ url: bridgeUrl, token, timeoutMs: opts.timeoutMs, clock: opts.clock }),
     persistence: opts.persistence ?? new FilePersistenceAdapter(dataDir),

@@ -2,8 +2,7 @@
  * The control API for the guard's newer rules, over real HTTP: the versioned and withdrawable
  * caution, the clock that is behind, a stop that wins over a slow relay.
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { AuthThrottle } from "../../matter-bridge/api/auth.js";
@@ -19,25 +18,25 @@ import { FakeClock } from "../helpers/fake-clock.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
 import { fillableDisk } from "../helpers/full-disk.js";
 import { call } from "../helpers/http.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { until } from "../helpers/until.js";
 
 const TOKEN = "guard-test-token-0123456789abcdef";
-const dirs: string[] = [];
 const apis: Array<{ api: Api; controller: SessionController }> = [];
 afterAll(async () => {
   for (const { api, controller } of apis) {
     await controller.shutdown();
     await api.close();
   }
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
+/** Below the afterAll above (hooks run in order): a bridge's storage goes once it is closed. */
+const tempDir = tempDirs("biolight-guard-");
 
 /** `apiClock`: the API's clock (a stop's wait for an unresponsive panel runs on it). */
 async function bridge(
   opts: { caution?: { version: number }; clock?: Clock; apiClock?: Clock; seedDir?: string; write?: LedgerWriter } = {},
 ) {
-  const storage = opts.seedDir ?? (await mkdtemp(join(tmpdir(), "biolight-guard-")));
-  dirs.push(storage);
+  const storage = opts.seedDir ?? (await tempDir());
   const ledger = await Ledger.open(storage, { ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.write ? { write: opts.write } : {}) });
   if (opts.caution) await ledger.acknowledgeCaution(opts.caution.version, "test");
   const driver = new FlakyDriver();
@@ -169,7 +168,7 @@ describe("the caution withdrawal on a full disk", () => {
       { reason: "spasm in the face", source: "api" },
     ]);
     disk.full = false;
-    for (let i = 0; i < 500 && b.ledger.caution()?.withdrawnAt === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    await until(() => b.ledger.caution()?.withdrawnAt !== undefined, "the withdrawal to land once the disk has room", 5000, 10);
     expect((await readLedger(b.storage)).caution).toMatchObject({
       withdrawnReason: "spasm in the face",
     });
@@ -188,7 +187,7 @@ describe("the caution withdrawal on a full disk", () => {
     expect(res.body.error.message).toMatch(/every session is refused.*not saved yet.*ENOSPC.*restart would forget it/is);
     expect((await b.post("/v1/sessions", { region: "mid-back", seconds: 30 })).status).not.toBe(201);
     disk.full = false;
-    for (let i = 0; i < 500 && b.ledger.caution()?.withdrawnAt === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    await until(() => b.ledger.caution()?.withdrawnAt !== undefined, "the withdrawal to land once the disk has room", 5000, 10);
     expect((await readLedger(b.storage)).caution).toMatchObject({ withdrawnReason: "spasm in the face" });
   });
 });
@@ -210,7 +209,7 @@ describe("a clock step and /v1/dose", () => {
 
 describe("a clock behind the ledger", () => {
   it("health says clock behind and every start is CLOCK_UNTRUSTED until it catches up", async () => {
-    const storage = await mkdtemp(join(tmpdir(), "biolight-guard-"));
+    const storage = await tempDir();
     const future = Date.now() + 2 * 3600 * 1000;
     const seed = await Ledger.open(storage, () => future);
     await seed.acknowledgeCaution(CAUTION_VERSION, "test");
@@ -243,7 +242,7 @@ describe("a clock behind the ledger", () => {
   });
 
   it("POST /v1/clock/confirm (the dashboard's): checked, with the token; refused when the clock went further back; then re-dates and starts resume", async () => {
-    const storage = await mkdtemp(join(tmpdir(), "biolight-guard-"));
+    const storage = await tempDir();
     const future = Date.now() + 3 * 86_400_000; // the clock was three days ahead
     const seed = await Ledger.open(storage, () => future);
     await seed.acknowledgeCaution(CAUTION_VERSION, "test");

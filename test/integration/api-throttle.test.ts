@@ -7,13 +7,13 @@
  * from 127.0.0.2 (Linux routes all of 127.0.0.0/8 to loopback; the suite already needs Linux).
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { BRIDGE_TOKEN, startControlBridge } from "../helpers/control-bridge.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TOKEN = BRIDGE_TOKEN;
@@ -24,11 +24,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const tempDir = async () => {
-  const dir = await mkdtemp(join(tmpdir(), "biolight-throttle-"));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-};
+const tempDir = tempDirs("biolight-throttle-");
 
 /** The API as the bridge runs it (default throttle), on 127.0.0.1 and a free port. */
 async function startBridgeApi(): Promise<string> {

@@ -2,8 +2,7 @@
  * The control API over real HTTP, in-process, on the real session controller, ledger and simulated
  * panel driver, with second-scale dose limits.
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { AuthThrottle } from "../../matter-bridge/api/auth.js";
@@ -26,10 +25,10 @@ import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { DAY, HOUR, makeConfig, session } from "../helpers/dose-fixtures.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { call } from "../helpers/http.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { until } from "../helpers/until.js";
 
 const TOKEN = "test-token-0123456789abcdefghijklmnop";
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Second-scale limits: whole scenarios in seconds. */
 const FAST: Partial<BridgeConfigInput> = {
@@ -49,21 +48,15 @@ interface Harness {
 }
 
 const harnesses: Harness[] = [];
-const dirs: string[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0)) {
     h.driver.setReachable(true);
     await h.controller.shutdown();
     await h.api.close();
   }
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), "biolight-api-"));
-  dirs.push(d);
-  return d;
-};
+const tempDir = tempDirs("biolight-api-");
 
 async function bridge(
   input: Partial<BridgeConfigInput> = FAST,
@@ -511,7 +504,7 @@ describe("control API: refusals", () => {
     expect((await get(h, "/v1/panels")).body.panels[0]).toMatchObject({ on: true, state: "stopping", reachable: false });
     // The attempt stays open (counted in full) until a switch-off gets through.
     h.driver.setReachable(true);
-    for (let i = 0; i < 50 && h.ledger.openSessions().length; i++) await sleep(20);
+    await until(() => h.ledger.openSessions().length === 0, "the retried switch-off to close the session", 1000, 20);
     expect(h.ledger.openSessions()).toEqual([]);
     expect((await h.panelState()).on).toBe(false);
   });
@@ -529,7 +522,7 @@ describe("control API: refusals", () => {
     expect([res.status, res.body.error.code]).toEqual([503, "PANEL_UNREACHABLE"]);
     expect(h.ledger.openSessions()).toHaveLength(1);
     h.driver.setReachable(true);
-    for (let i = 0; i < 100 && h.ledger.openSessions().length; i++) await sleep(20);
+    await until(() => h.ledger.openSessions().length === 0, "the retried switch-off to close the session", 2000, 20);
     expect(h.ledger.openSessions()).toEqual([]);
     expect((await h.panelState()).on).toBe(false);
     expect(h.ledger.sessions()[0].endReason).toBe("stopped");

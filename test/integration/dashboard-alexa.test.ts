@@ -3,9 +3,6 @@
  * cloud link is up on mosquitto; the link function (from source) answers through the broker as the
  * IoT topic rule the test plays hands it each message; households in "moto_server".
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import mqtt, { type MqttClient } from "mqtt";
 import type { Browser, Page } from "playwright-core";
@@ -19,6 +16,7 @@ import { makeConfig } from "../helpers/dose-fixtures.js";
 import { Broker } from "../helpers/mosquitto.js";
 import { createHouseholdTable, type Moto, startMoto } from "../helpers/moto.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { until } from "../helpers/until.js";
 
 const TABLE = "dashboard-households";
@@ -49,7 +47,7 @@ beforeAll(async () => {
   });
   await rule.subscribeAsync("biolight/v1/+/link", { qos: 1 });
 
-  storage = await mkdtemp(join(tmpdir(), "biolight-dashboard-alexa-"));
+  storage = await tempDir();
   const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: false, help: false };
   const cloud = connectionFor(broker, await broker.mintThing("dash-home"));
   bridge = await startBridge(cli, makeConfig(), { BRIDGE_API_TOKEN: "dashboard-alexa-token-0123456789abcdef" }, () => {}, undefined, {
@@ -68,8 +66,9 @@ afterAll(async () => {
   store?.destroy();
   await broker?.close();
   await moto?.close();
-  if (storage) await rm(storage, { recursive: true, force: true });
 });
+/** Below the afterAll above (hooks run in order): the folder goes once what runs in it is closed. */
+const tempDir = tempDirs("biolight-dashboard-alexa-");
 
 async function typeCode(code: string) {
   await page.fill("#alexa-code", code);

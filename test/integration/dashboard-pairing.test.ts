@@ -4,9 +4,6 @@
  * the token in the fragment, "Open pairing window" with a fresh code a second ecosystem pairs with,
  * and "Remove" per fabric.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { Environment } from "@matter/main";
 import { MdnsService } from "@matter/main/protocol";
@@ -19,29 +16,24 @@ import { makeConfig } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 import { commission, startController } from "../helpers/matter-controller.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
+import { until } from "../helpers/until.js";
 
 const PASSCODE = 20202021;
 const DISCRIMINATOR = 3840;
 
 let browser: Browser;
 let bridge: Bridge;
-let dirs: string[] = [];
 let page: Page;
 let matterPort: number;
 const controllers: CommissioningController[] = [];
 const mdnsServices: MdnsService[] = [];
 
-const temp = async (prefix: string) => {
-  const d = await mkdtemp(join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
-
 beforeAll(async () => {
   Environment.default.added.on((type, instance) => {
     if (type === MdnsService) mdnsServices.push(instance as MdnsService);
   });
-  const storage = await temp("biolight-pairing-");
+  const storage = await tempDir("pairing-");
   matterPort = await freeUdpPort();
   const cli = {
     storage,
@@ -71,9 +63,9 @@ afterAll(async () => {
   // matter.js's reset after the last fabric leaves the node's earlier mDNS service open (the CLI
   // exits the process at shutdown); closed here so jest can exit.
   for (const mdns of mdnsServices) await mdns.close().catch(() => {});
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-  dirs = [];
 }, 30_000);
+/** Below the afterAll above (hooks run in order): the folders go once the bridge and controllers in them are closed. */
+const tempDir = tempDirs("biolight-");
 
 const apiGet = (path: string) => call(bridge.api.url, "GET", path, { token: bridge.token.token });
 const fabricRows = () => page.locator("[data-fabric]");
@@ -94,7 +86,7 @@ async function pairingShown(selector: string, timeoutMs = 15_000) {
 /** A controller of its own (its own fabric) commissioning the bridge with the given QR code. */
 async function pairWith(qrPairingCode: string, id: string) {
   const [{ passcode, discriminator }] = QrPairingCodeCodec.decode(qrPairingCode);
-  const controller = await startController(await temp("biolight-controller-"), id);
+  const controller = await startController(await tempDir("controller-"), id);
   controllers.push(controller);
   await commission(controller, matterPort, passcode, discriminator);
   return controller;
@@ -202,6 +194,6 @@ it("removes one fabric after a confirmation, and the bridge really forgets it", 
   expect(message).toMatch(/last one/);
   expect(await page.textContent("#pairing-status")).toMatch(/Not paired/);
   expect(await fabricRows().count()).toBe(0);
-  for (let i = 0; i < 100 && !bridge.pairingControl.node.lifecycle.isOnline; i++) await new Promise((r) => setTimeout(r, 50));
+  await until(() => bridge.pairingControl.node.lifecycle.isOnline, "the node to be online again after its reset", 5000, 50);
   expect(bridge.pairingControl.fabrics()).toEqual([]);
 }, 60_000);

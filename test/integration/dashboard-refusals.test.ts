@@ -3,9 +3,6 @@
  * tried again is a clock time in the browser's own zone ("after 9:12 tomorrow morning"), not a
  * count of minutes, and the sentence ends with one full stop.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
 import { type Bridge, startBridge } from "../../matter-bridge/bridge.js";
@@ -14,6 +11,7 @@ import { launchPage } from "../helpers/chromium.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { until } from "../helpers/until.js";
 
 let browser: Browser;
@@ -22,7 +20,7 @@ let storage: string;
 let page: Page;
 
 beforeAll(async () => {
-  storage = await mkdtemp(join(tmpdir(), "biolight-dashboard-refusals-"));
+  storage = await tempDir();
   // The default 12-hour rest between sessions of one region.
   const config = makeConfig({ dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 43_200 } });
   const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: false, help: false };
@@ -37,8 +35,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await bridge?.close();
-  if (storage) await rm(storage, { recursive: true, force: true });
 });
+/** Below the afterAll above (hooks run in order): the folder goes once what runs in it is closed. */
+const tempDir = tempDirs("biolight-dashboard-refusals-");
 
 const post = (path: string, body: unknown) => call(bridge.api.url, "POST", path, { token: bridge.token.token, body });
 

@@ -2,8 +2,7 @@
  * The dashboard in real headless Chromium (Debian's chromium via playwright-core), served by a
  * real bridge (Matter node, control API, simulated panel) on loopback.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
@@ -14,6 +13,7 @@ import { launchPage, textChanged } from "../helpers/chromium.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 let browser: Browser;
 let bridge: Bridge;
@@ -21,7 +21,7 @@ let storage: string;
 let page: Page;
 
 beforeAll(async () => {
-  storage = await mkdtemp(join(tmpdir(), "biolight-dashboard-"));
+  storage = await tempDir();
   const config = makeConfig({ dose: { minSessionSeconds: 1, maxSessionSeconds: 60, minRestSameRegionSeconds: 0 } });
   const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: false, help: false };
   bridge = await startBridge(cli, config, { BRIDGE_API_TOKEN: "dashboard-test-token-0123456789abcdef" }, () => {});
@@ -33,8 +33,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await bridge?.close();
-  if (storage) await rm(storage, { recursive: true, force: true });
 });
+/** Below the afterAll above (hooks run in order): the folder goes once what runs in it is closed. */
+const tempDir = tempDirs("biolight-dashboard-");
 
 /** Brings the page's next refresh (every 2 s) forward rather than waiting for it. */
 const nextRefresh = () => page.clock.runFor(2000);

@@ -15,8 +15,7 @@
  * the thing, the certificate id and ARN, the policy and thing attachments — is moto's.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -36,6 +35,7 @@ import { type LambdaContainer, startLambdaContainer } from "../helpers/lambda-co
 import { Broker } from "../helpers/mosquitto.js";
 import { createHouseholdTable, type Moto, startMoto } from "../helpers/moto.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { until } from "../helpers/until.js";
 import { said } from "../helpers/voice.js";
 
@@ -118,7 +118,7 @@ beforeAll(async () => {
     }),
   ));
   provisionUrl = `${url}/provision`;
-  dir = await mkdtemp(join(tmpdir(), "biolight-hosted-join-"));
+  dir = await tempDir();
   skill = startLambdaContainer(
     join(root, "dist/lambda/index.js"),
     {
@@ -144,8 +144,9 @@ afterAll(async () => {
   iot?.destroy();
   await broker?.close();
   await moto?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
+/** Below the afterAll above (hooks run in order): the folders go once the bridges and the skill in them are closed. */
+const tempDir = tempDirs("biolight-hosted-join-");
 
 /** "Alexa, ask bio light to link my bridge": the six digits Alexa spoke. */
 async function spokenCode(userId: string): Promise<string> {
@@ -157,7 +158,7 @@ async function spokenCode(userId: string): Promise<string> {
 
 /** A storage folder and a config file with no cloud section. */
 async function home(name: string) {
-  const storage = await mkdtemp(join(dir, `${name}-`));
+  const storage = await tempDir(`${name}-`);
   const configPath = join(storage, "bridge.json");
   const config = { panels: [{ id: "panel-1", name: "Panel" }], dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0 } };
   await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`);

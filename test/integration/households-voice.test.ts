@@ -8,8 +8,6 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -25,6 +23,7 @@ import { call } from "../helpers/http.js";
 import { type LambdaContainer, startLambdaContainer } from "../helpers/lambda-container.js";
 import { Broker } from "../helpers/mosquitto.js";
 import { createHouseholdTable, type Moto, startMoto } from "../helpers/moto.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { until } from "../helpers/until.js";
 import { said } from "../helpers/voice.js";
 
@@ -59,7 +58,7 @@ beforeAll(async () => {
     broker.mintThing("home-b").then((c) => startLinkedBridge(broker, c, quick)),
   ]);
   await until(() => homeA.link.state === "connected" && homeB.link.state === "connected", "both links up", 10_000);
-  dataDir = await mkdtemp(join(tmpdir(), "biolight-households-"));
+  dataDir = await tempDir();
   aws = {
     AWS_ENDPOINT_URL: moto.endpoint,
     AWS_ACCESS_KEY_ID: "testing",
@@ -97,8 +96,9 @@ afterAll(async () => {
   store?.destroy();
   await broker?.close();
   await moto?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
+/** Below the afterAll above (hooks run in order): the folder goes once what runs in it is closed. */
+const tempDir = tempDirs("biolight-households-");
 
 const alexa = (userId: string) => skill.alexa(userId);
 /** "Link my bridge": the code Alexa spoke, digit by digit. */

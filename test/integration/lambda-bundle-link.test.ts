@@ -7,8 +7,6 @@
  */
 
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
@@ -17,6 +15,7 @@ import { call } from "../helpers/http.js";
 import { type LambdaContainer, startLambdaContainer } from "../helpers/lambda-container.js";
 import { type LinkResponder, startLinkResponder } from "../helpers/link-responder.js";
 import { Broker } from "../helpers/mosquitto.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { said } from "../helpers/voice.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -43,14 +42,15 @@ describe("the built skill through the MQTT link", () => {
       token: bridge.token,
       mqtt: { cert: creds.cert, key: creds.key, ca },
     });
-    dataDir = await mkdtemp(join(tmpdir(), "biolight-bundle-link-"));
+    dataDir = await tempDir();
   }, 60_000);
   afterAll(async () => {
     for (const c of containers) await c.close();
     await responder?.close();
     await broker?.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
+  /** Below the afterAll above (hooks run in order): the folder goes once the containers in it are closed. */
+  const tempDir = tempDirs("biolight-bundle-link-");
 
   /** A new container: no bridge token anywhere, only the broker and the thing. */
   const container = () => {

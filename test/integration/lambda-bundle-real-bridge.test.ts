@@ -6,8 +6,6 @@
  * working beside it; the bridge stopped → its retained offline status is spoken at once; the broker
  * stopped and restarted → the skill answers within 5 s meanwhile and the bridge reconnects by itself.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
@@ -17,6 +15,7 @@ import { call } from "../helpers/http.js";
 import { type LambdaContainer, startLambdaContainer } from "../helpers/lambda-container.js";
 import { commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
 import { Broker } from "../helpers/mosquitto.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { until } from "../helpers/until.js";
 import { said } from "../helpers/voice.js";
 
@@ -37,7 +36,7 @@ describe("the built skill through the link to the real bridge", () => {
   beforeAll(async () => {
     // The bundle is built once per run (test/global-setup.js).
     broker = await Broker.start();
-    dir = await mkdtemp(join(tmpdir(), "biolight-e2e-link-"));
+    dir = await tempDir();
     storage = join(dir, "storage");
     const config = await configFile(dir, {
       panels: [{ id: "panel-1", name: "Test panel", driver: { kind: "simulated" } }],
@@ -56,8 +55,9 @@ describe("the built skill through the link to the real bridge", () => {
     bridge?.child.kill("SIGTERM");
     await bridge?.exited;
     await broker?.close();
-    await rm(dir, { recursive: true, force: true });
   });
+  /** Below the afterAll above (hooks run in order): the folder goes once the bridge in it is closed. */
+  const tempDir = tempDirs("biolight-e2e-link-");
 
   const container = () => {
     const c = startLambdaContainer(

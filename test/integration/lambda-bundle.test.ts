@@ -3,9 +3,8 @@
  * way Lambda loads it (a separate Node process, `require`), answering real requests against a bridge.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -14,22 +13,23 @@ import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import dynalite from "dynalite";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { intentRequest, launchRequest } from "../helpers/envelopes.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const bundle = join(root, "dist/lambda/index.js");
 
+const tempDir = tempDirs("biolight-bundle-");
 let bridge: ControlBridge;
 let dataDir: string;
 let buildOutput: string;
 beforeAll(async () => {
   buildOutput = (await run(process.execPath, [join(root, "scripts/build-lambda.mjs")], { cwd: root })).stdout;
   bridge = await startControlBridge({ acknowledged: true });
-  dataDir = await mkdtemp(join(tmpdir(), "biolight-bundle-"));
+  dataDir = await tempDir();
 }, 60_000);
 afterAll(async () => {
   await bridge.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** Runs the bundle in a fresh Node process as Lambda would, one event after another. */

@@ -4,8 +4,6 @@
  * runs on a fake clock: a session's time passes when the test moves it, and the driver's actions
  * carry that clock's time.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { NodeId } from "@matter/main/types";
@@ -19,7 +17,8 @@ import { makeConfig } from "../helpers/dose-fixtures.js";
 import { advanceUntilSeen, FakeClock } from "../helpers/fake-clock.js";
 import { commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
 import { freeUdpPort } from "../helpers/ports.js";
-import { until } from "../helpers/until.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
+import { until, untilValue } from "../helpers/until.js";
 
 // Second-scale limits: low back 2 s by default, 3 s per session, 10 s worth of light per 24 h.
 const config = makeConfig({
@@ -34,7 +33,6 @@ const config = makeConfig({
 });
 const PASSCODE = 20202021;
 const DISCRIMINATOR = 3840;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The bridge's time (deadlines, the ledger, the driver's action times); the controller's network runs on real time. */
 const clock = new FakeClock(Date.now());
 
@@ -69,15 +67,8 @@ async function stopBridge(b: Bridge) {
 }
 
 /** Polls until `read` gives `expected` (state follows the driver within milliseconds). */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 2000): Promise<T> {
-  const t0 = Date.now();
-  let value = await read();
-  while (value !== expected && Date.now() - t0 < timeoutMs) {
-    await wait(20);
-    value = await read();
-  }
-  return value;
-}
+const eventually = <T>(read: () => Promise<T>, expected: T, timeoutMs = 2000): Promise<T> =>
+  untilValue(read, (value) => value === expected, `the attribute to read ${expected}`, timeoutMs, 20);
 
 /** Waits until the last session is closed in the ledger, so the next test starts from idle. */
 async function idle() {
@@ -97,7 +88,7 @@ async function actionInTime(driver: SimulatedDriver, count: number) {
 }
 
 beforeAll(async () => {
-  storage = await mkdtemp(join(tmpdir(), "biolight-matter-"));
+  storage = await tempDir();
   port = await freeUdpPort();
   bridge = await startBridge();
   await bridge.ledger.acknowledgeCaution(1, "test");
@@ -112,9 +103,10 @@ afterAll(async () => {
   // close may wait for the gone controller's session.
   if (bridge) await stopBridge(bridge);
   await client?.close();
-  await rm(storage, { recursive: true, force: true });
   console.log(`matter numbers: ${JSON.stringify(Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, Math.round(v)])))}`);
 });
+/** Below the afterAll above (hooks run in order): the storage goes once the bridge in it is closed. */
+const tempDir = tempDirs("biolight-matter-");
 
 describe("the panel as a Matter device", () => {
   it("On switches the panel on for the region's default time, then off", async () => {

@@ -11,8 +11,6 @@
  * its panel. Waits are on the controller's initialisation and the session controller's changes, not
  * on fixed sleeps.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Descriptor } from "@matter/main/clusters/descriptor";
@@ -31,6 +29,7 @@ import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { bridgedInfoClient, commission, onOffClient, startController } from "../helpers/matter-controller.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 const PASSCODE = 20202021;
 const DISCRIMINATOR = 3846;
@@ -222,7 +221,7 @@ async function checkSwitches(config: BridgeConfig) {
 }
 
 beforeAll(async () => {
-  storage = await mkdtemp(join(tmpdir(), "biolight-endpoint-stability-"));
+  storage = await tempDir();
   port = await freeUdpPort();
   controllerPort = await freeUdpPort();
   bridge = await startBridge(configs.first);
@@ -237,9 +236,10 @@ afterAll(async () => {
   await bridge?.controller.shutdown();
   await bridge?.matter.close();
   await client?.close();
-  await rm(storage, { recursive: true, force: true });
   console.log(`endpoint numbers: ${JSON.stringify(timeline)}`);
 });
+/** Below the afterAll above (hooks run in order): the folder goes once what runs in it is closed. */
+const tempDir = tempDirs("biolight-endpoint-stability-");
 
 /** One panel with its region switches: the names as the first start gives them. */
 const ONE_PANEL_NAMES = {

@@ -6,8 +6,6 @@
  * bridge runs on a fake clock the test moves (deadlines, retries, the time left); the OnTime read-out
  * ticks on matter.js's own time, once a real second.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { ActionContext } from "@matter/main";
@@ -24,7 +22,8 @@ import { makeConfig } from "../helpers/dose-fixtures.js";
 import { advanceUntilSeen, FakeClock } from "../helpers/fake-clock.js";
 import { bridgedInfoClient, commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
 import { freeUdpPort } from "../helpers/ports.js";
-import { until as holds } from "../helpers/until.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
+import { until, untilValue } from "../helpers/until.js";
 
 // Sessions of 3 s by default.
 const config = makeConfig({
@@ -33,7 +32,6 @@ const config = makeConfig({
 });
 const PASSCODE = 20202021;
 const DISCRIMINATOR = 3842;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The bridge's time (deadlines, retries, the ledger, the driver's action times). */
 const clock = new FakeClock(Date.now());
 
@@ -53,20 +51,9 @@ async function panel() {
   return { onOff: onOffClient(node), info: bridgedInfoClient(node) };
 }
 
-/** Polls `read` until `done` holds (or the time is up) and returns the last value. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
-  const t0 = Date.now();
-  let value = await read();
-  while (!done(value) && Date.now() - t0 < timeoutMs) {
-    await wait(20);
-    value = await read();
-  }
-  return value;
-}
-
 /** The driver's action number `count` (1-based), once it happened (without the clock moving). */
 async function action(count: number) {
-  await holds(() => driver.actions.length >= count, `the driver's action ${count}`, 6000, 5);
+  await until(() => driver.actions.length >= count, `the driver's action ${count}`, 6000, 5);
   return driver.actions[count - 1];
 }
 
@@ -77,11 +64,11 @@ async function actionInTime(count: number) {
 }
 
 async function idle() {
-  await holds(() => controller.panelState("panel-1") === "off", "the panel to be idle", 5000, 5);
+  await until(() => controller.panelState("panel-1") === "off", "the panel to be idle", 5000, 5);
 }
 
 beforeAll(async () => {
-  storage = await mkdtemp(join(tmpdir(), "biolight-panel-state-"));
+  storage = await tempDir();
   const port = await freeUdpPort();
   const ledger = await Ledger.open(storage, { clock });
   await ledger.acknowledgeCaution(1, "test");
@@ -108,8 +95,9 @@ afterAll(async () => {
   await controller?.shutdown();
   await matter?.close();
   await client?.close();
-  await rm(storage, { recursive: true, force: true });
 });
+/** Below the afterAll above (hooks run in order): the storage goes once the bridge in it is closed. */
+const tempDir = tempDirs("biolight-panel-state-");
 
 describe("the panel endpoint follows the session controller", () => {
   it("a panel that did not answer at start-up reads unreachable, and reachable once it answers", async () => {
@@ -119,9 +107,12 @@ describe("the panel endpoint follows the session controller", () => {
     driver.setReachable(true);
     await controller.pollPanel("panel-1");
     expect(
-      await until(
+      await untilValue(
         () => info.getReachableAttribute(true),
         (r) => r,
+        "Reachable to read true",
+        3000,
+        20,
       ),
     ).toBe(true);
     // The start-up switch-off, retried until the panel answers, lands before any session starts.
@@ -141,15 +132,21 @@ describe("the panel endpoint follows the session controller", () => {
     expect(first).toBeLessThanOrEqual(30);
     // Two ticks of the read-out, seen by a controller: a second of the bridge's time passes before each.
     clock.advance(1000);
-    await until(
+    await untilValue(
       () => onOff.getOnTimeAttribute(true),
       (t) => t <= first - 5,
+      "the first tick of OnTime",
+      3000,
+      20,
     );
     clock.advance(1000);
     expect(
-      await until(
+      await untilValue(
         () => onOff.getOnTimeAttribute(true),
         (t) => t <= first - 15,
+        "the second tick of OnTime",
+        3000,
+        20,
       ),
     ).toBeLessThanOrEqual(first - 15);
     const off = await actionInTime(before + 2);
@@ -157,16 +154,22 @@ describe("the panel endpoint follows the session controller", () => {
     expect(off.at - on.at).toBeGreaterThanOrEqual(2950);
     expect(off.at - on.at).toBeLessThan(3300);
     expect(
-      await until(
+      await untilValue(
         () => onOff.getOnTimeAttribute(true),
         (t) => t === 0,
+        "OnTime to read 0 after the session",
+        3000,
+        20,
       ),
     ).toBe(0);
 
     // A controller may read a value before matter.js has told the observers of its change.
-    const changes = await until(
+    const changes = await untilValue(
       async () => onTimeChanges.slice(from),
       (seen) => seen.at(-1)?.value === 0,
+      "the endpoint's OnTime change to 0",
+      3000,
+      20,
     );
     expect(changes.length).toBeGreaterThanOrEqual(4); // on, two ticks or more, off
     expect(changes.filter((c) => c.byController)).toEqual([]);
@@ -184,9 +187,12 @@ describe("the panel endpoint follows the session controller", () => {
     const left = () => Math.ceil(controller.remainingSeconds("panel-1") * 10);
     for (const written of [600, 0xffff, 0, left() + 5]) {
       await onOff.setOnTimeAttribute(written);
-      const shown = await until(
+      const shown = await untilValue(
         () => onOff.getOnTimeAttribute(true),
         (t) => t !== written && t > 0 && t <= 30,
+        `OnTime restored after writing ${written}`,
+        3000,
+        20,
       );
       expect(shown).not.toBe(written);
       expect(shown).toBeGreaterThan(0);
@@ -229,9 +235,12 @@ describe("the panel endpoint follows the session controller", () => {
     const before = driver.actions.length;
     await onOff.setOnTimeAttribute(100);
     expect(
-      await until(
+      await untilValue(
         () => onOff.getOnTimeAttribute(true),
         (t) => t === 0,
+        "OnTime to read 0 again",
+        3000,
+        20,
       ),
     ).toBe(0);
     expect(await onOff.getOnOffAttribute(true)).toBe(false);

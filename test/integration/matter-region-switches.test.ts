@@ -6,8 +6,6 @@
  * Waits are on attribute reports and the controller's changes, not on fixed sleeps; the bridge runs
  * on a fake clock the test moves when a session's time must pass.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import type { NodeId } from "@matter/main/types";
@@ -27,6 +25,7 @@ import { advanceUntilSeen, FakeClock } from "../helpers/fake-clock.js";
 import { call } from "../helpers/http.js";
 import { bridgedInfoClient, commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 // Sessions of a few seconds; an hour's rest between two sessions of one region. Two people: a
 // switch's session is for its panel's default person.
@@ -139,7 +138,7 @@ async function refusals(act: () => Promise<void>): Promise<string[]> {
 const ons = () => driver.actions.filter((a) => a.action === "on").length;
 
 beforeAll(async () => {
-  storage = await mkdtemp(join(tmpdir(), "biolight-region-switches-"));
+  storage = await tempDir();
   const port = await freeUdpPort();
   ledger = await Ledger.open(storage, { clock });
   await ledger.acknowledgeCaution(CAUTION_VERSION, "test");
@@ -167,8 +166,9 @@ afterAll(async () => {
   await controller?.shutdown();
   await matter?.close();
   await client?.close();
-  await rm(storage, { recursive: true, force: true });
 });
+/** Below the afterAll above (hooks run in order): the folder goes once what runs in it is closed. */
+const tempDir = tempDirs("biolight-region-switches-");
 
 describe("region switches", () => {
   it("a panel with regionSwitches has one bridged switch per region, named after it, with stable endpoint ids; a panel without has none", async () => {

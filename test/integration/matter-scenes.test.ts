@@ -6,8 +6,6 @@
  * Assertions are on what the panel driver did, not only on attributes. Waiting out a transition
  * follows matter.js's own timers (test/helpers/matter-timers.ts), not a sleep.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { GroupId, type NodeId } from "@matter/main/types";
@@ -28,6 +26,7 @@ import {
 } from "../helpers/matter-controller.js";
 import { watchMatterTimers } from "../helpers/matter-timers.js";
 import { freeUdpPort } from "../helpers/ports.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { until } from "../helpers/until.js";
 
 // Sessions of 5 s by default (every test ends them early with Off); a weekly session limit the
@@ -75,7 +74,7 @@ async function panel() {
 }
 
 beforeAll(async () => {
-  storage = await mkdtemp(join(tmpdir(), "biolight-scenes-"));
+  storage = await tempDir();
   const port = await freeUdpPort();
   ledger = await Ledger.open(storage);
   driver = new SimulatedDriver("panel-1", { log: () => {} });
@@ -95,8 +94,9 @@ afterAll(async () => {
   await controller?.shutdown();
   await matter?.close();
   await client?.close();
-  await rm(storage, { recursive: true, force: true });
 });
+/** Below the afterAll above (hooks run in order): the folder goes once what runs in it is closed. */
+const tempDir = tempDirs("biolight-scenes-");
 
 describe("scenes on the panel", () => {
   it("keeps the Scenes Management cluster the device type requires (and Groups)", async () => {

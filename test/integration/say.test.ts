@@ -3,29 +3,28 @@
  * talking to a running bridge over HTTP, keeping its user data in SKILL_DATA_DIR.
  */
 import { execFile, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = join(root, "node_modules/.bin/tsx");
 const script = join(root, "scripts/say.ts");
 
+const tempDir = tempDirs("biolight-say-");
 let bridge: ControlBridge;
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   bridge = await startControlBridge(); // a new household: nothing acknowledged yet
-  dataDir = await mkdtemp(join(tmpdir(), "biolight-say-"));
+  dataDir = await tempDir();
   env = { ...process.env, NODE_OPTIONS: "", BRIDGE_URL: bridge.url, BRIDGE_TOKEN: bridge.token, SKILL_DATA_DIR: dataDir };
 });
 afterAll(async () => {
   await bridge.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 const say = async (...args: string[]) => (await promisify(execFile)(tsx, [script, ...args], { cwd: root, env })).stdout;

@@ -17,7 +17,7 @@ import { type ControlBridge, startControlBridge } from "../helpers/control-bridg
 import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
 import { type LinkResponder, startLinkResponder } from "../helpers/link-responder.js";
 import { Broker } from "../helpers/mosquitto.js";
-import { until } from "../helpers/until.js";
+import { nextTurn, until } from "../helpers/until.js";
 
 /** Alexa's own limit is 8 s; the skill's budget for a broker or bridge that is away is 5 s. */
 const BUDGET_MS = 5000;
@@ -135,7 +135,7 @@ describe("the skill's MQTT link", () => {
     await until(() => responder.requests.length > asked, "the request at the silent responder");
     clock.advance(2999); // the answer budget is 3 s, well within the 5 s
     expect(clock.pending).toBe(1);
-    await new Promise((done) => setImmediate(done));
+    await nextTurn();
     expect(answer).toBeUndefined();
     clock.advance(1);
     await answered;

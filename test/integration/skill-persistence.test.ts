@@ -2,9 +2,8 @@
  * Skill user data: the DynamoDB adapter against dynalite (a real DynamoDB API server), the file
  * adapter across restarts, and corrupt data that must never count as an acknowledged caution.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateTableCommand, DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
@@ -14,12 +13,14 @@ import { userFileName } from "../../lambda/user-data/persistence/user-key.js";
 import { CAUTION_VERSION } from "../../matter-bridge/contract/index.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { intentRequest, invoke, launchRequest } from "../helpers/envelopes.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { testSkill } from "../helpers/voice.js";
 
 const USER = "amzn1.ask.account.PERSIST";
 const region = (id: string) => ({ value: id, id });
 const TABLE = "biolight-users";
 
+const tempDir = tempDirs("biolight-persist-");
 let bridge: ControlBridge;
 let dir: string;
 beforeAll(async () => {
@@ -27,11 +28,10 @@ beforeAll(async () => {
     acknowledged: true,
     config: { dose: { minSessionSeconds: 1, maxSessionSeconds: 30, minRestSameRegionSeconds: 0 } },
   });
-  dir = await mkdtemp(join(tmpdir(), "biolight-persist-"));
+  dir = await tempDir();
 });
 afterAll(async () => {
   await bridge.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** Caution → no through the skill, then the panel switched off again. */
@@ -126,7 +126,7 @@ describe("file adapter", () => {
     ["a JSON array", "[1,2,3]"],
     ["a truncated write", '{"caution":{"version":1,"acknowledg'],
   ])("%s: recovers, keeps the bad file aside, and asks the caution again", async (_name, content) => {
-    const dataDir = await mkdtemp(join(dir, "corrupt-"));
+    const dataDir = await tempDir("corrupt-");
     await writeFile(join(dataDir, userFileName(USER)), content);
     const { skill } = await testSkill(bridge.url, bridge.token, { dataDir });
     const r = await invoke(skill, intentRequest("StartSessionIntent", { region: region("mid-back") }, { userId: USER }));
@@ -139,7 +139,7 @@ describe("file adapter", () => {
   });
 
   it("fields that do not parse are dropped one by one: a bad caution is not an acknowledgement, good logs stay", async () => {
-    const dataDir = await mkdtemp(join(dir, "fields-"));
+    const dataDir = await tempDir("fields-");
     const now = Date.now();
     await writeFile(
       join(dataDir, userFileName(USER)),

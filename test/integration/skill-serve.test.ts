@@ -3,13 +3,12 @@
  * signature (and a fresh timestamp) a request is refused and nothing reaches the bridge.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { intentRequest } from "../helpers/envelopes.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 let bridge: ControlBridge;
@@ -19,7 +18,7 @@ let base: string;
 
 beforeAll(async () => {
   bridge = await startControlBridge({ acknowledged: true });
-  dataDir = await mkdtemp(join(tmpdir(), "biolight-serve-"));
+  dataDir = await tempDir();
   child = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "lambda/entry/serve.ts")], {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: "", BRIDGE_URL: bridge.url, BRIDGE_TOKEN: bridge.token, SKILL_DATA_DIR: dataDir, SKILL_PORT: "0" },
@@ -40,8 +39,9 @@ beforeAll(async () => {
 afterAll(async () => {
   child?.kill("SIGTERM");
   await bridge.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
+/** Below the afterAll above (hooks run in order): the folder goes once what runs in it is closed. */
+const tempDir = tempDirs("biolight-serve-");
 
 it("answers its health check and says verification is on", async () => {
   expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: "ok" });

@@ -4,9 +4,7 @@
  * the real on-disk ledger. At every request the bridge grants no more than the same policy would
  * on a fixed, trusted clock that saw the same sessions at their true times; and no session is lost.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { REGION_IDS } from "../../matter-bridge/contract/regions.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
@@ -16,7 +14,7 @@ import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig, T0 } from "../helpers/dose-fixtures.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
-import { memoryTmpdir } from "../helpers/temp-dirs.js";
+import { memoryTmpdir, tempDirs } from "../helpers/temp-dirs.js";
 
 const PROPERTY_RUNS = 120;
 const DAY = 24 * 3600 * 1000;
@@ -36,16 +34,14 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("restart" as const) }) },
 );
 
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = tempDirs("biolight-clockprop-", memoryTmpdir());
 
 describe("trusted time properties", () => {
   it(`never grants more than a fixed, trusted clock would, whatever the wall clock does (${PROPERTY_RUNS} households)`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 50 }), async (ops) => {
         const config = makeConfig({ dose: { minRestSameRegionSeconds: 6 * 3600, maxSessionsPerRegionPer7d: 3, maxOnSecondsPer24h: 2000 } });
-        const dir = await mkdtemp(join(memoryTmpdir(), "biolight-clockprop-"));
-        dirs.push(dir);
+        const dir = await tempDir();
         const clock = new FakeClock(T0);
         let trueNow = T0;
         const trueSessions: LedgerSession[] = [];

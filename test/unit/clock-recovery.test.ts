@@ -5,10 +5,9 @@
  * counting fully as "just now", the re-dating is recorded in the ledger, and starts resume.
  * Real ledger folders, the fake clock, a sync source the test answers for.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { systemClockSync } from "../../matter-bridge/dose/clock-sync.js";
 import { LEDGER_FILE, Ledger, readLedger } from "../../matter-bridge/dose/ledger.js";
 import { CLOCK_SYNC_POLL_MS, ClockClaimError } from "../../matter-bridge/sessions/clock-trust.js";
@@ -16,17 +15,11 @@ import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { DAY, HOUR, makeConfig, session, T0 } from "../helpers/dose-fixtures.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
-import { until } from "../helpers/until.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
+import { nextTurn, until } from "../helpers/until.js";
 
 const MIN = 60_000;
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
-
-async function tempDir() {
-  const dir = await mkdtemp(join(tmpdir(), "biolight-clock-recovery-"));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs("biolight-clock-recovery-");
 
 /** What the system says about its clock, as the test sets it. */
 class SyncSource {
@@ -138,7 +131,7 @@ describe("a clock that was ahead, once corrected", () => {
     expect(sync.asked).toBe(1);
     clock.advance(1);
     expect(sync.asked).toBe(2); // silence: not trusted, asked again later
-    await new Promise(setImmediate);
+    await nextTurn();
     sync.says = "systemd-timesyncd (NTPSynchronized=yes)";
     clock.advance(CLOCK_SYNC_POLL_MS);
     expect(sync.asked).toBe(3);

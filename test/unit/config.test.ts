@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { jsonMistake } from "../../matter-bridge/config/json-error.js";
 import { ConfigError, loadConfig, matterEnvProblem, parseCli, parseConfig } from "../../matter-bridge/config/load.js";
 import { regionSwitchName } from "../../matter-bridge/contract/config.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 const panel = { id: "panel-1", name: "Panel" };
 const errorOf = (json: unknown): string => {
@@ -231,11 +231,9 @@ describe("config file", () => {
     });
   });
 
-  const dirs: string[] = [];
-  afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+  const tempDir = tempDirs("biolight-config-");
   it("reads a file, and says which file is missing or not JSON", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "biolight-config-"));
-    dirs.push(dir);
+    const dir = await tempDir();
     await writeFile(join(dir, "ok.json"), JSON.stringify({ panels: [panel] }));
     await writeFile(join(dir, "bad.json"), "{ panels: ");
     expect((await loadConfig(join(dir, "ok.json"))).panels[0].id).toBe("panel-1");
@@ -245,8 +243,7 @@ describe("config file", () => {
   });
 
   it("names the line and column of a JSON mistake, and what it expected there", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "biolight-config-"));
-    dirs.push(dir);
+    const dir = await tempDir();
     const file = join(dir, "bridge.json");
     const cases: Array<[string, string]> = [
       ['{\n  "panels": [\n    { "id": "panel-1" "name": "P" }\n  ]\n}', "line 3, column 23: expected ',' or '}', found '\"'"],
@@ -274,8 +271,7 @@ describe("config file", () => {
   });
 
   it("refuses a number written with an exponent in the file, naming the field's path and the plain way to write it", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "biolight-config-"));
-    dirs.push(dir);
+    const dir = await tempDir();
     const file = join(dir, "bridge.json");
     await writeFile(file, `{ "panels": [{ "id": "panel-1", "name": "Panel e2" }], "dose": { "maxSessionSeconds": 6e2 } }`);
     await expect(loadConfig(file)).rejects.toThrow(

@@ -3,9 +3,7 @@
  * restarts) on the real policy and the real on-disk ledger never exceed any cap, and the ledger's
  * totals equal what was granted and delivered.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import type { BridgeConfig } from "../../matter-bridge/contract/config.js";
 import { REGION_IDS } from "../../matter-bridge/contract/regions.js";
@@ -16,7 +14,7 @@ import { countedSeconds, endOf, type LedgerSession } from "../../matter-bridge/d
 import { personResolver } from "../../matter-bridge/dose/people.js";
 import { decide } from "../../matter-bridge/dose/policy.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
-import { memoryTmpdir } from "../helpers/temp-dirs.js";
+import { memoryTmpdir, tempDirs } from "../helpers/temp-dirs.js";
 
 const PROPERTY_RUNS = 200;
 const EPS = 1e-6;
@@ -103,8 +101,7 @@ function stoppedAfter(s: LedgerSession, fraction: number, now: number): number {
   return Math.min(s.plannedSeconds, Math.max(earliest, Math.floor(s.plannedSeconds * fraction)));
 }
 
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = tempDirs("biolight-prop-", memoryTmpdir());
 
 describe("dose guard properties", () => {
   it(`never exceeds a cap, and the ledger adds up (${PROPERTY_RUNS} random households)`, async () => {
@@ -117,8 +114,7 @@ describe("dose guard properties", () => {
           ],
           dose,
         });
-        const dir = await mkdtemp(join(memoryTmpdir(), "biolight-prop-"));
-        dirs.push(dir);
+        const dir = await tempDir();
         let now = Date.UTC(2026, 0, 1, 22, 0, 0);
         const clock = () => now;
         let ledger = await Ledger.open(dir, clock);

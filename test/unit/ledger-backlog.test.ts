@@ -7,9 +7,7 @@ import { LedgerBacklog } from "../../matter-bridge/sessions/ledger-backlog.js";
 import { T0 } from "../helpers/dose-fixtures.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { diskFullError } from "../helpers/full-disk.js";
-
-/** Lets the backlog finish what the last attempt started (no I/O here: promises only). */
-const settle = () => new Promise(setImmediate);
+import { nextTurn } from "../helpers/until.js";
 
 function backlogOn(clock: FakeClock) {
   const logs: string[] = [];
@@ -44,10 +42,10 @@ describe("ledger backlog", () => {
     for (const delay of [1000, 2000, 4000, 8000, 10_000]) {
       const before = op.attempts;
       clock.advance(delay - 1);
-      await settle();
+      await nextTurn();
       expect(op.attempts).toBe(before);
       clock.advance(1);
-      await settle();
+      await nextTurn();
       expect(op.attempts).toBe(before + 1);
     }
     expect(landed).toBe(true);

@@ -24,6 +24,7 @@ import { DAY, ledgerEntry, T0 } from "../helpers/dose-fixtures.js";
 import { killWriterRounds } from "../helpers/ledger-crash.js";
 import { deadPid, liveProcess } from "../helpers/processes.js";
 import { memoryTmpdir, tempDirs } from "../helpers/temp-dirs.js";
+import { pause } from "../helpers/until.js";
 
 // What is checked is what the files hold after each write, crash and reopen, not how fast a disk
 // syncs: tmpfs where there is one, so the fsyncs of a busy disk do not set the pace.
@@ -507,8 +508,9 @@ describe("ledger journal: the reserve is spent only on changes that must land", 
       expect(existsSync(reserve)).toBe(false);
       expect(logs.join("\n")).toMatch(/disk is full: the ledger's reserve .* was given up/);
       landed(await Ledger.open(dir)); // on disk
-      // Not made again right away: the disk was full a moment ago.
-      await new Promise((r) => setTimeout(r, 20));
+      // Not made again right away: the disk was full a moment ago. Real time: a restore would be
+      // queued in the background, and nothing announces that none was, so give one a moment to land.
+      await pause(20);
       expect(existsSync(reserve)).toBe(false);
     });
   }
@@ -523,7 +525,7 @@ describe("ledger journal: the reserve is spent only on changes that must land", 
     disk.full = undefined;
     await ledger.closeOpenAsDelivered(); // nothing open: nothing written
     await ledger.persistClockStep(); // no step: nothing written
-    await new Promise((r) => setTimeout(r, 20));
+    await pause(20); // real time, as above: for a background restore that must not come
     expect(existsSync(reserve)).toBe(false);
     await ledger.begin(ledgerEntry("b", Date.now()));
     await ledger.compact(); // queued behind the reserve

@@ -1,7 +1,6 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "@jest/globals";
+import { afterEach, describe, expect, it } from "@jest/globals";
 import { PanelConfigSchema } from "../../matter-bridge/contract/config.js";
 import { PanelUnreachableError } from "../../matter-bridge/panels/driver.js";
 import { createDriver } from "../../matter-bridge/panels/index.js";
@@ -9,6 +8,7 @@ import { ShellyDriver, shellyFailSafeConfig } from "../../matter-bridge/panels/s
 import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { type FakeShelly, startFakeShelly } from "../helpers/fake-shelly.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 /** Moves the device's clock 1 ms at a time until its relay is off (its own timer did it); answers the ms that took. */
 function msUntilOff(device: FakeShelly, clock: FakeClock, maxMs = 5000): number {
@@ -242,12 +242,10 @@ describe("shelly fail-safes (the relay's own config)", () => {
 });
 
 describe("simulated driver", () => {
-  const dirs: string[] = [];
-  afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+  const tempDir = tempDirs("biolight-sim-");
 
   it("records what it did and writes its state file atomically", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "biolight-sim-"));
-    dirs.push(dir);
+    const dir = await tempDir();
     const lines: string[] = [];
     const driver = new SimulatedDriver("panel-1", { stateFile: join(dir, "panels", "panel-1.json"), log: (m) => lines.push(m) });
     await driver.on(900);
@@ -271,8 +269,7 @@ describe("simulated driver", () => {
   });
 
   it("test hooks: a press at the device is recorded and persisted, and works while unreachable", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "biolight-sim-"));
-    dirs.push(dir);
+    const dir = await tempDir();
     const file = join(dir, "panels", "p.json");
     const driver = new SimulatedDriver("p", { stateFile: file, log: () => {} });
     driver.setReachable(false);

@@ -1,16 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { Ledger, LedgerCorruptError } from "../../matter-bridge/dose/ledger.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = tempDirs("biolight-ctl-");
 
 const fast: Partial<BridgeConfigInput> = {
   dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0, maxSessionSeconds: 5 },
@@ -18,8 +15,7 @@ const fast: Partial<BridgeConfigInput> = {
 };
 
 async function setup(opts: { acknowledge?: boolean; config?: Partial<BridgeConfigInput> } = {}) {
-  const dir = await mkdtemp(join(tmpdir(), "biolight-ctl-"));
-  dirs.push(dir);
+  const dir = await tempDir();
   const ledger = await Ledger.open(dir);
   if (opts.acknowledge !== false) await ledger.acknowledgeCaution(1, "test");
   // Deadlines and switch-off retries run on this clock: the tests move its time.

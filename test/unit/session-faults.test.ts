@@ -28,7 +28,7 @@ import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
 import { diskFullError, fillableDisk } from "../helpers/full-disk.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
-import { until } from "../helpers/until.js";
+import { nextTurn, until } from "../helpers/until.js";
 
 const tempDir = tempDirs("biolight-faults-");
 
@@ -397,7 +397,7 @@ describe("a failed ledger write never strands the panel", () => {
       let settled = false;
       acknowledged.catch(() => {}).finally(() => (settled = true));
       clock.advance(ACKNOWLEDGE_WAIT_MS - 1);
-      await new Promise(setImmediate);
+      await nextTurn();
       expect(settled).toBe(false); // still waiting for the red flag's record
       clock.advance(1);
       await expect(acknowledged).rejects.toThrow(/red flag reported moments ago is not saved yet/);

@@ -9,6 +9,7 @@ import { describe, expect, it } from "@jest/globals";
 import { onShutdownSignals } from "../../matter-bridge/cli/signals.js";
 import { childScript } from "../helpers/child-script.js";
 import { FakeClock } from "../helpers/fake-clock.js";
+import { nextTurn } from "../helpers/until.js";
 
 const script = childScript("test/helpers/shutdown-child.ts");
 
@@ -59,9 +60,6 @@ function inProcess(shutdownMs: number, timeoutMs?: number) {
   return { on, clock, send, exited, output: () => atExit ?? lines.join("\n"), hasExited: () => atExit !== undefined };
 }
 
-/** Lets a settled shutdown's continuation run. */
-const settle = () => new Promise((r) => setImmediate(r));
-
 describe("shutdown on signals", () => {
   it("SIGTERM, then the same signal relayed again at once: one clean shutdown, exit 0", async () => {
     const p = child(200);
@@ -103,7 +101,7 @@ describe("shutdown on signals", () => {
     const p = inProcess(20_000, 800);
     p.on.exit(3, "Another bridge took over the storage folder");
     p.clock.advance(799);
-    await settle();
+    await nextTurn();
     expect(p.hasExited()).toBe(false);
     p.clock.advance(1);
     expect(await p.exited).toBe(1);
@@ -117,7 +115,7 @@ describe("shutdown on signals", () => {
     p.clock.advance(1200);
     p.send("SIGTERM");
     p.clock.advance(1200);
-    await settle();
+    await nextTurn();
     expect(p.hasExited()).toBe(false);
     expect(p.output()).not.toContain("again");
     p.send("SIGTERM");

@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { Ledger, readLedger } from "../../matter-bridge/dose/ledger.js";
 import { LedgerFileSchema } from "../../matter-bridge/dose/ledger-schema.js";
@@ -10,16 +7,10 @@ import { SessionController } from "../../matter-bridge/sessions/controller.js";
 import { DAY, HOUR, makeConfig, session, T0 } from "../helpers/dose-fixtures.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { FlakyDriver } from "../helpers/flaky-driver.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 const MIN = 60_000;
-const dirs: string[] = [];
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
-
-async function tempDir() {
-  const dir = await mkdtemp(join(tmpdir(), "biolight-time-"));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs("biolight-time-");
 
 /** A bridge (ledger + controller) on `dir` whose clocks the test moves. */
 async function bridgeOn(dir: string, clock: FakeClock, config: Partial<BridgeConfigInput> = {}) {

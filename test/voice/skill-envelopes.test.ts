@@ -12,7 +12,7 @@ import { type ControlBridge, startControlBridge } from "../helpers/control-bridg
 import { type EnvelopeOptions, intentRequest, invoke, launchRequest, SKILL_ID } from "../helpers/envelopes.js";
 import { useFakeAlexaApi } from "../helpers/fake-alexa-api.js";
 import { FakeClock } from "../helpers/fake-clock.js";
-import { until } from "../helpers/until.js";
+import { nextTurn, until } from "../helpers/until.js";
 import { testSkill } from "../helpers/voice.js";
 
 const fake = useFakeAlexaApi();
@@ -226,7 +226,7 @@ describe("a bridge that cannot help", () => {
     await until(() => fake.api().calls.some((c) => c.path === "/v1/directives"), "the progressive response");
     clock.advance(2999);
     expect(clock.pending).toBe(1); // the bridge's 3 s, still running
-    await new Promise((done) => setImmediate(done));
+    await nextTurn();
     expect(r).toBeUndefined();
     clock.advance(1);
     await replied;

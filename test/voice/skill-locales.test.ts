@@ -4,15 +4,14 @@
  * first launch, a start by region, time left, stop. What Alexa says is asserted in the locale's
  * language (words no other language uses), and the panel and the bridge are checked too.
  */
-import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { RequestEnvelope } from "ask-sdk-model";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type FakeAlexaApi, startFakeAlexaApi } from "../helpers/fake-alexa-api.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { alexaFor, ended, said } from "../helpers/voice.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -145,6 +144,7 @@ const PATHS: Path[] = [
   })),
 ];
 
+const tempDir = tempDirs("biolight-locales-");
 let bridge: ControlBridge;
 let api: FakeAlexaApi;
 let dataDir: string;
@@ -155,7 +155,7 @@ beforeAll(async () => {
   // The bundle is built once per run (test/global-setup.js).
   bridge = await startControlBridge({ config: FAST });
   api = await startFakeAlexaApi();
-  dataDir = await mkdtemp(join(tmpdir(), "biolight-locales-"));
+  dataDir = await tempDir();
   // The bundle reads its settings from the environment on its first request, as on Lambda.
   Object.assign(process.env, { BRIDGE_URL: bridge.url, BRIDGE_TOKEN: bridge.token, SKILL_DATA_DIR: dataDir });
   bundle = createRequire(import.meta.url)(join(root, "dist/lambda/index.js"));
@@ -164,7 +164,6 @@ afterAll(async () => {
   process.env = saved;
   await bridge?.close();
   await api?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe("each locale through the built bundle and its own model", () => {

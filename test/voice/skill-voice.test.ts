@@ -7,6 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { type FakeAlexaApi, startFakeAlexaApi } from "../helpers/fake-alexa-api.js";
+import { until } from "../helpers/until.js";
 import { alexaFor, ended, said, testSkill } from "../helpers/voice.js";
 
 const FAST = { dose: { minSessionSeconds: 1, maxSessionSeconds: 30, minRestSameRegionSeconds: 0 } };
@@ -147,7 +148,8 @@ describe("sessions by voice", () => {
     });
     await starting;
     const stopping = alexa.utter("stop the panel");
-    setTimeout(release, 200);
+    // The relay answers only once the stop has reached the session it is switching on.
+    await until(() => bridge.controller.status()[0].state === "stopping", "the stop to reach the starting session").finally(release);
     const [started, stop] = await Promise.all([automation, stopping]).finally(release);
     expect(started.ok).toBe(true);
     expect(said(stop)).toMatch(/^Stopped\. Your mid back had/);
