@@ -171,8 +171,11 @@ export async function startBridge(
     const cloud: { link?: CloudLink; closing?: boolean } = {};
     /** The link for a cloud section: at start, or in place once the dashboard joined one (no restart). */
     const startLink = async (connection: CloudConnection): Promise<CloudLink> => {
-      if (cloud.closing) throw new Error("The bridge is shutting down: the cloud link was not started.");
+      const shuttingDown = () => new Error("The bridge is shutting down: the cloud link was not started.");
+      if (cloud.closing) throw shuttingDown();
       const [{ startCloudLink }, { VERSION }] = await Promise.all([import("./cloud/start.js"), import("./version.js")]);
+      // The close may have begun while the link's code loaded: a link started now would be left running.
+      if (cloud.closing) throw shuttingDown();
       const link = startCloudLink({ version: VERSION, clock, ...extras.link, connection, controller, log });
       cloud.link = link;
       return link;

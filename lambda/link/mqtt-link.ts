@@ -130,20 +130,14 @@ export class MqttLinks {
     const conn = await this.connect();
     const topics = linkTopics(thing);
     const state = this.follow(conn, thing);
-    await state.subscribed;
-    if (typeof state.offlineSince === "string") throw new LinkAwayError("offline", state.offlineSince);
+    // The answer's time limit covers the subscription too: a stalled broker may never send the SUBACK.
     const answerMs = this.options.answerTimeoutMs ?? 3000;
+    const exp = this.clock.now() + answerMs;
     const id = randomUUID();
-    const envelope: LinkEnvelope = {
-      id,
-      method: req.method,
-      path: req.path,
-      ...(req.body !== undefined ? { body: req.body } : {}),
-      exp: this.clock.now() + answerMs,
-    };
-    const payload = JSON.stringify(envelope);
     return new Promise<LinkAnswer>((resolve, reject) => {
+      let done = false;
       const cancel = this.clock.after(answerMs, () => {
+        done = true;
         conn.pending.delete(id);
         // A connection that let an answer time out may be half-dead (a paused broker): the next request opens a new one.
         if (this.connection) void this.close();
@@ -152,20 +146,33 @@ export class MqttLinks {
       const settle =
         <T>(fn: (v: T) => void) =>
         (v: T) => {
+          if (done) return;
+          done = true;
           cancel();
           conn.pending.delete(id);
           conn.lastUsed = this.clock.now();
           fn(v);
         };
-      conn.pending.set(id, { thing, resolve: settle(resolve), reject: settle(reject) });
-      conn.client.publish(
-        topics.requests,
-        payload,
-        { qos: 1, properties: { responseTopic: topics.responses(this.clientId), correlationData: Buffer.from(id) } },
-        (err) => {
-          if (err) conn.pending.get(id)?.reject(new LinkAwayError("network"));
-        },
-      );
+      state.subscribed.then(() => {
+        if (done) return;
+        if (typeof state.offlineSince === "string") return settle(reject)(new LinkAwayError("offline", state.offlineSince));
+        const envelope: LinkEnvelope = {
+          id,
+          method: req.method,
+          path: req.path,
+          ...(req.body !== undefined ? { body: req.body } : {}),
+          exp,
+        };
+        conn.pending.set(id, { thing, resolve: settle(resolve), reject: settle(reject) });
+        conn.client.publish(
+          topics.requests,
+          JSON.stringify(envelope),
+          { qos: 1, properties: { responseTopic: topics.responses(this.clientId), correlationData: Buffer.from(id) } },
+          (err) => {
+            if (err) conn.pending.get(id)?.reject(new LinkAwayError("network"));
+          },
+        );
+      }, settle(reject));
     });
   }
 

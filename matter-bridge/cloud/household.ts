@@ -34,9 +34,16 @@ export class HouseholdAsker {
     this.responseTopic = topics.responses(`bridge-${randomBytes(4).toString("hex")}`);
   }
 
-  /** Asks through `publish` (undefined: the link is not connected). */
-  async ask(publish: HouseholdPublish | undefined, question: HouseholdQuestion): Promise<HouseholdAnswer> {
-    if (!publish) throw new CloudUnavailableError("The cloud link is not connected, so nothing can be linked now; see the bridge's log.");
+  /**
+   * Asks through `publish` (undefined: the link is not connected). The answer's time limit and
+   * `closeAll` bound the whole question: the publish is not awaited (a stalled broker may never
+   * acknowledge it), and its failure answers the question.
+   */
+  ask(publish: HouseholdPublish | undefined, question: HouseholdQuestion): Promise<HouseholdAnswer> {
+    if (!publish)
+      return Promise.reject(
+        new CloudUnavailableError("The cloud link is not connected, so nothing can be linked now; see the bridge's log."),
+      );
     const id = randomUUID();
     const answered = new Promise<HouseholdAnswer>((resolve, reject) => {
       const cancel = this.clock.after(this.answerTimeoutMs, () => {
@@ -57,15 +64,9 @@ export class HouseholdAsker {
         },
       });
     });
-    // Settled by closeAll even while the publish below is still under way (its caller is not awaiting it yet).
-    answered.catch(() => {});
-    try {
-      await publish(this.requestTopic, JSON.stringify({ ...question, id }), Buffer.from(id), this.responseTopic);
-    } catch (err) {
-      this.pending.get(id)?.cancel();
-      this.pending.delete(id);
-      throw new CloudUnavailableError(`The question could not be sent to the cloud: ${(err as Error).message}`);
-    }
+    publish(this.requestTopic, JSON.stringify({ ...question, id }), Buffer.from(id), this.responseTopic).catch((err: Error) =>
+      this.pending.get(id)?.reject(new CloudUnavailableError(`The question could not be sent to the cloud: ${err.message}`)),
+    );
     return answered;
   }
 

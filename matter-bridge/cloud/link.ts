@@ -155,6 +155,8 @@ export class CloudLink {
   }
 
   private async onRequest(client: MqttClient, request: IncomingRequest): Promise<void> {
+    // A request read once close() has begun is not served: its answer could not be sent.
+    if (this.closed || client !== this.client) return;
     try {
       const out = await this.opts.handle(request);
       if (!out || client !== this.client || !this.connected) return;
@@ -215,14 +217,15 @@ export class CloudLink {
     return this.household.ask(publish, question);
   }
 
-  /** Waits for `work`, but no more than `ms`; the time limit's timer goes either way. */
-  private async atMost(work: Promise<unknown>, ms: number): Promise<void> {
+  /** Waits for `work`, but no more than `ms` (false: the time ran out); the time limit's timer goes either way. */
+  private async atMost(work: Promise<unknown>, ms: number): Promise<boolean> {
     let cancel = () => {};
-    const timeUp = new Promise<void>((resolve) => {
-      cancel = this.clock.after(ms, resolve, { background: true });
+    const timeUp = new Promise<false>((resolve) => {
+      cancel = this.clock.after(ms, () => resolve(false), { background: true });
     });
-    await Promise.race([work, timeUp]).catch(() => {});
+    const done = await Promise.race([work.then(() => true), timeUp]).catch(() => true);
     cancel();
+    return done;
   }
 
   /** Says offline (retained, `since` now) when connected, then disconnects cleanly; no reconnect after. */
@@ -234,14 +237,15 @@ export class CloudLink {
     const client = this.client;
     this.client = undefined;
     if (!client) return;
-    client.removeAllListeners("close");
+    // Its close no longer reconnects (onClose: not this.client); MQTT.js's own close listener stays.
     client.on("error", () => {});
     if (this.connected) {
       const bye = client.publishAsync(this.topics.status, this.status(false, this.now()), { qos: 1, retain: true });
       // A broker that does not answer does not hold the shutdown up.
       await this.atMost(bye, 1000);
       this.connected = false;
-      await this.atMost(client.endAsync(), 1000);
+      // MQTT.js is "disconnecting" from here on, so end(true) would do nothing: a stalled broker's connection is cut by hand.
+      if (!(await this.atMost(client.endAsync(), 1000))) client.stream.destroy();
     }
     client.end(true);
     this.opts.log(`Cloud link closed.`);

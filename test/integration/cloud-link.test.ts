@@ -6,10 +6,10 @@
  * the broker restarts, and HTTP keeps working beside it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import mqtt from "mqtt";
+import mqtt, { type MqttClient } from "mqtt";
 import { CloudUnavailableError, householdTopics } from "../../matter-bridge/contract/cloud-link.js";
 import { type LinkedBridge, retainedStatus, SkillClient, startLinkedBridge } from "../helpers/cloud-link.js";
-import { FakeClock } from "../helpers/fake-clock.js";
+import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
 import { call } from "../helpers/http.js";
 import { Broker, type ThingCredentials } from "../helpers/mosquitto.js";
 import { until } from "../helpers/until.js";
@@ -173,6 +173,69 @@ describe("the cloud link", () => {
       expect(clock.pending).toBe(0);
     } finally {
       await cloud.endAsync(true);
+      await other.close();
+    }
+  });
+
+  it("a broker that stalls: the owner's link request is a 503 after the 10 s answer time; closing answers the waiting question and cuts the connection, with no reconnect after", async () => {
+    const clock = new FakeClock(Date.now());
+    const other = await startLinkedBridge(broker, await broker.mintThing("home-5"), { acknowledged: true, link: { clock } });
+    try {
+      await until(() => other.link.state === "connected", "the link to connect");
+      const client = (other.link as unknown as { client: MqttClient }).client;
+      broker.pause(); // SIGSTOP: the TCP connection stays open, nothing is acknowledged (the question's PUBACK included)
+      const t0 = clock.monotonic();
+      const linked = await advanceUntil(clock, call(other.url, "POST", "/v1/alexa/link", { token: other.token, body: { code: "123456" } }));
+      expect(linked).toMatchObject({ status: 503, body: { error: { code: "CLOUD_UNAVAILABLE" } } });
+      expect(clock.monotonic() - t0).toBeLessThan(10_500);
+      const asked = other.link.askHousehold({ op: "accounts" });
+      asked.catch(() => {});
+      // The offline status and the DISCONNECT are each given 1 s (on the link's clock), then the link gives up on them.
+      await advanceUntil(clock, other.link.close());
+      const settled = await Promise.race([asked.catch((err: Error) => err), new Promise((r) => setImmediate(() => r("still waiting")))]);
+      expect(settled).toBeInstanceOf(CloudUnavailableError);
+      expect({ streamDestroyed: client.stream.destroyed, timersLeft: clock.pending }).toEqual({ streamDestroyed: true, timersLeft: 0 });
+    } finally {
+      broker.resume();
+      await other.close();
+    }
+  });
+
+  it("a request read once the link has begun to close is not served: no session starts", async () => {
+    const other = await startLinkedBridge(broker, await broker.mintThing("home-6"), { acknowledged: true });
+    const asker = await SkillClient.connect(broker.tcpUrl, "home-6");
+    try {
+      // Connected comes before the SUBACK: a request sent meanwhile is lost, so until one is answered.
+      const health = () => asker.request(SkillClient.envelope("GET", "/v1/health"), { timeoutMs: 100 }).catch(() => undefined);
+      await until(async () => (await health())?.status === 200, "the link to take requests");
+      const before = sessionsIn(other);
+      // Every start the controller is asked for, to wait for its outcome (the controller itself acts).
+      const starts: Promise<unknown>[] = [];
+      const start = other.controller.start.bind(other.controller);
+      other.controller.start = (...args) => {
+        const outcome = start(...args);
+        starts.push(outcome);
+        return outcome;
+      };
+      // The shutdown begins just as the start's packet is read (the link's own listener runs after this one).
+      const client = (other.link as unknown as { client: MqttClient }).client;
+      let closing: Promise<void> | undefined;
+      client.prependListener("message", () => {
+        closing ??= other.link.close();
+      });
+      asker.request(SkillClient.envelope("POST", "/v1/sessions", START), { timeoutMs: 60_000 }).catch(() => {});
+      await until(() => closing !== undefined, "the start to reach the link");
+      // Served, the start would have reached the controller by now: the close took broker round trips.
+      await closing;
+      await Promise.allSettled(starts);
+      expect({ starts: starts.length, sessionsStarted: sessionsIn(other) - before, on: (await other.panel()).on }).toEqual({
+        starts: 0,
+        sessionsStarted: 0,
+        on: false,
+      });
+      expect(other.logs).toContain("Cloud link closed.");
+    } finally {
+      await asker.close();
       await other.close();
     }
   });

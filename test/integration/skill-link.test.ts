@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import mqtt from "mqtt";
 import { BridgeClient } from "../../lambda/bridge-api/client.js";
-import { MqttLink } from "../../lambda/link/mqtt-link.js";
+import { LinkAwayError, MqttLink, MqttLinks } from "../../lambda/link/mqtt-link.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
 import { type LinkResponder, startLinkResponder } from "../helpers/link-responder.js";
@@ -155,6 +155,30 @@ describe("the skill's MQTT link", () => {
     }
     broker.resume();
     expect((await warm.panels()).kind).toBe("ok");
+  });
+
+  it("a broker paused, asked for a household new to the warm connection: unreachable at the answer time, the subscription's wait included; that connection is dropped", async () => {
+    const clock = new FakeClock(Date.now());
+    // A container serving many households (hosted): each is followed on its first request over the connection.
+    const links = new MqttLinks({ url: broker.wsUrl, clientIdPrefix: "skill-hosted-", clock });
+    cleanups.push(() => links.close());
+    const health = { method: "GET", path: "/v1/health" } as const;
+    expect(await links.request(THING, health)).toMatchObject({ status: 200 });
+    broker.pause(); // the SUBACK for the new household's topics never comes
+    cleanups.push(() => broker.resume());
+    const t0 = clock.monotonic();
+    const asked = links.request("home-new", health).then(
+      () => "answered",
+      (err: Error) => (err instanceof LinkAwayError ? err.reason : err.message),
+    );
+    expect(await advanceUntil(clock, asked, 10, BUDGET_MS)).toBe("timeout");
+    expect(clock.monotonic() - t0).toBeLessThan(BUDGET_MS);
+    // Recorded for fail-fast: the same household again fails at once, without another wait.
+    await expect(links.request("home-new", health)).rejects.toMatchObject({ reason: "timeout" });
+    broker.resume();
+    // The connection that let the answer time out was dropped: the next request opens another.
+    expect(await links.request(THING, health)).toMatchObject({ status: 200 });
+    await until(() => connectsOf(links.clientId) === 2, "a second connection");
   });
 
   it("a broker stopped: unreachable within the budget; after a restart the same container answers again", async () => {
