@@ -270,6 +270,8 @@ export class MqttLinks {
         const cancel = this.clock.after(connectMs, () => reject(new LinkAwayError("timeout")));
         client.once("connect", () => {
           cancel();
+          // MQTT.js leaves Nagle on for mqtt(s)://: the subscribe and the request would wait out a delayed ACK (ws:// sets no-delay itself).
+          (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
           resolve();
         });
         client.once("close", () => {
