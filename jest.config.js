@@ -1,4 +1,4 @@
-/** ESM + ts-jest: see shared NOTES (matter.js deps are ESM-only). */
+/** ESM test files, TypeScript through esbuild (test/esbuild-transform.cjs): see shared NOTES (matter.js deps are ESM-only). */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { filesMissingParts } from "./test/machine-parts.js";
@@ -18,7 +18,7 @@ export default {
   extensionsToTreatAsEsm: [".ts"],
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform: {
-    "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json", diagnostics: false }],
+    "^.+\\.ts$": "<rootDir>/test/esbuild-transform.cjs",
   },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", ...left.map((f) => `^${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`)],
