@@ -15,7 +15,7 @@ import {
   LinkStatusSchema,
   linkTopics,
 } from "../../matter-bridge/contract/cloud-link.js";
-import { signedWsUrl } from "./broker-url.js";
+import { BrokerConnectError, connectToBroker } from "./connect.js";
 
 /** Why the bridge could not be asked; `since`: the bridge's own word that it is offline since then. */
 export class LinkAwayError extends Error {
@@ -235,54 +235,26 @@ export class MqttLinks {
   }
 
   private async open(keepalive: number): Promise<Connection> {
-    const { connect } = await import("mqtt");
-    const env = this.options.env ?? process.env;
-    const connectMs = this.options.connectTimeoutMs ?? 1500;
-    let wsUrl: string | undefined;
+    let client: MqttClient;
     try {
-      wsUrl = signedWsUrl(this.options.url, env, this.clock.now());
-    } catch {
-      throw new LinkAwayError("network");
-    }
-    const client = connect(this.options.url, {
-      protocolVersion: 5,
-      clientId: this.clientId,
-      clean: true,
-      keepalive,
-      reconnectPeriod: 0,
-      connectTimeout: connectMs,
-      properties: { sessionExpiryInterval: 0 },
-      ...(wsUrl ? { transformWsUrl: () => wsUrl } : {}),
-      ...this.options.mqtt,
-    });
-    const conn: Connection = { client, lastUsed: this.clock.now(), things: new Map(), pending: new Map() };
-    const fail = (err: LinkAwayError) => {
-      for (const p of [...conn.pending.values()]) p.reject(err);
-    };
-    client.on("message", (topic, payload, packet) => this.onMessage(conn, topic, payload, packet.properties?.correlationData));
-    client.on("close", () => {
-      fail(new LinkAwayError("network"));
-      this.forget(conn);
-    });
-    client.on("error", () => {}); // "close" follows; the reason is the request's answer
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const cancel = this.clock.after(connectMs, () => reject(new LinkAwayError("timeout")));
-        client.once("connect", () => {
-          cancel();
-          // MQTT.js leaves Nagle on for mqtt(s)://: the subscribe and the request would wait out a delayed ACK (ws:// sets no-delay itself).
-          (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
-          resolve();
-        });
-        client.once("close", () => {
-          cancel();
-          reject(new LinkAwayError("network"));
-        });
+      client = await connectToBroker({
+        url: this.options.url,
+        clientId: this.clientId,
+        env: this.options.env ?? process.env,
+        clock: this.clock,
+        connectTimeoutMs: this.options.connectTimeoutMs ?? 1500,
+        keepalive,
+        mqtt: this.options.mqtt,
       });
     } catch (err) {
-      client.end(true);
-      throw err instanceof LinkAwayError ? err : new LinkAwayError("network");
+      throw new LinkAwayError(err instanceof BrokerConnectError ? err.reason : "network");
     }
+    const conn: Connection = { client, lastUsed: this.clock.now(), things: new Map(), pending: new Map() };
+    client.on("message", (topic, payload, packet) => this.onMessage(conn, topic, payload, packet.properties?.correlationData));
+    client.on("close", () => {
+      for (const p of [...conn.pending.values()]) p.reject(new LinkAwayError("network"));
+      this.forget(conn);
+    });
     return conn;
   }
 

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { IClientOptions, MqttClient } from "mqtt";
 import { type Clock, systemClock } from "../../common/clock.js";
-import { signedWsUrl } from "./broker-url.js";
+import { connectToBroker } from "./connect.js";
 
 export interface PublishOptions {
   correlationData?: Buffer;
@@ -72,39 +72,14 @@ export class MqttPublisher {
     return opening;
   }
 
-  private async open(): Promise<MqttClient> {
-    const { connect } = await import("mqtt");
-    const wsUrl = signedWsUrl(this.options.url, this.options.env ?? process.env, this.clock.now());
-    const connectMs = this.options.connectTimeoutMs ?? 3000;
-    const client = connect(this.options.url, {
-      protocolVersion: 5,
+  private open(): Promise<MqttClient> {
+    return connectToBroker({
+      url: this.options.url,
       clientId: this.clientId,
-      clean: true,
-      reconnectPeriod: 0,
-      connectTimeout: connectMs,
-      properties: { sessionExpiryInterval: 0 },
-      ...(wsUrl ? { transformWsUrl: () => wsUrl } : {}),
-      ...this.options.mqtt,
+      env: this.options.env ?? process.env,
+      clock: this.clock,
+      connectTimeoutMs: this.options.connectTimeoutMs ?? 3000,
+      mqtt: this.options.mqtt,
     });
-    client.on("error", () => {});
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const cancel = this.clock.after(connectMs, () =>
-          reject(new Error(`the broker did not accept a connection within ${connectMs} ms`)),
-        );
-        client.once("connect", () => {
-          cancel();
-          resolve();
-        });
-        client.once("close", () => {
-          cancel();
-          reject(new Error("the broker closed the connection"));
-        });
-      });
-    } catch (err) {
-      client.end(true);
-      throw err;
-    }
-    return client;
   }
 }
