@@ -4,8 +4,10 @@
  * to its response topic with the request's correlation data, by passing the request to a real
  * bridge's HTTP API. For the skill's transport tests before the bridge's own link, and for benches.
  */
+import { readFileSync } from "node:fs";
 import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
 import { call } from "./http.js";
+import type { Broker } from "./mosquitto.js";
 
 export interface ResponderOptions {
   /** The broker URL (mqtts:// with `mqtt.cert`/`key`/`ca` for the TLS listener, or mqtt://). */
@@ -82,4 +84,16 @@ export async function startLinkResponder(o: ResponderOptions): Promise<LinkRespo
     retain: true,
   });
   return responder;
+}
+
+/** A responder connected as `thing` to the test broker's TLS listener, with a certificate minted for it, answering through `bridge`. */
+export async function respondAsThing(broker: Broker, thing: string, bridge: { url: string; token: string }): Promise<LinkResponder> {
+  const creds = await broker.mintThing(thing);
+  return startLinkResponder({
+    url: broker.tlsUrl,
+    thing,
+    bridgeUrl: bridge.url,
+    token: bridge.token,
+    mqtt: { cert: creds.cert, key: creds.key, ca: readFileSync(broker.caPath, "utf8") },
+  });
 }

@@ -6,14 +6,13 @@
  * offline status is spoken at once; a stopped broker is said within 5 s.
  */
 
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { call } from "../helpers/http.js";
 import { type LambdaContainer, startLambdaContainer } from "../helpers/lambda-container.js";
-import { type LinkResponder, startLinkResponder } from "../helpers/link-responder.js";
+import { type LinkResponder, respondAsThing } from "../helpers/link-responder.js";
 import { Broker } from "../helpers/mosquitto.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 import { said } from "../helpers/voice.js";
@@ -33,15 +32,7 @@ describe("the built skill through the MQTT link", () => {
     // The bundle is built once per run (test/global-setup.js).
     broker = await Broker.start();
     bridge = await startControlBridge({ config: { dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0 } } });
-    const creds = await broker.mintThing(THING);
-    const ca = readFileSync(broker.caPath, "utf8");
-    responder = await startLinkResponder({
-      url: broker.tlsUrl,
-      thing: THING,
-      bridgeUrl: bridge.url,
-      token: bridge.token,
-      mqtt: { cert: creds.cert, key: creds.key, ca },
-    });
+    responder = await respondAsThing(broker, THING, bridge);
     dataDir = await tempDir();
   }, 60_000);
   afterAll(async () => {

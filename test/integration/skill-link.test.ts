@@ -15,7 +15,7 @@ import { BridgeClient } from "../../lambda/bridge-api/client.js";
 import { LinkAwayError, MqttLink, MqttLinks } from "../../lambda/link/mqtt-link.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
 import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
-import { type LinkResponder, startLinkResponder } from "../helpers/link-responder.js";
+import { type LinkResponder, respondAsThing } from "../helpers/link-responder.js";
 import { Broker } from "../helpers/mosquitto.js";
 import { nextTurn, until } from "../helpers/until.js";
 
@@ -34,14 +34,7 @@ describe("the skill's MQTT link", () => {
     broker = await Broker.start();
     ca = readFileSync(broker.caPath, "utf8");
     bridge = await startControlBridge({ acknowledged: true, config: { dose: { minSessionSeconds: 1, minRestSameRegionSeconds: 0 } } });
-    const creds = await broker.mintThing(THING);
-    responder = await startLinkResponder({
-      url: broker.tlsUrl,
-      thing: THING,
-      bridgeUrl: bridge.url,
-      token: bridge.token,
-      mqtt: { cert: creds.cert, key: creds.key, ca },
-    });
+    responder = await respondAsThing(broker, THING, bridge);
   });
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
@@ -196,14 +189,7 @@ describe("the skill's MQTT link", () => {
     }
     // The responder lost its connection with the broker: a new one, as the bridge reconnects by itself.
     await responder.close();
-    const creds = await broker.mintThing(THING);
-    responder = await startLinkResponder({
-      url: broker.tlsUrl,
-      thing: THING,
-      bridgeUrl: bridge.url,
-      token: bridge.token,
-      mqtt: { cert: creds.cert, key: creds.key, ca },
-    });
+    responder = await respondAsThing(broker, THING, bridge);
     expect((await client.panels()).kind).toBe("ok");
   });
 

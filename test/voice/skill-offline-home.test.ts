@@ -5,13 +5,12 @@
  * first. The real skill on the real en-US model through virtual-alexa, against a real bridge over
  * HTTP, and through mosquitto and a responder answering like the bridge's link.
  */
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { BridgeClient } from "../../lambda/bridge-api/client.js";
 import { MqttLink } from "../../lambda/link/mqtt-link.js";
 import { startControlBridge } from "../helpers/control-bridge.js";
 import { useFakeAlexaApi } from "../helpers/fake-alexa-api.js";
-import { type LinkResponder, startLinkResponder } from "../helpers/link-responder.js";
+import { type LinkResponder, respondAsThing } from "../helpers/link-responder.js";
 import { Broker } from "../helpers/mosquitto.js";
 import { alexaFor, said, testSkill } from "../helpers/voice.js";
 
@@ -43,23 +42,14 @@ describe("an offline home over HTTP", () => {
 
 describe("an offline home through the MQTT link", () => {
   let broker: Broker;
-  let ca: string;
   beforeAll(async () => {
     broker = await Broker.start();
-    ca = readFileSync(broker.caPath, "utf8");
   });
   afterAll(() => broker?.close());
 
   async function home(thing: string) {
     const bridge = await startControlBridge({ config: CONFIG });
-    const creds = await broker.mintThing(thing);
-    const responder: LinkResponder = await startLinkResponder({
-      url: broker.tlsUrl,
-      thing,
-      bridgeUrl: bridge.url,
-      token: bridge.token,
-      mqtt: { cert: creds.cert, key: creds.key, ca },
-    });
+    const responder: LinkResponder = await respondAsThing(broker, thing, bridge);
     fake.cleanups.push(() => responder.close());
     // An answer budget far beyond the test's: an offline status must be said without waiting for it.
     const link = new MqttLink({ url: broker.wsUrl, thing, answerTimeoutMs: 60_000 });
