@@ -49,3 +49,13 @@ export const ledgerEntry = (id: string, startedAt = Date.now(), plannedSeconds =
   startedAt,
   plannedSeconds,
 });
+
+/** A finished session as a ledger file holds it: `seconds` of light from `startedAt`, completed. */
+export const completedEntry = (id: string, startedAt: number, seconds: number, fields: Partial<LedgerSession> = {}): LedgerSession => ({
+  ...ledgerEntry(id, startedAt, seconds),
+  source: "api",
+  endedAt: startedAt + seconds * 1000,
+  deliveredSeconds: seconds,
+  endReason: "completed",
+  ...fields,
+});

@@ -7,24 +7,13 @@ import { describe, expect, it } from "@jest/globals";
 import { ownerRoutes } from "../../matter-bridge/api/owner-routes.js";
 import { controlRoutes } from "../../matter-bridge/api/routes.js";
 import { HISTORY_CSV_COLUMNS, HistoryExportResponseSchema } from "../../matter-bridge/contract/api.js";
+import type { RegionId } from "../../matter-bridge/contract/regions.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
+import { completedEntry } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 
 const t = Date.now() - 3 * 3_600_000;
-const old = (id: string, person: string, region: string) => ({
-  id,
-  panelId: "panel-1",
-  region,
-  person,
-  source: "api",
-  distanceCm: 30,
-  irradianceMwPerCm2: 24,
-  startedAt: t,
-  plannedSeconds: 60,
-  endedAt: t + 60_000,
-  deliveredSeconds: 60,
-  endReason: "completed",
-});
+const old = (id: string, person: string, region: RegionId) => completedEntry(id, t, 60, { person, region });
 
 async function home(): Promise<ControlBridge> {
   return startControlBridge({

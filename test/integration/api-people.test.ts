@@ -14,6 +14,7 @@ import {
 import { CAUTION_VERSION } from "../../matter-bridge/contract/caution.js";
 import type { BridgeConfigInput } from "../../matter-bridge/contract/config.js";
 import { type ControlBridge, startControlBridge } from "../helpers/control-bridge.js";
+import { completedEntry } from "../helpers/dose-fixtures.js";
 import { call } from "../helpers/http.js";
 
 /** Anna and Ben; the panel's default is Ben. Real rest interval (12 h), second-scale sessions. */
@@ -228,22 +229,7 @@ describe("control API: people", () => {
     const t = Date.now() - 13 * 3600_000;
     const annaAtCap = {
       format: "biolight-ledger/1",
-      sessions: [
-        {
-          id: "anna-low-back",
-          panelId: "panel-1",
-          region: "low-back-hips",
-          person: "anna",
-          source: "api",
-          distanceCm: 30,
-          irradianceMwPerCm2: 24,
-          startedAt: t,
-          plannedSeconds: 900,
-          endedAt: t + 900_000,
-          deliveredSeconds: 900,
-          endReason: "completed",
-        },
-      ],
+      sessions: [completedEntry("anna-low-back", t, 900, { person: "anna" })],
       caution: { version: CAUTION_VERSION, acknowledgedAt: t - 60_000, source: "cli" },
       seenAt: t + 900_000,
     };

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { cautionText } from "../../matter-bridge/contract/caution.js";
 import { configFile, launch, ledgerFile, panelState, startBridge, tempDir } from "../helpers/cli-bridge.js";
+import { completedEntry } from "../helpers/dose-fixtures.js";
 import { startFakeShelly } from "../helpers/fake-shelly.js";
 import { call } from "../helpers/http.js";
 
@@ -48,22 +49,7 @@ describe("bridge CLI", () => {
     const t = Date.now() - 3_600_000;
     const ledger = JSON.stringify({
       format: "biolight-ledger/1",
-      sessions: [
-        {
-          id: "s1",
-          panelId: "panel-1",
-          region: "low-back-hips",
-          person: "anna",
-          source: "api",
-          distanceCm: 30,
-          irradianceMwPerCm2: 24,
-          startedAt: t,
-          plannedSeconds: 60,
-          endedAt: t + 60_000,
-          deliveredSeconds: 60,
-          endReason: "completed",
-        },
-      ],
+      sessions: [completedEntry("s1", t, 60, { person: "anna" })],
       caution: null,
       seenAt: t + 60_000,
     });
