@@ -22,13 +22,14 @@
 import { randomUUID } from "node:crypto";
 import mqtt, { type MqttClient } from "mqtt";
 import { BridgeClient } from "../lambda/bridge-api/client.js";
-import { type LinkRuleEvent, linkFunction } from "../lambda/entry/link-function.js";
+import { linkFunction } from "../lambda/entry/link-function.js";
 import { storeHouseholds } from "../lambda/households/skill-households.js";
 import { HouseholdStore } from "../lambda/households/store.js";
 import { LINK_FUNCTION_CLIENT_ID_PREFIX, SKILL_CLIENT_ID_PREFIX } from "../lambda/link/client-ids.js";
 import { MqttLinks } from "../lambda/link/mqtt-link.js";
 import { MqttPublisher } from "../lambda/link/publisher.js";
 import { type HouseholdAnswer, householdTopics, linkTopics } from "../matter-bridge/contract/cloud-link.js";
+import { playLinkRule } from "../test/helpers/link-rule.js";
 import { Broker } from "../test/helpers/mosquitto.js";
 import { createHouseholdTable, startMoto } from "../test/helpers/moto.js";
 
@@ -105,18 +106,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function linkAll(broker: Broker, store: HouseholdStore, homes: Household[], users: string[]) {
   const publisher = new MqttPublisher({ url: broker.wsUrl, clientIdPrefix: LINK_FUNCTION_CLIENT_ID_PREFIX });
   const fn = linkFunction({ store, publish: publisher.publish, log: () => {} });
-  // The IoT topic rule, played: SELECT encode(*, 'base64') AS payload, topic(3) AS thing, clientid() ... FROM 'biolight/v1/+/link'.
-  const rule = await connect(broker.tcpUrl, "bench-iot-rule");
-  rule.on("message", (topic, payload, packet) => {
-    const event: LinkRuleEvent = {
-      payload: payload.toString("base64"),
-      thing: topic.split("/")[2],
-      responseTopic: packet.properties?.responseTopic,
-      correlationData: packet.properties?.correlationData?.toString("base64"),
-    };
-    void fn(event);
-  });
-  await rule.subscribeAsync(householdTopics("+").requests, { qos: 1 });
+  const rule = await playLinkRule(broker, fn, "bench-iot-rule");
   try {
     const issuing = performance.now();
     const codes = await Promise.all(users.map(async (u) => (await store.issueCode(u)).code));

@@ -4,7 +4,7 @@
  * IoT topic rule the test plays hands it each message; households in "moto_server".
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
-import mqtt, { type MqttClient } from "mqtt";
+import type { MqttClient } from "mqtt";
 import type { Browser, Page } from "playwright-core";
 import { linkFunction } from "../../lambda/entry/link-function.js";
 import { HouseholdStore } from "../../lambda/households/store.js";
@@ -13,6 +13,7 @@ import { type Bridge, startBridge } from "../../matter-bridge/bridge.js";
 import { launchPage } from "../helpers/chromium.js";
 import { connectionFor, FAST_BACKOFF } from "../helpers/cloud-link.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
+import { playLinkRule } from "../helpers/link-rule.js";
 import { Broker } from "../helpers/mosquitto.js";
 import { createHouseholdTable, type Moto, startMoto } from "../helpers/moto.js";
 import { freeUdpPort } from "../helpers/ports.js";
@@ -36,16 +37,7 @@ beforeAll(async () => {
   store = new HouseholdStore({ table: TABLE, dynamo: moto.aws });
   publisher = new MqttPublisher({ url: broker.wsUrl, clientIdPrefix: "biolight-linkfn-" });
   const answer = linkFunction({ store, publish: publisher.publish, log: () => {} });
-  rule = await mqtt.connectAsync(broker.tcpUrl, { protocolVersion: 5, clientId: "iot-rule" });
-  rule.on("message", (topic, payload, packet) => {
-    void answer({
-      payload: payload.toString("base64"),
-      thing: topic.split("/")[2],
-      responseTopic: packet.properties?.responseTopic,
-      correlationData: packet.properties?.correlationData?.toString("base64"),
-    });
-  });
-  await rule.subscribeAsync("biolight/v1/+/link", { qos: 1 });
+  rule = await playLinkRule(broker, answer);
 
   storage = await tempDir();
   const cli = { storage, matterPort: await freeUdpPort(), apiPort: 0, apiHost: "127.0.0.1", acknowledgeCaution: false, help: false };

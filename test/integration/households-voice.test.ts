@@ -21,6 +21,7 @@ import { type LinkedBridge, startLinkedBridge } from "../helpers/cloud-link.js";
 import { skillEvent } from "../helpers/envelopes.js";
 import { call } from "../helpers/http.js";
 import { type LambdaContainer, startLambdaContainer } from "../helpers/lambda-container.js";
+import { playLinkRule } from "../helpers/link-rule.js";
 import { Broker } from "../helpers/mosquitto.js";
 import { createHouseholdTable, type Moto, startMoto } from "../helpers/moto.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
@@ -73,19 +74,10 @@ beforeAll(async () => {
     dataDir,
   );
   linkFn = startLambdaContainer(join(root, "dist/lambda/link-function.js"), aws, dataDir);
-  // The IoT topic rule: SELECT encode(*, 'base64') AS payload, topic(3) AS thing, ... FROM 'biolight/v1/+/link'.
-  rule = await mqtt.connectAsync(broker.tcpUrl, { protocolVersion: 5, clientId: "iot-rule" });
-  rule.on("message", (topic, payload, packet) => {
-    const event: LinkRuleEvent = {
-      payload: payload.toString("base64"),
-      thing: topic.split("/")[2],
-      responseTopic: packet.properties?.responseTopic,
-      correlationData: packet.properties?.correlationData?.toString("base64"),
-    };
+  rule = await playLinkRule(broker, (event) => {
     ruleEvents.push(event);
-    void linkFn.invoke(event as never);
+    return linkFn.invoke(event as never);
   });
-  await rule.subscribeAsync("biolight/v1/+/link", { qos: 1 });
 }, 90_000);
 afterAll(async () => {
   await rule?.endAsync();
