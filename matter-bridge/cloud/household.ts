@@ -19,10 +19,7 @@ export type HouseholdPublish = (topic: string, payload: string, correlationData:
 export class HouseholdAsker {
   readonly responseTopic: string;
   readonly requestTopic: string;
-  private readonly pending = new Map<
-    string,
-    { resolve: (answer: HouseholdAnswer) => void; reject: (err: Error) => void; cancel: () => void }
-  >();
+  private readonly pending = new Map<string, { resolve: (answer: HouseholdAnswer) => void; reject: (err: Error) => void }>();
 
   constructor(
     thing: string,
@@ -46,23 +43,15 @@ export class HouseholdAsker {
       );
     const id = randomUUID();
     const answered = new Promise<HouseholdAnswer>((resolve, reject) => {
-      const cancel = this.clock.after(this.answerTimeoutMs, () => {
+      const settle = (finish: () => void) => {
+        cancel();
         this.pending.delete(id);
-        reject(new CloudUnavailableError(`The cloud did not answer within ${this.answerTimeoutMs / 1000} s; try again.`));
-      });
-      this.pending.set(id, {
-        cancel,
-        resolve: (answer) => {
-          cancel();
-          this.pending.delete(id);
-          resolve(answer);
-        },
-        reject: (err) => {
-          cancel();
-          this.pending.delete(id);
-          reject(err);
-        },
-      });
+        finish();
+      };
+      const cancel = this.clock.after(this.answerTimeoutMs, () =>
+        settle(() => reject(new CloudUnavailableError(`The cloud did not answer within ${this.answerTimeoutMs / 1000} s; try again.`))),
+      );
+      this.pending.set(id, { resolve: (answer) => settle(() => resolve(answer)), reject: (err) => settle(() => reject(err)) });
     });
     publish(this.requestTopic, JSON.stringify({ ...question, id }), Buffer.from(id), this.responseTopic).catch((err: Error) =>
       this.pending.get(id)?.reject(new CloudUnavailableError(`The question could not be sent to the cloud: ${err.message}`)),
