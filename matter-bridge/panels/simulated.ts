@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
+import { systemClock, type TimeSource } from "../../common/clock.js";
 import { writeFileDurably } from "../../common/durable-file.js";
 import { isUnwritable } from "../storage/writable.js";
 import { type PanelDriver, type PanelDriverStatus, PanelUnreachableError, type RelayTimer } from "./driver.js";
@@ -45,9 +46,14 @@ export class SimulatedDriver implements PanelDriver {
 
   constructor(
     readonly panelId: string,
-    private readonly options: { stateFile?: string; log?: (message: string) => void } = {},
+    private readonly options: { stateFile?: string; log?: (message: string) => void; time?: TimeSource } = {},
   ) {
     if (options.stateFile) this.restore(options.stateFile);
+  }
+
+  /** The panel's own clock (its timer and the times it records): the system's, or a test's. */
+  private now(): number {
+    return (this.options.time ?? systemClock).now();
   }
 
   /** The state the panel was left in (a file from before timers: on with no timer, as it was). */
@@ -75,9 +81,9 @@ export class SimulatedDriver implements PanelDriver {
   async press(): Promise<void> {
     this.expire();
     if (!this.on_)
-      this.timer = this.failSafes ? { startedAt: Date.now(), seconds: Math.floor(this.failSafes.maxSessionSeconds) } : undefined;
+      this.timer = this.failSafes ? { startedAt: this.now(), seconds: Math.floor(this.failSafes.maxSessionSeconds) } : undefined;
     this.on_ = true;
-    this.record({ action: "press", at: Date.now() });
+    this.record({ action: "press", at: this.now() });
     this.log(`[${this.panelId}] ON by a press at the device (simulated)`);
     await this.persist();
   }
@@ -109,8 +115,8 @@ export class SimulatedDriver implements PanelDriver {
     await this.heldOn;
     this.ensureReachable();
     this.on_ = true;
-    this.timer = { startedAt: Date.now(), seconds: Math.max(1, Math.ceil(seconds)) };
-    this.record({ action: "on", seconds, at: Date.now() });
+    this.timer = { startedAt: this.now(), seconds: Math.max(1, Math.ceil(seconds)) };
+    this.record({ action: "on", seconds, at: this.now() });
     this.log(`[${this.panelId}] ON for ${seconds} s (simulated)`);
     await this.persist(seconds);
   }
@@ -119,7 +125,7 @@ export class SimulatedDriver implements PanelDriver {
     this.ensureReachable();
     this.on_ = false;
     this.timer = undefined;
-    this.record({ action: "off", at: Date.now() });
+    this.record({ action: "off", at: this.now() });
     this.log(`[${this.panelId}] OFF (simulated)`);
     await this.persist();
   }
@@ -142,14 +148,14 @@ export class SimulatedDriver implements PanelDriver {
     this.ensureReachable();
     this.expire();
     if (!this.on_ || !this.timer) return undefined;
-    return { seconds: this.timer.seconds, elapsedSeconds: (Date.now() - this.timer.startedAt) / 1000 };
+    return { seconds: this.timer.seconds, elapsedSeconds: (this.now() - this.timer.startedAt) / 1000 };
   }
 
   /** A timer that ran out has switched the panel off (at the time it ran out). */
   private expire(): void {
     if (!this.on_ || !this.timer) return;
     const at = this.timer.startedAt + this.timer.seconds * 1000;
-    if (Date.now() < at) return;
+    if (this.now() < at) return;
     this.on_ = false;
     this.timer = undefined;
     this.record({ action: "timer", at });

@@ -15,9 +15,8 @@ import type { CommissioningController } from "@project-chip/matter.js";
 import { Ledger } from "../../matter-bridge/dose/ledger.js";
 import { type RunningMatterNode, startMatterNode } from "../../matter-bridge/matter/node.js";
 import { PanelOnOffServer } from "../../matter-bridge/matter/panel-onoff.js";
-import type { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
+import { SimulatedDriver } from "../../matter-bridge/panels/simulated.js";
 import { SessionController } from "../../matter-bridge/sessions/controller.js";
-import { clockedDriver } from "../helpers/clocked-driver.js";
 import { makeConfig } from "../helpers/dose-fixtures.js";
 import { advanceUntilSeen, FakeClock } from "../helpers/fake-clock.js";
 import { bridgedInfoClient, commission, connect, onOffClient, startController } from "../helpers/matter-controller.js";
@@ -72,7 +71,7 @@ beforeAll(async () => {
   const port = await freeUdpPort();
   const ledger = await Ledger.open(storage, { clock });
   await ledger.acknowledgeCaution(1, "test");
-  driver = clockedDriver("panel-1", clock);
+  driver = new SimulatedDriver("panel-1", { log: () => {}, time: clock });
   driver.setReachable(false); // the panel does not answer at start-up
   controller = new SessionController({ config, ledger, drivers: { "panel-1": driver }, log: () => {}, clock });
   await controller.recover();
