@@ -167,7 +167,15 @@ export class MqttLinks {
         conn.client.publish(
           topics.requests,
           JSON.stringify(envelope),
-          { qos: 1, properties: { responseTopic: topics.responses(this.clientId), correlationData: Buffer.from(id) } },
+          {
+            qos: 1,
+            properties: {
+              responseTopic: topics.responses(this.clientId),
+              correlationData: Buffer.from(id),
+              // The broker drops it once the skill has stopped waiting, whatever the two clocks say.
+              messageExpiryInterval: Math.max(1, Math.ceil(answerMs / 1000)),
+            },
+          },
           (err) => {
             if (err) conn.pending.get(id)?.reject(new LinkAwayError("network"));
           },

@@ -1,7 +1,8 @@
 /**
- * Answers by request id, kept until the request's `exp`: QoS 1 may deliver a request twice, and the
- * second delivery gets the first one's answer (waiting for it if it is still being worked out),
- * never a second action. Past `exp` a delivery is refused as expired, so nothing older is needed.
+ * Answers by request id, kept until the request's `exp` and the clocks' allowance (LINK_CLOCK_SKEW_MS):
+ * QoS 1 may deliver a request twice, and the second delivery gets the first one's answer (waiting for
+ * it if it is still being worked out), never a second action. Past that a delivery is refused as
+ * expired, so nothing older is needed.
  */
 export class AnswerCache<T> {
   private readonly entries = new Map<string, { until: number; answer: Promise<T> }>();
@@ -14,9 +15,5 @@ export class AnswerCache<T> {
 
   remember(id: string, until: number, answer: Promise<T>): void {
     this.entries.set(id, { until, answer });
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }

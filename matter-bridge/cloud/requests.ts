@@ -7,6 +7,7 @@ import { type Door, internalError, knownError } from "../api/door.js";
 import { errorBody, HttpError, validationError } from "../api/errors.js";
 import { requestTarget } from "../api/router.js";
 import {
+  LINK_CLOCK_SKEW_MS,
   type LinkRequest,
   LinkRequestSchema,
   type LinkResponse,
@@ -38,6 +39,9 @@ export interface LinkRequestsOptions {
   now: () => number;
   log: (m: string) => void;
 }
+
+/** The furthest ahead of the bridge's clock a request's `exp` may lie: its longest life, and the clocks' allowed disagreement. */
+const FURTHEST_AHEAD_MS = MAX_LINK_REQUEST_LIFETIME_MS + LINK_CLOCK_SKEW_MS;
 
 const answer = (id: string | null, err: HttpError): LinkResponse => ({ id, status: err.status, body: errorBody(err) });
 
@@ -121,29 +125,29 @@ export function linkRequests({
     const at = now();
     const earlier = answered.get(request.id, at);
     if (earlier) return earlier;
-    if (request.exp <= at)
+    if (request.exp + LINK_CLOCK_SKEW_MS <= at)
       return answer(
         request.id,
         new HttpError(
           408,
           "REQUEST_EXPIRED",
-          `The request expired at ${new Date(request.exp).toISOString()} before the bridge got it; nothing was done.`,
+          `The request expired at ${new Date(request.exp).toISOString()} before the bridge got it (the bridge's clock says ${new Date(at).toISOString()}); nothing was done.`,
         ),
       );
-    if (request.exp > at + MAX_LINK_REQUEST_LIFETIME_MS)
+    if (request.exp > at + FURTHEST_AHEAD_MS)
       return answer(
         request.id,
         new HttpError(
           400,
           "VALIDATION_ERROR",
-          `Invalid request: exp: must be within ${MAX_LINK_REQUEST_LIFETIME_MS / 1000} s of the bridge's clock (${new Date(at).toISOString()})`,
+          `Invalid request: exp: must be within ${FURTHEST_AHEAD_MS / 1000} s of the bridge's clock (${new Date(at).toISOString()})`,
           {
-            issues: [{ field: "exp", message: `must be within ${MAX_LINK_REQUEST_LIFETIME_MS / 1000} s` }],
+            issues: [{ field: "exp", message: `must be within ${FURTHEST_AHEAD_MS / 1000} s` }],
           },
         ),
       );
     const response = serve(request);
-    answered.remember(request.id, request.exp, response);
+    answered.remember(request.id, request.exp + LINK_CLOCK_SKEW_MS, response);
     return response;
   }
 

@@ -25,6 +25,15 @@ export const MAX_LINK_PAYLOAD_BYTES = 16 * 1024;
  */
 export const MAX_LINK_REQUEST_LIFETIME_MS = 5 * 60_000;
 
+/**
+ * How far the bridge's clock may disagree with the skill's before `exp` refuses a request: a
+ * request counts as expired only once its `exp` lies this far behind the bridge's clock (and may
+ * lie this much further ahead). A home clock a few seconds fast must not refuse a spoken stop. What
+ * keeps a request fresh whatever the clocks say is the broker's message expiry, which the skill
+ * sets to its answer time.
+ */
+export const LINK_CLOCK_SKEW_MS = 60_000;
+
 /** A thing's name: AWS IoT's rule (1–128 of letters, digits, `:`, `_`, `-`), no MQTT wildcards or slashes. */
 export const ThingNameSchema = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, "must be 1–128 letters, digits, ':', '_' or '-'");
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import mqtt, { type MqttClient } from "mqtt";
-import { CloudUnavailableError, householdTopics } from "../../matter-bridge/contract/cloud-link.js";
+import { CloudUnavailableError, householdTopics, LINK_CLOCK_SKEW_MS } from "../../matter-bridge/contract/cloud-link.js";
 import { type LinkedBridge, retainedStatus, SkillClient, startLinkedBridge } from "../helpers/cloud-link.js";
 import { advanceUntil, FakeClock } from "../helpers/fake-clock.js";
 import { call } from "../helpers/http.js";
@@ -86,13 +86,24 @@ describe("the cloud link", () => {
     await skill.request(SkillClient.envelope("POST", "/v1/panels/panel-1/stop"));
   });
 
-  it("refuses an expired request and switches nothing", async () => {
+  it("refuses a request expired by more than the clocks' allowance and switches nothing, naming both times", async () => {
     const before = sessionsIn(bridge);
-    const late = await skill.request(SkillClient.envelope("POST", "/v1/sessions", START, Date.now() - 1));
+    const late = await skill.request(SkillClient.envelope("POST", "/v1/sessions", START, Date.now() - LINK_CLOCK_SKEW_MS - 1));
     expect(late.status).toBe(408);
     expect(late.body).toMatchObject({ error: { code: "REQUEST_EXPIRED" } });
+    expect(JSON.stringify(late.body)).toMatch(/before the bridge got it \(the bridge's clock says \d{4}-/);
     expect((await bridge.panel()).on).toBe(false);
     expect(sessionsIn(bridge)).toBe(before);
+  });
+
+  it("serves a request whose exp a home clock a few seconds fast has already passed: a spoken stop is not refused", async () => {
+    const started = await skill.request(SkillClient.envelope("POST", "/v1/sessions", START));
+    expect(started.status).toBe(201);
+    expect((await bridge.panel()).on).toBe(true);
+    // The bridge's clock 5 s ahead of the skill's: the skill's 3 s exp is behind it on arrival.
+    const stop = await skill.request(SkillClient.envelope("POST", "/v1/panels/panel-1/stop", undefined, Date.now() - 2000));
+    expect(stop.status).toBe(200);
+    expect((await bridge.panel()).on).toBe(false);
   });
 
   it("does not answer, nor act on, a request whose response topic is outside the thing's prefix", async () => {

@@ -71,12 +71,17 @@ describe("the skill's MQTT link", () => {
 
   it("sends each request to the thing's req topic with its own response topic, an id and an exp a few seconds ahead", async () => {
     const { link, client } = skillClient();
-    const seen: Array<{ topic: string; responseTopic?: string; correlation?: string }> = [];
+    const seen: Array<{ topic: string; responseTopic?: string; correlation?: string; expiryS?: number }> = [];
     const spy = mqtt.connect(broker.tcpUrl, { protocolVersion: 5, reconnectPeriod: 0 });
     cleanups.push(() => spy.endAsync(true));
     await spy.subscribeAsync("biolight/v1/#", { qos: 1 });
     spy.on("message", (topic, _p, packet) =>
-      seen.push({ topic, responseTopic: packet.properties?.responseTopic, correlation: packet.properties?.correlationData?.toString() }),
+      seen.push({
+        topic,
+        responseTopic: packet.properties?.responseTopic,
+        correlation: packet.properties?.correlationData?.toString(),
+        expiryS: packet.properties?.messageExpiryInterval,
+      }),
     );
     const before = Date.now();
     await client.dose();
@@ -91,7 +96,11 @@ describe("the skill's MQTT link", () => {
       topic: `biolight/v1/${THING}/req`,
       responseTopic: `biolight/v1/${THING}/res/${link.clientId}`,
       correlation: request.id,
+      // The broker's message expiry, the answer time: what keeps a request fresh whatever the clocks say (mosquitto forwards what is left).
+      expiryS: expect.any(Number),
     });
+    expect(req?.expiryS).toBeGreaterThanOrEqual(1);
+    expect(req?.expiryS).toBeLessThanOrEqual(3);
     expect(seen.find((s) => s.topic.includes("/res/"))).toMatchObject({ topic: req?.responseTopic, correlation: request.id });
   });
 
