@@ -3,8 +3,20 @@
 // section (`npm run cloud:cert`, `cloud join`). Plain JavaScript so the npm scripts run it with node.
 import { execFileSync } from "node:child_process";
 import { createPrivateKey, generateKeyPairSync, X509Certificate } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
 
 /** Relative to the storage folder: the `cloud` config section names them so. */
 export const CLOUD_FILES = {
@@ -48,9 +60,32 @@ export function certificateMatchesKey(storage, pem) {
   }
 }
 
+/**
+ * Temp file, fsync, rename, fsync of the folder: after a power cut the config file is the old one or
+ * the new one, never empty. common/durable-file.ts's way, written again here only because the npm
+ * scripts run this file with plain node (Node 20 cannot load TypeScript).
+ */
 const atomic = (path, text, mode) => {
-  writeFileSync(`${path}.tmp`, text, { mode });
-  renameSync(`${path}.tmp`, path);
+  const tmp = `${path}.${process.pid}-${Date.now()}.tmp`;
+  try {
+    const fd = openSync(tmp, "wx", mode);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  const dir = openSync(dirname(path), "r");
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
 };
 
 /**
