@@ -1,13 +1,12 @@
 /** Link codes: six digits from the CSPRNG, compared in constant time. */
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import { LinkCodeSchema } from "../../matter-bridge/contract/cloud-link.js";
 
 export const CODE_DIGITS = 6;
 /** How long a code may be used after it was spoken. */
 export const CODE_LIFETIME_MS = 10 * 60_000;
 
-const CODE = /^\d{6}$/;
-
-export const isCodeShaped = (code: string): boolean => CODE.test(code);
+export const isCodeShaped = (code: string): boolean => LinkCodeSchema.safeParse(code).success;
 
 /** A fresh code, uniformly among 000000–999999. */
 export const makeCode = (): string => String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, "0");

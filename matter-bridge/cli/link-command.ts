@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ConfigError, parseCli } from "../config/load.js";
 import { AlexaLinkResponseSchema, ErrorBodySchema } from "../contract/api.js";
+import { LinkCodeSchema } from "../contract/cloud-link.js";
 import { API_TOKEN_FILE } from "../contract/storage.js";
 
 export const LINK_USAGE = `Usage: biolight-bridge link <code> [--storage DIR] [--api-host H] [--api-port N]
@@ -16,7 +17,7 @@ export const LINK_USAGE = `Usage: biolight-bridge link <code> [--storage DIR] [-
 /** Runs the command; returns the exit code (0 linked, 1 refused or no bridge, 2 bad usage). */
 export async function linkCommand(argv: string[], env: NodeJS.ProcessEnv, out = console.log, err = console.error): Promise<number> {
   const [code, ...flags] = argv;
-  if (!code || !/^\d{6}$/.test(code.trim())) {
+  if (!code || !LinkCodeSchema.safeParse(code.trim()).success) {
     err(`${code ? `"${code}" is not a link code: it must be the 6 digits Alexa said.` : "No link code given."}\n\n${LINK_USAGE}`);
     return 2;
   }

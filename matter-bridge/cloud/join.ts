@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import type { CloudConfig } from "../contract/config.js";
 import { ProvisionErrorSchema, ProvisionResponseSchema, SpokenCodeSchema } from "../contract/provision.js";
 import { CloudFilesError, certificateMatchesKey, makeKeyAndCsr, writeCloudSection } from "./files.mjs";
+import { IOT_CORE_MQTT_PORT } from "./options.js";
 
 export class JoinError extends Error {}
 
@@ -91,7 +92,7 @@ export async function joinCloud(o: JoinOptions): Promise<CloudConfig> {
     storage: o.storage,
     configPath,
     config,
-    url: `mqtts://${endpoint.includes(":") ? endpoint : `${endpoint}:8883`}`,
+    url: `mqtts://${endpoint.includes(":") ? endpoint : `${endpoint}:${IOT_CORE_MQTT_PORT}`}`,
     thing,
     certificatePem,
     caPem,

@@ -4,13 +4,13 @@
  * Shared by the provisioning function (lambda/provision/) and the bridge's `cloud join`.
  */
 import * as z from "zod";
-import { ThingNameSchema } from "./cloud-link.js";
+import { LinkCodeSchema, ThingNameSchema } from "./cloud-link.js";
 
 /** The 6 digits Alexa spoke ("link my bridge"); spaces people type between them are dropped. */
 export const SpokenCodeSchema = z
   .string()
   .transform((s) => s.replace(/[\s-]/g, ""))
-  .pipe(z.string().regex(/^\d{6}$/, "must be the 6 digits Alexa spoke"));
+  .pipe(LinkCodeSchema);
 
 const PEM_CSR = /^-----BEGIN CERTIFICATE REQUEST-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE REQUEST-----\s*$/;
 
