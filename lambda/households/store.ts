@@ -25,7 +25,7 @@ const MAX_TRIES = 12;
 
 export type CodeRefusal = "wrong" | "expired" | "reused" | "rate-limited";
 
-export type RedeemResult = { ok: true; userId: string; accounts: number } | { ok: false; reason: CodeRefusal; retryAfterSeconds?: number };
+export type RedeemResult = { ok: true; userId: string } | { ok: false; reason: CodeRefusal; retryAfterSeconds?: number };
 
 export interface LinkedAccount {
   /** When this account was linked (ISO). Alexa user ids are not shown: they are the users' own. */
@@ -103,7 +103,7 @@ export class HouseholdStore {
     if (!used.ok) return used;
     await this.releaseAttempt(limitedAs, attempt.at);
     await this.bind(used.userId, thing);
-    return { ok: true, userId: used.userId, accounts: (await this.accounts(thing)).length };
+    return { ok: true, userId: used.userId };
   }
 
   /** The thing `userId` is linked to, if any. */

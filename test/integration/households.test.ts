@@ -49,7 +49,8 @@ describe("link codes", () => {
   it("binds the code's user to the thing that sent it, once", async () => {
     const { store } = await fresh();
     const { code } = await store.issueCode("user-a");
-    await expect(store.redeem(code, "home-1")).resolves.toEqual({ ok: true, userId: "user-a", accounts: 1 });
+    await expect(store.redeem(code, "home-1")).resolves.toEqual({ ok: true, userId: "user-a" });
+    expect(await store.accounts("home-1")).toHaveLength(1);
     expect(await store.thingOf("user-a")).toBe("home-1");
     await expect(store.redeem(code, "home-1")).resolves.toEqual({ ok: false, reason: "reused" });
     await expect(store.redeem(code, "home-2")).resolves.toEqual({ ok: false, reason: "reused" });
@@ -108,7 +109,8 @@ describe("at most 5 refused codes per thing per hour", () => {
     const { store } = await fresh();
     for (let i = 1; i <= 8; i++) {
       const { code } = await store.issueCode(`user-${i}`);
-      await expect(store.redeem(code, "home-1")).resolves.toEqual({ ok: true, userId: `user-${i}`, accounts: i });
+      await expect(store.redeem(code, "home-1")).resolves.toEqual({ ok: true, userId: `user-${i}` });
+      expect(await store.accounts("home-1")).toHaveLength(i);
     }
   });
 });
