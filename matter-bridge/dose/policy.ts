@@ -10,7 +10,7 @@ import { panelResolver } from "./ids.js";
 import { fluenceOf, irradianceAt } from "./irradiance.js";
 import { countedSeconds, endOf, isOpen, type LedgerSession } from "./ledger-schema.js";
 import { personName, personResolver, unknownPersonMessage, whose } from "./people.js";
-import { inWindow, releaseTime, sessionFluence, sum } from "./windows.js";
+import { inWindow, panelSessions24h, releaseTime, sessionFluence, sum } from "./windows.js";
 
 /** Whole seconds without letting floating-point noise cost a second at an exact cap. */
 const wholeSeconds = (x: number) => Math.max(0, Math.floor(x + 1e-9));
@@ -126,7 +126,7 @@ function evaluate(ctx: DoseContext, req: SessionRequest, at: number, hypothetica
   const requested = req.seconds ?? regionDefaultSeconds(config, region);
   const day = regionSessions.filter((s) => inWindow(s, at, DAY_MS));
   const usedFluence = sum(day.map(sessionFluence));
-  const panelDay = sessions.filter((s) => panelOf(s) === panel.id && inWindow(s, at, DAY_MS));
+  const panelDay = panelSessions24h(sessions, panel.id, at, panelOf);
   const usedOn = sum(panelDay.map(countedSeconds));
   const caps: Array<{ reason: AdjustmentReason; seconds: number }> = [
     { reason: "SESSION_MAX_SECONDS", seconds: dose.maxSessionSeconds },

@@ -28,13 +28,17 @@ export function regionUsage(
   };
 }
 
-/** A panel's on-time in the last 24 hours; `panelOf` gives an entry's current panel id (dose/ids.ts). */
-export const panelOnSeconds24h = (
+/** A panel's sessions of the last 24 hours; `panelOf` gives an entry's current panel id (dose/ids.ts: renames). */
+export const panelSessions24h = (
   sessions: readonly LedgerSession[],
   panelId: string,
   now: number,
-  panelOf: (s: LedgerSession) => string = (s) => s.panelId,
-): number => sum(sessions.filter((s) => panelOf(s) === panelId && inWindow(s, now, DAY_MS)).map(countedSeconds));
+  panelOf: (s: LedgerSession) => string,
+): LedgerSession[] => sessions.filter((s) => panelOf(s) === panelId && inWindow(s, now, DAY_MS));
+
+/** A panel's on-time in the last 24 hours. */
+export const panelOnSeconds24h = (...args: Parameters<typeof panelSessions24h>): number =>
+  sum(panelSessions24h(...args).map(countedSeconds));
 
 /**
  * The earliest time at which enough of `amount(s)` has left the rolling window for `used - released`
