@@ -16,6 +16,9 @@ import { type Clock, systemClock } from "../support/clock.js";
 /** The cloud could not be asked, or did not answer: nothing was linked or unlinked that the bridge knows of. */
 export type HouseholdPublish = (topic: string, payload: string, correlationData: Buffer, responseTopic: string) => Promise<void>;
 
+/** How long the bridge waits for the cloud to answer a household question (docs/http-api.md: 503 after 10 s). */
+const HOUSEHOLD_ANSWER_TIMEOUT_MS = 10_000;
+
 export class HouseholdAsker {
   readonly responseTopic: string;
   readonly requestTopic: string;
@@ -24,7 +27,6 @@ export class HouseholdAsker {
   constructor(
     thing: string,
     private readonly clock: Clock = systemClock,
-    private readonly answerTimeoutMs = 10_000,
   ) {
     const topics = householdTopics(thing);
     this.requestTopic = topics.requests;
@@ -48,8 +50,10 @@ export class HouseholdAsker {
         this.pending.delete(id);
         finish();
       };
-      const cancel = this.clock.after(this.answerTimeoutMs, () =>
-        settle(() => reject(new CloudUnavailableError(`The cloud did not answer within ${this.answerTimeoutMs / 1000} s; try again.`))),
+      const cancel = this.clock.after(HOUSEHOLD_ANSWER_TIMEOUT_MS, () =>
+        settle(() =>
+          reject(new CloudUnavailableError(`The cloud did not answer within ${HOUSEHOLD_ANSWER_TIMEOUT_MS / 1000} s; try again.`)),
+        ),
       );
       this.pending.set(id, { resolve: (answer) => settle(() => resolve(answer)), reject: (err) => settle(() => reject(err)) });
     });
