@@ -34,30 +34,40 @@ export async function readJson(req: IncomingMessage, { limit = MAX_BODY_BYTES, o
   if (!isJsonType(req.headers["content-type"]))
     throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
   if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge(limit);
-  const bytes = await readAtMost(req, limit);
+  const { value, text } = parseJson(await readAtMost(req, limit), "body");
+  const exponent = plainNumbersError(text, (field) => field ?? "(body)");
+  if (exponent) throw exponent;
+  return value;
+}
+
+/**
+ * JSON from bytes, as every way in reads it (HTTP bodies and the cloud link's requests): strict
+ * UTF-8, not empty, valid JSON; else 400 INVALID_JSON naming `what` was wrong.
+ */
+export function parseJson(bytes: Uint8Array, what: string): { value: unknown; text: string } {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new HttpError(400, "INVALID_JSON", "The body is not valid UTF-8.");
+    throw new HttpError(400, "INVALID_JSON", `The ${what} is not valid UTF-8.`);
   }
-  if (text.trim() === "") throw new HttpError(400, "INVALID_JSON", "The body is empty; send a JSON object.");
-  let value: unknown;
+  if (text.trim() === "") throw new HttpError(400, "INVALID_JSON", `The ${what} is empty; send a JSON object.`);
   try {
-    value = JSON.parse(text);
+    return { value: JSON.parse(text), text };
   } catch (err) {
-    throw new HttpError(400, "INVALID_JSON", `The body is not valid JSON: ${(err as Error).message}`);
+    throw new HttpError(400, "INVALID_JSON", `The ${what} is not valid JSON: ${(err as Error).message}`);
   }
-  requirePlainNumbers(text);
-  return value;
 }
 
-/** Numbers in a body are plain decimal, as everywhere in the contract (contract/numbers.ts). */
-function requirePlainNumbers(text: string): void {
+/**
+ * The refusal of a number written with an exponent (numbers are plain decimal everywhere in the
+ * contract: contract/numbers.ts), naming its field as `name` gives it; undefined when there is none.
+ */
+export function plainNumbersError(text: string, name: (field: string | undefined) => string): HttpError | undefined {
   const found = exponentInJson(text);
-  if (!found) return;
-  const field = found.field ?? "(body)";
-  throw new HttpError(400, "VALIDATION_ERROR", `Invalid request: ${field}: ${found.message}`, {
+  if (!found) return undefined;
+  const field = name(found.field);
+  return new HttpError(400, "VALIDATION_ERROR", `Invalid request: ${field}: ${found.message}`, {
     issues: [{ field, message: found.message }],
   });
 }

@@ -3,6 +3,7 @@
  * The link's certificate stands in for the bearer token; only the public control API is served
  * (pairing and the dashboard stay on the local network).
  */
+import { parseJson, plainNumbersError } from "../api/body.js";
 import { type Door, internalError, knownError } from "../api/door.js";
 import { errorBody, HttpError, validationError } from "../api/errors.js";
 import { requestTarget } from "../api/router.js";
@@ -15,7 +16,6 @@ import {
   MAX_LINK_PAYLOAD_BYTES,
   MAX_LINK_REQUEST_LIFETIME_MS,
 } from "../contract/cloud-link.js";
-import { exponentInJson } from "../contract/numbers.js";
 import { AnswerCache } from "./answer-cache.js";
 
 /** A message on the `req` topic, as MQTT 5 delivers it. */
@@ -99,22 +99,13 @@ export function linkRequests({
     let text: string;
     let json: unknown;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(payload);
-      json = JSON.parse(text);
+      ({ value: json, text } = parseJson(payload, "request"));
     } catch (err) {
-      return answer(null, new HttpError(400, "INVALID_JSON", `The request is not valid JSON: ${(err as Error).message}`));
+      return answer(null, err as HttpError);
     }
     const id = typeof (json as { id?: unknown })?.id === "string" ? (json as { id: string }).id : null;
-    const exponent = exponentInJson(text);
-    if (exponent) {
-      const field = exponent.field?.replace(/^body\./, "") ?? "(request)";
-      return answer(
-        id,
-        new HttpError(400, "VALIDATION_ERROR", `Invalid request: ${field}: ${exponent.message}`, {
-          issues: [{ field, message: exponent.message }],
-        }),
-      );
-    }
+    const exponent = plainNumbersError(text, (field) => field?.replace(/^body\./, "") ?? "(request)");
+    if (exponent) return answer(id, exponent);
     const parsed = LinkRequestSchema.safeParse(json);
     if (!parsed.success)
       return answer(
