@@ -1,6 +1,7 @@
 /** The skill's settings from the environment (docs/skill.md, "Skill environment"), validated with one schema. */
 import { join } from "node:path";
 import * as z from "zod";
+import { ThingNameSchema } from "../../matter-bridge/contract/cloud-link.js";
 import { describeIssues } from "../../matter-bridge/contract/issues.js";
 import { API_TOKEN_FILE } from "../../matter-bridge/contract/storage.js";
 
@@ -24,10 +25,7 @@ export const SkillEnvSchema = z
     /** wss://<ATS endpoint>/mqtt (signed with the function's AWS credentials), or ws:// / mqtt(s):// unsigned. */
     MQTT_URL: z.url({ protocol: /^(wss?|mqtts?)$/, error: "must be a wss://, ws://, mqtt:// or mqtts:// URL" }).optional(),
     /** The household's thing: the bridge's MQTT client id and topic prefix. */
-    BRIDGE_THING: z
-      .string()
-      .regex(/^[A-Za-z0-9:_-]{1,128}$/, "must be an IoT thing name (letters, digits, : _ -)")
-      .optional(),
+    BRIDGE_THING: ThingNameSchema.optional(),
     /** single: every user reaches BRIDGE_THING (or BRIDGE_URL); dynamodb: each user reaches the household they linked (HOUSEHOLDS_TABLE). */
     HOUSEHOLDS: z.enum(["single", "dynamodb"], { error: 'must be "single" or "dynamodb"' }).default("single"),
     /** The household table: link codes and bindings Alexa user → thing (lambda/households/schema.ts). */

@@ -14,6 +14,7 @@ import {
   LinkResponseSchema,
   LinkStatusSchema,
   linkTopics,
+  thingOfTopic,
 } from "../../matter-bridge/contract/cloud-link.js";
 import { BrokerConnectError, connectToBroker } from "./connect.js";
 
@@ -82,9 +83,6 @@ interface Connection {
 
 /** Two subscriptions each (answers, status): 24 things stay within IoT Core's 50 per connection. */
 export const MAX_FOLLOWED_THINGS = 24;
-
-const STATUS_TOPIC = /^biolight\/v1\/([^/]+)\/status$/;
-const RESPONSE_TOPIC = /^biolight\/v1\/([^/]+)\/res\/([^/]+)$/;
 
 /** One broker connection for a container, serving any number of things. */
 export class MqttLinks {
@@ -273,26 +271,26 @@ export class MqttLinks {
     } catch {
       return;
     }
-    const statusOf = STATUS_TOPIC.exec(topic)?.[1];
-    if (statusOf !== undefined) {
-      const state = conn.things.get(statusOf);
+    const thing = thingOfTopic(topic);
+    if (thing === undefined) return;
+    const topics = linkTopics(thing);
+    if (topic === topics.status) {
+      const state = conn.things.get(thing);
       const status = LinkStatusSchema.safeParse(json);
       if (!state || !status.success) return;
       state.offlineSince = status.data.online ? null : (status.data.since ?? "");
       if (!status.data.online)
-        for (const p of [...conn.pending.values()])
-          if (p.thing === statusOf) p.reject(new LinkAwayError("offline", status.data.since ?? ""));
+        for (const p of [...conn.pending.values()]) if (p.thing === thing) p.reject(new LinkAwayError("offline", status.data.since ?? ""));
       return;
     }
-    const answeredBy = RESPONSE_TOPIC.exec(topic);
-    if (!answeredBy || answeredBy[2] !== this.clientId) return;
+    if (topic !== topics.responses(this.clientId)) return;
     const answer = LinkResponseSchema.safeParse(json);
     if (!answer.success) return;
     const id = correlation ? correlation.toString("utf8") : answer.data.id;
     if (id === null) return;
     const pending = conn.pending.get(id);
     // Only the thing that was asked answers: an answer on another thing's topic is not this request's.
-    if (pending?.thing === answeredBy[1]) pending.resolve({ status: answer.data.status, body: answer.data.body });
+    if (pending?.thing === thing) pending.resolve({ status: answer.data.status, body: answer.data.body });
   }
 
   /** A closed connection is not reused: the next request opens another. */

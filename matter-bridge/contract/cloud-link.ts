@@ -7,6 +7,9 @@ import * as z from "zod";
 /** The topic prefix of one household's thing. */
 export const linkPrefix = (thing: string) => `biolight/v1/${thing}/`;
 
+/** The thing a topic under `biolight/v1/` belongs to, or undefined for any other topic. */
+export const thingOfTopic = (topic: string): string | undefined => /^biolight\/v1\/([^/]+)\//.exec(topic)?.[1];
+
 export const linkTopics = (thing: string) => ({
   /** The bridge subscribes; the skill publishes requests here. */
   requests: `${linkPrefix(thing)}req`,
