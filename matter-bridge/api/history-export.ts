@@ -4,15 +4,14 @@
  */
 import { HISTORY_CSV_COLUMNS, HistoryExportQuerySchema, type HistoryExportResponse } from "../contract/api.js";
 import { findPerson } from "../contract/config.js";
-import { iso } from "../contract/units.js";
-import { personIds, unknownPersonMessage } from "../dose/people.js";
+import { DAY_MS, iso } from "../contract/units.js";
+import { LEDGER_RETENTION_MS } from "../dose/ledger/retention.js";
 import type { SessionController } from "../sessions/controller.js";
-import { HttpError } from "./errors.js";
 import type { Route } from "./router.js";
-import { parse } from "./routes.js";
+import { parse, unknownPerson } from "./routes.js";
 
-/** More than the ledger keeps (100 days): everything it has. */
-const ALL_DAYS = 101;
+/** More days than the ledger keeps: everything it has. */
+const ALL_DAYS = Math.ceil(LEDGER_RETENTION_MS / DAY_MS) + 1;
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
 const field = (v: unknown) => {
@@ -34,8 +33,7 @@ export function historyExportRoute(controller: SessionController): Route {
       const config = controller.config;
       const current = findPerson(config, person);
       const retired = !current && config.retired.people.includes(person);
-      if (!current && !retired)
-        throw new HttpError(400, "UNKNOWN_PERSON", unknownPersonMessage(config, person), { knownPeople: personIds(config) });
+      if (!current && !retired) throw unknownPerson(config, person);
       controller.requireLedger();
       const exportedAt = iso(controller.time.wallNow());
       const body: HistoryExportResponse = {

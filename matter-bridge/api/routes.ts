@@ -16,7 +16,7 @@ import {
   StopSessionRequestSchema,
 } from "../contract/api.js";
 import { CAUTION_VERSION, cautionText } from "../contract/caution.js";
-import { defaultPersonOf, findPerson } from "../contract/config.js";
+import { type BridgeConfig, defaultPersonOf, findPerson } from "../contract/config.js";
 import { personIds, unknownPersonMessage } from "../dose/people.js";
 import { CautionVersionError } from "../sessions/caution-gate.js";
 import type { SessionController } from "../sessions/controller.js";
@@ -56,16 +56,16 @@ function clockHealth(controller: SessionController): Pick<HealthResponse, "clock
   return check ? { clock: "behind", clockCheck: check } : { clock: "ok" };
 }
 
+/** An unknown person is a 400 naming the known ids (also in `knownPeople`). */
+export const unknownPerson = (config: BridgeConfig, id: string): HttpError =>
+  new HttpError(400, "UNKNOWN_PERSON", unknownPersonMessage(config, id), { knownPeople: personIds(config) });
+
 export function controlRoutes({ controller, stopTimeoutMs = 5000, cloud = () => "off", clock = systemClock }: RouteOptions): Route[] {
   const knownPanel = (id: string) => {
     if (!controller.config.panels.some((p) => p.id === id)) throw new HttpError(404, "UNKNOWN_PANEL", `No panel with id "${id}".`);
   };
-  /** An unknown person is a 400 naming the known ids (also in `knownPeople`). */
   const knownPerson = (id: string | undefined) => {
-    if (id !== undefined && !findPerson(controller.config, id))
-      throw new HttpError(400, "UNKNOWN_PERSON", unknownPersonMessage(controller.config, id), {
-        knownPeople: personIds(controller.config),
-      });
+    if (id !== undefined && !findPerson(controller.config, id)) throw unknownPerson(controller.config, id);
   };
   /** The people a query asks about: the one named, else everyone (in config order). */
   const peopleFor = (id: string | undefined) => controller.config.people.filter((p) => id === undefined || p.id === id);
