@@ -33,12 +33,14 @@ export class BridgeNode {
   private stopped = false;
   private wake = () => {};
   private said: string | undefined;
+  private saved: Promise<Pairing> | undefined;
 
   constructor(private readonly opts: BridgeNodeOptions) {}
 
   /** Reads (and checks) the pairing codes; `persist`: saves them when new (the folder can be written). */
   pairingCodes(persist: boolean): Promise<Pairing> {
-    return loadOrCreatePairing(this.opts.storageDir, this.opts.given, { persist }).catch((err: Error) => {
+    if (persist && this.saved) return this.saved;
+    const read = loadOrCreatePairing(this.opts.storageDir, this.opts.given, { persist }).catch((err: Error) => {
       throw new ConfigError(
         err instanceof ZodError
           ? `Invalid pairing code:\n${describeIssues(err)
@@ -47,6 +49,13 @@ export class BridgeNode {
           : err.message,
       );
     });
+    // Codes saved are what the file holds from now on: the node's start need not read it again (a failure is tried again).
+    if (persist)
+      read.then(
+        () => (this.saved = read),
+        () => {},
+      );
+    return read;
   }
 
   async start(): Promise<void> {
