@@ -30,3 +30,15 @@ export const systemClock: Clock = {
 
 /** A clock that reads `now`/`monotonic` as given and runs its timers on the system's. */
 export const withSystemTimers = (time: TimeSource): Clock => ({ ...time, after: systemClock.after });
+
+/**
+ * `work`'s value, or `late` once `ms` have passed on `clock`, whichever comes first; the timer is
+ * cancelled either way. A rejection of `work` passes through.
+ */
+export function within<T, L>(clock: Clock, work: Promise<T>, ms: number, late: L, options?: { background?: boolean }): Promise<T | L> {
+  let cancel = () => {};
+  const timeUp = new Promise<L>((resolve) => {
+    cancel = clock.after(ms, () => resolve(late), options);
+  });
+  return Promise.race([work, timeUp]).finally(cancel);
+}

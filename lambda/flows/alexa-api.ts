@@ -2,8 +2,10 @@
  * Optional Alexa service calls (progressive response, timers). They never block the answer for
  * long and never fail it: the skill works the same without them.
  */
+
 import type { HandlerInput } from "ask-sdk-core";
 import type { interfaces, services } from "ask-sdk-model";
+import { within } from "../../common/clock.js";
 import { ssmlSafe } from "../language/speech/index.js";
 import { deps, updateUser, user } from "../request/context.js";
 
@@ -12,11 +14,13 @@ export const TIMERS_SCOPE = "alexa::alerts:timers:skill:readwrite";
 /** `work`'s answer, or undefined when it fails or takes longer than the skill's short wait. */
 function withTimeout<T>(h: HandlerInput, work: Promise<T>): Promise<T | undefined> {
   const { clock, alexaApiTimeoutMs } = deps(h);
-  let cancel = () => {};
-  const late = new Promise<undefined>((r) => {
-    cancel = clock.after(alexaApiTimeoutMs, () => r(undefined), { background: true });
-  });
-  return Promise.race([work.catch(() => undefined), late]).finally(cancel);
+  return within(
+    clock,
+    work.catch(() => undefined),
+    alexaApiTimeoutMs,
+    undefined,
+    { background: true },
+  );
 }
 
 /** "Checking with your bridge…" while the bridge is asked; resolves when sent or given up. */

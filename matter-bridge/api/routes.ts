@@ -20,7 +20,7 @@ import { type BridgeConfig, defaultPersonOf, findPerson } from "../contract/conf
 import { personIds, unknownPersonMessage } from "../dose/people.js";
 import { CautionVersionError } from "../sessions/caution-gate.js";
 import type { SessionController } from "../sessions/controller.js";
-import { type Clock, systemClock } from "../support/clock.js";
+import { type Clock, systemClock, within } from "../support/clock.js";
 import { HttpError, refusalError, validationError } from "./errors.js";
 import type { Route } from "./router.js";
 
@@ -39,15 +39,6 @@ export function parse<S extends z.ZodObject>(schema: S, value: unknown): z.outpu
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, (path) => (path.length === 0 ? Object.keys(schema.shape) : undefined));
   return parsed.data;
-}
-
-/** The promise's value, or "slow" once `ms` have passed on `clock` (the work goes on either way). */
-async function within<T>(clock: Clock, work: Promise<T>, ms: number): Promise<T | "slow"> {
-  let cancel = () => {};
-  const slow = new Promise<"slow">((r) => {
-    cancel = clock.after(ms, () => r("slow"));
-  });
-  return Promise.race([work, slow]).finally(cancel);
 }
 
 /** Health's clock fields: "ok", or "behind" with the two times and what starts wait for. */
@@ -112,7 +103,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000, cloud = () => 
       async handle({ body, params }) {
         parse(StopSessionRequestSchema, await body({ optional: true }));
         knownPanel(params.id);
-        const finished = await within(clock, controller.stop(params.id, "stopped"), stopTimeoutMs);
+        const finished = await within(clock, controller.stop(params.id, "stopped"), stopTimeoutMs, "slow" as const);
         if (finished === "slow")
           throw new HttpError(
             503,
@@ -262,7 +253,7 @@ export function controlRoutes({ controller, stopTimeoutMs = 5000, cloud = () => 
             `Every session is refused and every panel is being switched off, but the withdrawal is not saved yet: ${unsaved} Until it is, a restart would forget it.`,
           );
         // The gate is closed already; a panel that does not answer the switch-off is not waited for.
-        const finished = await Promise.all(stops.map((stop) => within(clock, stop, stopTimeoutMs)));
+        const finished = await Promise.all(stops.map((stop) => within(clock, stop, stopTimeoutMs, "slow" as const)));
         const stillOn = controller.config.panels.filter((_, i) => finished[i] === "slow").map((p) => p.id);
         return {
           status: 200,

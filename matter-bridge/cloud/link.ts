@@ -9,7 +9,7 @@ import { connect as tlsConnect } from "node:tls";
 import { MqttClient } from "mqtt";
 import type { CloudState } from "../contract/api.js";
 import { type HouseholdQuestion, type LinkStatus, linkTopics } from "../contract/cloud-link.js";
-import { type Clock, systemClock } from "../support/clock.js";
+import { type Clock, systemClock, within } from "../support/clock.js";
 import { type Backoff, backoffDelay, LINK_BACKOFF } from "./backoff.js";
 import { HouseholdAsker } from "./household.js";
 import type { CloudConnection } from "./options.js";
@@ -218,14 +218,17 @@ export class CloudLink {
   }
 
   /** Waits for `work`, but no more than `ms` (false: the time ran out); the time limit's timer goes either way. */
-  private async atMost(work: Promise<unknown>, ms: number): Promise<boolean> {
-    let cancel = () => {};
-    const timeUp = new Promise<false>((resolve) => {
-      cancel = this.clock.after(ms, () => resolve(false), { background: true });
-    });
-    const done = await Promise.race([work.then(() => true), timeUp]).catch(() => true);
-    cancel();
-    return done;
+  private atMost(work: Promise<unknown>, ms: number): Promise<boolean> {
+    return within(
+      this.clock,
+      work.then(
+        () => true,
+        () => true,
+      ),
+      ms,
+      false,
+      { background: true },
+    );
   }
 
   /** Says offline (retained, `since` now) when connected, then disconnects cleanly; no reconnect after. */

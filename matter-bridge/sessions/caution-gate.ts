@@ -8,7 +8,7 @@ import { withdrawalBy, withoutWithdrawal } from "../dose/ledger/caution-records.
 import { type Ledger, LedgerUnavailableError } from "../dose/ledger.js";
 import type { CautionRecord, RedFlag } from "../dose/ledger-schema.js";
 import type { TrustedTime } from "../dose/trusted-time.js";
-import type { Clock } from "../support/clock.js";
+import { type Clock, within } from "../support/clock.js";
 import type { LedgerBacklog } from "./ledger-backlog.js";
 
 export class CautionVersionError extends Error {
@@ -219,10 +219,6 @@ export class CautionGate {
 
   /** True once every red flag accepted so far is on disk; false if one was given up, or that takes more than `ms`. */
   private redFlagsWritten(ms: number): Promise<boolean> {
-    let cancel = () => {};
-    const late = new Promise<boolean>((resolve) => {
-      cancel = this.options.clock.after(ms, () => resolve(false));
-    });
-    return Promise.race([this.allWritten, late]).finally(cancel);
+    return within(this.options.clock, this.allWritten, ms, false);
   }
 }
