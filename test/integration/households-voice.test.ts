@@ -17,7 +17,7 @@ import { type LinkRuleEvent, linkFunction } from "../../lambda/entry/link-functi
 import { HouseholdStore } from "../../lambda/households/store.js";
 import { userFileName } from "../../lambda/user-data/persistence/user-key.js";
 import { householdTopics } from "../../matter-bridge/contract/cloud-link.js";
-import { type LinkedBridge, startLinkedBridge } from "../helpers/cloud-link.js";
+import { type LinkedBridge, retainedStatus, startLinkedBridge } from "../helpers/cloud-link.js";
 import { skillEvent } from "../helpers/envelopes.js";
 import { call } from "../helpers/http.js";
 import { type LambdaContainer, startLambdaContainer } from "../helpers/lambda-container.js";
@@ -215,6 +215,17 @@ describe("linking an Alexa account by a spoken code", () => {
     expect(ruleEvents.slice(before)).toEqual([]);
     expect(await store.thingOf("amzn1.ask.account.INTRUDER")).toBeUndefined();
     expect((await store.accounts("home-a")).length).toBe(2);
+    // mosquitto, unlike IoT Core (whose policy ties the client id to the certificate's thing), let the
+    // intruder's client id take over home A's connection: its last will said offline. The tests after
+    // this one need home A back: its link reconnected and its retained status online again.
+    await until(
+      async () =>
+        homeA.link.state === "connected" &&
+        ((await retainedStatus(broker.tcpUrl, "home-a")) as { online?: boolean } | undefined)?.online === true,
+      "home A's link back online after the intruder took its client id",
+      10_000,
+      50,
+    );
   });
 });
 
